@@ -1,0 +1,78 @@
+//! Budget totals, always computed from the lines (task lines plus unallocated estimates).
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::model::{BudgetLevel, BudgetLine, BudgetSource, Plan};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Totals {
+    #[serde(with = "rust_decimal::serde::str")]
+    pub total: Decimal,
+    /// Keyed by source then level; a missing source or level is `None`.
+    pub by_source_level: Vec<Cell>,
+    pub by_source: Vec<Amount<Option<BudgetSource>>>,
+    pub by_level: Vec<Amount<Option<BudgetLevel>>>,
+    /// Per group, in plan order (group id, amount).
+    pub by_group: Vec<Amount<String>>,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub unallocated: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    pub source: Option<BudgetSource>,
+    pub level: Option<BudgetLevel>,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub amount: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Amount<K> {
+    pub key: K,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub amount: Decimal,
+}
+
+pub fn sum(lines: &[BudgetLine]) -> Decimal {
+    lines.iter().map(|l| l.amount).sum()
+}
+
+pub fn totals(plan: &Plan) -> Totals {
+    let all_lines = plan
+        .groups
+        .iter()
+        .flat_map(|g| g.tasks.iter().flat_map(|t| t.budget.iter()))
+        .chain(plan.budget.unallocated.iter());
+
+    let mut cells: BTreeMap<(Option<BudgetSource>, Option<BudgetLevel>), Decimal> = BTreeMap::new();
+    for line in all_lines {
+        *cells.entry((line.source, line.level)).or_default() += line.amount;
+    }
+    let mut by_source: BTreeMap<Option<BudgetSource>, Decimal> = BTreeMap::new();
+    let mut by_level: BTreeMap<Option<BudgetLevel>, Decimal> = BTreeMap::new();
+    for ((s, l), a) in &cells {
+        *by_source.entry(*s).or_default() += a;
+        *by_level.entry(*l).or_default() += a;
+    }
+    Totals {
+        total: cells.values().copied().sum(),
+        by_source_level: cells
+            .into_iter()
+            .map(|((source, level), amount)| Cell { source, level, amount })
+            .collect(),
+        by_source: by_source.into_iter().map(|(key, amount)| Amount { key, amount }).collect(),
+        by_level: by_level.into_iter().map(|(key, amount)| Amount { key, amount }).collect(),
+        by_group: plan
+            .groups
+            .iter()
+            .map(|g| Amount {
+                key: g.id.clone(),
+                amount: g.tasks.iter().map(|t| sum(&t.budget)).sum(),
+            })
+            .collect(),
+        unallocated: sum(&plan.budget.unallocated),
+    }
+}

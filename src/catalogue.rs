@@ -1,0 +1,410 @@
+//! National catalogues (framework outline, national task list, legal-bases library,
+//! indicators, national platforms, agency presets) are TOML data under
+//! `templates/catalogues/`, never code. The files shipped with the app are embedded in the
+//! binary; a user folder can add newer versions without a new release. Any error names the
+//! file and the line.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{AgencyKind, Comparator, Deadline, DocType, Pillar};
+use crate::{Error, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Framework,
+    NationalTasks,
+    LegalBases,
+    Indicators,
+    Platforms,
+    Agencies,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub id: String,
+    pub kind: Kind,
+    pub title: String,
+    /// Dotted numeric version ("2024.1"); a higher version of the same id supersedes.
+    pub version: String,
+    pub effective_year: i32,
+    /// Where the content comes from (document, number, date).
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameworkSection {
+    /// "IV.1.3"
+    pub code: String,
+    pub title: String,
+    #[serde(default)]
+    pub guidance: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NationalGroup {
+    pub code: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NationalTask {
+    pub code: String,
+    pub group: String,
+    pub title: String,
+    /// What the ministry provides (b).
+    #[serde(default)]
+    pub ministry_support: String,
+    #[serde(default)]
+    pub deadline: Option<Deadline>,
+    pub focal_unit: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LibraryDocument {
+    pub id: String,
+    pub kind: DocType,
+    #[serde(default)]
+    pub number: Option<String>,
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+    #[serde(default)]
+    pub issuer: String,
+    pub title: String,
+    /// False for documents replaced or expired (kept so that old plans still cite them).
+    #[serde(default = "yes")]
+    pub in_force: bool,
+    #[serde(default)]
+    pub note: String,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogueIndicator {
+    pub id: String,
+    pub name: String,
+    pub pillar: Pillar,
+    pub unit: String,
+    pub comparator: Comparator,
+    #[serde(default)]
+    pub target: Option<String>,
+    #[serde(default)]
+    pub target_max: Option<String>,
+    #[serde(default)]
+    pub denominator: Option<String>,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Platform {
+    pub number: u32,
+    pub name: String,
+    /// "I" state-owned, "II" enterprise-owned.
+    pub group: String,
+    pub owner: String,
+    pub focal_unit: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PresetAgency {
+    pub id: String,
+    /// May contain "{tỉnh}", replaced by the province name.
+    pub name: String,
+    #[serde(default)]
+    pub short: Option<String>,
+    pub kind: AgencyKind,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    catalogue: Meta,
+    #[serde(default)]
+    sections: Vec<FrameworkSection>,
+    #[serde(default)]
+    groups: Vec<NationalGroup>,
+    #[serde(default)]
+    tasks: Vec<NationalTask>,
+    #[serde(default)]
+    documents: Vec<LibraryDocument>,
+    #[serde(default)]
+    indicators: Vec<CatalogueIndicator>,
+    #[serde(default)]
+    platforms: Vec<Platform>,
+    #[serde(default)]
+    agencies: Vec<PresetAgency>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", content = "items", rename_all = "snake_case")]
+pub enum Body {
+    Framework(Vec<FrameworkSection>),
+    NationalTasks { groups: Vec<NationalGroup>, tasks: Vec<NationalTask> },
+    LegalBases(Vec<LibraryDocument>),
+    Indicators(Vec<CatalogueIndicator>),
+    Platforms(Vec<Platform>),
+    Agencies(Vec<PresetAgency>),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Catalogue {
+    pub meta: Meta,
+    /// Where it was loaded from ("templates/catalogues/…" for the shipped ones).
+    pub path: PathBuf,
+    pub body: Body,
+}
+
+impl Catalogue {
+    pub fn len(&self) -> usize {
+        match &self.body {
+            Body::Framework(v) => v.len(),
+            Body::NationalTasks { tasks, .. } => tasks.len(),
+            Body::LegalBases(v) => v.len(),
+            Body::Indicators(v) => v.len(),
+            Body::Platforms(v) => v.len(),
+            Body::Agencies(v) => v.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+static BUILTIN: include_dir::Dir<'_> = include_dir::include_dir!("$CARGO_MANIFEST_DIR/templates/catalogues");
+
+fn line_of(text: &str, byte: usize) -> usize {
+    text[..byte.min(text.len())].matches('\n').count() + 1
+}
+
+/// Line of the `nth` (0-based) occurrence of `key = "value"`; 1 when not found.
+fn line_of_value(text: &str, key: &str, value: &str, nth: usize) -> usize {
+    let needle = format!("\"{value}\"");
+    let mut found = 0;
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim_start();
+        if t.starts_with(key) && t.contains(&needle) {
+            if found == nth {
+                return i + 1;
+            }
+            found += 1;
+        }
+    }
+    1
+}
+
+/// Parses one catalogue file; `path` is only used in messages.
+pub fn parse(path: &Path, text: &str) -> Result<Catalogue> {
+    let err = |line: usize, message: String| Error::Catalogue { file: path.to_path_buf(), line, message };
+    let raw: RawFile = toml::from_str(text).map_err(|e| {
+        let line = e.span().map_or(1, |s| line_of(text, s.start));
+        err(line, format!("sai cú pháp hoặc cấu trúc: {}", e.message()))
+    })?;
+    let meta = raw.catalogue;
+    if version_key(&meta.version).is_none() {
+        return Err(err(line_of_value(text, "version", &meta.version, 0), format!("phiên bản «{}» phải gồm các số cách nhau bởi dấu chấm", meta.version)));
+    }
+    let present: Vec<&str> = [
+        ("sections", !raw.sections.is_empty()),
+        ("groups", !raw.groups.is_empty()),
+        ("tasks", !raw.tasks.is_empty()),
+        ("documents", !raw.documents.is_empty()),
+        ("indicators", !raw.indicators.is_empty()),
+        ("platforms", !raw.platforms.is_empty()),
+        ("agencies", !raw.agencies.is_empty()),
+    ]
+    .iter()
+    .filter(|(_, p)| *p)
+    .map(|(n, _)| *n)
+    .collect();
+    let expected: &[&str] = match meta.kind {
+        Kind::Framework => &["sections"],
+        Kind::NationalTasks => &["groups", "tasks"],
+        Kind::LegalBases => &["documents"],
+        Kind::Indicators => &["indicators"],
+        Kind::Platforms => &["platforms"],
+        Kind::Agencies => &["agencies"],
+    };
+    if let Some(extra) = present.iter().find(|p| !expected.contains(p)) {
+        return Err(err(
+            text.lines().position(|l| l.trim() == format!("[[{extra}]]")).map_or(1, |i| i + 1),
+            format!("danh mục loại «{:?}» không được chứa mục [[{extra}]]", meta.kind),
+        ));
+    }
+    if present.is_empty() {
+        return Err(err(1, "danh mục không có mục nào".into()));
+    }
+
+    // Duplicate keys, reported at the second occurrence.
+    let check_unique = |key: &str, values: Vec<&str>| -> Result<()> {
+        let mut seen = std::collections::HashMap::new();
+        for v in values {
+            let n = seen.entry(v).or_insert(0usize);
+            if *n > 0 {
+                return Err(err(line_of_value(text, key, v, *n), format!("mã «{v}» bị trùng")));
+            }
+            *n += 1;
+        }
+        Ok(())
+    };
+
+    let body = match meta.kind {
+        Kind::Framework => {
+            check_unique("code", raw.sections.iter().map(|s| s.code.as_str()).collect())?;
+            Body::Framework(raw.sections)
+        }
+        Kind::NationalTasks => {
+            check_unique("code", raw.groups.iter().map(|s| s.code.as_str()).chain(raw.tasks.iter().map(|t| t.code.as_str())).collect())?;
+            for (i, t) in raw.tasks.iter().enumerate() {
+                if !raw.groups.iter().any(|g| g.code == t.group) {
+                    let nth = raw.tasks[..i].iter().filter(|x| x.group == t.group).count();
+                    return Err(err(line_of_value(text, "group", &t.group, nth), format!("nhiệm vụ «{}» thuộc nhóm «{}» không có trong [[groups]]", t.code, t.group)));
+                }
+                if let Some(d) = &t.deadline {
+                    if !d.is_well_formed() {
+                        return Err(err(line_of_value(text, "code", &t.code, 0), format!("nhiệm vụ «{}» có thời hạn không hợp lệ", t.code)));
+                    }
+                }
+            }
+            Body::NationalTasks { groups: raw.groups, tasks: raw.tasks }
+        }
+        Kind::LegalBases => {
+            check_unique("id", raw.documents.iter().map(|d| d.id.as_str()).collect())?;
+            Body::LegalBases(raw.documents)
+        }
+        Kind::Indicators => {
+            check_unique("id", raw.indicators.iter().map(|d| d.id.as_str()).collect())?;
+            for ind in &raw.indicators {
+                for v in [&ind.target, &ind.target_max].into_iter().flatten() {
+                    if v.parse::<rust_decimal::Decimal>().is_err() {
+                        return Err(err(line_of_value(text, "target", v, 0), format!("chỉ tiêu «{}»: giá trị «{v}» không phải là số", ind.id)));
+                    }
+                }
+            }
+            Body::Indicators(raw.indicators)
+        }
+        Kind::Platforms => {
+            let numbers: Vec<String> = raw.platforms.iter().map(|p| p.number.to_string()).collect();
+            let mut seen = std::collections::HashSet::new();
+            for (i, n) in numbers.iter().enumerate() {
+                if !seen.insert(n) {
+                    let line = text.lines().enumerate().filter(|(_, l)| l.trim_start().starts_with("number") && l.trim_end().ends_with(&format!("= {n}"))).nth(1).map_or(1, |(i, _)| i + 1);
+                    return Err(err(line, format!("nền tảng số thứ tự {n} bị trùng (mục {})", i + 1)));
+                }
+            }
+            Body::Platforms(raw.platforms)
+        }
+        Kind::Agencies => {
+            check_unique("id", raw.agencies.iter().map(|d| d.id.as_str()).collect())?;
+            Body::Agencies(raw.agencies)
+        }
+    };
+    // Catalogue text is stored NFC like everything else.
+    let meta = crate::text::nfc_all(&meta)?;
+    Ok(Catalogue { meta, path: path.to_path_buf(), body: nfc_body(body)? })
+}
+
+fn nfc_body(body: Body) -> Result<Body> {
+    use crate::text::nfc_all;
+    Ok(match body {
+        Body::Framework(v) => Body::Framework(nfc_all(&v)?),
+        Body::NationalTasks { groups, tasks } => Body::NationalTasks { groups: nfc_all(&groups)?, tasks: nfc_all(&tasks)? },
+        Body::LegalBases(v) => Body::LegalBases(nfc_all(&v)?),
+        Body::Indicators(v) => Body::Indicators(nfc_all(&v)?),
+        Body::Platforms(v) => Body::Platforms(nfc_all(&v)?),
+        Body::Agencies(v) => Body::Agencies(nfc_all(&v)?),
+    })
+}
+
+/// "2024.10" → [2024, 10]: versions compare numerically.
+pub fn version_key(v: &str) -> Option<Vec<u64>> {
+    v.split('.').map(|p| p.parse::<u64>().ok()).collect()
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Catalogues {
+    /// The newest version of each catalogue id, sorted by kind then id.
+    pub active: Vec<Catalogue>,
+    /// Older versions that a newer one replaced (id, version, path).
+    pub superseded: Vec<(String, String, PathBuf)>,
+}
+
+impl Catalogues {
+    /// The catalogues shipped in `templates/catalogues/`, plus any `*.toml` in `user_dir`.
+    pub fn load(user_dir: Option<&Path>) -> Result<Catalogues> {
+        let mut all = Vec::new();
+        for file in BUILTIN.files() {
+            if file.path().extension().is_some_and(|e| e == "toml") {
+                let text = file.contents_utf8().ok_or_else(|| Error::Catalogue {
+                    file: file.path().to_path_buf(),
+                    line: 1,
+                    message: "tệp không phải văn bản UTF-8".into(),
+                })?;
+                all.push(parse(&Path::new("templates/catalogues").join(file.path()), text)?);
+            }
+        }
+        if let Some(dir) = user_dir.filter(|d| d.is_dir()) {
+            let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                .collect();
+            paths.sort();
+            for p in paths {
+                let bytes = std::fs::read(&p)?;
+                let text = String::from_utf8(bytes).map_err(|_| Error::Catalogue {
+                    file: p.clone(),
+                    line: 1,
+                    message: "tệp không phải văn bản UTF-8".into(),
+                })?;
+                all.push(parse(&p, &text)?);
+            }
+        }
+        Ok(Self::from_list(all))
+    }
+
+    pub fn from_list(all: Vec<Catalogue>) -> Catalogues {
+        let mut active: Vec<Catalogue> = Vec::new();
+        let mut superseded = Vec::new();
+        for c in all {
+            match active.iter_mut().find(|a| a.meta.id == c.meta.id) {
+                Some(existing) => {
+                    if version_key(&c.meta.version) > version_key(&existing.meta.version) {
+                        let old = std::mem::replace(existing, c);
+                        superseded.push((old.meta.id, old.meta.version, old.path));
+                    } else {
+                        superseded.push((c.meta.id, c.meta.version, c.path));
+                    }
+                }
+                None => active.push(c),
+            }
+        }
+        active.sort_by(|a, b| (a.meta.kind as u8, &a.meta.id).cmp(&(b.meta.kind as u8, &b.meta.id)));
+        Catalogues { active, superseded }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Catalogue> {
+        self.active.iter().find(|c| c.meta.id == id)
+    }
+
+    /// The catalogue of a kind with the latest effective year (then version).
+    pub fn latest(&self, kind: Kind) -> Option<&Catalogue> {
+        self.active
+            .iter()
+            .filter(|c| c.meta.kind == kind)
+            .max_by_key(|c| (c.meta.effective_year, version_key(&c.meta.version)))
+    }
+}

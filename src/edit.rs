@@ -1,0 +1,172 @@
+//! The edits a planner makes, as data: the app sends one per user action and the store
+//! applies it in one transaction. Applying is pure (plan in, plan out) and checks what the
+//! edit refers to, so a bad edit changes nothing.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::*;
+use crate::{Error, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextField {
+    Opening,
+    Vision,
+    GeneralGoal,
+    GoalsReview,
+    BudgetSpent,
+    BudgetNarrative,
+    OrganisationClosing,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Edit {
+    SetIdentity { identity: Identity },
+    SetText { field: TextField, text: Text },
+    UpsertAgency { agency: Agency },
+    RemoveAgency { id: Id },
+    SetLegalBases { legal_bases: Vec<LegalBasis> },
+    SetSolutions { solutions: Vec<NarrativeSection> },
+    SetAssessment { assessment: Assessment },
+    SetGoals { goals: Vec<Goal> },
+    AddGroup { group: TaskGroup, index: Option<usize> },
+    UpdateGroup { id: Id, title: String, intro: Text, framework_ref: Option<String> },
+    RemoveGroup { id: Id },
+    MoveGroup { id: Id, to: usize },
+    AddTask { group: Id, task: Task, index: Option<usize> },
+    UpdateTask { task: Task },
+    RemoveTask { id: Id },
+    MoveTask { id: Id, group: Id, index: usize },
+    SetUnallocatedBudget { lines: Vec<BudgetLine> },
+    SetDuties { duties: Vec<Duty> },
+    RegenerateDuties,
+    ReplacePlan { plan: Box<Plan> },
+}
+
+impl Edit {
+    /// A short Vietnamese description for the history list.
+    pub fn summary(&self) -> String {
+        match self {
+            Edit::SetIdentity { .. } => "Sửa thông tin văn bản".into(),
+            Edit::SetText { field, .. } => format!("Sửa nội dung {field:?}"),
+            Edit::UpsertAgency { agency } => format!("Cập nhật cơ quan «{}»", agency.name),
+            Edit::RemoveAgency { id } => format!("Xóa cơ quan «{id}»"),
+            Edit::SetLegalBases { .. } => "Sửa căn cứ".into(),
+            Edit::SetSolutions { .. } => "Sửa giải pháp".into(),
+            Edit::SetAssessment { .. } => "Sửa đánh giá năm trước".into(),
+            Edit::SetGoals { .. } => "Sửa mục tiêu, chỉ tiêu".into(),
+            Edit::AddGroup { group, .. } => format!("Thêm nhóm «{}»", group.title),
+            Edit::UpdateGroup { title, .. } => format!("Sửa nhóm «{title}»"),
+            Edit::RemoveGroup { .. } => "Xóa nhóm nhiệm vụ".into(),
+            Edit::MoveGroup { .. } => "Đổi thứ tự nhóm".into(),
+            Edit::AddTask { task, .. } => format!("Thêm nhiệm vụ «{}»", task.title),
+            Edit::UpdateTask { task } => format!("Sửa nhiệm vụ «{}»", task.title),
+            Edit::RemoveTask { .. } => "Xóa nhiệm vụ".into(),
+            Edit::MoveTask { .. } => "Chuyển nhiệm vụ".into(),
+            Edit::SetUnallocatedBudget { .. } => "Sửa kinh phí chung".into(),
+            Edit::SetDuties { .. } => "Sửa tổ chức thực hiện".into(),
+            Edit::RegenerateDuties => "Tạo lại nhiệm vụ của các cơ quan".into(),
+            Edit::ReplacePlan { .. } => "Thay toàn bộ kế hoạch".into(),
+        }
+    }
+
+    pub fn apply(self, plan: &mut Plan) -> Result<()> {
+        let missing = |what: &'static str, id: &str| Error::ItemNotFound { what, id: id.to_string() };
+        let group_index = |plan: &Plan, id: &str| plan.groups.iter().position(|g| g.id == id).ok_or_else(|| missing("nhóm nhiệm vụ", id));
+        match self {
+            Edit::SetIdentity { identity } => plan.identity = identity,
+            Edit::SetText { field, text } => {
+                *match field {
+                    TextField::Opening => &mut plan.identity.opening,
+                    TextField::Vision => &mut plan.vision,
+                    TextField::GeneralGoal => &mut plan.general_goal,
+                    TextField::GoalsReview => &mut plan.assessment.goals_review,
+                    TextField::BudgetSpent => &mut plan.assessment.budget_spent,
+                    TextField::BudgetNarrative => &mut plan.budget.narrative,
+                    TextField::OrganisationClosing => &mut plan.organisation.closing,
+                } = text
+            }
+            Edit::UpsertAgency { agency } => {
+                if agency.name.trim().is_empty() {
+                    return Err(Error::Invalid("Tên cơ quan không được để trống.".into()));
+                }
+                match plan.directory.iter_mut().find(|a| a.id == agency.id) {
+                    Some(a) => *a = agency,
+                    None => plan.directory.push(agency),
+                }
+            }
+            Edit::RemoveAgency { id } => {
+                let used = plan.tasks().any(|(_, t)| t.lead.contains(&id) || t.coordinating.contains(&id))
+                    || plan.identity.drafting_agency.as_deref() == Some(id.as_str());
+                if used {
+                    return Err(Error::Invalid("Cơ quan này đang được giao nhiệm vụ; hãy đổi cơ quan ở các nhiệm vụ đó trước khi xóa.".into()));
+                }
+                let before = plan.directory.len();
+                plan.directory.retain(|a| a.id != id);
+                if plan.directory.len() == before {
+                    return Err(missing("cơ quan", &id));
+                }
+            }
+            Edit::SetLegalBases { legal_bases } => plan.legal_bases = legal_bases,
+            Edit::SetSolutions { solutions } => plan.solutions = solutions,
+            Edit::SetAssessment { assessment } => plan.assessment = assessment,
+            Edit::SetGoals { goals } => plan.specific_goals = goals,
+            Edit::AddGroup { group, index } => {
+                let i = index.unwrap_or(plan.groups.len()).min(plan.groups.len());
+                plan.groups.insert(i, group);
+            }
+            Edit::UpdateGroup { id, title, intro, framework_ref } => {
+                let i = group_index(plan, &id)?;
+                let g = &mut plan.groups[i];
+                g.title = title;
+                g.intro = intro;
+                g.framework_ref = framework_ref;
+            }
+            Edit::RemoveGroup { id } => {
+                let i = group_index(plan, &id)?;
+                plan.groups.remove(i);
+            }
+            Edit::MoveGroup { id, to } => {
+                let i = group_index(plan, &id)?;
+                let g = plan.groups.remove(i);
+                let to = to.min(plan.groups.len());
+                plan.groups.insert(to, g);
+            }
+            Edit::AddTask { group, task, index } => {
+                let gi = group_index(plan, &group)?;
+                let tasks = &mut plan.groups[gi].tasks;
+                let i = index.unwrap_or(tasks.len()).min(tasks.len());
+                tasks.insert(i, task);
+            }
+            Edit::UpdateTask { task } => {
+                let slot = plan.task_mut(&task.id).ok_or_else(|| missing("nhiệm vụ", &task.id))?;
+                *slot = task;
+            }
+            Edit::RemoveTask { id } => {
+                let before: usize = plan.groups.iter().map(|g| g.tasks.len()).sum();
+                plan.groups.iter_mut().for_each(|g| g.tasks.retain(|t| t.id != id));
+                if plan.groups.iter().map(|g| g.tasks.len()).sum::<usize>() == before {
+                    return Err(missing("nhiệm vụ", &id));
+                }
+            }
+            Edit::MoveTask { id, group, index } => {
+                let target = group_index(plan, &group)?;
+                let (gi, ti) = plan
+                    .groups
+                    .iter()
+                    .enumerate()
+                    .find_map(|(gi, g)| g.tasks.iter().position(|t| t.id == id).map(|ti| (gi, ti)))
+                    .ok_or_else(|| missing("nhiệm vụ", &id))?;
+                let task = plan.groups[gi].tasks.remove(ti);
+                let tasks = &mut plan.groups[target].tasks;
+                tasks.insert(index.min(tasks.len()), task);
+            }
+            Edit::SetUnallocatedBudget { lines } => plan.budget.unallocated = lines,
+            Edit::SetDuties { duties } => plan.organisation.duties = duties,
+            Edit::RegenerateDuties => plan.organisation.duties = crate::organisation::generate(plan),
+            Edit::ReplacePlan { plan: p } => *plan = *p,
+        }
+        crate::planfile::check_ids(plan).map_err(Error::Invalid)
+    }
+}

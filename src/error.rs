@@ -1,0 +1,54 @@
+//! The core's one error type. Each variant carries a Vietnamese message for the planner
+//! (`Display`) and keeps the technical cause for the log (`detail`).
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("Không đọc được tệp kế hoạch {path}: {reason}")]
+    PlanFile { path: PathBuf, reason: String },
+
+    #[error("Tệp kế hoạch dùng phiên bản định dạng {found}, ứng dụng này đọc được phiên bản {supported}. Hãy cập nhật ứng dụng hoặc xuất lại tệp.")]
+    PlanFileVersion { found: u32, supported: u32 },
+
+    #[error("Danh mục {file}, dòng {line}: {message}")]
+    Catalogue { file: PathBuf, line: usize, message: String },
+
+    #[error("Không tìm thấy kế hoạch có mã {0}.")]
+    PlanNotFound(String),
+
+    #[error("Không tìm thấy {what} có mã {id} trong kế hoạch.")]
+    ItemNotFound { what: &'static str, id: String },
+
+    #[error("Dữ liệu không hợp lệ: {0}")]
+    Invalid(String),
+
+    #[error("Kế hoạch vừa được sửa ở nơi khác (phiên bản {actual}, bạn đang sửa phiên bản {expected}). Hãy mở lại kế hoạch rồi sửa tiếp.")]
+    Conflict { expected: i64, actual: i64 },
+
+    #[error("Không ghi được tệp {path}: {reason}")]
+    Write { path: PathBuf, reason: String },
+
+    #[error("Lỗi cơ sở dữ liệu, thay đổi chưa được lưu. Chi tiết đã ghi vào nhật ký.")]
+    Database(#[from] sqlx::Error),
+
+    #[error("Không cập nhật được cấu trúc cơ sở dữ liệu. Chi tiết đã ghi vào nhật ký.")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+
+    #[error("Lỗi đọc/ghi tệp: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl Error {
+    /// Technical detail for the log (the Vietnamese message is for the user).
+    pub fn detail(&self) -> String {
+        match self {
+            Error::Database(e) => format!("sqlx: {e:?}"),
+            Error::Migration(e) => format!("migrate: {e:?}"),
+            Error::Io(e) => format!("io: {e:?}"),
+            other => format!("{other:?}"),
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,347 @@
+//! How Vietnamese administrative text writes numbers, dates, deadlines, indicator targets
+//! and citations. Every exporter and screen renders through these functions.
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+use crate::model::{Comparator, Deadline, DocType, Indicator, LegalBasis};
+
+/// "132897.5" → "132.897,5"; thousands with ".", decimals with ",", no trailing zeros.
+pub fn money(value: Decimal) -> String {
+    let v = value.normalize();
+    let negative = v.is_sign_negative() && !v.is_zero();
+    let text = v.abs().to_string();
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (text, None),
+    };
+    let mut grouped = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(ch);
+    }
+    let mut out = if negative { format!("-{grouped}") } else { grouped };
+    if let Some(f) = frac {
+        out.push(',');
+        out.push_str(&f);
+    }
+    out
+}
+
+/// "132.897,5 triệu đồng"
+pub fn money_million(value: Decimal) -> String {
+    format!("{} triệu đồng", money(value))
+}
+
+/// Parses an amount the way a planner types it: "132.897,5", "132897,5", "132897.5",
+/// "26.650". A single "." followed by exactly three digits is read as thousands, the
+/// Vietnamese way.
+pub fn parse_money(text: &str) -> Option<Decimal> {
+    let t: String = text.trim().chars().filter(|c| !c.is_whitespace()).collect();
+    if t.is_empty() {
+        return None;
+    }
+    let normalised = if t.contains(',') {
+        t.replace('.', "").replace(',', ".")
+    } else if t.matches('.').count() > 1 {
+        t.replace('.', "")
+    } else if let Some((_, after)) = t.split_once('.') {
+        if after.len() == 3 {
+            t.replace('.', "")
+        } else {
+            t
+        }
+    } else {
+        t
+    };
+    if !normalised.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-') {
+        return None;
+    }
+    normalised.parse::<Decimal>().ok()
+}
+
+/// Date in running text: "ngày 09 tháng 12 năm 2022" (Decree 30: day < 10 and months 1, 2
+/// take a leading zero).
+pub fn date_long(d: NaiveDate) -> String {
+    format!("ngày {:02} tháng {} năm {}", d.day(), month_nd30(d.month()), d.year())
+}
+
+/// Date in citations and tables: "03/6/2020", "11/02/2022".
+pub fn date_short(d: NaiveDate) -> String {
+    format!("{:02}/{}/{}", d.day(), month_nd30(d.month()), d.year())
+}
+
+fn month_nd30(m: u32) -> String {
+    if m <= 2 {
+        format!("{m:02}")
+    } else {
+        m.to_string()
+    }
+}
+
+/// "Quảng Ngãi, ngày 09 tháng 12 năm 2022"; a draft without a date keeps the blanks.
+pub fn place_date(place: &str, date: Option<NaiveDate>) -> String {
+    match date {
+        Some(d) => format!("{place}, {}", date_long(d)),
+        None => format!("{place}, ngày      tháng      năm"),
+    }
+}
+
+/// "Số: 189/KH-UBND"; numbers below 10 take a leading zero; a draft shows a blank number.
+pub fn doc_number(number: Option<&str>, symbol: &str) -> String {
+    match number.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) if n.len() == 1 => format!("Số: 0{n}/{symbol}"),
+        Some(n) => format!("Số: {n}/{symbol}"),
+        None => format!("Số:        /{symbol}"),
+    }
+}
+
+pub fn roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, s) in TABLE {
+        while n >= value {
+            out.push_str(s);
+            n -= value;
+        }
+    }
+    out
+}
+
+impl Deadline {
+    /// As written in a sentence: "Quý III/2023", "2024 - 2025", "trước ngày 30 tháng 11 hàng
+    /// năm", "thường xuyên".
+    pub fn text(&self) -> String {
+        match self {
+            Deadline::Date { date } => date_short(*date),
+            Deadline::Month { year, month } => format!("Tháng {}/{year}", month_nd30(*month)),
+            Deadline::Quarter { year, quarter } => format!("Quý {}/{year}", roman(*quarter)),
+            Deadline::Year { year } => format!("Năm {year}"),
+            Deadline::YearRange { from, to } => format!("{from} - {to}"),
+            Deadline::Recurring { day, month } => {
+                format!("trước ngày {day} tháng {month} hàng năm")
+            }
+            Deadline::Continuous => "thường xuyên".to_string(),
+        }
+    }
+
+    /// As written in a table cell: the same, with a capital first letter.
+    pub fn cell(&self) -> String {
+        capitalise_first(&self.text())
+    }
+
+    /// The first and last day the deadline can mean; `None` for recurring and continuous.
+    pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let month_end = |y: i32, m: u32| {
+            let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+            ymd(ny, nm, 1).and_then(|d| d.pred_opt())
+        };
+        match *self {
+            Deadline::Date { date } => Some((date, date)),
+            Deadline::Month { year, month } => Some((ymd(year, month, 1)?, month_end(year, month)?)),
+            Deadline::Quarter { year, quarter } => {
+                let first = (quarter.checked_sub(1)?) * 3 + 1;
+                Some((ymd(year, first, 1)?, month_end(year, first + 2)?))
+            }
+            Deadline::Year { year } => Some((ymd(year, 1, 1)?, ymd(year, 12, 31)?)),
+            Deadline::YearRange { from, to } => Some((ymd(from, 1, 1)?, ymd(to, 12, 31)?)),
+            Deadline::Recurring { .. } | Deadline::Continuous => None,
+        }
+    }
+
+    /// Structural check: month 1–12, quarter 1–4, a real recurring day, range in order.
+    pub fn is_well_formed(&self) -> bool {
+        match *self {
+            Deadline::Month { month, .. } => (1..=12).contains(&month),
+            Deadline::Quarter { quarter, .. } => (1..=4).contains(&quarter),
+            Deadline::YearRange { from, to } => from <= to,
+            // 2024 is a leap year: 29/2 is a real recurring date.
+            Deadline::Recurring { day, month } => NaiveDate::from_ymd_opt(2024, month, day).is_some(),
+            Deadline::Date { .. } | Deadline::Year { .. } | Deadline::Continuous => true,
+        }
+    }
+}
+
+pub fn capitalise_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+impl Comparator {
+    pub fn label(self) -> &'static str {
+        match self {
+            Comparator::AtLeast => "tối thiểu",
+            Comparator::Above => "trên",
+            Comparator::Equal => "đạt",
+            Comparator::About => "khoảng",
+            Comparator::Range => "từ",
+        }
+    }
+}
+
+impl Indicator {
+    /// The target as it reads in a goal: "tối thiểu 90%", "trên 70%", "65-70%",
+    /// "khoảng 5.000 máy tính".
+    pub fn target_text(&self) -> String {
+        let unit = if self.unit == "%" {
+            "%".to_string()
+        } else {
+            format!(" {}", self.unit)
+        };
+        match (self.comparator, self.target_max) {
+            (Comparator::Range, Some(max)) => {
+                format!("{}-{}{unit}", money(self.target), money(max))
+            }
+            (c, _) => format!("{} {}{unit}", c.label(), money(self.target)),
+        }
+    }
+}
+
+impl LegalBasis {
+    /// "Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê duyệt …";
+    /// a law reads "Luật Giao dịch điện tử số 20/2023/QH15 ngày 22/6/2023".
+    pub fn citation(&self) -> String {
+        let mut out = String::from(self.kind.label());
+        if self.kind == DocType::Luat {
+            out.push(' ');
+            out.push_str(self.title.trim());
+        }
+        if let Some(n) = self.number.as_deref().filter(|n| !n.trim().is_empty()) {
+            out.push_str(" số ");
+            out.push_str(n.trim());
+        }
+        if let Some(d) = self.date {
+            out.push_str(" ngày ");
+            out.push_str(&date_short(d));
+        }
+        if !self.issuer.trim().is_empty() {
+            out.push_str(" của ");
+            out.push_str(self.issuer.trim());
+        }
+        if self.kind != DocType::Luat && !self.title.trim().is_empty() {
+            out.push(' ');
+            out.push_str(self.title.trim());
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn money_is_written_the_vietnamese_way() {
+        assert_eq!(money(dec("132897.5")), "132.897,5");
+        assert_eq!(money(dec("106247.50")), "106.247,5");
+        assert_eq!(money(dec("26650")), "26.650");
+        assert_eq!(money(dec("1234567")), "1.234.567");
+        assert_eq!(money(dec("999")), "999");
+        assert_eq!(money(dec("0")), "0");
+        assert_eq!(money(dec("-1500.25")), "-1.500,25");
+        assert_eq!(money_million(dec("132897.5")), "132.897,5 triệu đồng");
+    }
+
+    #[test]
+    fn money_is_read_the_way_planners_type_it() {
+        assert_eq!(parse_money("132.897,5"), Some(dec("132897.5")));
+        assert_eq!(parse_money("26.650"), Some(dec("26650")));
+        assert_eq!(parse_money("1.234.567"), Some(dec("1234567")));
+        assert_eq!(parse_money("132897.5"), Some(dec("132897.5")));
+        assert_eq!(parse_money(" 500 "), Some(dec("500")));
+        assert_eq!(parse_money("năm trăm"), None);
+        assert_eq!(parse_money(""), None);
+    }
+
+    #[test]
+    fn dates_follow_decree_30() {
+        let d = NaiveDate::from_ymd_opt(2022, 12, 9).unwrap();
+        assert_eq!(date_long(d), "ngày 09 tháng 12 năm 2022");
+        assert_eq!(date_short(NaiveDate::from_ymd_opt(2020, 6, 3).unwrap()), "03/6/2020");
+        assert_eq!(date_short(NaiveDate::from_ymd_opt(2022, 2, 11).unwrap()), "11/02/2022");
+        assert_eq!(
+            place_date("Quảng Ngãi", Some(d)),
+            "Quảng Ngãi, ngày 09 tháng 12 năm 2022"
+        );
+        assert_eq!(doc_number(Some("189"), "KH-UBND"), "Số: 189/KH-UBND");
+        assert_eq!(doc_number(Some("7"), "KH-UBND"), "Số: 07/KH-UBND");
+        assert!(doc_number(None, "KH-UBND").starts_with("Số: "));
+    }
+
+    #[test]
+    fn deadlines_read_as_people_write_them() {
+        let q = Deadline::Quarter { year: 2023, quarter: 3 };
+        assert_eq!(q.text(), "Quý III/2023");
+        assert_eq!(Deadline::YearRange { from: 2024, to: 2025 }.text(), "2024 - 2025");
+        assert_eq!(
+            Deadline::Recurring { day: 30, month: 11 }.text(),
+            "trước ngày 30 tháng 11 hàng năm"
+        );
+        assert_eq!(Deadline::Recurring { day: 30, month: 11 }.cell(), "Trước ngày 30 tháng 11 hàng năm");
+        assert_eq!(Deadline::Month { year: 2024, month: 6 }.text(), "Tháng 6/2024");
+        assert_eq!(Deadline::Year { year: 2024 }.text(), "Năm 2024");
+        assert_eq!(Deadline::Continuous.cell(), "Thường xuyên");
+        let (a, b) = q.span().unwrap();
+        assert_eq!((a.to_string(), b.to_string()), ("2023-07-01".into(), "2023-09-30".into()));
+        assert!(!Deadline::Quarter { year: 2023, quarter: 5 }.is_well_formed());
+        assert!(!Deadline::Recurring { day: 31, month: 11 }.is_well_formed());
+    }
+
+    #[test]
+    fn citations_read_like_a_legal_basis() {
+        let b = LegalBasis {
+            id: "x".into(),
+            kind: DocType::QuyetDinh,
+            number: Some("749/QĐ-TTg".into()),
+            date: NaiveDate::from_ymd_opt(2020, 6, 3),
+            issuer: "Thủ tướng Chính phủ".into(),
+            title: "phê duyệt Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030".into(),
+            library_ref: None,
+        };
+        assert_eq!(
+            b.citation(),
+            "Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê duyệt Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030"
+        );
+        let law = LegalBasis {
+            kind: DocType::Luat,
+            number: Some("20/2023/QH15".into()),
+            date: NaiveDate::from_ymd_opt(2023, 6, 22),
+            issuer: String::new(),
+            title: "Giao dịch điện tử".into(),
+            ..b
+        };
+        assert_eq!(law.citation(), "Luật Giao dịch điện tử số 20/2023/QH15 ngày 22/6/2023");
+    }
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(roman(1), "I");
+        assert_eq!(roman(4), "IV");
+        assert_eq!(roman(9), "IX");
+        assert_eq!(roman(14), "XIV");
+    }
+}

@@ -1,0 +1,22 @@
+//! Core of the DX-plan application: the plan model, its SQLite store, catalogues,
+//! validation, numbering and Vietnamese formatting. No Tauri here: the desktop shell and
+//! the CLI both call into this crate.
+
+pub mod budget;
+pub mod catalogue;
+pub mod edit;
+pub mod error;
+pub mod format;
+pub mod fsutil;
+pub mod model;
+pub mod narrative;
+pub mod numbering;
+pub mod organisation;
+pub mod planfile;
+pub mod sample;
+pub mod stats;
+pub mod store;
+pub mod text;
+pub mod validation;
+
+pub use error::{Error, Result};

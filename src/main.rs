@@ -1,0 +1,283 @@
+//! `dxplan`: the core driven headless. Messages are Vietnamese; the exit code is non-zero on
+//! any error (2 when `validate` finds errors in the plan).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use dxplan::edit::Edit;
+use dxplan::model::{Plan, Task};
+use dxplan::store::Store;
+use dxplan::validation::{self, Severity};
+use dxplan::{catalogue, planfile, sample, stats, Error, Result};
+
+#[derive(Parser)]
+#[command(name = "dxplan", version, about = "Lập kế hoạch chuyển đổi số cấp tỉnh (dòng lệnh)")]
+struct Cli {
+    /// Tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu ứng dụng, hoặc biến DXPLAN_DB)
+    #[arg(long, global = true)]
+    db: Option<PathBuf>,
+    /// Thư mục chứa danh mục bổ sung (*.toml) của người dùng
+    #[arg(long, global = true)]
+    catalogues: Option<PathBuf>,
+    /// In chi tiết kỹ thuật của lỗi (cho nhật ký)
+    #[arg(long, short, global = true)]
+    verbose: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Tạo kế hoạch mới (trống, từ kế hoạch mẫu, hoặc từ tệp kế hoạch); in ra mã kế hoạch
+    New {
+        #[arg(long)]
+        province: Option<String>,
+        #[arg(long)]
+        year: Option<i32>,
+        /// Bắt đầu từ kế hoạch mẫu (Quảng Ngãi 2023)
+        #[arg(long)]
+        sample: bool,
+    },
+    /// Danh sách kế hoạch trong cơ sở dữ liệu
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Kiểm tra kế hoạch (tệp kế hoạch hoặc mã kế hoạch)
+    Validate {
+        plan: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Số liệu kế hoạch: nhóm, nhiệm vụ, chỉ tiêu, cơ quan, tổng kinh phí theo nguồn và cấp
+    Stats {
+        plan: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Nhập tệp kế hoạch vào cơ sở dữ liệu; in ra mã kế hoạch
+    ImportFile { file: PathBuf },
+    /// Xuất kế hoạch trong cơ sở dữ liệu ra tệp kế hoạch
+    ExportFile { id: String, out: PathBuf },
+    /// Nhân bản một kế hoạch (thành dự thảo mới)
+    Duplicate { id: String },
+    /// Xóa một kế hoạch
+    Delete { id: String },
+    /// Các danh mục đang dùng (khung 2390, nhiệm vụ quốc gia, căn cứ, chỉ tiêu, nền tảng, cơ quan)
+    Catalogues {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Thêm một nhiệm vụ vào nhóm thứ GROUP (đếm từ 1) của kế hoạch
+    AddTask {
+        id: String,
+        #[arg(long)]
+        group: usize,
+        #[arg(long)]
+        title: String,
+        /// Mã cơ quan chủ trì trong danh bạ
+        #[arg(long)]
+        lead: String,
+        /// Mã cơ quan phối hợp (có thể lặp lại)
+        #[arg(long = "coord")]
+        coordinating: Vec<String>,
+    },
+    /// Lịch sử sửa đổi của một kế hoạch
+    History { id: String },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let verbose = cli.verbose;
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
+    match runtime.block_on(run(cli)) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("Lỗi: {e}");
+            if verbose {
+                eprintln!("Chi tiết: {}", e.detail());
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
+    println!("{}", serde_json::to_string_pretty(value).map_err(|e| Error::Invalid(e.to_string()))?);
+    Ok(())
+}
+
+async fn open_store(db: &Option<PathBuf>) -> Result<Store> {
+    let path = db.clone().unwrap_or_else(Store::default_path);
+    Store::open(&path).await
+}
+
+/// PLAN is a plan file when such a file exists, otherwise a plan id in the database.
+async fn resolve(plan: &str, db: &Option<PathBuf>) -> Result<Plan> {
+    let path = Path::new(plan);
+    if path.is_file() {
+        return planfile::read(path);
+    }
+    if plan.ends_with(".json") {
+        return Err(Error::PlanFile { path: path.to_path_buf(), reason: "không tìm thấy tệp".into() });
+    }
+    let store = open_store(db).await?;
+    let p = store.load(plan).await?.plan;
+    store.close().await;
+    Ok(p)
+}
+
+async fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::New { province, year, sample: from_sample } => {
+            let plan = if from_sample {
+                sample::plan()
+            } else {
+                let province = province.ok_or_else(|| Error::Invalid("Cần --province (tên tỉnh) hoặc --sample.".into()))?;
+                let year = year.ok_or_else(|| Error::Invalid("Cần --year (năm kế hoạch).".into()))?;
+                Plan::blank(&province, year)
+            };
+            let store = open_store(&cli.db).await?;
+            let id = store.create(&plan).await?;
+            println!("{id}");
+            store.close().await;
+        }
+        Command::List { json } => {
+            let store = open_store(&cli.db).await?;
+            let plans = store.list().await?;
+            if json {
+                print_json(&plans)?;
+            } else if plans.is_empty() {
+                println!("Chưa có kế hoạch nào. Tạo kế hoạch mẫu: dxplan new --sample");
+            } else {
+                for p in plans {
+                    let status = match p.status {
+                        dxplan::model::PlanStatus::Draft => "dự thảo",
+                        dxplan::model::PlanStatus::Final => "chính thức",
+                    };
+                    println!("{}  {} {}  [{}]  {}  (sửa lần cuối {})", p.id, p.province, p.year, status, p.title, p.updated_at);
+                }
+            }
+            store.close().await;
+        }
+        Command::Validate { plan, json } => {
+            let plan = resolve(&plan, &cli.db).await?;
+            let findings = validation::validate(&plan);
+            if json {
+                print_json(&findings)?;
+            } else {
+                for f in &findings {
+                    let tag = match f.severity {
+                        Severity::Error => "LỖI    ",
+                        Severity::Warning => "CẢNH BÁO",
+                    };
+                    println!("{tag} [{}] {}", f.location.label, f.message);
+                }
+                let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+                println!("{} lỗi, {} cảnh báo.", errors, findings.len() - errors);
+            }
+            if validation::has_errors(&findings) {
+                return Ok(ExitCode::from(2));
+            }
+        }
+        Command::Stats { plan, json } => {
+            let plan = resolve(&plan, &cli.db).await?;
+            let s = stats::stats(&plan);
+            if json {
+                print_json(&s)?;
+            } else {
+                println!("Kế hoạch chuyển đổi số tỉnh {} năm {}", s.province, s.year);
+                println!("Nhóm nhiệm vụ: {}; nhiệm vụ: {}; chỉ tiêu: {}; căn cứ: {}", s.groups, s.tasks, s.indicators, s.legal_bases);
+                println!("Cơ quan trong danh bạ: {}; được giao nhiệm vụ: {}", s.agencies, s.agencies_assigned);
+                println!("Tổng kinh phí: {}", dxplan::format::money_million(s.budget.total));
+                for c in &s.budget.by_source_level {
+                    println!(
+                        "  - {} / {}: {}",
+                        c.source.map_or("(chưa rõ nguồn)", |x| x.label()),
+                        c.level.map_or("(chưa rõ cấp)", |x| x.label()),
+                        dxplan::format::money_million(c.amount)
+                    );
+                }
+            }
+        }
+        Command::ImportFile { file } => {
+            let store = open_store(&cli.db).await?;
+            let id = store.import_file(&file).await?;
+            println!("{id}");
+            store.close().await;
+        }
+        Command::ExportFile { id, out } => {
+            let store = open_store(&cli.db).await?;
+            store.export_file(&id, &out).await?;
+            eprintln!("Đã xuất kế hoạch ra {}", out.display());
+            store.close().await;
+        }
+        Command::Duplicate { id } => {
+            let store = open_store(&cli.db).await?;
+            println!("{}", store.duplicate(&id).await?);
+            store.close().await;
+        }
+        Command::Delete { id } => {
+            let store = open_store(&cli.db).await?;
+            store.delete(&id).await?;
+            eprintln!("Đã xóa kế hoạch {id}.");
+            store.close().await;
+        }
+        Command::Catalogues { json } => {
+            let cats = catalogue::Catalogues::load(cli.catalogues.as_deref())?;
+            if json {
+                print_json(&cats)?;
+            } else {
+                for c in &cats.active {
+                    println!(
+                        "{:<26} {:<8} hiệu lực {}  {:>3} mục  {}  ({})",
+                        c.meta.id,
+                        c.meta.version,
+                        c.meta.effective_year,
+                        c.len(),
+                        c.meta.title,
+                        c.path.display()
+                    );
+                }
+                for (id, version, path) in &cats.superseded {
+                    println!("(đã thay thế) {id} {version} ({})", path.display());
+                }
+            }
+        }
+        Command::AddTask { id, group, title, lead, coordinating } => {
+            let store = open_store(&cli.db).await?;
+            let current = store.load(&id).await?.plan;
+            let group_id = group
+                .checked_sub(1)
+                .and_then(|i| current.groups.get(i))
+                .map(|g| g.id.clone())
+                .ok_or_else(|| Error::Invalid(format!("Kế hoạch không có nhóm thứ {group}.")))?;
+            let task = Task {
+                id: dxplan::model::new_id(),
+                title,
+                description: String::new(),
+                lead: vec![lead],
+                coordinating,
+                deadline: None,
+                output: String::new(),
+                budget: Vec::new(),
+                national_task: None,
+                indicators: Vec::new(),
+                status: Default::default(),
+            };
+            let rev = store.apply(&id, None, Edit::AddTask { group: group_id, task, index: None }).await?;
+            eprintln!("Đã thêm nhiệm vụ (phiên bản {rev}).");
+            store.close().await;
+        }
+        Command::History { id } => {
+            let store = open_store(&cli.db).await?;
+            for r in store.history(&id).await? {
+                println!("{:>4}  {}  {}", r.revision, r.created_at, r.summary);
+            }
+            store.close().await;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

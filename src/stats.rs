@@ -1,0 +1,43 @@
+//! Plan figures for `dxplan stats` and the app's overview.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::budget::Totals;
+use crate::model::Plan;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Stats {
+    pub province: String,
+    pub year: i32,
+    pub groups: usize,
+    pub tasks: usize,
+    pub tasks_per_group: Vec<usize>,
+    pub indicators: usize,
+    pub legal_bases: usize,
+    /// Entries in the directory.
+    pub agencies: usize,
+    /// Agencies that lead or coordinate at least one task.
+    pub agencies_assigned: usize,
+    pub budget: Totals,
+}
+
+pub fn stats(plan: &Plan) -> Stats {
+    let assigned: BTreeSet<&str> = plan
+        .tasks()
+        .flat_map(|(_, t)| t.lead.iter().chain(t.coordinating.iter()).map(String::as_str))
+        .collect();
+    Stats {
+        province: plan.identity.province.clone(),
+        year: plan.identity.year,
+        groups: plan.groups.len(),
+        tasks: plan.groups.iter().map(|g| g.tasks.len()).sum(),
+        tasks_per_group: plan.groups.iter().map(|g| g.tasks.len()).collect(),
+        indicators: plan.indicators().count(),
+        legal_bases: plan.legal_bases.len(),
+        agencies: plan.directory.len(),
+        agencies_assigned: assigned.len(),
+        budget: crate::budget::totals(plan),
+    }
+}

@@ -1,0 +1,288 @@
+//! The embedded SQLite store (sqlx). One database per user, in the OS app-data folder unless
+//! a path is given. WAL is switched on once, when the file is created, from a single
+//! connection; every edit is one `BEGIN IMMEDIATE` transaction, so two processes (the app and
+//! the CLI, say) can write the same database without corrupting it or losing an edit.
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use serde::Serialize;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{ConnectOptions, Connection, Row};
+
+use crate::edit::Edit;
+use crate::model::{Plan, PlanStatus};
+use crate::{Error, Result};
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("src/migrations");
+
+/// How many past versions of each plan are kept.
+pub const KEEP_REVISIONS: i64 = 200;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanSummary {
+    pub id: String,
+    pub province: String,
+    pub year: i32,
+    pub title: String,
+    pub status: PlanStatus,
+    pub revision: i64,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredPlan {
+    pub id: String,
+    pub revision: i64,
+    pub plan: Plan,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Revision {
+    pub revision: i64,
+    pub created_at: String,
+    pub summary: String,
+}
+
+pub struct Store {
+    pool: SqlitePool,
+    path: PathBuf,
+}
+
+fn now() -> String {
+    chrono::Local::now().format("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string()
+}
+
+fn status_str(s: PlanStatus) -> &'static str {
+    match s {
+        PlanStatus::Draft => "draft",
+        PlanStatus::Final => "final",
+    }
+}
+
+impl Store {
+    /// `$DXPLAN_DB`, else `<app data>/dxplan.sqlite` (e.g. `%APPDATA%\dxplan\data` on
+    /// Windows, `~/.local/share/dxplan` on Linux).
+    pub fn default_path() -> PathBuf {
+        if let Some(p) = std::env::var_os("DXPLAN_DB") {
+            return PathBuf::from(p);
+        }
+        directories::ProjectDirs::from("vn", "dxplan", "dxplan")
+            .map(|d| d.data_dir().join("dxplan.sqlite"))
+            .unwrap_or_else(|| PathBuf::from("dxplan.sqlite"))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub async fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let base = SqliteConnectOptions::from_str("sqlite:")?
+            .filename(path)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(15));
+        if !path.exists() {
+            // Journal mode is persistent in the file: set it once, here, from one connection.
+            let mut conn = base
+                .clone()
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .connect()
+                .await?;
+            MIGRATOR.run(&mut conn).await?;
+            conn.close().await?;
+        }
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(base.synchronous(SqliteSynchronous::Normal))
+            .await?;
+        // Later releases add migrations; applying them is idempotent.
+        MIGRATOR.run(&pool).await?;
+        Ok(Store { pool, path: path.to_path_buf() })
+    }
+
+    pub async fn close(self) {
+        self.pool.close().await;
+    }
+
+    pub async fn list(&self) -> Result<Vec<PlanSummary>> {
+        let rows = sqlx::query("SELECT id, province, year, title, status, revision, updated_at FROM plans ORDER BY updated_at DESC")
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| PlanSummary {
+                id: r.get("id"),
+                province: r.get("province"),
+                year: r.get("year"),
+                title: r.get("title"),
+                status: if r.get::<String, _>("status") == "final" { PlanStatus::Final } else { PlanStatus::Draft },
+                revision: r.get("revision"),
+                updated_at: r.get("updated_at"),
+            })
+            .collect())
+    }
+
+    /// Stores a new plan (NFC-normalised) and returns its id.
+    pub async fn create(&self, plan: &Plan) -> Result<String> {
+        let plan = crate::text::nfc_all(plan)?;
+        crate::planfile::check_ids(&plan).map_err(Error::Invalid)?;
+        let id = crate::model::new_id();
+        let doc = serde_json::to_string(&plan).map_err(|e| Error::Invalid(e.to_string()))?;
+        let t = now();
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        sqlx::query("INSERT INTO plans (id, province, year, title, status, revision, created_at, updated_at, document) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)")
+            .bind(&id)
+            .bind(&plan.identity.province)
+            .bind(plan.identity.year)
+            .bind(&plan.identity.title)
+            .bind(status_str(plan.identity.status))
+            .bind(&t)
+            .bind(&t)
+            .bind(&doc)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO plan_revisions (plan_id, revision, created_at, summary, document) VALUES (?, 1, ?, 'Tạo kế hoạch', ?)")
+            .bind(&id)
+            .bind(&t)
+            .bind(&doc)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn load(&self, id: &str) -> Result<StoredPlan> {
+        let row = sqlx::query("SELECT revision, document FROM plans WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or_else(|| Error::PlanNotFound(id.to_string()))?;
+        let doc: String = row.get("document");
+        let plan: Plan = serde_json::from_str(&doc).map_err(|e| Error::Invalid(format!("kế hoạch {id} trong cơ sở dữ liệu bị hỏng: {e}")))?;
+        Ok(StoredPlan { id: id.to_string(), revision: row.get("revision"), plan })
+    }
+
+    /// Applies one edit in one transaction. With `expected_revision`, refuses to overwrite a
+    /// newer version written elsewhere. Returns the new revision.
+    pub async fn apply(&self, id: &str, expected_revision: Option<i64>, edit: Edit) -> Result<i64> {
+        let summary = edit.summary();
+        self.update(id, expected_revision, &summary, |plan| edit.apply(plan)).await
+    }
+
+    pub async fn update<F>(&self, id: &str, expected_revision: Option<i64>, summary: &str, change: F) -> Result<i64>
+    where
+        F: FnOnce(&mut Plan) -> Result<()>,
+    {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let row = sqlx::query("SELECT revision, document FROM plans WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| Error::PlanNotFound(id.to_string()))?;
+        let revision: i64 = row.get("revision");
+        if let Some(expected) = expected_revision {
+            if expected != revision {
+                return Err(Error::Conflict { expected, actual: revision });
+            }
+        }
+        let doc: String = row.get("document");
+        let mut plan: Plan = serde_json::from_str(&doc).map_err(|e| Error::Invalid(e.to_string()))?;
+        // An error here drops `tx`, which rolls back: nothing changes.
+        change(&mut plan)?;
+        let plan = crate::text::nfc_all(&plan)?;
+        let new_doc = serde_json::to_string(&plan).map_err(|e| Error::Invalid(e.to_string()))?;
+        let next = revision + 1;
+        let t = now();
+        sqlx::query("UPDATE plans SET province = ?, year = ?, title = ?, status = ?, revision = ?, updated_at = ?, document = ? WHERE id = ?")
+            .bind(&plan.identity.province)
+            .bind(plan.identity.year)
+            .bind(&plan.identity.title)
+            .bind(status_str(plan.identity.status))
+            .bind(next)
+            .bind(&t)
+            .bind(&new_doc)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO plan_revisions (plan_id, revision, created_at, summary, document) VALUES (?, ?, ?, ?, ?)")
+            .bind(id)
+            .bind(next)
+            .bind(&t)
+            .bind(summary)
+            .bind(&new_doc)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM plan_revisions WHERE plan_id = ? AND revision <= ?")
+            .bind(id)
+            .bind(next - KEEP_REVISIONS)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(next)
+    }
+
+    pub async fn history(&self, id: &str) -> Result<Vec<Revision>> {
+        let rows = sqlx::query("SELECT revision, created_at, summary FROM plan_revisions WHERE plan_id = ? ORDER BY revision DESC")
+            .bind(id)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| Revision { revision: r.get("revision"), created_at: r.get("created_at"), summary: r.get("summary") })
+            .collect())
+    }
+
+    /// A copy under a new id, as a draft without number and issue date.
+    pub async fn duplicate(&self, id: &str) -> Result<String> {
+        let mut plan = self.load(id).await?.plan;
+        plan.identity.status = PlanStatus::Draft;
+        plan.identity.number = None;
+        plan.identity.issue_date = None;
+        plan.identity.title = format!("{} (bản sao)", plan.identity.title);
+        self.create(&plan).await
+    }
+
+    pub async fn delete(&self, id: &str) -> Result<()> {
+        let done = sqlx::query("DELETE FROM plans WHERE id = ?").bind(id).execute(&self.pool).await?;
+        if done.rows_affected() == 0 {
+            return Err(Error::PlanNotFound(id.to_string()));
+        }
+        Ok(())
+    }
+
+    /// Reads a plan file and stores it as a new plan. Any error leaves the database as it was.
+    pub async fn import_file(&self, path: &Path) -> Result<String> {
+        let plan = crate::planfile::read(path)?;
+        self.create(&plan).await
+    }
+
+    pub async fn export_file(&self, id: &str, path: &Path) -> Result<()> {
+        let plan = self.load(id).await?.plan;
+        crate::planfile::write(&plan, path)
+    }
+
+    pub async fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(sqlx::query_scalar("SELECT value FROM settings WHERE key = ?").bind(key).fetch_optional(&self.pool).await?)
+    }
+
+    pub async fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        sqlx::query("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+            .bind(key)
+            .bind(value)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// `PRAGMA integrity_check` and the journal mode, for tests and diagnostics.
+    pub async fn health(&self) -> Result<(String, String)> {
+        let integrity: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&self.pool).await?;
+        let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&self.pool).await?;
+        Ok((integrity, mode))
+    }
+}

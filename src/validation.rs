@@ -1,0 +1,407 @@
+//! What is wrong with a plan, where, in Vietnamese. Used by the CLI, the store's callers and
+//! the app's validation panel (each finding carries the location to jump to).
+
+use std::collections::{HashMap, HashSet};
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::model::{
+    AgencyKind, BudgetLine, Comparator, Id, Indicator, Plan, PlanStatus,
+};
+use crate::numbering::task_number;
+use crate::text::fold;
+
+/// Plans beyond this many tasks are flagged: small plans get carried out far more often.
+pub const TASK_LIMIT: usize = 60;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    Identity,
+    Directory,
+    LegalBases,
+    Assessment,
+    Goals,
+    Tasks,
+    Solutions,
+    Budget,
+    Organisation,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Location {
+    pub section: Section,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<Id>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub task: Option<Id>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<Id>,
+    /// How a person names the place: "Nhiệm vụ 3.2", "Chỉ tiêu «…»".
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub severity: Severity,
+    /// Stable machine code, e.g. "task.no_lead".
+    pub code: &'static str,
+    pub location: Location,
+    pub message: String,
+}
+
+struct Findings(Vec<Finding>);
+
+impl Findings {
+    fn push(&mut self, severity: Severity, code: &'static str, location: Location, message: String) {
+        self.0.push(Finding { severity, code, location, message });
+    }
+}
+
+fn at(section: Section, label: impl Into<String>) -> Location {
+    Location { section, group: None, task: None, indicator: None, label: label.into() }
+}
+
+pub fn validate(plan: &Plan) -> Vec<Finding> {
+    let mut f = Findings(Vec::new());
+    identity(plan, &mut f);
+    directory(plan, &mut f);
+    tasks(plan, &mut f);
+    goals(plan, &mut f);
+    budget(plan, &mut f);
+    organisation(plan, &mut f);
+    narratives(plan, &mut f);
+    f.0.sort_by_key(|x| x.severity);
+    f.0
+}
+
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+fn identity(plan: &Plan, f: &mut Findings) {
+    let id = &plan.identity;
+    let loc = || at(Section::Identity, "Thông tin văn bản");
+    if id.province.trim().is_empty() {
+        f.push(Severity::Error, "identity.no_province", loc(), "Chưa nhập tên tỉnh.".into());
+    }
+    if id.title.trim().is_empty() {
+        f.push(Severity::Error, "identity.no_title", loc(), "Chưa nhập trích yếu (tên kế hoạch).".into());
+    }
+    if !(2000..=2100).contains(&id.year) {
+        f.push(Severity::Error, "identity.year", loc(), format!("Năm kế hoạch {} không hợp lệ.", id.year));
+    }
+    if let Some(n) = id.number.as_deref().filter(|n| !n.is_empty()) {
+        if !n.chars().all(|c| c.is_ascii_digit()) {
+            f.push(
+                Severity::Error,
+                "identity.number",
+                loc(),
+                format!("Số văn bản «{n}» chỉ được gồm chữ số (ký hiệu nhập ở ô riêng)."),
+            );
+        }
+    }
+    if id.status == PlanStatus::Final {
+        if id.number.as_deref().map_or(true, |n| n.trim().is_empty()) {
+            f.push(Severity::Error, "identity.final_no_number", loc(), "Bản chính thức phải có số văn bản.".into());
+        }
+        if id.issue_date.is_none() {
+            f.push(Severity::Error, "identity.final_no_date", loc(), "Bản chính thức phải có ngày ban hành.".into());
+        }
+        if id.signer.name.trim().is_empty() {
+            f.push(Severity::Error, "identity.final_no_signer", loc(), "Bản chính thức phải có họ tên người ký.".into());
+        }
+    }
+    if let Some(d) = id.issue_date {
+        use chrono::Datelike;
+        if d.year() != id.year && d.year() != id.year - 1 {
+            f.push(
+                Severity::Warning,
+                "identity.date_year",
+                loc(),
+                format!(
+                    "Ngày ban hành thuộc năm {}, trong khi kế hoạch là cho năm {}.",
+                    d.year(),
+                    id.year
+                ),
+            );
+        }
+    }
+}
+
+fn directory(plan: &Plan, f: &mut Findings) {
+    let mut seen_ids = HashSet::new();
+    let mut seen_names: HashMap<String, &str> = HashMap::new();
+    for a in &plan.directory {
+        let loc = at(Section::Directory, a.name.clone());
+        if !seen_ids.insert(a.id.as_str()) {
+            f.push(Severity::Error, "agency.duplicate_id", loc.clone(), format!("Mã cơ quan «{}» bị trùng.", a.id));
+        }
+        if a.name.trim().is_empty() {
+            f.push(Severity::Error, "agency.no_name", loc.clone(), format!("Cơ quan «{}» chưa có tên.", a.id));
+        }
+        if let Some(prev) = seen_names.insert(fold(&a.name), &a.id) {
+            f.push(
+                Severity::Warning,
+                "agency.duplicate_name",
+                loc,
+                format!("Tên cơ quan «{}» xuất hiện hai lần trong danh bạ (mã {prev} và {}).", a.name, a.id),
+            );
+        }
+    }
+    if let Some(d) = &plan.identity.drafting_agency {
+        if plan.agency(d).is_none() {
+            f.push(
+                Severity::Error,
+                "agency.unknown",
+                at(Section::Identity, "Cơ quan tham mưu"),
+                format!("Cơ quan tham mưu «{d}» không có trong danh bạ."),
+            );
+        }
+    }
+}
+
+fn tasks(plan: &Plan, f: &mut Findings) {
+    let indicator_ids: HashSet<&str> = plan.indicators().map(|(_, i)| i.id.as_str()).collect();
+    let total: usize = plan.groups.iter().map(|g| g.tasks.len()).sum();
+    if total > TASK_LIMIT {
+        f.push(
+            Severity::Warning,
+            "plan.too_many_tasks",
+            at(Section::Tasks, "Nhiệm vụ"),
+            format!(
+                "Kế hoạch có {total} nhiệm vụ (nên không quá khoảng {TASK_LIMIT}): kế hoạch gọn, tập trung thường được thực hiện đầy đủ hơn."
+            ),
+        );
+    }
+    if plan.groups.is_empty() {
+        f.push(Severity::Warning, "plan.no_groups", at(Section::Tasks, "Nhiệm vụ"), "Kế hoạch chưa có nhóm nhiệm vụ nào.".into());
+    }
+    for (gi, group) in plan.groups.iter().enumerate() {
+        let gloc = Location {
+            group: Some(group.id.clone()),
+            ..at(Section::Tasks, format!("Nhóm {} «{}»", gi + 1, group.title))
+        };
+        if group.title.trim().is_empty() {
+            f.push(Severity::Error, "group.no_title", gloc.clone(), format!("Nhóm {} chưa có tên.", gi + 1));
+        }
+        if group.tasks.is_empty() {
+            f.push(Severity::Warning, "group.empty", gloc.clone(), format!("Nhóm {} «{}» chưa có nhiệm vụ nào.", gi + 1, group.title));
+        }
+        let mut titles: HashMap<String, String> = HashMap::new();
+        for (ti, task) in group.tasks.iter().enumerate() {
+            let number = task_number(gi, ti);
+            let loc = Location {
+                task: Some(task.id.clone()),
+                ..Location { label: format!("Nhiệm vụ {number}"), ..gloc.clone() }
+            };
+            if task.title.trim().is_empty() {
+                f.push(Severity::Error, "task.no_title", loc.clone(), format!("Nhiệm vụ {number} chưa có tên."));
+            } else if let Some(first) = titles.insert(fold(&task.title), number.clone()) {
+                f.push(
+                    Severity::Error,
+                    "task.duplicate_title",
+                    loc.clone(),
+                    format!("Nhiệm vụ {number} trùng tên với nhiệm vụ {first} trong cùng nhóm."),
+                );
+            }
+            if task.lead.is_empty() {
+                f.push(Severity::Error, "task.no_lead", loc.clone(), format!("Nhiệm vụ {number} chưa có cơ quan chủ trì."));
+            } else {
+                let collective = task
+                    .lead
+                    .iter()
+                    .filter_map(|a| plan.agency(a))
+                    .any(|a| a.kind == AgencyKind::TapThe);
+                if task.lead.len() > 1 || collective {
+                    f.push(
+                        Severity::Warning,
+                        "task.lead_not_single",
+                        loc.clone(),
+                        format!(
+                            "Nhiệm vụ {number} giao cho {} chủ trì: nên giao một cơ quan chịu trách nhiệm chính, các cơ quan khác phối hợp.",
+                            if collective { "một tập thể" } else { "nhiều cơ quan" }
+                        ),
+                    );
+                }
+            }
+            for a in task.lead.iter().chain(task.coordinating.iter()) {
+                if plan.agency(a).is_none() {
+                    f.push(
+                        Severity::Error,
+                        "agency.unknown",
+                        loc.clone(),
+                        format!("Nhiệm vụ {number} nhắc đến cơ quan «{a}» không có trong danh bạ."),
+                    );
+                }
+            }
+            for a in &task.coordinating {
+                if task.lead.contains(a) {
+                    let name = plan.agency(a).map_or(a.as_str(), |x| x.name.as_str());
+                    f.push(
+                        Severity::Warning,
+                        "task.lead_in_coordinating",
+                        loc.clone(),
+                        format!("Nhiệm vụ {number}: «{name}» vừa chủ trì vừa phối hợp."),
+                    );
+                }
+            }
+            if let Some(d) = &task.deadline {
+                if !d.is_well_formed() {
+                    f.push(Severity::Error, "task.deadline_invalid", loc.clone(), format!("Nhiệm vụ {number}: thời hạn «{}» không hợp lệ.", d.text()));
+                } else if let Some((start, end)) = d.span() {
+                    use chrono::Datelike;
+                    let y = plan.identity.year;
+                    if end.year() < y || start.year() > y {
+                        f.push(
+                            Severity::Warning,
+                            "task.deadline_outside_year",
+                            loc.clone(),
+                            format!("Nhiệm vụ {number}: thời hạn «{}» nằm ngoài năm kế hoạch {y}.", d.text()),
+                        );
+                    }
+                }
+            }
+            for i in &task.indicators {
+                if !indicator_ids.contains(i.as_str()) {
+                    f.push(Severity::Error, "task.unknown_indicator", loc.clone(), format!("Nhiệm vụ {number} gắn với chỉ tiêu «{i}» không còn trong kế hoạch."));
+                }
+            }
+            budget_lines(&task.budget, &loc, &format!("Nhiệm vụ {number}"), f);
+        }
+    }
+}
+
+fn budget_lines(lines: &[BudgetLine], loc: &Location, owner: &str, f: &mut Findings) {
+    for (i, line) in lines.iter().enumerate() {
+        let which = format!("{owner}, dòng kinh phí {}", i + 1);
+        if line.source.is_none() {
+            f.push(Severity::Error, "budget.no_source", loc.clone(), format!("{which}: chưa chọn nguồn kinh phí."));
+        }
+        if line.level.is_none() {
+            f.push(Severity::Warning, "budget.no_level", loc.clone(), format!("{which}: chưa chọn cấp ngân sách."));
+        }
+        if line.amount <= Decimal::ZERO {
+            f.push(Severity::Error, "budget.amount", loc.clone(), format!("{which}: số tiền phải lớn hơn 0."));
+        }
+    }
+}
+
+fn goals(plan: &Plan, f: &mut Findings) {
+    for goal in &plan.specific_goals {
+        for ind in &goal.indicators {
+            let loc = Location {
+                indicator: Some(ind.id.clone()),
+                ..at(Section::Goals, format!("Chỉ tiêu «{}»", ind.name))
+            };
+            if let Some(msg) = impossible_target(ind) {
+                f.push(Severity::Error, "indicator.impossible", loc.clone(), msg);
+            }
+            if ind.name.trim().is_empty() {
+                f.push(Severity::Error, "indicator.no_name", loc, "Chỉ tiêu chưa có tên.".into());
+            }
+        }
+    }
+    for review in &plan.assessment.indicators {
+        if let Some(msg) = impossible_target(&review.indicator) {
+            let loc = Location {
+                indicator: Some(review.id.clone()),
+                ..at(Section::Assessment, format!("Chỉ tiêu năm trước «{}»", review.indicator.name))
+            };
+            f.push(Severity::Error, "indicator.impossible", loc, msg);
+        }
+    }
+}
+
+/// `Some(message)` when the target cannot be met by any real value ("trên 100%").
+pub fn impossible_target(ind: &Indicator) -> Option<String> {
+    let hundred = Decimal::from(100);
+    let pct = ind.unit.trim() == "%";
+    let t = ind.target;
+    if t < Decimal::ZERO {
+        return Some(format!("Chỉ tiêu «{}»: giá trị mục tiêu không được âm.", ind.name));
+    }
+    match ind.comparator {
+        Comparator::Above if pct && t >= hundred => {
+            Some(format!("Chỉ tiêu «{}»: «trên {}%» là không thể đạt được; có thể ý là «đạt 100%».", ind.name, crate::format::money(t)))
+        }
+        Comparator::Range => match ind.target_max {
+            None => Some(format!("Chỉ tiêu «{}»: khoảng giá trị thiếu cận trên.", ind.name)),
+            Some(max) if max < t => Some(format!("Chỉ tiêu «{}»: cận trên nhỏ hơn cận dưới.", ind.name)),
+            Some(max) if pct && max > hundred => Some(format!("Chỉ tiêu «{}»: tỷ lệ vượt quá 100%.", ind.name)),
+            _ => None,
+        },
+        _ if pct && t > hundred => Some(format!("Chỉ tiêu «{}»: tỷ lệ {}% vượt quá 100%.", ind.name, crate::format::money(t))),
+        _ => None,
+    }
+}
+
+fn budget(plan: &Plan, f: &mut Findings) {
+    let loc = at(Section::Budget, "Kinh phí");
+    budget_lines(&plan.budget.unallocated, &loc, "Kinh phí chung", f);
+}
+
+fn organisation(plan: &Plan, f: &mut Findings) {
+    for d in &plan.organisation.duties {
+        for a in &d.agencies {
+            if plan.agency(a).is_none() {
+                f.push(
+                    Severity::Error,
+                    "agency.unknown",
+                    at(Section::Organisation, d.heading.clone()),
+                    format!("Mục «{}» nhắc đến cơ quan «{a}» không có trong danh bạ.", d.heading),
+                );
+            }
+        }
+    }
+}
+
+/// Paragraphs pasted twice (five bullets of seed 004 were): any block of some length that
+/// appears twice within one text.
+fn narratives(plan: &Plan, f: &mut Findings) {
+    let mut texts: Vec<(Section, String, &str)> = vec![
+        (Section::Identity, "Phần mở đầu".into(), plan.identity.opening.as_str()),
+        (Section::Goals, "Tầm nhìn".into(), plan.vision.as_str()),
+        (Section::Goals, "Mục tiêu tổng quát".into(), plan.general_goal.as_str()),
+        (Section::Assessment, "Tình hình thực hiện mục tiêu".into(), plan.assessment.goals_review.as_str()),
+        (Section::Assessment, "Kinh phí đã thực hiện".into(), plan.assessment.budget_spent.as_str()),
+        (Section::Budget, "Kinh phí".into(), plan.budget.narrative.as_str()),
+        (Section::Organisation, "Tổ chức thực hiện".into(), plan.organisation.closing.as_str()),
+    ];
+    for s in &plan.assessment.sections {
+        texts.push((Section::Assessment, s.title.clone(), s.text.as_str()));
+    }
+    for s in &plan.solutions {
+        texts.push((Section::Solutions, s.title.clone(), s.text.as_str()));
+    }
+    for g in &plan.specific_goals {
+        texts.push((Section::Goals, g.title.clone(), g.text.as_str()));
+    }
+    for g in &plan.groups {
+        texts.push((Section::Tasks, g.title.clone(), g.intro.as_str()));
+    }
+    for (section, label, text) in texts {
+        let mut seen = HashSet::new();
+        for block in crate::narrative::parse(text) {
+            let key = fold(&block.spans().iter().map(|s| s.text.as_str()).collect::<String>());
+            if key.len() >= 40 && !seen.insert(key) {
+                let plain = block.plain();
+                let excerpt: String = plain.chars().take(60).collect();
+                f.push(
+                    Severity::Warning,
+                    "text.duplicate_paragraph",
+                    at(section, label.clone()),
+                    format!("«{label}»: đoạn «{excerpt}…» xuất hiện hai lần."),
+                );
+            }
+        }
+    }
+}
