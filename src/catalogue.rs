@@ -276,7 +276,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Catalogue> {
                 }
                 if let Some(d) = &t.deadline {
                     if !d.is_well_formed() {
-                        return Err(err(line_of_value(text, "code", &t.code, 0), format!("nhiệm vụ «{}» có thời hạn không hợp lệ", t.code)));
+                        let at = line_of_value(text, "code", &t.code, 0);
+                        let line = text.lines().enumerate().skip(at).find(|(_, l)| l.trim_start().starts_with("deadline")).map_or(at, |(i, _)| i + 1);
+                        return Err(err(line, format!("nhiệm vụ «{}» có thời hạn không hợp lệ", t.code)));
                     }
                 }
             }

@@ -14,6 +14,7 @@ pub const FORMAT: &str = "dxplan-plan";
 pub const SCHEMA_VERSION: u32 = 1;
 /// A real plan file is well under 1 MB; refuse anything absurd before parsing it.
 pub const MAX_BYTES: u64 = 20 * 1024 * 1024;
+const TRUNCATED: &str = "tệp bị cắt cụt (thiếu phần cuối), có thể do tải về hoặc sao chép chưa xong";
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Envelope {
@@ -45,7 +46,7 @@ pub fn from_json(path: &Path, text: &str) -> Result<Plan> {
     let bad = |reason: String| Error::PlanFile { path: path.to_path_buf(), reason };
     let header: Header = serde_json::from_str(text).map_err(|e| {
         if e.is_eof() {
-            bad("tệp bị cắt cụt (thiếu phần cuối), có thể do tải về hoặc sao chép chưa xong".into())
+            bad(TRUNCATED.into())
         } else {
             bad(format!("không phải tệp kế hoạch hợp lệ (dòng {}, cột {})", e.line(), e.column()))
         }
@@ -77,7 +78,17 @@ pub fn read(path: &Path) -> Result<Plan> {
     if bytes.len() as u64 > MAX_BYTES {
         return Err(bad(format!("tệp lớn hơn {} MB, không phải tệp kế hoạch", MAX_BYTES / 1024 / 1024)));
     }
-    let text = String::from_utf8(bytes).map_err(|_| bad("tệp không phải văn bản UTF-8 (có thể là tệp Word/Excel hoặc tệp nén)".into()))?;
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+        return Err(bad("đây là tệp Word/Excel hoặc tệp nén, không phải tệp kế hoạch (.json)".into()));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        // An incomplete character at the very end means the file was cut, not that it is binary.
+        if e.utf8_error().error_len().is_none() && e.utf8_error().valid_up_to() > 0 {
+            bad(TRUNCATED.into())
+        } else {
+            bad("tệp không phải văn bản UTF-8 (có thể là tệp Word/Excel hoặc tệp nén)".into())
+        }
+    })?;
     from_json(path, text.trim_start_matches('\u{feff}'))
 }
 

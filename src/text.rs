@@ -17,11 +17,7 @@ where
 pub fn nfc_json(v: &mut serde_json::Value) {
     use serde_json::Value;
     match v {
-        Value::String(s) => {
-            if !unicode_normalization::is_nfc(s) {
-                *s = s.nfc().collect();
-            }
-        }
+        Value::String(s) if !unicode_normalization::is_nfc(s) => *s = s.nfc().collect(),
         Value::Array(items) => items.iter_mut().for_each(nfc_json),
         Value::Object(map) => {
             // Keys are field names and ids; ids typed by people are normalised too.

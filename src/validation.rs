@@ -110,7 +110,7 @@ fn identity(plan: &Plan, f: &mut Findings) {
         }
     }
     if id.status == PlanStatus::Final {
-        if id.number.as_deref().map_or(true, |n| n.trim().is_empty()) {
+        if id.number.as_deref().is_none_or(|n| n.trim().is_empty()) {
             f.push(Severity::Error, "identity.final_no_number", loc(), "Bản chính thức phải có số văn bản.".into());
         }
         if id.issue_date.is_none() {

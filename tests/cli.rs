@@ -1,0 +1,92 @@
+//! The dxplan binary, as a person or a script runs it.
+
+use std::process::{Command, Output};
+
+fn dxplan(db: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dxplan")).arg("--db").arg(db).args(args).output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn sample_stats_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite");
+    let o = dxplan(&db, &["stats", dxplan::sample::SAMPLE_PATH, "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["groups"], 10);
+    assert_eq!(v["tasks"], 76);
+    assert_eq!(v["indicators"], 28);
+    assert_eq!(v["budget"]["total"], "132897.5");
+    let cells = v["budget"]["by_source_level"].as_array().unwrap();
+    assert!(cells.iter().any(|c| c["source"] == "thuong_xuyen" && c["level"] == "tinh" && c["amount"] == "106247.5"));
+    assert!(cells.iter().any(|c| c["source"] == "thuong_xuyen" && c["level"] == "huyen" && c["amount"] == "26650"));
+}
+
+#[test]
+fn new_list_export_import_validate_by_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite");
+    let o = dxplan(&db, &["new", "--sample"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let id = stdout(&o).trim().to_string();
+    let list = stdout(&dxplan(&db, &["list"]));
+    assert!(list.contains(&id) && list.contains("Quảng Ngãi 2023"), "{list}");
+
+    let file = dir.path().join("qn.json");
+    let o = dxplan(&db, &["export-file", &id, file.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = dxplan(&db, &["import-file", file.to_str().unwrap()]);
+    assert!(o.status.success());
+    let o = dxplan(&db, &["validate", &id, "--json"]);
+    assert!(o.status.success(), "the sample has warnings but no errors");
+    let findings: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(findings.as_array().unwrap().iter().all(|f| f["severity"] == "warning"));
+    assert_eq!(dxplan(&db, &["list", "--json"]).stdout.iter().filter(|&&b| b == b'{').count(), 2);
+
+    let o = dxplan(&db, &["new", "--province", "Đắk Lắk", "--year", "2027"]);
+    assert!(o.status.success());
+}
+
+#[test]
+fn validate_exits_2_on_errors_and_errors_are_vietnamese() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite");
+    let id = stdout(&dxplan(&db, &["new", "--province", "Gia Lai", "--year", "2027"])).trim().to_string();
+    // A blank plan has no groups (warning) but no errors.
+    assert_eq!(dxplan(&db, &["validate", &id]).status.code(), Some(0));
+
+    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dxplan::sample::SAMPLE_PATH).unwrap()).unwrap();
+    v["plan"]["groups"][0]["tasks"][0]["lead"] = serde_json::json!([]);
+    let file = dir.path().join("thieu-chu-tri.json");
+    std::fs::write(&file, v.to_string()).unwrap();
+    let o = dxplan(&db, &["validate", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).contains("LỖI") && stdout(&o).contains("chưa có cơ quan chủ trì"), "{}", stdout(&o));
+
+    let o = dxplan(&db, &["import-file", dir.path().join("khong-co.json").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).starts_with("Lỗi: Không đọc được tệp kế hoạch"), "{}", stderr(&o));
+    let o = dxplan(&db, &["delete", "khong-co-ma-nay"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("Không tìm thấy kế hoạch"));
+}
+
+#[test]
+fn catalogues_command_lists_the_shipped_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = dxplan(&dir.path().join("db.sqlite"), &["catalogues", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let ids: Vec<&str> = v["active"].as_array().unwrap().iter().map(|c| c["meta"]["id"].as_str().unwrap()).collect();
+    for id in ["khung-2390", "nhiem-vu-tinh-2024", "can-cu", "chi-tieu", "nen-tang-so-quoc-gia", "co-quan-2025"] {
+        assert!(ids.contains(&id), "{id} missing from {ids:?}");
+    }
+}

@@ -1,0 +1,238 @@
+//! The store and the plan file, checked by reopening the database and reading files back.
+
+mod common;
+
+use std::path::Path;
+
+use dxplan::edit::{Edit, TextField};
+use dxplan::model::PlanStatus;
+use dxplan::store::Store;
+use dxplan::{planfile, sample, Error};
+
+#[test]
+fn sample_round_trips_database_file_database() {
+    common::rt().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("a.sqlite")).await.unwrap();
+        let original = sample::plan();
+        let id = store.create(&original).await.unwrap();
+        let file = dir.path().join("kế hoạch gửi đi.json");
+        store.export_file(&id, &file).await.unwrap();
+        store.close().await;
+
+        // A second database, as on the colleague's machine that receives the file.
+        let other = Store::open(&dir.path().join("b.sqlite")).await.unwrap();
+        let id2 = other.import_file(&file).await.unwrap();
+        let back = other.load(&id2).await.unwrap().plan;
+        assert_eq!(back, original);
+        assert_eq!(back.tasks().count(), 76);
+        assert_eq!(back.groups.len(), 10);
+        other.close().await;
+
+        // And the first database, reopened, still holds the same plan.
+        let again = Store::open(&dir.path().join("a.sqlite")).await.unwrap();
+        assert_eq!(again.load(&id).await.unwrap().plan, original);
+    });
+}
+
+#[test]
+fn sample_keeps_the_issued_plan_facts_without_its_errors() {
+    let plan = sample::plan();
+    let counts: Vec<usize> = plan.groups.iter().map(|g| g.tasks.len()).collect();
+    assert_eq!(counts, [3, 13, 11, 8, 3, 7, 12, 9, 5, 5]);
+    assert_eq!(plan.legal_bases.len(), 15);
+    assert_eq!(plan.assessment.documents.len(), 19);
+    let totals = dxplan::budget::totals(&plan);
+    assert_eq!(dxplan::format::money_million(totals.total), "132.897,5 triệu đồng");
+    assert_eq!(dxplan::format::money(totals.by_level.iter().find(|a| a.key == Some(dxplan::model::BudgetLevel::Tinh)).unwrap().amount), "106.247,5");
+    // Kế hoạch 97/KH-UBND was printed as 2002; the sample dates it 2022.
+    let k97 = plan.assessment.documents.iter().find(|d| d.number.as_deref() == Some("97/KH-UBND")).unwrap();
+    assert_eq!(k97.date.unwrap().to_string(), "2022-06-15");
+    // The five bullets pasted twice in group 2 appear once.
+    let intro = &plan.groups[1].intro;
+    assert_eq!(intro.matches("Ban hành chính sách khuyến khích về sử dụng chữ ký số").count(), 1);
+    // 6.1 appeared twice in the issued table; here the numbers are positions.
+    assert_eq!(plan.groups[5].tasks[1].title, "Triển khai hiệu quả hoạt động của Tổ Công nghệ số cộng đồng");
+    let findings = dxplan::validation::validate(&plan);
+    assert!(!dxplan::validation::has_errors(&findings), "{findings:#?}");
+}
+
+#[test]
+fn input_is_stored_as_nfc() {
+    common::rt().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("db.sqlite")).await.unwrap();
+        let mut plan = common::small_plan();
+        // "Sở Y tế" typed with combining marks, as some Windows input methods produce it.
+        let decomposed = "So\u{31b}\u{309} Y te\u{302}\u{301}";
+        assert_ne!(decomposed, "Sở Y tế");
+        plan.directory[1].name = decomposed.into();
+        let id = store.create(&plan).await.unwrap();
+        assert_eq!(store.load(&id).await.unwrap().plan.directory[1].name, "Sở Y tế");
+
+        let mut t = common::task("t9", "Nâng cấp he\u{323}\u{302} thống", "so-yt");
+        t.id = "t9".into();
+        store.apply(&id, None, Edit::AddTask { group: "g1".into(), task: t, index: None }).await.unwrap();
+        let p = store.load(&id).await.unwrap().plan;
+        assert_eq!(p.groups[0].tasks[2].title, "Nâng cấp hệ thống");
+    });
+}
+
+#[test]
+fn edits_are_transactions_and_bad_edits_change_nothing() {
+    common::rt().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        let store = Store::open(&path).await.unwrap();
+        let id = store.create(&common::small_plan()).await.unwrap();
+        let r1 = store.load(&id).await.unwrap().revision;
+
+        let r2 = store.apply(&id, Some(r1), Edit::SetText { field: TextField::Vision, text: "Đắk Lắk số".into() }).await.unwrap();
+        assert_eq!(r2, r1 + 1);
+
+        // Unknown group: refused, nothing written.
+        let err = store
+            .apply(&id, None, Edit::AddTask { group: "không-có".into(), task: common::task("x", "X", "so-yt"), index: None })
+            .await
+            .unwrap_err();
+        assert!(matches!(err, Error::ItemNotFound { .. }), "{err:?}");
+        // A duplicate task id would make edits ambiguous: refused.
+        let err = store
+            .apply(&id, None, Edit::AddTask { group: "g1".into(), task: common::task("t1", "Khác", "so-yt"), index: None })
+            .await
+            .unwrap_err();
+        assert!(err.to_string().contains("bị trùng"), "{err}");
+        // A stale revision: refused.
+        let err = store.apply(&id, Some(r1), Edit::SetText { field: TextField::Vision, text: "cũ".into() }).await.unwrap_err();
+        assert!(matches!(err, Error::Conflict { .. }));
+        // Removing an agency still assigned: refused.
+        assert!(store.apply(&id, None, Edit::RemoveAgency { id: "so-yt".into() }).await.is_err());
+        store.close().await;
+
+        let reopened = Store::open(&path).await.unwrap();
+        let stored = reopened.load(&id).await.unwrap();
+        assert_eq!(stored.revision, r2);
+        assert_eq!(stored.plan.vision, "Đắk Lắk số");
+        assert_eq!(stored.plan.groups[0].tasks.len(), 2);
+        let history = reopened.history(&id).await.unwrap();
+        assert_eq!(history.len(), 2);
+        assert_eq!(history[0].summary, "Sửa nội dung Vision");
+    });
+}
+
+#[test]
+fn moving_tasks_and_groups_renumbers_them() {
+    common::rt().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("db.sqlite")).await.unwrap();
+        let mut plan = common::small_plan();
+        plan.groups.push(dxplan::model::TaskGroup { id: "g2".into(), title: "Kinh tế số".into(), framework_ref: None, intro: String::new(), tasks: vec![] });
+        let id = store.create(&plan).await.unwrap();
+        store.apply(&id, None, Edit::MoveTask { id: "t1".into(), group: "g2".into(), index: 0 }).await.unwrap();
+        store.apply(&id, None, Edit::MoveGroup { id: "g2".into(), to: 0 }).await.unwrap();
+        let p = store.load(&id).await.unwrap().plan;
+        assert_eq!(p.groups[0].title, "Kinh tế số");
+        assert_eq!(p.groups[0].tasks[0].id, "t1");
+        assert_eq!(p.groups[1].tasks.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), ["t2"]);
+    });
+}
+
+#[test]
+fn list_duplicate_delete_and_wal_with_foreign_keys() {
+    common::rt().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("db.sqlite")).await.unwrap();
+        let (integrity, mode) = store.health().await.unwrap();
+        assert_eq!((integrity.as_str(), mode.as_str()), ("ok", "wal"));
+        let id = store.create(&sample::plan()).await.unwrap();
+        let copy = store.duplicate(&id).await.unwrap();
+        let dup = store.load(&copy).await.unwrap().plan;
+        assert_eq!(dup.identity.status, PlanStatus::Draft);
+        assert_eq!(dup.identity.number, None);
+        assert_eq!(dup.identity.issue_date, None);
+        assert_eq!(store.list().await.unwrap().len(), 2);
+        store.delete(&copy).await.unwrap();
+        assert!(matches!(store.load(&copy).await, Err(Error::PlanNotFound(_))));
+        assert!(store.history(&copy).await.unwrap().is_empty(), "revisions go with the plan (ON DELETE CASCADE)");
+        assert_eq!(store.list().await.unwrap().len(), 1);
+    });
+}
+
+async fn snapshot(store: &Store) -> Vec<(String, i64)> {
+    store.list().await.unwrap().into_iter().map(|p| (p.id, p.revision)).collect()
+}
+
+#[test]
+fn bad_plan_files_give_clear_errors_and_leave_the_database_unchanged() {
+    common::rt().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("db.sqlite")).await.unwrap();
+        store.create(&sample::plan()).await.unwrap();
+        let before = snapshot(&store).await;
+        let good = planfile::to_json(&sample::plan()).unwrap();
+
+        let write = |name: &str, bytes: &[u8]| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, bytes).unwrap();
+            p
+        };
+        let truncated = write("cut.json", &good.as_bytes()[..good.len() / 2]);
+        let wrong_version = write("v9.json", good.replacen("\"schema_version\": 1", "\"schema_version\": 9", 1).as_bytes());
+        let mut garbage = Vec::with_capacity(10 << 20);
+        let mut x: u32 = 2463534242;
+        while garbage.len() < 10 << 20 {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            garbage.extend_from_slice(&x.to_le_bytes());
+        }
+        let garbage = write("rac.json", &garbage);
+        let empty = write("rong.json", b"");
+        let zip = write("that-ra-la-word.json", b"PK\x03\x04\x14\x00\x06\x00rest-of-a-docx");
+        let other_json = write("khac.json", r#"{"name": "không phải kế hoạch"}"#.as_bytes());
+        let broken_inside = write("hong.json", good.replacen("\"province\"", "\"tinh\"", 1).as_bytes());
+
+        let cases: [(&Path, &str); 7] = [
+            (&truncated, "cắt cụt"),
+            (&wrong_version, "phiên bản định dạng 9"),
+            (&garbage, "UTF-8"),
+            (&empty, "rỗng"),
+            (&zip, "Word/Excel"),
+            (&other_json, "không phải tệp kế hoạch"),
+            (&broken_inside, "không đúng cấu trúc"),
+        ];
+        for (path, expected) in cases {
+            let err = store.import_file(path).await.unwrap_err();
+            assert!(err.to_string().contains(expected), "{}: {err}", path.display());
+        }
+        assert_eq!(snapshot(&store).await, before);
+    });
+}
+
+#[test]
+fn export_to_a_missing_folder_fails_and_leaves_no_file() {
+    common::rt().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("db.sqlite")).await.unwrap();
+        let id = store.create(&common::small_plan()).await.unwrap();
+        let target = dir.path().join("không-có-thư-mục").join("kh.json");
+        let err = store.export_file(&id, &target).await.unwrap_err();
+        assert!(err.to_string().starts_with("Không ghi được tệp"), "{err}");
+        assert!(!target.exists());
+        // A successful export leaves no temporary file behind.
+        let ok = dir.path().join("kh.json");
+        store.export_file(&id, &ok).await.unwrap();
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).collect();
+        assert!(leftovers.is_empty());
+    });
+}
+
+#[test]
+fn default_database_is_outside_the_source_tree() {
+    if std::env::var_os("DXPLAN_DB").is_some() {
+        return; // overridden by the environment; nothing to check
+    }
+    let p = Store::default_path();
+    assert!(!p.starts_with(env!("CARGO_MANIFEST_DIR")), "{}", p.display());
+    assert!(p.is_absolute());
+}
