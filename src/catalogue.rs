@@ -90,6 +90,22 @@ fn yes() -> bool {
     true
 }
 
+impl LibraryDocument {
+    /// The entry as a legal basis of a plan (a new plan-local id, linked to the library), so
+    /// that citations are rendered in one place: `LegalBasis::citation`.
+    pub fn to_legal_basis(&self) -> crate::model::LegalBasis {
+        crate::model::LegalBasis {
+            id: crate::model::new_id(),
+            kind: self.kind,
+            number: self.number.clone(),
+            date: self.date,
+            issuer: self.issuer.clone(),
+            title: self.title.clone(),
+            library_ref: Some(self.id.clone()),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CatalogueIndicator {
@@ -409,4 +425,30 @@ impl Catalogues {
             .filter(|c| c.meta.kind == kind)
             .max_by_key(|c| (c.meta.effective_year, version_key(&c.meta.version)))
     }
+}
+
+/// A new blank plan for a province and year, started from the newest presets: the agency
+/// directory (with "{tỉnh}" filled in), the department that leads DX as drafting agency when
+/// the preset has it, and the catalogue versions the plan follows.
+pub fn new_plan(cats: &Catalogues, province: &str, year: i32) -> crate::model::Plan {
+    let mut plan = crate::model::Plan::blank(province, year);
+    if let Some(Catalogue { body: Body::Agencies(agencies), meta, .. }) = cats.latest(Kind::Agencies) {
+        plan.directory = agencies
+            .iter()
+            .map(|a| crate::model::Agency {
+                id: a.id.clone(),
+                name: a.name.replace("{tỉnh}", province),
+                short: a.short.clone(),
+                kind: a.kind,
+            })
+            .collect();
+        plan.identity.drafting_agency = plan.directory.iter().find(|a| a.id == "so-khcn").map(|a| a.id.clone());
+        plan.identity.guidance.push(crate::model::CatalogueRef { id: meta.id.clone(), version: meta.version.clone() });
+    }
+    for kind in [Kind::Framework, Kind::NationalTasks] {
+        if let Some(c) = cats.latest(kind) {
+            plan.identity.guidance.push(crate::model::CatalogueRef { id: c.meta.id.clone(), version: c.meta.version.clone() });
+        }
+    }
+    plan
 }

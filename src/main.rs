@@ -137,7 +137,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 let province = province.ok_or_else(|| Error::Invalid("Cần --province (tên tỉnh) hoặc --sample.".into()))?;
                 let year = year.ok_or_else(|| Error::Invalid("Cần --year (năm kế hoạch).".into()))?;
-                Plan::blank(&province, year)
+                catalogue::new_plan(&catalogue::Catalogues::load(cli.catalogues.as_deref())?, &province, year)
             };
             let store = open_store(&cli.db).await?;
             let id = store.create(&plan).await?;

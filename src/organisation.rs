@@ -5,17 +5,20 @@ use crate::model::{Duty, Plan};
 use crate::numbering::task_number;
 
 /// One duty per agency that leads or coordinates at least one task, in directory order.
-/// Duties the planner has edited (`generated == false`) are kept as they are.
+/// Duties the planner has edited (`generated == false`) are kept as they are, in the place of
+/// the first agency they name; edited duties that name no agency come first.
 pub fn generate(plan: &Plan) -> Vec<Duty> {
-    let mut duties: Vec<Duty> = plan
-        .organisation
-        .duties
+    let edited: Vec<&Duty> = plan.organisation.duties.iter().filter(|d| !d.generated).collect();
+    let mut duties: Vec<Duty> = edited
         .iter()
-        .filter(|d| !d.generated)
-        .cloned()
+        .filter(|d| !d.agencies.iter().any(|a| plan.agency(a).is_some()))
+        .map(|d| (*d).clone())
         .collect();
     for agency in &plan.directory {
-        if duties.iter().any(|d| d.agencies.contains(&agency.id)) {
+        if let Some(d) = edited.iter().find(|d| d.agencies.contains(&agency.id)) {
+            if !duties.iter().any(|x| x.id == d.id) {
+                duties.push((*d).clone());
+            }
             continue;
         }
         let mut leads = Vec::new();

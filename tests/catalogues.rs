@@ -26,7 +26,12 @@ fn shipped_catalogues_load_with_their_contents() {
     assert!(sections.iter().any(|s| s.code == "IV.1.8" && s.title == "Phát triển nguồn nhân lực"));
 
     let Body::LegalBases(docs) = &cats.latest(Kind::LegalBases).unwrap().body else { panic!() };
-    assert!(docs.iter().any(|d| d.number.as_deref() == Some("57-NQ/TW") && d.date.unwrap().to_string() == "2024-12-22"));
+    let nq57 = docs.iter().find(|d| d.number.as_deref() == Some("57-NQ/TW")).unwrap();
+    assert_eq!(
+        nq57.to_legal_basis().citation(),
+        "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia"
+    );
+    assert_eq!(nq57.to_legal_basis().library_ref.as_deref(), Some("nq-57-2024"));
 
     let Body::Agencies(agencies) = &cats.latest(Kind::Agencies).unwrap().body else { panic!() };
     assert!(agencies.iter().any(|a| a.name == "Sở Khoa học và Công nghệ"));
@@ -102,4 +107,18 @@ fn versions_compare_as_numbers() {
     assert!(catalogue::version_key("2024.10") > catalogue::version_key("2024.9"));
     assert!(catalogue::version_key("2024.x").is_none());
     assert!(catalogue::parse(Path::new("x.toml"), "[catalogue]\nid=\"a\"\nkind=\"platforms\"\ntitle=\"t\"\nversion=\"v1\"\neffective_year=1\nsource=\"s\"\n[[platforms]]\nnumber=1\nname=\"n\"\ngroup=\"I\"\nowner=\"o\"\nfocal_unit=\"f\"\n").is_err());
+}
+
+#[test]
+fn a_new_plan_starts_from_the_2025_presets() {
+    let cats = Catalogues::load(None).unwrap();
+    let plan = catalogue::new_plan(&cats, "Gia Lai", 2027);
+    assert_eq!(plan.identity.title, "Chuyển đổi số tỉnh Gia Lai năm 2027");
+    assert_eq!(plan.identity.header_lines, ["ỦY BAN NHÂN DÂN", "TỈNH GIA LAI"]);
+    assert_eq!(plan.identity.drafting_agency.as_deref(), Some("so-khcn"));
+    assert!(plan.directory.iter().any(|a| a.name == "Thuế tỉnh Gia Lai"));
+    assert!(plan.directory.iter().all(|a| !a.name.contains('{')));
+    let guidance: Vec<&str> = plan.identity.guidance.iter().map(|g| g.id.as_str()).collect();
+    assert_eq!(guidance, ["co-quan-2025", "khung-2390", "nhiem-vu-tinh-2024"]);
+    assert!(!dxplan::validation::has_errors(&dxplan::validation::validate(&plan)));
 }

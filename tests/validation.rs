@@ -181,3 +181,22 @@ fn old_plans_with_district_level_still_load_and_validate() {
     assert!(plan.budget.unallocated.iter().any(|l| l.level == Some(BudgetLevel::Huyen)));
     assert!(!dxplan::validation::has_errors(&validate(&plan)));
 }
+
+#[test]
+fn organisation_duties_are_generated_from_assignments_and_edits_are_kept() {
+    let mut p = common::small_plan();
+    p.groups[0].tasks[0].coordinating = vec!["so-tc".into()];
+    let duties = dxplan::organisation::generate(&p);
+    let headings: Vec<&str> = duties.iter().map(|d| d.heading.as_str()).collect();
+    assert_eq!(headings, ["Sở Khoa học và Công nghệ", "Sở Y tế", "Sở Tài chính"]);
+    assert!(duties[1].text.contains("nhiệm vụ số 1.1"), "{}", duties[1].text);
+    assert!(duties[2].text.starts_with("1. Phối hợp") && duties[2].text.contains("1.1"));
+    // An edited duty survives regeneration; the generated ones follow the assignments.
+    let mut edited = duties[1].clone();
+    edited.text = "Chủ trì triển khai bệnh án điện tử tại các bệnh viện.".into();
+    edited.generated = false;
+    p.organisation.duties = vec![edited.clone()];
+    let again = dxplan::organisation::generate(&p);
+    assert_eq!(again.iter().filter(|d| d.agencies == ["so-yt"]).count(), 1);
+    assert_eq!(again[1], edited, "the edited duty keeps its place in directory order");
+}
