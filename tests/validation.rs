@@ -200,3 +200,44 @@ fn organisation_duties_are_generated_from_assignments_and_edits_are_kept() {
     assert_eq!(again.iter().filter(|d| d.agencies == ["so-yt"]).count(), 1);
     assert_eq!(again[1], edited, "the edited duty keeps its place in directory order");
 }
+
+#[test]
+fn identity_directory_and_naming_rules() {
+    let mut p = common::small_plan();
+    p.identity.province = " ".into();
+    p.identity.title.clear();
+    p.identity.year = 1999;
+    let c: Vec<_> = codes(&p).into_iter().map(|(c, _)| c).filter(|c| c.starts_with("identity.")).collect();
+    assert_eq!(c, ["identity.no_province", "identity.no_title", "identity.year"]);
+
+    let mut p = common::small_plan();
+    p.identity.issue_date = chrono::NaiveDate::from_ymd_opt(2024, 12, 9);
+    assert!(only(&p, "identity.date_year").message.contains("năm 2024"));
+    p.identity.issue_date = chrono::NaiveDate::from_ymd_opt(2026, 12, 9);
+    assert!(codes(&p).is_empty(), "issued in December of the year before is normal");
+
+    let mut p = common::small_plan();
+    p.directory.push(Agency { id: "so-yt".into(), name: "Sở y tế".into(), short: None, kind: AgencyKind::So });
+    let c: Vec<_> = codes(&p).into_iter().map(|(c, _)| c).collect();
+    assert_eq!(c, ["agency.duplicate_id", "agency.duplicate_name"]);
+    let mut p = common::small_plan();
+    p.directory[0].name.clear();
+    only(&p, "agency.no_name");
+    let mut p = common::small_plan();
+    p.identity.drafting_agency = Some("so-tttt".into());
+    assert_eq!(only(&p, "agency.unknown").location.section, Section::Identity);
+
+    let mut p = common::small_plan();
+    p.groups[0].title.clear();
+    p.groups[0].tasks[0].title = "  ".into();
+    p.specific_goals[0].indicators[0].name.clear();
+    p.groups[0].tasks[1].budget[0].level = None;
+    let c: Vec<_> = codes(&p).into_iter().map(|(c, s)| (c, s)).collect();
+    for expected in [("group.no_title", Severity::Error), ("task.no_title", Severity::Error), ("indicator.no_name", Severity::Error), ("budget.no_level", Severity::Warning)] {
+        assert!(c.contains(&expected), "{expected:?} missing from {c:?}");
+    }
+
+    let mut p = common::small_plan();
+    p.groups.clear();
+    only(&p, "plan.no_groups");
+}
