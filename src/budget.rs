@@ -76,3 +76,25 @@ pub fn totals(plan: &Plan) -> Totals {
         unallocated: sum(&plan.budget.unallocated),
     }
 }
+
+/// The budget section's sentences (Markdown bullets), from the totals: the total, then each
+/// source with its split by budget level — "Nguồn chi thường xuyên: dự kiến bố trí
+/// **132.897,5 triệu đồng**; trong đó, ngân sách cấp tỉnh là 106.247,5 triệu đồng, …".
+pub fn summary(t: &Totals) -> Vec<String> {
+    use crate::format::money_million;
+    if t.total.is_zero() {
+        return vec!["- Kinh phí thực hiện: chưa dự kiến.".to_string()];
+    }
+    let mut out = vec![format!("- Tổng kinh phí dự kiến: **{}**.", money_million(t.total))];
+    for s in &t.by_source {
+        let label = s.key.map_or("Kinh phí chưa xác định nguồn".to_string(), |k| format!("Nguồn {}", k.label().to_lowercase()));
+        let parts: Vec<String> = t
+            .by_source_level
+            .iter()
+            .filter(|c| c.source == s.key)
+            .map(|c| format!("{} là {}", c.level.map_or("chưa xác định cấp ngân sách".to_string(), |l| l.label().to_lowercase()), money_million(c.amount)))
+            .collect();
+        out.push(format!("- {label}: dự kiến bố trí **{}**; trong đó, {}.", money_million(s.amount), parts.join(", ")));
+    }
+    out
+}

@@ -21,6 +21,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .tempfile_in(&dir)
         .map_err(|e| fail(format!("không tạo được tệp tạm trong thư mục ({})", crate::planfile::io_reason(&e))))?;
     tmp.write_all(bytes).map_err(|e| fail(crate::planfile::io_reason(&e)))?;
+    // Temporary files are private (0600); a saved document is an ordinary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(|e| fail(e.to_string()))?;
+    }
     tmp.as_file().sync_all().map_err(|e| fail(crate::planfile::io_reason(&e)))?;
     // On failure the temporary file is deleted when `tmp` drops.
     tmp.persist(path).map_err(|e| {

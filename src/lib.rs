@@ -4,6 +4,7 @@
 
 pub mod budget;
 pub mod catalogue;
+pub mod docx;
 pub mod edit;
 pub mod error;
 pub mod format;

@@ -86,6 +86,22 @@ enum Command {
     },
     /// Lịch sử sửa đổi của một kế hoạch
     History { id: String },
+    /// Xuất văn bản Word theo thể thức Nghị định 30/2020 (ghi tệp tạm rồi đổi tên khi xong)
+    Export {
+        plan: String,
+        /// Tệp .docx cần ghi
+        #[arg(long)]
+        docx: PathBuf,
+        /// ke-hoach (kế hoạch và các phụ lục), quyet-dinh (quyết định ban hành và phụ lục), phu-luc (phụ lục nhiệm vụ)
+        #[arg(long, default_value = "ke-hoach")]
+        doc: String,
+        /// Bản dự thảo: có chữ «DỰ THẢO», để trống số và ngày
+        #[arg(long)]
+        draft: bool,
+        /// Mẫu bố cục trong templates/documents (ke-hoach-hang-nam, khung-2390)
+        #[arg(long, default_value = dxplan::docx::DEFAULT_TEMPLATE)]
+        template: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -270,6 +286,12 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             let rev = store.apply(&id, None, Edit::AddTask { group: group_id, task, index: None }).await?;
             eprintln!("Đã thêm nhiệm vụ (phiên bản {rev}).");
             store.close().await;
+        }
+        Command::Export { plan, docx, doc, draft, template } => {
+            let plan = resolve(&plan, &cli.db).await?;
+            let opts = dxplan::docx::Options { doc: doc.parse()?, draft, template };
+            dxplan::docx::export(&plan, &opts, &docx)?;
+            eprintln!("Đã xuất {}", docx.display());
         }
         Command::History { id } => {
             let store = open_store(&cli.db).await?;

@@ -103,6 +103,24 @@ pub struct Identity {
     /// Which catalogue versions this plan follows.
     #[serde(default)]
     pub guidance: Vec<CatalogueRef>,
+    /// When the plan is issued by a decision ("Quyết định ban hành Kế hoạch …").
+    #[serde(default)]
+    pub decision: Option<Decision>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// Digits only; empty while drafting.
+    #[serde(default)]
+    pub number: Option<String>,
+    /// "QĐ-UBND"
+    pub symbol: String,
+    #[serde(default)]
+    pub issue_date: Option<NaiveDate>,
+    /// The submission it answers: "Tờ trình số 123/TTr-SKHCN ngày 01/12/2026".
+    #[serde(default)]
+    pub proposal: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -596,6 +614,7 @@ impl Plan {
                 drafting_agency: None,
                 opening: String::new(),
                 guidance: Vec::new(),
+                decision: None,
             },
             directory: Vec::new(),
             legal_bases: Vec::new(),

@@ -138,6 +138,19 @@ pub fn parse(text: &str) -> Vec<Block> {
     blocks
 }
 
+/// The spans of a one-line text (a citation, a title with *italic* parts), blocks joined by
+/// spaces.
+pub fn inline(text: &str) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    for (i, b) in parse(text).iter().enumerate() {
+        if i > 0 {
+            out.push(Span { text: " ".into(), bold: false, italic: false });
+        }
+        out.extend(b.spans().iter().cloned());
+    }
+    out
+}
+
 /// Plain text of a narrative, one block per line.
 pub fn plain(text: &str) -> String {
     parse(text).iter().map(Block::plain).collect::<Vec<_>>().join("\n")
