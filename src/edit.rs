@@ -22,7 +22,7 @@ pub enum TextField {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Edit {
-    SetIdentity { identity: Identity },
+    SetIdentity { identity: Box<Identity> },
     SetText { field: TextField, text: Text },
     UpsertAgency { agency: Agency },
     RemoveAgency { id: Id },
@@ -75,7 +75,7 @@ impl Edit {
         let missing = |what: &'static str, id: &str| Error::ItemNotFound { what, id: id.to_string() };
         let group_index = |plan: &Plan, id: &str| plan.groups.iter().position(|g| g.id == id).ok_or_else(|| missing("nhóm nhiệm vụ", id));
         match self {
-            Edit::SetIdentity { identity } => plan.identity = identity,
+            Edit::SetIdentity { identity } => plan.identity = *identity,
             Edit::SetText { field, text } => {
                 *match field {
                     TextField::Opening => &mut plan.identity.opening,

@@ -90,3 +90,31 @@ fn catalogues_command_lists_the_shipped_ones() {
         assert!(ids.contains(&id), "{id} missing from {ids:?}");
     }
 }
+
+#[test]
+fn export_word_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite");
+    let out = dir.path().join("Kế hoạch CĐS 2023.docx");
+    let o = dxplan(&db, &["export", dxplan::sample::SAMPLE_PATH, "--docx", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+
+    // The decision needs its own number and date unless it is a draft; nothing is written.
+    let qd = dir.path().join("qd.docx");
+    let o = dxplan(&db, &["export", dxplan::sample::SAMPLE_PATH, "--docx", qd.to_str().unwrap(), "--doc", "quyet-dinh"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("Bản chính thức còn thiếu"), "{}", stderr(&o));
+    assert!(!qd.exists());
+    let o = dxplan(&db, &["export", dxplan::sample::SAMPLE_PATH, "--docx", qd.to_str().unwrap(), "--doc", "quyet-dinh", "--draft"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    // By plan id, the appendix alone, and an unknown kind of document.
+    let id = stdout(&dxplan(&db, &["new", "--sample"])).trim().to_string();
+    let pl = dir.path().join("pl.docx");
+    let o = dxplan(&db, &["export", &id, "--docx", pl.to_str().unwrap(), "--doc", "phu-luc", "--draft"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = dxplan(&db, &["export", &id, "--docx", pl.to_str().unwrap(), "--doc", "to-trinh"]);
+    assert!(stderr(&o).contains("«to-trinh» không có"), "{}", stderr(&o));
+}

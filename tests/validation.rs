@@ -232,7 +232,7 @@ fn identity_directory_and_naming_rules() {
     p.groups[0].tasks[0].title = "  ".into();
     p.specific_goals[0].indicators[0].name.clear();
     p.groups[0].tasks[1].budget[0].level = None;
-    let c: Vec<_> = codes(&p).into_iter().map(|(c, s)| (c, s)).collect();
+    let c = codes(&p);
     for expected in [("group.no_title", Severity::Error), ("task.no_title", Severity::Error), ("indicator.no_name", Severity::Error), ("budget.no_level", Severity::Warning)] {
         assert!(c.contains(&expected), "{expected:?} missing from {c:?}");
     }

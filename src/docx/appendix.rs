@@ -50,28 +50,29 @@ pub fn numbered(list: &[Appendix]) -> Vec<(String, &Appendix)> {
 
 pub fn render(ctx: &Ctx, label: &str, a: &Appendix) -> Vec<DocPart> {
     let plan = ctx.plan;
-    let title = match a.kind {
-        Kind::Documents => format!("DANH SÁCH VĂN BẢN CỦA TỈNH {} VỀ CHUYỂN ĐỔI SỐ BAN HÀNH NĂM {}", plan.identity.province.to_uppercase(), plan.identity.year - 1),
-        Kind::Tasks => "DANH MỤC NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN".to_string(),
-        Kind::Indicators => format!("CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM {}", plan.identity.year),
-    };
+    let titles = ctx.appendix_titles;
+    let title = ctx.fill(match a.kind {
+        Kind::Documents => &titles.documents,
+        Kind::Tasks => &titles.tasks,
+        Kind::Indicators => &titles.indicators,
+    });
     let mut out = vec![
-        DocPart::P(centred(vec![bold(label, PT14)]).keep_next(true)),
-        DocPart::P(centred(vec![bold(&title, PT14)]).keep_next(true)),
-        DocPart::P(centred(vec![italic(&ctx.attached_to(), PT14)]).keep_next(true)),
-        DocPart::P(short_line(1800, LANDSCAPE_TEXT_W)),
-        DocPart::P(empty(PT12)),
+        DocPart::from(centred(vec![bold(label, PT14)]).keep_next(true)),
+        DocPart::from(centred(vec![bold(&title, PT14)]).keep_next(true)),
+        DocPart::from(centred(vec![italic(&ctx.attached_to(), PT14)]).keep_next(true)),
+        DocPart::from(short_line(1800, LANDSCAPE_TEXT_W)),
+        DocPart::from(empty(PT12)),
     ];
     match a.kind {
         Kind::Documents => {
             for (i, d) in plan.assessment.documents.iter().enumerate() {
                 let mut runs = vec![run(&format!("{}. ", i + 1), BODY)];
                 runs.extend(rich(&format!("{}.", d.citation().trim_end_matches('.')), BODY, false));
-                out.push(DocPart::P(body(runs)));
+                out.push(DocPart::from(body(runs)));
             }
         }
-        Kind::Tasks => out.push(DocPart::T(task_table(plan))),
-        Kind::Indicators => out.push(DocPart::T(indicator_table(plan))),
+        Kind::Tasks => out.push(DocPart::T(Box::new(task_table(plan)))),
+        Kind::Indicators => out.push(DocPart::T(Box::new(indicator_table(plan)))),
     }
     out
 }

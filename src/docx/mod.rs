@@ -101,10 +101,20 @@ struct TemplateMeta {
     title: String,
 }
 
+/// Appendix titles, with the same placeholders as the headings.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AppendixTitles {
+    pub documents: String,
+    pub tasks: String,
+    pub indicators: String,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct BodyTemplate {
     template: TemplateMeta,
+    appendices: AppendixTitles,
     parts: Vec<TemplatePart>,
 }
 
@@ -199,9 +209,10 @@ fn check(plan: &Plan, opts: &Options) -> Result<()> {
 /// Builds the chosen document and returns the .docx bytes.
 pub fn build(plan: &Plan, opts: &Options) -> Result<Vec<u8>> {
     check(plan, opts)?;
-    let ctx = Ctx::new(plan, opts);
+    let template = body_template(&opts.template)?;
+    let ctx = Ctx::new(plan, opts, &template.appendices);
     let (first, appendices): (Vec<DocPart>, Vec<appendix::Appendix>) = match opts.doc {
-        DocChoice::KeHoach => (plan_body(&ctx, &body_template(&opts.template)?), appendix::for_plan(&ctx)),
+        DocChoice::KeHoach => (plan_body(&ctx, &template), appendix::for_plan(&ctx)),
         DocChoice::QuyetDinh => (decision_body(&ctx, &template_file::<DecisionFile>("quyet-dinh.toml")?.decision), vec![appendix::tasks(&ctx)]),
         DocChoice::PhuLuc => (Vec::new(), vec![appendix::tasks(&ctx)]),
     };
@@ -233,8 +244,8 @@ pub fn build(plan: &Plan, opts: &Options) -> Result<Vec<u8>> {
             // The final section is the document-level one.
             for part in parts {
                 docx = match part {
-                    DocPart::P(p) => docx.add_paragraph(p),
-                    DocPart::T(t) => docx.add_table(t),
+                    DocPart::P(p) => docx.add_paragraph(*p),
+                    DocPart::T(t) => docx.add_table(*t),
                 };
             }
             docx = docx
@@ -255,8 +266,8 @@ pub fn build(plan: &Plan, opts: &Options) -> Result<Vec<u8>> {
             }
             for part in parts {
                 s = match part {
-                    DocPart::P(p) => s.add_paragraph(p),
-                    DocPart::T(t) => s.add_table(t),
+                    DocPart::P(p) => s.add_paragraph(*p),
+                    DocPart::T(t) => s.add_table(*t),
                 };
             }
             docx = docx.add_section(s);
@@ -276,19 +287,26 @@ pub fn export(plan: &Plan, opts: &Options, out: &Path) -> Result<()> {
 // ----------------------------------------------------------------------- context ----
 
 pub(crate) enum DocPart {
-    P(Paragraph),
-    T(Table),
+    P(Box<Paragraph>),
+    T(Box<Table>),
+}
+
+impl From<Paragraph> for DocPart {
+    fn from(p: Paragraph) -> Self {
+        DocPart::P(Box::new(p))
+    }
 }
 
 pub(crate) struct Ctx<'a> {
     pub plan: &'a Plan,
     pub draft: bool,
     pub doc: DocChoice,
+    pub appendix_titles: &'a AppendixTitles,
 }
 
 impl<'a> Ctx<'a> {
-    fn new(plan: &'a Plan, opts: &Options) -> Self {
-        Ctx { plan, draft: opts.draft, doc: opts.doc }
+    fn new(plan: &'a Plan, opts: &Options, appendix_titles: &'a AppendixTitles) -> Self {
+        Ctx { plan, draft: opts.draft, doc: opts.doc, appendix_titles }
     }
 
     pub fn number(&self) -> Option<&str> {
@@ -323,7 +341,7 @@ impl<'a> Ctx<'a> {
         format!("(Kèm theo {kind} số {number}/{symbol} ngày {date} của {})", id.issuer)
     }
 
-    fn fill(&self, text: &str) -> String {
+    pub(crate) fn fill(&self, text: &str) -> String {
         let id = &self.plan.identity;
         let drafting = id.drafting_agency.as_deref().and_then(|a| self.plan.agency(a)).map_or("Sở Khoa học và Công nghệ".to_string(), |a| a.name.clone());
         let proposal = id.decision.as_ref().map(|d| d.proposal.trim()).filter(|p| !p.is_empty()).map_or(String::new(), |p| format!(" tại {p}"));
@@ -367,9 +385,9 @@ fn header_block(ctx: &Ctx, number_line: String, date: Option<NaiveDate>) -> Vec<
             cell(vec![centred(vec![italic(&place_date(&id.place, date), PT14)])], right_w),
         ]),
     ];
-    let mut out = vec![DocPart::T(borderless(rows, vec![left_w, right_w]).indent(-200))];
+    let mut out = vec![DocPart::T(Box::new(borderless(rows, vec![left_w, right_w]).indent(-200)))];
     if ctx.draft {
-        out.push(DocPart::P(
+        out.push(DocPart::from(
             centred(vec![bold("DỰ THẢO", PT14)])
                 .set_borders(
                     ParagraphBorders::with_empty()
@@ -381,16 +399,16 @@ fn header_block(ctx: &Ctx, number_line: String, date: Option<NaiveDate>) -> Vec<
                 .indent(Some(3600), None, Some(3600), None),
         ));
     }
-    out.push(DocPart::P(empty(PT14)));
+    out.push(DocPart::from(empty(PT14)));
     out
 }
 
 fn title_block(kind: &str, subject: &str) -> Vec<DocPart> {
     vec![
-        DocPart::P(centred(vec![bold(kind, PT14)]).keep_next(true)),
-        DocPart::P(centred(vec![bold(subject, PT14)]).keep_next(true)),
-        DocPart::P(short_line(1800, PORTRAIT_TEXT_W)),
-        DocPart::P(empty(PT14)),
+        DocPart::from(centred(vec![bold(kind, PT14)]).keep_next(true)),
+        DocPart::from(centred(vec![bold(subject, PT14)]).keep_next(true)),
+        DocPart::from(short_line(1800, PORTRAIT_TEXT_W)),
+        DocPart::from(empty(PT14)),
     ]
 }
 
@@ -419,7 +437,7 @@ fn signature_block(ctx: &Ctx, first_recipient: Option<&str>) -> DocPart {
         paragraphs.into_iter().fold(TableCell::new().width(width, WidthType::Dxa).vertical_align(VAlignType::Top), |c, p| c.add_paragraph(p))
     };
     let row = TableRow::new(vec![column(left, left_w), column(right, right_w)]).cant_split();
-    DocPart::T(borderless(vec![row], vec![left_w, right_w]))
+    DocPart::T(Box::new(borderless(vec![row], vec![left_w, right_w])))
 }
 
 // ------------------------------------------------------------------------- plan ----
@@ -429,19 +447,19 @@ fn plan_body(ctx: &Ctx, template: &BodyTemplate) -> Vec<DocPart> {
     let id = &plan.identity;
     let mut out = header_block(ctx, doc_number(ctx.number(), &id.symbol), ctx.date());
     out.extend(title_block("KẾ HOẠCH", &id.title));
-    out.extend(style::narrative(&id.opening).into_iter().map(DocPart::P));
+    out.extend(style::narrative(&id.opening).into_iter().map(DocPart::from));
     let all = appendix::for_plan(ctx);
     let appendices = appendix::numbered(&all);
     let label_of = |kind: appendix::Kind| appendices.iter().find(|(_, a)| a.kind == kind).map(|(l, _)| l.clone());
 
     for part in &template.parts {
         if !part.label.is_empty() {
-            out.push(DocPart::P(centred(vec![bold(&ctx.fill(&part.label), PT14)]).keep_next(true)));
-            out.push(DocPart::P(centred(vec![bold(&ctx.fill(&part.title), PT14)]).keep_next(true)));
-            out.push(DocPart::P(empty(PT12)));
+            out.push(DocPart::from(centred(vec![bold(&ctx.fill(&part.label), PT14)]).keep_next(true)));
+            out.push(DocPart::from(centred(vec![bold(&ctx.fill(&part.title), PT14)]).keep_next(true)));
+            out.push(DocPart::from(empty(PT12)));
         }
         for (si, section) in part.sections.iter().enumerate() {
-            out.push(DocPart::P(heading(&format!("{}. {}", roman(si as u32 + 1), ctx.fill(&section.title)))));
+            out.push(DocPart::from(heading(&format!("{}. {}", roman(si as u32 + 1), ctx.fill(&section.title)))));
             let paras = match section.content {
                 Content::GoalsReview => {
                     let mut v = style::narrative(&plan.assessment.goals_review);
@@ -505,14 +523,14 @@ fn plan_body(ctx: &Ctx, template: &BodyTemplate) -> Vec<DocPart> {
                     v
                 }
             };
-            out.extend(paras.into_iter().map(DocPart::P));
+            out.extend(paras.into_iter().map(DocPart::from));
         }
     }
     // The closing paragraph ends with "./.".
     let closing = plan.organisation.closing.trim().trim_end_matches('.').to_string();
     let closing = if closing.is_empty() { "Trên đây là Kế hoạch chuyển đổi số của tỉnh".to_string() } else { closing };
-    out.extend(style::narrative(&format!("{closing}./.")).into_iter().map(DocPart::P));
-    out.push(DocPart::P(empty(PT12)));
+    out.extend(style::narrative(&format!("{closing}./.")).into_iter().map(DocPart::from));
+    out.push(DocPart::from(empty(PT12)));
     out.push(signature_block(ctx, None));
     out
 }
@@ -597,23 +615,23 @@ fn decision_body(ctx: &Ctx, w: &DecisionWording) -> Vec<DocPart> {
     let id = &plan.identity;
     let mut out = header_block(ctx, doc_number(ctx.decision_number(), &ctx.decision_symbol()), ctx.decision_date());
     out.extend(title_block("QUYẾT ĐỊNH", &format!("Về việc ban hành Kế hoạch {}", lower_first(&id.title))));
-    out.push(DocPart::P(centred(vec![bold(&ctx.fill(&w.authority), PT14)]).keep_next(true)));
-    out.push(DocPart::P(empty(PT12)));
+    out.push(DocPart::from(centred(vec![bold(&ctx.fill(&w.authority), PT14)]).keep_next(true)));
+    out.push(DocPart::from(empty(PT12)));
     let mut bases: Vec<String> = w.bases.iter().map(|b| ctx.fill(b)).collect();
     bases.extend(plan.legal_bases.iter().map(|b| format!("Căn cứ {}", b.citation())));
     for b in &bases {
-        out.push(DocPart::P(body(rich(&format!("{};", b.trim_end_matches([';', '.'])), BODY, true))));
+        out.push(DocPart::from(body(rich(&format!("{};", b.trim_end_matches([';', '.'])), BODY, true))));
     }
-    out.push(DocPart::P(body(vec![italic(&format!("{}.", ctx.fill(&w.proposal).trim_end_matches('.')), BODY)])));
-    out.push(DocPart::P(empty(PT12)));
-    out.push(DocPart::P(centred(vec![bold("QUYẾT ĐỊNH:", PT14)]).keep_next(true)));
-    out.push(DocPart::P(empty(PT12)));
+    out.push(DocPart::from(body(vec![italic(&format!("{}.", ctx.fill(&w.proposal).trim_end_matches('.')), BODY)])));
+    out.push(DocPart::from(empty(PT12)));
+    out.push(DocPart::from(centred(vec![bold("QUYẾT ĐỊNH:", PT14)]).keep_next(true)));
+    out.push(DocPart::from(empty(PT12)));
     for (n, text) in [(1, &w.article1), (2, &w.article2), (3, &w.article3)] {
         let text = ctx.fill(text);
         let text = if n == 3 { format!("{}./.", text.trim_end_matches('.')) } else { text };
-        out.push(DocPart::P(body(vec![bold(&format!("Điều {n}. "), BODY), run(&text, BODY)])));
+        out.push(DocPart::from(body(vec![bold(&format!("Điều {n}. "), BODY), run(&text, BODY)])));
     }
-    out.push(DocPart::P(empty(PT12)));
+    out.push(DocPart::from(empty(PT12)));
     out.push(signature_block(ctx, Some(&w.recipients_first)));
     out
 }

@@ -1,7 +1,9 @@
 //! The one place that works around docx-rs's gaps, on the finished package:
 //! - it cannot write `w:tblHeader` (repeat a header row on every page): header rows carry a
 //!   marker bookmark, turned here into `<w:tblHeader/>` and removed;
-//! - it stores parts uncompressed: every part is re-zipped with deflate.
+//! - it stores parts uncompressed: every part is re-zipped with deflate;
+//! - it stamps every paragraph with a random `w14:paraId` (optional in OOXML), which deflate
+//!   cannot compress and which makes two exports of the same plan differ: removed.
 
 use std::io::{Read, Write};
 
@@ -27,9 +29,9 @@ pub fn finish(docx: Vec<u8>) -> Result<Vec<u8>> {
         }
         let mut bytes = Vec::with_capacity(entry.size() as usize);
         entry.read_to_end(&mut bytes).map_err(|e| fail(e.to_string()))?;
-        if name == "word/document.xml" {
+        if name == "word/document.xml" || name.starts_with("word/header") {
             let xml = String::from_utf8(bytes).map_err(|e| fail(e.to_string()))?;
-            bytes = repeat_header_rows(&xml).into_bytes();
+            bytes = strip_para_ids(&repeat_header_rows(&xml)).into_bytes();
         }
         out.start_file(name, options).map_err(|e| fail(e.to_string()))?;
         out.write_all(&bytes).map_err(|e| fail(e.to_string()))?;
@@ -53,6 +55,19 @@ fn repeat_header_rows(xml: &str) -> String {
             out.push_str(row);
         }
         rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn strip_para_ids(xml: &str) -> String {
+    const ATTR: &str = " w14:paraId=\"";
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(i) = rest.find(ATTR) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + ATTR.len()..];
+        rest = after.find('"').map_or("", |j| &after[j + 1..]);
     }
     out.push_str(rest);
     out
@@ -83,6 +98,11 @@ fn strip_marker(row: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn para_ids_are_removed() {
+        assert_eq!(strip_para_ids("<w:p w14:paraId=\"1a2b3c4d\"><w:r/></w:p><w:p>"), "<w:p><w:r/></w:p><w:p>");
+    }
 
     #[test]
     fn marked_rows_get_tbl_header_and_lose_the_marker() {

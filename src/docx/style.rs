@@ -44,10 +44,11 @@ pub fn margins() -> PageMargin {
         .gutter(0)
 }
 
-/// A run of text: NFC, Times New Roman, the given size. Every string reaches the document
-/// through here (docx-rs escapes XML special characters).
+/// A run of text: NFC, the given size. Every string reaches the document through here
+/// (docx-rs escapes XML special characters). The font is Times New Roman from the document
+/// defaults (`w:docDefaults`), not repeated on each run: that keeps large tables small.
 pub fn run(text: &str, size: usize) -> Run {
-    Run::new().add_text(crate::text::nfc(text)).size(size).fonts(fonts())
+    Run::new().add_text(crate::text::nfc(text)).size(size)
 }
 
 pub fn bold(text: &str, size: usize) -> Run {

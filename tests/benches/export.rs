@@ -1,0 +1,104 @@
+//! Word export speed and size: the sample plan and a generated 5,000-task plan, each built
+//! by dxplan (in-process) and by an equivalent python-docx script on the same data, in the
+//! same run. Prints the figures and the ratio. Run: `bash scripts/bench`.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use dxplan::docx::{build, DocChoice, Options};
+use dxplan::model::{BudgetLevel, BudgetLine, BudgetSource, Deadline, Plan};
+
+const TARGET_RATIO: f64 = 15.0;
+
+/// The sample, its groups filled up to `n` tasks with realistic rows.
+fn big_plan(n: usize) -> Plan {
+    let mut plan = dxplan::sample::plan();
+    let templates: Vec<_> = plan.tasks().map(|(_, t)| t.clone()).collect();
+    let groups = plan.groups.len();
+    for g in &mut plan.groups {
+        g.tasks.clear();
+    }
+    for i in 0..n {
+        let mut t = templates[i % templates.len()].clone();
+        t.id = format!("bench-{i}");
+        t.title = format!("{} (đợt {})", t.title, i / templates.len() + 1);
+        t.deadline = Some(Deadline::Quarter { year: 2023, quarter: (i % 4) as u32 + 1 });
+        t.budget = vec![BudgetLine {
+            amount: format!("{}.5", 100 + i % 900).parse().unwrap(),
+            source: Some(if i % 3 == 0 { BudgetSource::DauTuPhatTrien } else { BudgetSource::ThuongXuyen }),
+            level: Some(BudgetLevel::Tinh),
+            note: String::new(),
+        }];
+        plan.groups[i % groups].tasks.push(t);
+    }
+    plan
+}
+
+fn time_rust(plan: &Plan, runs: usize) -> (Duration, usize) {
+    let opts = Options { doc: DocChoice::KeHoach, draft: false, ..Options::default() };
+    let mut best = Duration::MAX;
+    let mut size = 0;
+    for _ in 0..runs {
+        let t = Instant::now();
+        let bytes = build(plan, &opts).expect("export");
+        best = best.min(t.elapsed());
+        size = bytes.len();
+    }
+    (best, size)
+}
+
+/// Runs the python-docx script on the plan file; it prints "seconds bytes".
+fn time_python(plan_file: &Path, out: &Path) -> Option<(Duration, usize)> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/bench_python_docx.py");
+    let o = Command::new("python3").arg(script).arg(plan_file).arg(out).output().ok()?;
+    if !o.status.success() {
+        eprintln!("python-docx: {}", String::from_utf8_lossy(&o.stderr));
+        return None;
+    }
+    let text = String::from_utf8_lossy(&o.stdout);
+    let mut it = text.split_whitespace();
+    let secs: f64 = it.next()?.parse().ok()?;
+    let bytes: usize = it.next()?.parse().ok()?;
+    Some((Duration::from_secs_f64(secs), bytes))
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    println!("Word export: dxplan (docx-rs) vs python-docx, same data, same machine");
+    println!("{:<24} {:>12} {:>12} {:>14} {:>14} {:>8}", "plan", "dxplan", "python-docx", "dxplan size", "python size", "ratio");
+    let mut verdicts = Vec::new();
+    for (name, plan, runs) in [("sample (76 tasks)", dxplan::sample::plan(), 5), ("generated (5000 tasks)", big_plan(5000), 3)] {
+        let file = dir.path().join("plan.json");
+        dxplan::planfile::write(&plan, &file).unwrap();
+        let (rust, rust_size) = time_rust(&plan, runs);
+        let py = time_python(&file, &dir.path().join("py.docx"));
+        let (py_time, py_size, ratio) = match py {
+            Some((t, s)) => (format!("{:.3} s", t.as_secs_f64()), format!("{} KB", s / 1024), t.as_secs_f64() / rust.as_secs_f64()),
+            None => ("n/a".into(), "n/a".into(), f64::NAN),
+        };
+        println!(
+            "{:<24} {:>10.3} s {:>12} {:>11} KB {:>14} {:>7.1}×",
+            name,
+            rust.as_secs_f64(),
+            py_time,
+            rust_size / 1024,
+            py_size,
+            ratio
+        );
+        if plan.tasks().count() >= 5000 {
+            // Kept for a look (LibreOffice page count): target/bench-5000.docx.
+            let keep = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-5000.docx");
+            std::fs::write(&keep, build(&plan, &Options::default()).unwrap()).unwrap();
+            verdicts.push(format!("5,000 tasks in {:.3} s (target < 1 s): {}", rust.as_secs_f64(), if rust < Duration::from_secs(1) { "met" } else { "NOT met" }));
+            verdicts.push(format!("5,000-task document is {} KB ({} bytes per task row)", rust_size / 1024, rust_size / 5000));
+        }
+        if !ratio.is_nan() {
+            verdicts.push(format!("{name}: {ratio:.1}× python-docx (target ≥ {TARGET_RATIO}×): {}", if ratio >= TARGET_RATIO { "met" } else { "NOT met" }));
+        }
+    }
+    println!();
+    for v in verdicts {
+        println!("{v}");
+    }
+}
