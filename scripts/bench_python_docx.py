@@ -4,10 +4,7 @@ header block table, title, the body's paragraphs, signature table, then a landsc
 section with the task table (7 columns, bold group rows, repeated header row, rows that do
 not split, totals). Used only by the benchmark (tests/benches/export.rs).
 Prints "<seconds> <bytes>" for the build and save, without interpreter start-up."""
-import io
-import json
-import sys
-import time
+import bench_common
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -16,8 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-plan = json.load(open(sys.argv[1], encoding="utf-8"))["plan"]
-out_path = sys.argv[2]
+plan = bench_common.plan()
 
 
 def run(p, text, size=14, bold=False, italic=False):
@@ -53,7 +49,7 @@ def money(v):
     return s.replace(",", "X").replace(".", ",").replace("X", ".")
 
 
-def build():
+def build(buf):
     doc = Document()
     s = doc.sections[0]
     s.page_width, s.page_height = Mm(210), Mm(297)
@@ -126,13 +122,7 @@ def build():
     merged = cells[1].merge(cells[4])
     run(merged.paragraphs[0], "TỔNG CỘNG", 12, bold=True)
     run(cells[5].paragraphs[0], money(total), 12, bold=True)
-    buf = io.BytesIO()
     doc.save(buf)
-    return buf.getvalue()
 
 
-start = time.perf_counter()
-data = build()
-elapsed = time.perf_counter() - start
-open(out_path, "wb").write(data)
-print(f"{elapsed:.6f} {len(data)}")
+bench_common.run(build)

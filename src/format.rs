@@ -179,6 +179,39 @@ impl Deadline {
     }
 }
 
+impl Deadline {
+    /// Reads a deadline as people write it: "Quý III/2027", "Tháng 6/2027", "Năm 2027",
+    /// "2027", "2027 - 2028", "30/6/2027", "Thường xuyên", "Trước ngày 30 tháng 11 hàng năm".
+    pub fn parse(text: &str) -> Option<Deadline> {
+        let folded = crate::text::fold(text);
+        let words: Vec<&str> = folded.split_whitespace().collect();
+        let num = |s: &str| s.parse::<i64>().ok();
+        let year = |n: i64| (1990..=2100).contains(&n).then_some(n as i32);
+        let d = match words.as_slice() {
+            ["thuong", "xuyen"] | ["hang", "nam"] | ["lien", "tuc"] => Deadline::Continuous,
+            ["quy", q, y] => {
+                let q = match *q {
+                    "i" | "1" => 1,
+                    "ii" | "2" => 2,
+                    "iii" | "3" => 3,
+                    "iv" | "4" => 4,
+                    _ => return None,
+                };
+                Deadline::Quarter { year: year(num(y)?)?, quarter: q }
+            }
+            ["thang", m, y] => Deadline::Month { year: year(num(y)?)?, month: u32::try_from(num(m)?).ok()? },
+            ["nam", y] | [y] => Deadline::Year { year: year(num(y)?)? },
+            [a, b] | ["tu", "nam", a, "den", "nam", b] | ["nam", a, b] => Deadline::YearRange { from: year(num(a)?)?, to: year(num(b)?)? },
+            [d, m, y] | ["ngay", d, m, y] => Deadline::Date { date: NaiveDate::from_ymd_opt(year(num(y)?)?, u32::try_from(num(m)?).ok()?, u32::try_from(num(d)?).ok()?)? },
+            ["truoc", "ngay", d, "thang", m, "hang", "nam"] | ["ngay", d, "thang", m, "hang", "nam"] => {
+                Deadline::Recurring { day: u32::try_from(num(d)?).ok()?, month: u32::try_from(num(m)?).ok()? }
+            }
+            _ => return None,
+        };
+        d.is_well_formed().then_some(d)
+    }
+}
+
 pub fn capitalise_first(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
@@ -309,6 +342,28 @@ mod tests {
         assert_eq!((a.to_string(), b.to_string()), ("2023-07-01".into(), "2023-09-30".into()));
         assert!(!Deadline::Quarter { year: 2023, quarter: 5 }.is_well_formed());
         assert!(!Deadline::Recurring { day: 31, month: 11 }.is_well_formed());
+    }
+
+    #[test]
+    fn deadlines_are_read_back_from_what_they_render() {
+        let all = [
+            Deadline::Date { date: NaiveDate::from_ymd_opt(2027, 6, 30).unwrap() },
+            Deadline::Month { year: 2027, month: 6 },
+            Deadline::Quarter { year: 2027, quarter: 3 },
+            Deadline::Year { year: 2027 },
+            Deadline::YearRange { from: 2027, to: 2028 },
+            Deadline::Recurring { day: 30, month: 11 },
+            Deadline::Continuous,
+        ];
+        for d in all {
+            assert_eq!(Deadline::parse(&d.cell()), Some(d.clone()), "{}", d.cell());
+            assert_eq!(Deadline::parse(&d.text()), Some(d.clone()), "{}", d.text());
+        }
+        assert_eq!(Deadline::parse("2024 – 2025"), Some(Deadline::YearRange { from: 2024, to: 2025 }));
+        assert_eq!(Deadline::parse("quý 4/2027"), Some(Deadline::Quarter { year: 2027, quarter: 4 }));
+        assert_eq!(Deadline::parse("Quý V/2027"), None);
+        assert_eq!(Deadline::parse("Tháng 13/2027"), None);
+        assert_eq!(Deadline::parse("sớm nhất có thể"), None);
     }
 
     #[test]

@@ -14,10 +14,12 @@ pub mod narrative;
 pub mod numbering;
 pub mod organisation;
 pub mod planfile;
+pub mod proposals;
 pub mod sample;
 pub mod stats;
 pub mod store;
 pub mod text;
 pub mod validation;
+pub mod xlsx;
 
 pub use error::{Error, Result};

@@ -86,12 +86,38 @@ enum Command {
     },
     /// Lịch sử sửa đổi của một kế hoạch
     History { id: String },
-    /// Xuất văn bản Word theo thể thức Nghị định 30/2020 (ghi tệp tạm rồi đổi tên khi xong)
+    /// Tạo tệp Excel để một cơ quan đề xuất nhiệm vụ, kinh phí (điền sẵn nhiệm vụ cơ quan đó chủ trì)
+    ProposalsTemplate {
+        plan: String,
+        /// Tên, tên viết tắt hoặc mã cơ quan trong danh bạ
+        #[arg(long)]
+        agency: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Đọc các tệp đề xuất đã điền, báo thay đổi và lỗi; chỉ áp dụng khi mọi dòng hợp lệ (hoặc --accept-valid)
+    ProposalsImport {
+        plan: String,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Chỉ xem trước, không áp dụng
+        #[arg(long)]
+        dry_run: bool,
+        /// Áp dụng các dòng hợp lệ dù còn dòng lỗi
+        #[arg(long)]
+        accept_valid: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Xuất văn bản Word theo thể thức Nghị định 30/2020 và/hoặc bảng tính phụ lục (ghi tệp tạm rồi đổi tên khi xong)
     Export {
         plan: String,
         /// Tệp .docx cần ghi
+        #[arg(long, required_unless_present = "xlsx")]
+        docx: Option<PathBuf>,
+        /// Tệp .xlsx phụ lục (nhiệm vụ, chỉ tiêu, kinh phí, phân công)
         #[arg(long)]
-        docx: PathBuf,
+        xlsx: Option<PathBuf>,
         /// ke-hoach (kế hoạch và các phụ lục), quyet-dinh (quyết định ban hành và phụ lục), phu-luc (phụ lục nhiệm vụ)
         #[arg(long, default_value = "ke-hoach")]
         doc: String,
@@ -143,6 +169,23 @@ async fn resolve(plan: &str, db: &Option<PathBuf>) -> Result<Plan> {
     let p = store.load(plan).await?.plan;
     store.close().await;
     Ok(p)
+}
+
+fn print_review(plan: &Plan, review: &dxplan::proposals::Review) {
+    use dxplan::proposals::Change;
+    for c in &review.changes {
+        match c {
+            Change::Add { row, group, task, .. } => {
+                let g = plan.groups.iter().find(|g| &g.id == group).map_or("", |g| g.title.as_str());
+                println!("THÊM      dòng {row}: «{}» (nhóm {g})", task.title);
+            }
+            Change::Update { row, task, fields, .. } => println!("SỬA       dòng {row}: «{}» — {}", task.title, fields.join(", ")),
+        }
+    }
+    for p in &review.problems {
+        println!("LỖI       {p}");
+    }
+    println!("{} thêm mới, {} sửa, {} không đổi, {} vấn đề.", review.changes.iter().filter(|c| matches!(c, Change::Add { .. })).count(), review.changes.iter().filter(|c| matches!(c, Change::Update { .. })).count(), review.unchanged, review.problems.len());
 }
 
 async fn run(cli: Cli) -> Result<ExitCode> {
@@ -287,11 +330,55 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             eprintln!("Đã thêm nhiệm vụ (phiên bản {rev}).");
             store.close().await;
         }
-        Command::Export { plan, docx, doc, draft, template } => {
+        Command::Export { plan, docx, xlsx, doc, draft, template } => {
             let plan = resolve(&plan, &cli.db).await?;
-            let opts = dxplan::docx::Options { doc: doc.parse()?, draft, template };
-            dxplan::docx::export(&plan, &opts, &docx)?;
-            eprintln!("Đã xuất {}", docx.display());
+            if let Some(docx) = docx {
+                let opts = dxplan::docx::Options { doc: doc.parse()?, draft, template };
+                dxplan::docx::export(&plan, &opts, &docx)?;
+                eprintln!("Đã xuất {}", docx.display());
+            }
+            if let Some(xlsx) = xlsx {
+                dxplan::xlsx::export(&plan, &xlsx)?;
+                eprintln!("Đã xuất {}", xlsx.display());
+            }
+        }
+        Command::ProposalsTemplate { plan, agency, out } => {
+            let plan = resolve(&plan, &cli.db).await?;
+            dxplan::proposals::write_template(&plan, &agency, &out)?;
+            eprintln!("Đã tạo mẫu đề xuất {}", out.display());
+        }
+        Command::ProposalsImport { plan, files, dry_run, accept_valid, json } => {
+            let current = resolve(&plan, &cli.db).await?;
+            let review = dxplan::proposals::review(&current, &files);
+            if json {
+                print_json(&review)?;
+            } else {
+                print_review(&current, &review);
+            }
+            if !review.problems.is_empty() && !accept_valid {
+                if dry_run {
+                    return Ok(ExitCode::from(2));
+                }
+                return Err(Error::Invalid(format!(
+                    "Có {} vấn đề trong tệp đề xuất: chưa áp dụng thay đổi nào. Sửa các dòng trên, hoặc chạy lại với --accept-valid để chỉ áp dụng các dòng hợp lệ.",
+                    review.problems.len()
+                )));
+            }
+            if dry_run || review.changes.is_empty() {
+                eprintln!("Không áp dụng thay đổi nào{}.", if dry_run { " (chạy thử)" } else { "" });
+                return Ok(ExitCode::SUCCESS);
+            }
+            let path = Path::new(&plan);
+            if path.is_file() {
+                let mut updated = current;
+                review.apply_to(&mut updated)?;
+                planfile::write(&updated, path)?;
+            } else {
+                let store = open_store(&cli.db).await?;
+                store.update(&plan, None, "Nhập đề xuất từ tệp Excel", |p| review.apply_to(p)).await?;
+                store.close().await;
+            }
+            eprintln!("Đã áp dụng {} thay đổi.", review.changes.len());
         }
         Command::History { id } => {
             let store = open_store(&cli.db).await?;

@@ -41,3 +41,35 @@ pub fn stats(plan: &Plan) -> Stats {
         budget: crate::budget::totals(plan),
     }
 }
+
+/// What one agency carries in the plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AgencyLoad {
+    pub agency: crate::model::Id,
+    pub name: String,
+    pub led: usize,
+    pub coordinated: usize,
+    /// Budget of the tasks it leads (a task with several leads counts for each of them).
+    #[serde(with = "rust_decimal::serde::str")]
+    pub budget_led: rust_decimal::Decimal,
+}
+
+/// Agencies with at least one task, in directory order.
+pub fn assignments(plan: &Plan) -> Vec<AgencyLoad> {
+    plan.directory
+        .iter()
+        .map(|a| {
+            let mut load = AgencyLoad { agency: a.id.clone(), name: a.name.clone(), led: 0, coordinated: 0, budget_led: Default::default() };
+            for (_, t) in plan.tasks() {
+                if t.lead.contains(&a.id) {
+                    load.led += 1;
+                    load.budget_led += crate::budget::sum(&t.budget);
+                } else if t.coordinating.contains(&a.id) {
+                    load.coordinated += 1;
+                }
+            }
+            load
+        })
+        .filter(|l| l.led + l.coordinated > 0)
+        .collect()
+}
