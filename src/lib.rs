@@ -15,6 +15,7 @@ pub mod numbering;
 pub mod organisation;
 pub mod planfile;
 pub mod proposals;
+pub mod rollover;
 pub mod sample;
 pub mod stats;
 pub mod store;

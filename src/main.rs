@@ -86,6 +86,23 @@ enum Command {
     },
     /// Lịch sử sửa đổi của một kế hoạch
     History { id: String },
+    /// Tạo dự thảo kế hoạch năm sau từ kế hoạch này; in danh sách những gì được mang sang, thay đổi, bỏ lại
+    Rollover {
+        plan: String,
+        #[arg(long)]
+        to_year: i32,
+        /// Mã nhiệm vụ cần mang sang dù đã hoàn thành (có thể lặp lại)
+        #[arg(long)]
+        keep: Vec<String>,
+        /// Mã nhiệm vụ bỏ lại dù chưa hoàn thành (có thể lặp lại)
+        #[arg(long)]
+        drop: Vec<String>,
+        /// Ghi ra tệp kế hoạch thay vì thêm vào cơ sở dữ liệu
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Tạo tệp Excel để một cơ quan đề xuất nhiệm vụ, kinh phí (điền sẵn nhiệm vụ cơ quan đó chủ trì)
     ProposalsTemplate {
         plan: String,
@@ -340,6 +357,49 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             if let Some(xlsx) = xlsx {
                 dxplan::xlsx::export(&plan, &xlsx)?;
                 eprintln!("Đã xuất {}", xlsx.display());
+            }
+        }
+        Command::Rollover { plan, to_year, keep, drop, out, json } => {
+            let current = resolve(&plan, &cli.db).await?;
+            if to_year <= current.identity.year {
+                return Err(Error::Invalid(format!("Năm mới ({to_year}) phải sau năm của kế hoạch ({}).", current.identity.year)));
+            }
+            let opts = dxplan::rollover::Options { keep: keep.into_iter().collect(), drop: drop.into_iter().collect() };
+            let (next, report) = dxplan::rollover::rollover(&current, to_year, &opts);
+            if json {
+                print_json(&report)?;
+            } else {
+                println!("Kế hoạch năm {} → dự thảo năm {}", report.from_year, report.to_year);
+                for c in &report.carried {
+                    println!("MANG SANG  {c}");
+                }
+                for t in &report.tasks_carried {
+                    println!("NHIỆM VỤ   {t}");
+                }
+                for t in &report.tasks_dropped {
+                    println!("BỎ LẠI     {t}");
+                }
+                for x in &report.replacements {
+                    println!("ĐỔI NĂM    [{}] «{}» → «{}»", x.place, x.before, x.after);
+                }
+                for x in &report.reset {
+                    println!("ĐẶT LẠI    {x}");
+                }
+                for x in &report.to_review {
+                    println!("RÀ SOÁT    {x}");
+                }
+            }
+            match out {
+                Some(path) => {
+                    planfile::write(&next, &path)?;
+                    eprintln!("Đã ghi {}", path.display());
+                }
+                None => {
+                    let store = open_store(&cli.db).await?;
+                    let id = store.create(&next).await?;
+                    store.close().await;
+                    eprintln!("Đã tạo kế hoạch năm {to_year} (mã {id}).");
+                }
             }
         }
         Command::ProposalsTemplate { plan, agency, out } => {

@@ -293,8 +293,9 @@ pub struct TaskReview {
     pub title: String,
     #[serde(default)]
     pub lead: Vec<Id>,
+    /// `None` until the planner has assessed it.
     #[serde(default)]
-    pub status: TaskStatus,
+    pub status: Option<TaskStatus>,
     #[serde(default)]
     pub result: Text,
 }
@@ -372,6 +373,9 @@ pub struct Indicator {
     pub denominator: Option<String>,
     #[serde(default, with = "rust_decimal::serde::str_option")]
     pub baseline: Option<Decimal>,
+    /// The value reached, entered while the plan is tracked; next year's baseline.
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    pub actual: Option<Decimal>,
     #[serde(default)]
     pub target_date: Option<Deadline>,
     #[serde(default)]
@@ -576,6 +580,10 @@ impl Plan {
         self.specific_goals
             .iter()
             .flat_map(|g| g.indicators.iter().map(move |i| (g, i)))
+    }
+
+    pub fn task(&self, id: &str) -> Option<&Task> {
+        self.tasks().map(|(_, t)| t).find(|t| t.id == id)
     }
 
     pub fn task_mut(&mut self, id: &str) -> Option<&mut Task> {

@@ -26,6 +26,7 @@ pub fn small_plan() -> Plan {
             target_max: None,
             denominator: None,
             baseline: None,
+            actual: None,
             target_date: None,
             catalogue_ref: None,
         }],

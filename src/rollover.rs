@@ -1,0 +1,263 @@
+//! Next year's plan from this year's: what is carried, what is reset, what is dropped, and
+//! every mention of the plan year that is moved forward — all listed for the planner to
+//! review, none silent.
+
+use std::collections::HashSet;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::model::*;
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Tasks to carry although finished (by id).
+    pub keep: HashSet<Id>,
+    /// Tasks to leave behind although unfinished or recurring (by id).
+    pub drop: HashSet<Id>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Replacement {
+    /// Where: "Nhiệm vụ «…»", "Tầm nhìn", …
+    pub place: String,
+    pub before: String,
+    pub after: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    pub from_year: i32,
+    pub to_year: i32,
+    /// What was carried (Vietnamese descriptions).
+    pub carried: Vec<String>,
+    /// Tasks carried, by title.
+    pub tasks_carried: Vec<String>,
+    /// Tasks left behind, with the reason.
+    pub tasks_dropped: Vec<String>,
+    /// Every change of a year in a text.
+    pub replacements: Vec<Replacement>,
+    /// Points to check by hand (legal bases still in force, …).
+    pub to_review: Vec<String>,
+    /// What was reset and never carried.
+    pub reset: Vec<String>,
+}
+
+/// Replaces the year `from` by `to` where it names the plan year: a whole number, not a
+/// date ("03/11/2023"), not one end of a period ("2022 - 2025").
+pub fn shift_year_mentions(text: &str, from: i32, to: i32) -> String {
+    let needle = from.to_string();
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let rest: String = chars[i..chars.len().min(i + 4)].iter().collect();
+        let before = if i == 0 { None } else { Some(chars[i - 1]) };
+        let after = chars.get(i + 4).copied();
+        let whole = rest == needle && !before.is_some_and(|c| c.is_ascii_digit()) && !after.is_some_and(|c| c.is_ascii_digit());
+        if whole && !in_date_or_period(&chars, i) {
+            out.push_str(&to.to_string());
+            i += 4;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+fn in_date_or_period(chars: &[char], at: usize) -> bool {
+    let prev: String = chars[at.saturating_sub(4)..at].iter().collect();
+    let next: String = chars[(at + 4).min(chars.len())..(at + 8).min(chars.len())].iter().collect();
+    let prev_t = prev.trim_end();
+    let next_t = next.trim_start();
+    prev_t.ends_with('/')
+        || prev_t.ends_with('-') && prev.chars().rev().nth(0).is_some_and(|c| c == ' ' || c == '-')
+        || prev_t.ends_with('–')
+        || next_t.starts_with('-')
+        || next_t.starts_with('–')
+        || next_t.starts_with('/')
+}
+
+/// The two versions of a line, cut to about 50 characters each side of the first change.
+fn excerpt(before: &str, after: &str) -> (String, String) {
+    let b: Vec<char> = before.chars().collect();
+    let a: Vec<char> = after.chars().collect();
+    let first = b.iter().zip(&a).position(|(x, y)| x != y).unwrap_or(0);
+    let start = first.saturating_sub(50);
+    let cut = |v: &[char]| {
+        let end = (first + 54).min(v.len());
+        let mut s: String = v[start..end].iter().collect();
+        if start > 0 {
+            s.insert(0, '…');
+        }
+        if end < v.len() {
+            s.push('…');
+        }
+        s
+    };
+    (cut(&b), cut(&a))
+}
+
+fn shift_deadline(d: &Deadline) -> Deadline {
+    match *d {
+        Deadline::Date { date } => Deadline::Date {
+            date: date.with_year(date.year() + 1).unwrap_or_else(|| NaiveDate::from_ymd_opt(date.year() + 1, 2, 28).unwrap()),
+        },
+        Deadline::Month { year, month } => Deadline::Month { year: year + 1, month },
+        Deadline::Quarter { year, quarter } => Deadline::Quarter { year: year + 1, quarter },
+        Deadline::Year { year } => Deadline::Year { year: year + 1 },
+        Deadline::YearRange { from, to } => Deadline::YearRange { from: from + 1, to: to + 1 },
+        Deadline::Recurring { .. } | Deadline::Continuous => d.clone(),
+    }
+}
+
+fn recurring(t: &Task) -> bool {
+    matches!(t.deadline, Some(Deadline::Recurring { .. }) | Some(Deadline::Continuous))
+}
+
+fn finished(t: &Task) -> bool {
+    matches!(t.status, TaskStatus::HoanThanh | TaskStatus::KhongThucHien)
+}
+
+/// Plan N → draft plan N+1 (`to_year` is normally N+1) and the review of what happened.
+pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
+    let from = plan.identity.year;
+    let mut r = Report { from_year: from, to_year, ..Default::default() };
+    let mut shift = |place: String, text: &str| -> String {
+        let after = shift_year_mentions(text, from, to_year);
+        if after != text {
+            // One entry per changed line, cropped around the change, so it can be read.
+            for (b, a) in text.lines().zip(after.lines()).filter(|(b, a)| b != a) {
+                let (before, after) = excerpt(b, a);
+                r.replacements.push(Replacement { place: place.clone(), before, after });
+            }
+        }
+        after
+    };
+
+    let mut next = plan.clone();
+    // Identity: carried but for what belongs to the issued document.
+    let id = &mut next.identity;
+    id.year = to_year;
+    id.title = shift("Trích yếu".into(), &plan.identity.title);
+    id.opening = shift("Phần mở đầu".into(), &plan.identity.opening);
+    id.number = None;
+    id.issue_date = None;
+    id.status = PlanStatus::Draft;
+    id.decision = None;
+
+    next.vision = shift("Tầm nhìn".into(), &plan.vision);
+    next.general_goal = shift("Mục tiêu tổng quát".into(), &plan.general_goal);
+    for s in &mut next.solutions {
+        s.text = shift(format!("Giải pháp «{}»", s.title), &s.text);
+    }
+    for d in &mut next.organisation.duties {
+        d.text = shift(format!("Tổ chức thực hiện «{}»", d.heading), &d.text);
+    }
+    next.organisation.closing = shift("Đoạn kết".into(), &plan.organisation.closing);
+    next.budget.narrative = shift("Kinh phí".into(), &plan.budget.narrative);
+    // Estimates not tied to a task were for year N.
+    next.budget.unallocated.clear();
+
+    // Goals: targets kept as a proposal; baseline = the actual reached in year N.
+    for g in &mut next.specific_goals {
+        g.text = shift(format!("Mục tiêu «{}»", g.title), &g.text);
+        for ind in &mut g.indicators {
+            ind.name = shift(format!("Chỉ tiêu «{}»", ind.name), &ind.name);
+            ind.baseline = ind.actual.take();
+            ind.target_date = ind.target_date.as_ref().map(shift_deadline);
+        }
+    }
+
+    // Tasks: unfinished and recurring ones, unless the planner chose otherwise.
+    for g in &mut next.groups {
+        g.intro = shift(format!("Nhóm «{}»", g.title), &g.intro);
+        let tasks = std::mem::take(&mut g.tasks);
+        for t in tasks {
+            let default_carry = !finished(&t) || recurring(&t);
+            let carry = (default_carry || opts.keep.contains(&t.id)) && !opts.drop.contains(&t.id);
+            if !carry {
+                let why = if opts.drop.contains(&t.id) {
+                    "bỏ theo lựa chọn"
+                } else {
+                    "đã hoàn thành hoặc không thực hiện"
+                };
+                r.tasks_dropped.push(format!("{} ({why})", t.title));
+                continue;
+            }
+            let mut t = t;
+            t.title = shift(format!("Nhiệm vụ «{}»", t.title), &t.title);
+            t.description = shift(format!("Mô tả nhiệm vụ «{}»", t.title), &t.description);
+            t.output = shift(format!("Sản phẩm nhiệm vụ «{}»", t.title), &t.output);
+            t.deadline = t.deadline.as_ref().map(shift_deadline);
+            t.status = TaskStatus::default();
+            r.tasks_carried.push(t.title.clone());
+            g.tasks.push(t);
+        }
+    }
+
+    // The new Phần I reviews year N: its indicators and tasks, with empty slots.
+    next.assessment = Assessment {
+        goals_review: String::new(),
+        sections: plan
+            .groups
+            .iter()
+            .map(|g| NarrativeSection { id: new_id(), title: g.title.clone(), text: String::new() })
+            .collect(),
+        budget_spent: String::new(),
+        indicators: plan
+            .indicators()
+            .map(|(_, i)| IndicatorReview { id: new_id(), indicator: Indicator { actual: None, ..i.clone() }, actual: None, achieved: None, note: String::new() })
+            .collect(),
+        tasks: plan
+            .groups
+            .iter()
+            .flat_map(|g| g.tasks.iter().map(move |t| TaskReview { id: new_id(), group: g.title.clone(), title: t.title.clone(), lead: t.lead.clone(), status: None, result: String::new() }))
+            .collect(),
+        documents: plan
+            .legal_bases
+            .iter()
+            .chain(plan.assessment.documents.iter())
+            .filter(|d| d.date.is_some_and(|x| x.year() == from))
+            .cloned()
+            .collect(),
+    };
+
+    let moved = next.tasks().filter(|(_, t)| t.deadline.as_ref().is_some_and(|d| d.span().is_some())).count();
+    r.carried = vec![
+        format!("Thời hạn của {moved} nhiệm vụ và của các chỉ tiêu lùi một năm (thời hạn hằng năm, thường xuyên giữ nguyên)"),
+        format!("Tỉnh, danh bạ {} cơ quan, nơi nhận, đơn vị soạn thảo", plan.directory.len()),
+        format!("{} căn cứ pháp lý (cần rà soát hiệu lực)", plan.legal_bases.len()),
+        "Tầm nhìn, mục tiêu tổng quát, giải pháp, tổ chức thực hiện".into(),
+        format!("{} nhóm nhiệm vụ", plan.groups.len()),
+        format!("{} chỉ tiêu (mục tiêu giữ làm đề xuất; giá trị năm trước lấy từ kết quả đã nhập)", plan.indicators().count()),
+        format!("Phần I: {} chỉ tiêu và {} nhiệm vụ năm {from} để đánh giá", next.assessment.indicators.len(), next.assessment.tasks.len()),
+    ];
+    for b in &plan.legal_bases {
+        r.to_review.push(format!("Căn cứ còn hiệu lực? {}", crate::narrative::plain(&b.citation())));
+    }
+    r.reset = vec![
+        "Số văn bản, ngày ban hành, quyết định ban hành: để trống".into(),
+        "Trạng thái nhiệm vụ và kết quả thực hiện: đặt lại".into(),
+        "Kinh phí chung chưa phân bổ của năm trước: bỏ".into(),
+        "Bản chính thức → dự thảo".into(),
+    ];
+    (next, r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shift_year_mentions as s;
+
+    #[test]
+    fn only_the_plan_year_moves() {
+        assert_eq!(s("Tuần lễ Chuyển đổi số năm 2023", 2023, 2024), "Tuần lễ Chuyển đổi số năm 2024");
+        assert_eq!(s("giai đoạn 2022 - 2025", 2025, 2026), "giai đoạn 2022 - 2025");
+        assert_eq!(s("giai đoạn 2023-2025", 2023, 2024), "giai đoạn 2023-2025");
+        assert_eq!(s("ngày 03/11/2023", 2023, 2024), "ngày 03/11/2023");
+        assert_eq!(s("Quý III/2023", 2023, 2024), "Quý III/2023", "a written deadline is a date, moved structurally");
+        assert_eq!(s("số 20230", 2023, 2024), "số 20230");
+        assert_eq!(s("năm 2023 và năm 2023.", 2023, 2024), "năm 2024 và năm 2024.");
+    }
+}
