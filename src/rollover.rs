@@ -66,17 +66,17 @@ pub fn shift_year_mentions(text: &str, from: i32, to: i32) -> String {
     out
 }
 
+/// True when the number at `at` is part of a date ("03/11/2023", "Quý III/2023") or one
+/// end of a period ("2022 - 2023", "2023–2025"), not when it follows a bullet dash.
 fn in_date_or_period(chars: &[char], at: usize) -> bool {
-    let prev: String = chars[at.saturating_sub(4)..at].iter().collect();
-    let next: String = chars[(at + 4).min(chars.len())..(at + 8).min(chars.len())].iter().collect();
-    let prev_t = prev.trim_end();
-    let next_t = next.trim_start();
-    prev_t.ends_with('/')
-        || prev_t.ends_with('-') && prev.chars().rev().nth(0).is_some_and(|c| c == ' ' || c == '-')
-        || prev_t.ends_with('–')
-        || next_t.starts_with('-')
-        || next_t.starts_with('–')
-        || next_t.starts_with('/')
+    let before: Vec<char> = chars[..at].iter().rev().copied().skip_while(|c| *c == ' ').take(3).collect();
+    let after: Vec<char> = chars[(at + 4).min(chars.len())..].iter().copied().skip_while(|c| *c == ' ').take(3).collect();
+    let dash = |c: char| c == '-' || c == '–';
+    let after_digit = |v: &[char]| v.iter().skip(1).find(|c| **c != ' ').is_some_and(|c| c.is_ascii_digit());
+    before.first() == Some(&'/')
+        || after.first() == Some(&'/')
+        || before.first().copied().is_some_and(dash) && after_digit(&before)
+        || after.first().copied().is_some_and(dash) && after_digit(&after)
 }
 
 /// The two versions of a line, cut to about 50 characters each side of the first change.
@@ -259,5 +259,7 @@ mod tests {
         assert_eq!(s("Quý III/2023", 2023, 2024), "Quý III/2023", "a written deadline is a date, moved structurally");
         assert_eq!(s("số 20230", 2023, 2024), "số 20230");
         assert_eq!(s("năm 2023 và năm 2023.", 2023, 2024), "năm 2024 và năm 2024.");
+        assert_eq!(s("- 2023 là năm số liệu", 2023, 2024), "- 2024 là năm số liệu", "a bullet dash is not a period");
+        assert_eq!(s("2023 – 2025", 2023, 2024), "2023 – 2025");
     }
 }
