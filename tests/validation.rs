@@ -241,3 +241,28 @@ fn identity_directory_and_naming_rules() {
     p.groups.clear();
     only(&p, "plan.no_groups");
 }
+
+#[test]
+fn completeness_marks_follow_content_and_errors() {
+    use dxplan::validation::{completeness, Completeness};
+    let state = |p: &Plan, s: Section| completeness(p).into_iter().find(|x| x.section == s).unwrap();
+
+    let blank = Plan::blank("Gia Lai", 2027);
+    assert_eq!(state(&blank, Section::Tasks).state, Completeness::Empty);
+    assert_eq!(state(&blank, Section::Budget).state, Completeness::Empty);
+
+    let mut p = common::small_plan();
+    assert_eq!(state(&p, Section::Tasks).state, Completeness::Complete);
+    assert_eq!(state(&p, Section::Budget).state, Completeness::Complete, "task lines make a budget");
+    p.groups[0].tasks[0].lead.clear();
+    let t = state(&p, Section::Tasks);
+    assert_eq!((t.state, t.errors), (Completeness::Partial, 1), "an error keeps the section unfinished");
+
+    let sample = dxplan::sample::plan();
+    let marks: Vec<(Section, Completeness)> = completeness(&sample).into_iter().map(|s| (s.section, s.state)).collect();
+    assert!(marks.contains(&(Section::Tasks, Completeness::Complete)));
+    assert!(marks.contains(&(Section::LegalBases, Completeness::Complete)));
+    assert!(marks.contains(&(Section::Assessment, Completeness::Complete)), "the sample's Phần I is written");
+    let (next, _) = dxplan::rollover::rollover(&sample, 2024, &Default::default());
+    assert_eq!(state(&next, Section::Assessment).state, Completeness::Partial, "after roll-over, 2023's results are still to enter");
+}
