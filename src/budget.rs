@@ -36,6 +36,26 @@ pub struct Amount<K> {
     pub amount: Decimal,
 }
 
+/// The sources of some lines, short and without repetition: "Thường xuyên; Xã hội hóa".
+pub fn sources_text(lines: &[BudgetLine]) -> String {
+    distinct(lines.iter().map(|l| l.source.map_or("Chưa xác định", |s| s.short_label()))).join("; ")
+}
+
+/// The budget levels of some lines: "Tỉnh; Xã".
+pub fn levels_text(lines: &[BudgetLine]) -> String {
+    distinct(lines.iter().map(|l| l.level.map_or("Chưa xác định", |s| s.short_label()))).join("; ")
+}
+
+fn distinct(items: impl Iterator<Item = &'static str>) -> Vec<&'static str> {
+    let mut v = Vec::new();
+    for i in items {
+        if !v.contains(&i) {
+            v.push(i);
+        }
+    }
+    v
+}
+
 pub fn sum(lines: &[BudgetLine]) -> Decimal {
     lines.iter().map(|l| l.amount).sum()
 }

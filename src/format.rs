@@ -212,6 +212,15 @@ impl Deadline {
     }
 }
 
+/// "Chuyển đổi số tỉnh …" → "chuyển đổi số tỉnh …", to continue a sentence.
+pub fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 pub fn capitalise_first(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {

@@ -493,6 +493,16 @@ impl BudgetSource {
             BudgetSource::Khac => "Nguồn khác",
         }
     }
+
+    /// As a table column shows it: "Thường xuyên".
+    pub fn short_label(self) -> &'static str {
+        match self {
+            BudgetSource::DauTuPhatTrien => "Đầu tư phát triển",
+            BudgetSource::ThuongXuyen => "Thường xuyên",
+            BudgetSource::XaHoiHoa => "Xã hội hóa",
+            BudgetSource::Khac => "Khác",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -511,6 +521,15 @@ impl BudgetLevel {
             BudgetLevel::Tinh => "Ngân sách cấp tỉnh",
             BudgetLevel::Huyen => "Ngân sách cấp huyện",
             BudgetLevel::Xa => "Ngân sách cấp xã",
+        }
+    }
+
+    /// As a table column shows it: "Tỉnh".
+    pub fn short_label(self) -> &'static str {
+        match self {
+            BudgetLevel::Tinh => "Tỉnh",
+            BudgetLevel::Huyen => "Huyện",
+            BudgetLevel::Xa => "Xã",
         }
     }
 }

@@ -56,8 +56,14 @@ const COLUMNS: [(Col, &str, f64); 11] = [
     (Col::Note, "Ghi chú", 20.0),
 ];
 
+/// Position and title of a column in the template (every `Col` is in `COLUMNS`).
+fn column(c: Col) -> (u16, &'static str) {
+    let i = COLUMNS.iter().position(|(x, _, _)| *x == c).expect("every column is in COLUMNS");
+    (i as u16, COLUMNS[i].1)
+}
+
 fn col_index(c: Col) -> u16 {
-    COLUMNS.iter().position(|(x, _, _)| *x == c).unwrap() as u16
+    column(c).0
 }
 
 fn source_text(s: BudgetSource) -> &'static str {
@@ -373,7 +379,7 @@ pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
         let missing: Vec<&str> = [Col::Group, Col::Title, Col::Lead]
             .iter()
             .filter(|c| !map.iter().any(|(m, _)| m == *c))
-            .map(|c| COLUMNS.iter().find(|(x, _, _)| x == c).unwrap().1)
+            .map(|c| column(*c).1)
             .collect();
         if !missing.is_empty() {
             out.problems.push(problem(Some(&sheet_name), Some(excel_row(h)), None, format!("thiếu cột: {}", missing.join(", "))));
@@ -384,7 +390,7 @@ pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
             let text = |c: Col| get(c).map(cell_text).unwrap_or_default();
             let loc = |c: Col| {
                 map.iter().find(|(m, _)| *m == c).map(|(_, idx)| {
-                    let title = COLUMNS.iter().find(|(x, _, _)| *x == c).unwrap().1;
+                    let title = column(c).1;
                     format!("{} ({title})", col_name(start.1 as u16 + *idx as u16))
                 })
             };

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
 
 use crate::format::capitalise_first;
-use crate::model::{BudgetLevel, BudgetLine, BudgetSource, Plan};
+use crate::model::{BudgetLevel, BudgetSource, Plan};
 use crate::numbering::{group_number, task_number};
 use crate::{Error, Result};
 
@@ -113,43 +113,6 @@ pub(crate) fn headers(ws: &mut Worksheet, s: &Styles, row: u32, columns: &[(&str
     Ok(())
 }
 
-fn source_label(s: Option<BudgetSource>) -> &'static str {
-    match s {
-        Some(BudgetSource::DauTuPhatTrien) => "Đầu tư phát triển",
-        Some(BudgetSource::ThuongXuyen) => "Thường xuyên",
-        Some(BudgetSource::XaHoiHoa) => "Xã hội hóa",
-        Some(BudgetSource::Khac) => "Khác",
-        None => "Chưa xác định",
-    }
-}
-
-fn level_label(l: Option<BudgetLevel>) -> &'static str {
-    match l {
-        Some(BudgetLevel::Tinh) => "Tỉnh",
-        Some(BudgetLevel::Huyen) => "Huyện",
-        Some(BudgetLevel::Xa) => "Xã",
-        None => "Chưa xác định",
-    }
-}
-
-fn distinct<T: PartialEq>(items: impl Iterator<Item = T>) -> Vec<T> {
-    let mut v = Vec::new();
-    for i in items {
-        if !v.contains(&i) {
-            v.push(i);
-        }
-    }
-    v
-}
-
-fn sources(lines: &[BudgetLine]) -> String {
-    distinct(lines.iter().map(|l| source_label(l.source))).join("; ")
-}
-
-fn levels(lines: &[BudgetLine]) -> String {
-    distinct(lines.iter().map(|l| level_label(l.level))).join("; ")
-}
-
 /// "(Kèm theo Kế hoạch số 189/KH-UBND ngày 09/12/2022 của Ủy ban nhân dân tỉnh Quảng Ngãi)"
 fn attached_to(plan: &Plan) -> String {
     let id = &plan.identity;
@@ -209,8 +172,8 @@ fn tasks_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
             } else {
                 ws.write_number_with_format(row, 6, f64_of(amount), &s.money).map_err(xl)?;
             }
-            ws.write_string_with_format(row, 7, sources(&t.budget), &s.text).map_err(xl)?;
-            ws.write_string_with_format(row, 8, if t.budget.is_empty() { String::new() } else { levels(&t.budget) }, &s.text).map_err(xl)?;
+            ws.write_string_with_format(row, 7, crate::budget::sources_text(&t.budget), &s.text).map_err(xl)?;
+            ws.write_string_with_format(row, 8, if t.budget.is_empty() { String::new() } else { crate::budget::levels_text(&t.budget) }, &s.text).map_err(xl)?;
             ws.set_row_height(row, row_height(&[(&t.title, 46.0), (&lead, 22.0), (&coord, 28.0), (&t.output, 24.0)])).map_err(xl)?;
             row += 1;
         }
@@ -224,8 +187,8 @@ fn tasks_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
         ws.write_blank(row, 0, &s.text).map_err(xl)?;
         ws.merge_range(row, 1, row, 5, "Kinh phí dự kiến chưa phân bổ cho nhiệm vụ cụ thể", &s.text).map_err(xl)?;
         ws.write_number_with_format(row, 6, f64_of(totals.unallocated), &s.money).map_err(xl)?;
-        ws.write_string_with_format(row, 7, sources(&plan.budget.unallocated), &s.text).map_err(xl)?;
-        ws.write_string_with_format(row, 8, levels(&plan.budget.unallocated), &s.text).map_err(xl)?;
+        ws.write_string_with_format(row, 7, crate::budget::sources_text(&plan.budget.unallocated), &s.text).map_err(xl)?;
+        ws.write_string_with_format(row, 8, crate::budget::levels_text(&plan.budget.unallocated), &s.text).map_err(xl)?;
         subtotal_cells.push(format!("G{}", row + 1));
         row += 1;
     }

@@ -6,7 +6,7 @@ use docx_rs::*;
 use super::style::*;
 use super::{Ctx, DocPart};
 use crate::format::{money, roman};
-use crate::model::{BudgetLine, Plan};
+use crate::model::Plan;
 use crate::numbering::{group_number, task_number};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,23 +104,6 @@ fn group_cell(text: &str, width: usize, align: AlignmentType) -> TableCell {
     cell(vec![cell_para(vec![bold(text, PT12)], align).keep_next(true)], width)
 }
 
-fn sources(lines: &[BudgetLine]) -> String {
-    let mut labels: Vec<&str> = Vec::new();
-    for l in lines {
-        let label = match l.source {
-            Some(crate::model::BudgetSource::DauTuPhatTrien) => "Đầu tư phát triển",
-            Some(crate::model::BudgetSource::ThuongXuyen) => "Thường xuyên",
-            Some(crate::model::BudgetSource::XaHoiHoa) => "Xã hội hóa",
-            Some(crate::model::BudgetSource::Khac) => "Khác",
-            None => "Chưa xác định",
-        };
-        if !labels.contains(&label) {
-            labels.push(label);
-        }
-    }
-    labels.join("; ")
-}
-
 fn amount_text(v: rust_decimal::Decimal) -> String {
     if v.is_zero() { String::new() } else { money(v) }
 }
@@ -155,7 +138,7 @@ fn task_table(plan: &Plan) -> Table {
                     text_cell(&names(&t.coordinating), w[3], AlignmentType::Left, false),
                     text_cell(&t.deadline.as_ref().map_or(String::new(), |d| d.cell()), w[4], AlignmentType::Center, false),
                     text_cell(&amount_text(crate::budget::sum(&t.budget)), w[5], AlignmentType::Right, false),
-                    text_cell(&sources(&t.budget), w[6], AlignmentType::Left, false),
+                    text_cell(&crate::budget::sources_text(&t.budget), w[6], AlignmentType::Left, false),
                 ])
                 .cant_split(),
             );
@@ -167,7 +150,7 @@ fn task_table(plan: &Plan) -> Table {
                 text_cell("", w[0], AlignmentType::Center, false),
                 text_cell("Kinh phí dự kiến chưa phân bổ cho nhiệm vụ cụ thể", w[1] + w[2] + w[3] + w[4], AlignmentType::Left, false).grid_span(4),
                 text_cell(&amount_text(totals.unallocated), w[5], AlignmentType::Right, false),
-                text_cell(&sources(&plan.budget.unallocated), w[6], AlignmentType::Left, false),
+                text_cell(&crate::budget::sources_text(&plan.budget.unallocated), w[6], AlignmentType::Left, false),
             ])
             .cant_split(),
         );

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use docx_rs::*;
 use serde::Deserialize;
 
-use crate::format::{date_short, doc_number, place_date, roman};
+use crate::format::{date_short, doc_number, lower_first, place_date, roman};
 use crate::model::Plan;
 use crate::numbering::{group_number, point_letter};
 use crate::{Error, Result};
@@ -355,19 +355,13 @@ impl<'a> Ctx<'a> {
     }
 }
 
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
 // ------------------------------------------------------------------ header block ----
 
 /// Issuing body | national name and motto, their short lines, number | place and date.
 fn header_block(ctx: &Ctx, number_line: String, date: Option<NaiveDate>) -> Vec<DocPart> {
     let id = &ctx.plan.identity;
+    // The block is 400 twips wider than the text and shifted 200 into the left margin, as
+    // issued documents do, so the national name fits on one line at 12 pt.
     let (left_w, right_w) = (3700usize, PORTRAIT_TEXT_W - 3700 + 400);
     let mut left: Vec<Paragraph> = id.header_lines.iter().map(|l| centred(vec![bold(&l.to_uppercase(), PT13)])).collect();
     let longest = id.header_lines.iter().map(|l| text_width(l, PT13)).max().unwrap_or(1500);
