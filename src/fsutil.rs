@@ -37,3 +37,61 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     })?;
     Ok(())
 }
+
+/// The two Office packages the app reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Office {
+    Word,
+    Excel,
+}
+
+/// A plan or a workbook is far smaller; anything larger is refused before it is read.
+pub const MAX_OFFICE_FILE: u64 = 40 * 1024 * 1024;
+/// Refuse archives whose parts unpack to more than this (zip bombs).
+pub const MAX_UNPACKED: u64 = 100 * 1024 * 1024;
+
+/// Reads an .docx/.xlsx after checking, cheaply and before any parsing, that it is one:
+/// not empty, not too large, not an old or password-protected Office file, a zip holding
+/// the expected part, not unpacking to an absurd size. The message says what it is instead.
+pub fn read_office(path: &Path, kind: Office) -> std::result::Result<Vec<u8>, String> {
+    use std::io::Read;
+    let io = |e: std::io::Error| crate::planfile::io_reason(&e);
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.len() == 0 {
+        return Err("tệp rỗng".into());
+    }
+    if meta.len() > MAX_OFFICE_FILE {
+        return Err(format!("tệp quá lớn ({} MB) so với một văn bản kế hoạch", meta.len() / 1024 / 1024));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path).map_err(io)?.take(MAX_OFFICE_FILE).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+        return Err("tệp được đặt mật khẩu hoặc là định dạng Office cũ (.doc/.xls); hãy bỏ mật khẩu hoặc lưu lại dưới dạng .docx/.xlsx".into());
+    }
+    let expected = match kind {
+        Office::Word => "Word .docx",
+        Office::Excel => "Excel .xlsx",
+    };
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return Err(format!("không phải tệp {expected} (có thể là tệp khác bị đổi đuôi)"));
+    }
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).map_err(|_| "tệp nén bị hỏng, không đọc được".to_string())?;
+    let (mut unpacked, mut word, mut excel) = (0u64, false, false);
+    for i in 0..zip.len() {
+        let f = zip.by_index_raw(i).map_err(|_| "tệp nén bị hỏng, không đọc được".to_string())?;
+        unpacked = unpacked.saturating_add(f.size());
+        word |= f.name() == "word/document.xml";
+        excel |= f.name() == "xl/workbook.xml";
+    }
+    match kind {
+        Office::Word if excel => return Err("đây là tệp Excel (.xlsx) bị đổi đuôi thành .docx".into()),
+        Office::Excel if word => return Err("đây là tệp Word (.docx) bị đổi đuôi thành .xlsx".into()),
+        Office::Word if !word => return Err("tệp nén không chứa văn bản Word".into()),
+        Office::Excel if !excel => return Err("tệp nén không chứa bảng tính Excel".into()),
+        _ => {}
+    }
+    if unpacked > MAX_UNPACKED {
+        return Err("tệp giải nén quá lớn (nghi là tệp nén độc hại), không đọc".into());
+    }
+    Ok(bytes)
+}

@@ -4,7 +4,6 @@
 //! located by file, sheet, row and column, and nothing applied unless the rows are valid.
 
 use std::collections::HashSet;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Xlsx};
@@ -24,8 +23,6 @@ const GUIDE: &str = "Hướng dẫn";
 const MARK: &str = "dxplan-de-xuat";
 /// Rows offered with drop-down lists below the pre-filled ones.
 const EMPTY_ROWS: u32 = 150;
-/// A proposal workbook is small; refuse archives that unpack to more than this.
-const MAX_UNPACKED: u64 = 100 * 1024 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Col {
@@ -277,37 +274,7 @@ impl Review {
 
 /// Checks the file is a real .xlsx of reasonable size before handing it to calamine.
 fn open_checked(path: &Path) -> std::result::Result<Xlsx<std::io::Cursor<Vec<u8>>>, String> {
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .map_err(|e| crate::planfile::io_reason(&e))?
-        .take(MAX_UNPACKED + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| crate::planfile::io_reason(&e))?;
-    if bytes.is_empty() {
-        return Err("tệp rỗng".into());
-    }
-    if !bytes.starts_with(b"PK\x03\x04") {
-        return Err("không phải tệp Excel .xlsx (có thể là tệp .xls cũ, .csv hoặc tệp khác đổi đuôi)".into());
-    }
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).map_err(|_| "tệp nén bị hỏng, không đọc được".to_string())?;
-    let mut unpacked = 0u64;
-    let mut is_word = false;
-    let mut is_excel = false;
-    for i in 0..zip.len() {
-        let f = zip.by_index_raw(i).map_err(|_| "tệp nén bị hỏng, không đọc được".to_string())?;
-        unpacked = unpacked.saturating_add(f.size());
-        is_word |= f.name() == "word/document.xml";
-        is_excel |= f.name() == "xl/workbook.xml";
-    }
-    if is_word {
-        return Err("đây là tệp Word (.docx) bị đổi đuôi thành .xlsx".into());
-    }
-    if !is_excel {
-        return Err("tệp nén không chứa bảng tính Excel".into());
-    }
-    if unpacked > MAX_UNPACKED {
-        return Err("tệp giải nén quá lớn (nghi là tệp nén độc hại), không đọc".into());
-    }
+    let bytes = crate::fsutil::read_office(path, crate::fsutil::Office::Excel)?;
     Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| format!("không đọc được bảng tính: {e}"))
 }
 
