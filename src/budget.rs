@@ -38,12 +38,22 @@ pub struct Amount<K> {
 
 /// The sources of some lines, short and without repetition: "Thường xuyên; Xã hội hóa".
 pub fn sources_text(lines: &[BudgetLine]) -> String {
-    distinct(lines.iter().map(|l| l.source.map_or("Chưa xác định", |s| s.short_label()))).join("; ")
+    distinct(
+        lines
+            .iter()
+            .map(|l| l.source.map_or("Chưa xác định", |s| s.short_label())),
+    )
+    .join("; ")
 }
 
 /// The budget levels of some lines: "Tỉnh; Xã".
 pub fn levels_text(lines: &[BudgetLine]) -> String {
-    distinct(lines.iter().map(|l| l.level.map_or("Chưa xác định", |s| s.short_label()))).join("; ")
+    distinct(
+        lines
+            .iter()
+            .map(|l| l.level.map_or("Chưa xác định", |s| s.short_label())),
+    )
+    .join("; ")
 }
 
 fn distinct(items: impl Iterator<Item = &'static str>) -> Vec<&'static str> {
@@ -81,10 +91,20 @@ pub fn totals(plan: &Plan) -> Totals {
         total: cells.values().copied().sum(),
         by_source_level: cells
             .into_iter()
-            .map(|((source, level), amount)| Cell { source, level, amount })
+            .map(|((source, level), amount)| Cell {
+                source,
+                level,
+                amount,
+            })
             .collect(),
-        by_source: by_source.into_iter().map(|(key, amount)| Amount { key, amount }).collect(),
-        by_level: by_level.into_iter().map(|(key, amount)| Amount { key, amount }).collect(),
+        by_source: by_source
+            .into_iter()
+            .map(|(key, amount)| Amount { key, amount })
+            .collect(),
+        by_level: by_level
+            .into_iter()
+            .map(|(key, amount)| Amount { key, amount })
+            .collect(),
         by_group: plan
             .groups
             .iter()
@@ -105,16 +125,36 @@ pub fn summary(t: &Totals) -> Vec<String> {
     if t.total.is_zero() {
         return vec!["- Kinh phí thực hiện: chưa dự kiến.".to_string()];
     }
-    let mut out = vec![format!("- Tổng kinh phí dự kiến: **{}**.", money_million(t.total))];
+    let mut out = vec![format!(
+        "- Tổng kinh phí dự kiến: **{}**.",
+        money_million(t.total)
+    )];
     for s in &t.by_source {
-        let label = s.key.map_or("Kinh phí chưa xác định nguồn".to_string(), |k| format!("Nguồn {}", k.label().to_lowercase()));
+        let label = s
+            .key
+            .map_or("Kinh phí chưa xác định nguồn".to_string(), |k| {
+                format!("Nguồn {}", k.label().to_lowercase())
+            });
         let parts: Vec<String> = t
             .by_source_level
             .iter()
             .filter(|c| c.source == s.key)
-            .map(|c| format!("{} là {}", c.level.map_or("chưa xác định cấp ngân sách".to_string(), |l| l.label().to_lowercase()), money_million(c.amount)))
+            .map(|c| {
+                format!(
+                    "{} là {}",
+                    c.level
+                        .map_or("chưa xác định cấp ngân sách".to_string(), |l| l
+                            .label()
+                            .to_lowercase()),
+                    money_million(c.amount)
+                )
+            })
             .collect();
-        out.push(format!("- {label}: dự kiến bố trí **{}**; trong đó, {}.", money_million(s.amount), parts.join(", ")));
+        out.push(format!(
+            "- {label}: dự kiến bố trí **{}**; trong đó, {}.",
+            money_million(s.amount),
+            parts.join(", ")
+        ));
     }
     out
 }

@@ -169,7 +169,10 @@ struct RawFile {
 #[serde(tag = "kind", content = "items", rename_all = "snake_case")]
 pub enum Body {
     Framework(Vec<FrameworkSection>),
-    NationalTasks { groups: Vec<NationalGroup>, tasks: Vec<NationalTask> },
+    NationalTasks {
+        groups: Vec<NationalGroup>,
+        tasks: Vec<NationalTask>,
+    },
     LegalBases(Vec<LibraryDocument>),
     Indicators(Vec<CatalogueIndicator>),
     Platforms(Vec<Platform>),
@@ -201,7 +204,8 @@ impl Catalogue {
     }
 }
 
-static BUILTIN: include_dir::Dir<'_> = include_dir::include_dir!("$CARGO_MANIFEST_DIR/templates/catalogues");
+static BUILTIN: include_dir::Dir<'_> =
+    include_dir::include_dir!("$CARGO_MANIFEST_DIR/templates/catalogues");
 
 fn line_of(text: &str, byte: usize) -> usize {
     text[..byte.min(text.len())].matches('\n').count() + 1
@@ -225,14 +229,24 @@ fn line_of_value(text: &str, key: &str, value: &str, nth: usize) -> usize {
 
 /// Parses one catalogue file; `path` is only used in messages.
 pub fn parse(path: &Path, text: &str) -> Result<Catalogue> {
-    let err = |line: usize, message: String| Error::Catalogue { file: path.to_path_buf(), line, message };
+    let err = |line: usize, message: String| Error::Catalogue {
+        file: path.to_path_buf(),
+        line,
+        message,
+    };
     let raw: RawFile = toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(1, |s| line_of(text, s.start));
         err(line, format!("sai cú pháp hoặc cấu trúc: {}", e.message()))
     })?;
     let meta = raw.catalogue;
     if version_key(&meta.version).is_none() {
-        return Err(err(line_of_value(text, "version", &meta.version, 0), format!("phiên bản «{}» phải gồm các số cách nhau bởi dấu chấm", meta.version)));
+        return Err(err(
+            line_of_value(text, "version", &meta.version, 0),
+            format!(
+                "phiên bản «{}» phải gồm các số cách nhau bởi dấu chấm",
+                meta.version
+            ),
+        ));
     }
     let present: Vec<&str> = [
         ("sections", !raw.sections.is_empty()),
@@ -257,8 +271,13 @@ pub fn parse(path: &Path, text: &str) -> Result<Catalogue> {
     };
     if let Some(extra) = present.iter().find(|p| !expected.contains(p)) {
         return Err(err(
-            text.lines().position(|l| l.trim() == format!("[[{extra}]]")).map_or(1, |i| i + 1),
-            format!("danh mục loại «{:?}» không được chứa mục [[{extra}]]", meta.kind),
+            text.lines()
+                .position(|l| l.trim() == format!("[[{extra}]]"))
+                .map_or(1, |i| i + 1),
+            format!(
+                "danh mục loại «{:?}» không được chứa mục [[{extra}]]",
+                meta.kind
+            ),
         ));
     }
     if present.is_empty() {
@@ -271,7 +290,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Catalogue> {
         for v in values {
             let n = seen.entry(v).or_insert(0usize);
             if *n > 0 {
-                return Err(err(line_of_value(text, key, v, *n), format!("mã «{v}» bị trùng")));
+                return Err(err(
+                    line_of_value(text, key, v, *n),
+                    format!("mã «{v}» bị trùng"),
+                ));
             }
             *n += 1;
         }
@@ -280,25 +302,52 @@ pub fn parse(path: &Path, text: &str) -> Result<Catalogue> {
 
     let body = match meta.kind {
         Kind::Framework => {
-            check_unique("code", raw.sections.iter().map(|s| s.code.as_str()).collect())?;
+            check_unique(
+                "code",
+                raw.sections.iter().map(|s| s.code.as_str()).collect(),
+            )?;
             Body::Framework(raw.sections)
         }
         Kind::NationalTasks => {
-            check_unique("code", raw.groups.iter().map(|s| s.code.as_str()).chain(raw.tasks.iter().map(|t| t.code.as_str())).collect())?;
+            check_unique(
+                "code",
+                raw.groups
+                    .iter()
+                    .map(|s| s.code.as_str())
+                    .chain(raw.tasks.iter().map(|t| t.code.as_str()))
+                    .collect(),
+            )?;
             for (i, t) in raw.tasks.iter().enumerate() {
                 if !raw.groups.iter().any(|g| g.code == t.group) {
                     let nth = raw.tasks[..i].iter().filter(|x| x.group == t.group).count();
-                    return Err(err(line_of_value(text, "group", &t.group, nth), format!("nhiệm vụ «{}» thuộc nhóm «{}» không có trong [[groups]]", t.code, t.group)));
+                    return Err(err(
+                        line_of_value(text, "group", &t.group, nth),
+                        format!(
+                            "nhiệm vụ «{}» thuộc nhóm «{}» không có trong [[groups]]",
+                            t.code, t.group
+                        ),
+                    ));
                 }
                 if let Some(d) = &t.deadline {
                     if !d.is_well_formed() {
                         let at = line_of_value(text, "code", &t.code, 0);
-                        let line = text.lines().enumerate().skip(at).find(|(_, l)| l.trim_start().starts_with("deadline")).map_or(at, |(i, _)| i + 1);
-                        return Err(err(line, format!("nhiệm vụ «{}» có thời hạn không hợp lệ", t.code)));
+                        let line = text
+                            .lines()
+                            .enumerate()
+                            .skip(at)
+                            .find(|(_, l)| l.trim_start().starts_with("deadline"))
+                            .map_or(at, |(i, _)| i + 1);
+                        return Err(err(
+                            line,
+                            format!("nhiệm vụ «{}» có thời hạn không hợp lệ", t.code),
+                        ));
                     }
                 }
             }
-            Body::NationalTasks { groups: raw.groups, tasks: raw.tasks }
+            Body::NationalTasks {
+                groups: raw.groups,
+                tasks: raw.tasks,
+            }
         }
         Kind::LegalBases => {
             check_unique("id", raw.documents.iter().map(|d| d.id.as_str()).collect())?;
@@ -309,7 +358,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Catalogue> {
             for ind in &raw.indicators {
                 for v in [&ind.target, &ind.target_max].into_iter().flatten() {
                     if v.parse::<rust_decimal::Decimal>().is_err() {
-                        return Err(err(line_of_value(text, "target", v, 0), format!("chỉ tiêu «{}»: giá trị «{v}» không phải là số", ind.id)));
+                        return Err(err(
+                            line_of_value(text, "target", v, 0),
+                            format!("chỉ tiêu «{}»: giá trị «{v}» không phải là số", ind.id),
+                        ));
                     }
                 }
             }
@@ -320,8 +372,19 @@ pub fn parse(path: &Path, text: &str) -> Result<Catalogue> {
             let mut seen = std::collections::HashSet::new();
             for (i, n) in numbers.iter().enumerate() {
                 if !seen.insert(n) {
-                    let line = text.lines().enumerate().filter(|(_, l)| l.trim_start().starts_with("number") && l.trim_end().ends_with(&format!("= {n}"))).nth(1).map_or(1, |(i, _)| i + 1);
-                    return Err(err(line, format!("nền tảng số thứ tự {n} bị trùng (mục {})", i + 1)));
+                    let line = text
+                        .lines()
+                        .enumerate()
+                        .filter(|(_, l)| {
+                            l.trim_start().starts_with("number")
+                                && l.trim_end().ends_with(&format!("= {n}"))
+                        })
+                        .nth(1)
+                        .map_or(1, |(i, _)| i + 1);
+                    return Err(err(
+                        line,
+                        format!("nền tảng số thứ tự {n} bị trùng (mục {})", i + 1),
+                    ));
                 }
             }
             Body::Platforms(raw.platforms)
@@ -333,14 +396,21 @@ pub fn parse(path: &Path, text: &str) -> Result<Catalogue> {
     };
     // Catalogue text is stored NFC like everything else.
     let meta = crate::text::nfc_all(&meta)?;
-    Ok(Catalogue { meta, path: path.to_path_buf(), body: nfc_body(body)? })
+    Ok(Catalogue {
+        meta,
+        path: path.to_path_buf(),
+        body: nfc_body(body)?,
+    })
 }
 
 fn nfc_body(body: Body) -> Result<Body> {
     use crate::text::nfc_all;
     Ok(match body {
         Body::Framework(v) => Body::Framework(nfc_all(&v)?),
-        Body::NationalTasks { groups, tasks } => Body::NationalTasks { groups: nfc_all(&groups)?, tasks: nfc_all(&tasks)? },
+        Body::NationalTasks { groups, tasks } => Body::NationalTasks {
+            groups: nfc_all(&groups)?,
+            tasks: nfc_all(&tasks)?,
+        },
         Body::LegalBases(v) => Body::LegalBases(nfc_all(&v)?),
         Body::Indicators(v) => Body::Indicators(nfc_all(&v)?),
         Body::Platforms(v) => Body::Platforms(nfc_all(&v)?),
@@ -372,7 +442,10 @@ impl Catalogues {
                     line: 1,
                     message: "tệp không phải văn bản UTF-8".into(),
                 })?;
-                all.push(parse(&Path::new("templates/catalogues").join(file.path()), text)?);
+                all.push(parse(
+                    &Path::new("templates/catalogues").join(file.path()),
+                    text,
+                )?);
             }
         }
         if let Some(dir) = user_dir.filter(|d| d.is_dir()) {
@@ -410,7 +483,8 @@ impl Catalogues {
                 None => active.push(c),
             }
         }
-        active.sort_by(|a, b| (a.meta.kind as u8, &a.meta.id).cmp(&(b.meta.kind as u8, &b.meta.id)));
+        active
+            .sort_by(|a, b| (a.meta.kind as u8, &a.meta.id).cmp(&(b.meta.kind as u8, &b.meta.id)));
         Catalogues { active, superseded }
     }
 
@@ -432,7 +506,12 @@ impl Catalogues {
 /// the preset has it, and the catalogue versions the plan follows.
 pub fn new_plan(cats: &Catalogues, province: &str, year: i32) -> crate::model::Plan {
     let mut plan = crate::model::Plan::blank(province, year);
-    if let Some(Catalogue { body: Body::Agencies(agencies), meta, .. }) = cats.latest(Kind::Agencies) {
+    if let Some(Catalogue {
+        body: Body::Agencies(agencies),
+        meta,
+        ..
+    }) = cats.latest(Kind::Agencies)
+    {
         plan.directory = agencies
             .iter()
             .map(|a| crate::model::Agency {
@@ -442,12 +521,22 @@ pub fn new_plan(cats: &Catalogues, province: &str, year: i32) -> crate::model::P
                 kind: a.kind,
             })
             .collect();
-        plan.identity.drafting_agency = plan.directory.iter().find(|a| a.id == "so-khcn").map(|a| a.id.clone());
-        plan.identity.guidance.push(crate::model::CatalogueRef { id: meta.id.clone(), version: meta.version.clone() });
+        plan.identity.drafting_agency = plan
+            .directory
+            .iter()
+            .find(|a| a.id == "so-khcn")
+            .map(|a| a.id.clone());
+        plan.identity.guidance.push(crate::model::CatalogueRef {
+            id: meta.id.clone(),
+            version: meta.version.clone(),
+        });
     }
     for kind in [Kind::Framework, Kind::NationalTasks] {
         if let Some(c) = cats.latest(kind) {
-            plan.identity.guidance.push(crate::model::CatalogueRef { id: c.meta.id.clone(), version: c.meta.version.clone() });
+            plan.identity.guidance.push(crate::model::CatalogueRef {
+                id: c.meta.id.clone(),
+                version: c.meta.version.clone(),
+            });
         }
     }
     plan

@@ -22,26 +22,74 @@ pub enum TextField {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Edit {
-    SetIdentity { identity: Box<Identity> },
-    SetText { field: TextField, text: Text },
-    UpsertAgency { agency: Agency },
-    RemoveAgency { id: Id },
-    SetLegalBases { legal_bases: Vec<LegalBasis> },
-    SetSolutions { solutions: Vec<NarrativeSection> },
-    SetAssessment { assessment: Assessment },
-    SetGoals { goals: Vec<Goal> },
-    AddGroup { group: TaskGroup, index: Option<usize> },
-    UpdateGroup { id: Id, title: String, intro: Text, framework_ref: Option<String> },
-    RemoveGroup { id: Id },
-    MoveGroup { id: Id, to: usize },
-    AddTask { group: Id, task: Task, index: Option<usize> },
-    UpdateTask { task: Task },
-    RemoveTask { id: Id },
-    MoveTask { id: Id, group: Id, index: usize },
-    SetUnallocatedBudget { lines: Vec<BudgetLine> },
-    SetDuties { duties: Vec<Duty> },
+    SetIdentity {
+        identity: Box<Identity>,
+    },
+    SetText {
+        field: TextField,
+        text: Text,
+    },
+    UpsertAgency {
+        agency: Agency,
+    },
+    RemoveAgency {
+        id: Id,
+    },
+    SetLegalBases {
+        legal_bases: Vec<LegalBasis>,
+    },
+    SetSolutions {
+        solutions: Vec<NarrativeSection>,
+    },
+    SetAssessment {
+        assessment: Assessment,
+    },
+    SetGoals {
+        goals: Vec<Goal>,
+    },
+    AddGroup {
+        group: TaskGroup,
+        index: Option<usize>,
+    },
+    UpdateGroup {
+        id: Id,
+        title: String,
+        intro: Text,
+        framework_ref: Option<String>,
+    },
+    RemoveGroup {
+        id: Id,
+    },
+    MoveGroup {
+        id: Id,
+        to: usize,
+    },
+    AddTask {
+        group: Id,
+        task: Task,
+        index: Option<usize>,
+    },
+    UpdateTask {
+        task: Task,
+    },
+    RemoveTask {
+        id: Id,
+    },
+    MoveTask {
+        id: Id,
+        group: Id,
+        index: usize,
+    },
+    SetUnallocatedBudget {
+        lines: Vec<BudgetLine>,
+    },
+    SetDuties {
+        duties: Vec<Duty>,
+    },
     RegenerateDuties,
-    ReplacePlan { plan: Box<Plan> },
+    ReplacePlan {
+        plan: Box<Plan>,
+    },
 }
 
 impl Edit {
@@ -72,8 +120,16 @@ impl Edit {
     }
 
     pub fn apply(self, plan: &mut Plan) -> Result<()> {
-        let missing = |what: &'static str, id: &str| Error::ItemNotFound { what, id: id.to_string() };
-        let group_index = |plan: &Plan, id: &str| plan.groups.iter().position(|g| g.id == id).ok_or_else(|| missing("nhóm nhiệm vụ", id));
+        let missing = |what: &'static str, id: &str| Error::ItemNotFound {
+            what,
+            id: id.to_string(),
+        };
+        let group_index = |plan: &Plan, id: &str| {
+            plan.groups
+                .iter()
+                .position(|g| g.id == id)
+                .ok_or_else(|| missing("nhóm nhiệm vụ", id))
+        };
         match self {
             Edit::SetIdentity { identity } => plan.identity = *identity,
             Edit::SetText { field, text } => {
@@ -97,7 +153,9 @@ impl Edit {
                 }
             }
             Edit::RemoveAgency { id } => {
-                let used = plan.tasks().any(|(_, t)| t.lead.contains(&id) || t.coordinating.contains(&id))
+                let used = plan
+                    .tasks()
+                    .any(|(_, t)| t.lead.contains(&id) || t.coordinating.contains(&id))
                     || plan.identity.drafting_agency.as_deref() == Some(id.as_str());
                 if used {
                     return Err(Error::Invalid("Cơ quan này đang được giao nhiệm vụ; hãy đổi cơ quan ở các nhiệm vụ đó trước khi xóa.".into()));
@@ -116,7 +174,12 @@ impl Edit {
                 let i = index.unwrap_or(plan.groups.len()).min(plan.groups.len());
                 plan.groups.insert(i, group);
             }
-            Edit::UpdateGroup { id, title, intro, framework_ref } => {
+            Edit::UpdateGroup {
+                id,
+                title,
+                intro,
+                framework_ref,
+            } => {
                 let i = group_index(plan, &id)?;
                 let g = &mut plan.groups[i];
                 g.title = title;
@@ -140,12 +203,16 @@ impl Edit {
                 tasks.insert(i, task);
             }
             Edit::UpdateTask { task } => {
-                let slot = plan.task_mut(&task.id).ok_or_else(|| missing("nhiệm vụ", &task.id))?;
+                let slot = plan
+                    .task_mut(&task.id)
+                    .ok_or_else(|| missing("nhiệm vụ", &task.id))?;
                 *slot = task;
             }
             Edit::RemoveTask { id } => {
                 let before: usize = plan.groups.iter().map(|g| g.tasks.len()).sum();
-                plan.groups.iter_mut().for_each(|g| g.tasks.retain(|t| t.id != id));
+                plan.groups
+                    .iter_mut()
+                    .for_each(|g| g.tasks.retain(|t| t.id != id));
                 if plan.groups.iter().map(|g| g.tasks.len()).sum::<usize>() == before {
                     return Err(missing("nhiệm vụ", &id));
                 }
@@ -164,7 +231,9 @@ impl Edit {
             }
             Edit::SetUnallocatedBudget { lines } => plan.budget.unallocated = lines,
             Edit::SetDuties { duties } => plan.organisation.duties = duties,
-            Edit::RegenerateDuties => plan.organisation.duties = crate::organisation::generate(plan),
+            Edit::RegenerateDuties => {
+                plan.organisation.duties = crate::organisation::generate(plan)
+            }
             Edit::ReplacePlan { plan: p } => *plan = *p,
         }
         crate::planfile::check_ids(plan).map_err(Error::Invalid)

@@ -12,7 +12,11 @@ pub enum Error {
     PlanFileVersion { found: u32, supported: u32 },
 
     #[error("Danh mục {file}, dòng {line}: {message}")]
-    Catalogue { file: PathBuf, line: usize, message: String },
+    Catalogue {
+        file: PathBuf,
+        line: usize,
+        message: String,
+    },
 
     #[error("Không tìm thấy kế hoạch có mã {0}.")]
     PlanNotFound(String),

@@ -22,7 +22,11 @@ pub fn money(value: Decimal) -> String {
         }
         grouped.push(ch);
     }
-    let mut out = if negative { format!("-{grouped}") } else { grouped };
+    let mut out = if negative {
+        format!("-{grouped}")
+    } else {
+        grouped
+    };
     if let Some(f) = frac {
         out.push(',');
         out.push_str(&f);
@@ -56,7 +60,10 @@ pub fn parse_money(text: &str) -> Option<Decimal> {
     } else {
         t
     };
-    if !normalised.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-') {
+    if !normalised
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+    {
         return None;
     }
     normalised.parse::<Decimal>().ok()
@@ -65,7 +72,12 @@ pub fn parse_money(text: &str) -> Option<Decimal> {
 /// Date in running text: "ngày 09 tháng 12 năm 2022" (Decree 30: day < 10 and months 1, 2
 /// take a leading zero).
 pub fn date_long(d: NaiveDate) -> String {
-    format!("ngày {:02} tháng {} năm {}", d.day(), month_nd30(d.month()), d.year())
+    format!(
+        "ngày {:02} tháng {} năm {}",
+        d.day(),
+        month_nd30(d.month()),
+        d.year()
+    )
 }
 
 /// Date in citations and tables: "03/6/2020", "11/02/2022".
@@ -155,7 +167,9 @@ impl Deadline {
         };
         match *self {
             Deadline::Date { date } => Some((date, date)),
-            Deadline::Month { year, month } => Some((ymd(year, month, 1)?, month_end(year, month)?)),
+            Deadline::Month { year, month } => {
+                Some((ymd(year, month, 1)?, month_end(year, month)?))
+            }
             Deadline::Quarter { year, quarter } => {
                 let first = (quarter.checked_sub(1)?) * 3 + 1;
                 Some((ymd(year, first, 1)?, month_end(year, first + 2)?))
@@ -173,7 +187,9 @@ impl Deadline {
             Deadline::Quarter { quarter, .. } => (1..=4).contains(&quarter),
             Deadline::YearRange { from, to } => from <= to,
             // 2024 is a leap year: 29/2 is a real recurring date.
-            Deadline::Recurring { day, month } => NaiveDate::from_ymd_opt(2024, month, day).is_some(),
+            Deadline::Recurring { day, month } => {
+                NaiveDate::from_ymd_opt(2024, month, day).is_some()
+            }
             Deadline::Date { .. } | Deadline::Year { .. } | Deadline::Continuous => true,
         }
     }
@@ -197,15 +213,34 @@ impl Deadline {
                     "iv" | "4" => 4,
                     _ => return None,
                 };
-                Deadline::Quarter { year: year(num(y)?)?, quarter: q }
+                Deadline::Quarter {
+                    year: year(num(y)?)?,
+                    quarter: q,
+                }
             }
-            ["thang", m, y] => Deadline::Month { year: year(num(y)?)?, month: u32::try_from(num(m)?).ok()? },
-            ["nam", y] | [y] => Deadline::Year { year: year(num(y)?)? },
-            [a, b] | ["tu", "nam", a, "den", "nam", b] | ["nam", a, b] => Deadline::YearRange { from: year(num(a)?)?, to: year(num(b)?)? },
-            [d, m, y] | ["ngay", d, m, y] => Deadline::Date { date: NaiveDate::from_ymd_opt(year(num(y)?)?, u32::try_from(num(m)?).ok()?, u32::try_from(num(d)?).ok()?)? },
-            ["truoc", "ngay", d, "thang", m, "hang", "nam"] | ["ngay", d, "thang", m, "hang", "nam"] => {
-                Deadline::Recurring { day: u32::try_from(num(d)?).ok()?, month: u32::try_from(num(m)?).ok()? }
-            }
+            ["thang", m, y] => Deadline::Month {
+                year: year(num(y)?)?,
+                month: u32::try_from(num(m)?).ok()?,
+            },
+            ["nam", y] | [y] => Deadline::Year {
+                year: year(num(y)?)?,
+            },
+            [a, b] | ["tu", "nam", a, "den", "nam", b] | ["nam", a, b] => Deadline::YearRange {
+                from: year(num(a)?)?,
+                to: year(num(b)?)?,
+            },
+            [d, m, y] | ["ngay", d, m, y] => Deadline::Date {
+                date: NaiveDate::from_ymd_opt(
+                    year(num(y)?)?,
+                    u32::try_from(num(m)?).ok()?,
+                    u32::try_from(num(d)?).ok()?,
+                )?,
+            },
+            ["truoc", "ngay", d, "thang", m, "hang", "nam"]
+            | ["ngay", d, "thang", m, "hang", "nam"] => Deadline::Recurring {
+                day: u32::try_from(num(d)?).ok()?,
+                month: u32::try_from(num(m)?).ok()?,
+            },
             _ => return None,
         };
         d.is_well_formed().then_some(d)
@@ -323,8 +358,14 @@ mod tests {
     fn dates_follow_decree_30() {
         let d = NaiveDate::from_ymd_opt(2022, 12, 9).unwrap();
         assert_eq!(date_long(d), "ngày 09 tháng 12 năm 2022");
-        assert_eq!(date_short(NaiveDate::from_ymd_opt(2020, 6, 3).unwrap()), "03/6/2020");
-        assert_eq!(date_short(NaiveDate::from_ymd_opt(2022, 2, 11).unwrap()), "11/02/2022");
+        assert_eq!(
+            date_short(NaiveDate::from_ymd_opt(2020, 6, 3).unwrap()),
+            "03/6/2020"
+        );
+        assert_eq!(
+            date_short(NaiveDate::from_ymd_opt(2022, 2, 11).unwrap()),
+            "11/02/2022"
+        );
         assert_eq!(
             place_date("Quảng Ngãi", Some(d)),
             "Quảng Ngãi, ngày 09 tháng 12 năm 2022"
@@ -336,31 +377,69 @@ mod tests {
 
     #[test]
     fn deadlines_read_as_people_write_them() {
-        let q = Deadline::Quarter { year: 2023, quarter: 3 };
+        let q = Deadline::Quarter {
+            year: 2023,
+            quarter: 3,
+        };
         assert_eq!(q.text(), "Quý III/2023");
-        assert_eq!(Deadline::YearRange { from: 2024, to: 2025 }.text(), "2024 - 2025");
+        assert_eq!(
+            Deadline::YearRange {
+                from: 2024,
+                to: 2025
+            }
+            .text(),
+            "2024 - 2025"
+        );
         assert_eq!(
             Deadline::Recurring { day: 30, month: 11 }.text(),
             "trước ngày 30 tháng 11 hàng năm"
         );
-        assert_eq!(Deadline::Recurring { day: 30, month: 11 }.cell(), "Trước ngày 30 tháng 11 hàng năm");
-        assert_eq!(Deadline::Month { year: 2024, month: 6 }.text(), "Tháng 6/2024");
+        assert_eq!(
+            Deadline::Recurring { day: 30, month: 11 }.cell(),
+            "Trước ngày 30 tháng 11 hàng năm"
+        );
+        assert_eq!(
+            Deadline::Month {
+                year: 2024,
+                month: 6
+            }
+            .text(),
+            "Tháng 6/2024"
+        );
         assert_eq!(Deadline::Year { year: 2024 }.text(), "Năm 2024");
         assert_eq!(Deadline::Continuous.cell(), "Thường xuyên");
         let (a, b) = q.span().unwrap();
-        assert_eq!((a.to_string(), b.to_string()), ("2023-07-01".into(), "2023-09-30".into()));
-        assert!(!Deadline::Quarter { year: 2023, quarter: 5 }.is_well_formed());
+        assert_eq!(
+            (a.to_string(), b.to_string()),
+            ("2023-07-01".into(), "2023-09-30".into())
+        );
+        assert!(!Deadline::Quarter {
+            year: 2023,
+            quarter: 5
+        }
+        .is_well_formed());
         assert!(!Deadline::Recurring { day: 31, month: 11 }.is_well_formed());
     }
 
     #[test]
     fn deadlines_are_read_back_from_what_they_render() {
         let all = [
-            Deadline::Date { date: NaiveDate::from_ymd_opt(2027, 6, 30).unwrap() },
-            Deadline::Month { year: 2027, month: 6 },
-            Deadline::Quarter { year: 2027, quarter: 3 },
+            Deadline::Date {
+                date: NaiveDate::from_ymd_opt(2027, 6, 30).unwrap(),
+            },
+            Deadline::Month {
+                year: 2027,
+                month: 6,
+            },
+            Deadline::Quarter {
+                year: 2027,
+                quarter: 3,
+            },
             Deadline::Year { year: 2027 },
-            Deadline::YearRange { from: 2027, to: 2028 },
+            Deadline::YearRange {
+                from: 2027,
+                to: 2028,
+            },
             Deadline::Recurring { day: 30, month: 11 },
             Deadline::Continuous,
         ];
@@ -368,8 +447,20 @@ mod tests {
             assert_eq!(Deadline::parse(&d.cell()), Some(d.clone()), "{}", d.cell());
             assert_eq!(Deadline::parse(&d.text()), Some(d.clone()), "{}", d.text());
         }
-        assert_eq!(Deadline::parse("2024 – 2025"), Some(Deadline::YearRange { from: 2024, to: 2025 }));
-        assert_eq!(Deadline::parse("quý 4/2027"), Some(Deadline::Quarter { year: 2027, quarter: 4 }));
+        assert_eq!(
+            Deadline::parse("2024 – 2025"),
+            Some(Deadline::YearRange {
+                from: 2024,
+                to: 2025
+            })
+        );
+        assert_eq!(
+            Deadline::parse("quý 4/2027"),
+            Some(Deadline::Quarter {
+                year: 2027,
+                quarter: 4
+            })
+        );
         assert_eq!(Deadline::parse("Quý V/2027"), None);
         assert_eq!(Deadline::parse("Tháng 13/2027"), None);
         assert_eq!(Deadline::parse("sớm nhất có thể"), None);
@@ -398,7 +489,10 @@ mod tests {
             title: "Giao dịch điện tử".into(),
             ..b
         };
-        assert_eq!(law.citation(), "Luật Giao dịch điện tử số 20/2023/QH15 ngày 22/6/2023");
+        assert_eq!(
+            law.citation(),
+            "Luật Giao dịch điện tử số 20/2023/QH15 ngày 22/6/2023"
+        );
     }
 
     #[test]

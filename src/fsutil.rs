@@ -7,7 +7,10 @@ use std::path::Path;
 use crate::{Error, Result};
 
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let fail = |reason: String| Error::Write { path: path.to_path_buf(), reason };
+    let fail = |reason: String| Error::Write {
+        path: path.to_path_buf(),
+        reason,
+    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => std::env::current_dir().map_err(|e| fail(e.to_string()))?,
@@ -19,15 +22,25 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .prefix(".dxplan-")
         .suffix(".tmp")
         .tempfile_in(&dir)
-        .map_err(|e| fail(format!("không tạo được tệp tạm trong thư mục ({})", crate::planfile::io_reason(&e))))?;
-    tmp.write_all(bytes).map_err(|e| fail(crate::planfile::io_reason(&e)))?;
+        .map_err(|e| {
+            fail(format!(
+                "không tạo được tệp tạm trong thư mục ({})",
+                crate::planfile::io_reason(&e)
+            ))
+        })?;
+    tmp.write_all(bytes)
+        .map_err(|e| fail(crate::planfile::io_reason(&e)))?;
     // Temporary files are private (0600); a saved document is an ordinary file.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(|e| fail(e.to_string()))?;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(|e| fail(e.to_string()))?;
     }
-    tmp.as_file().sync_all().map_err(|e| fail(crate::planfile::io_reason(&e)))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| fail(crate::planfile::io_reason(&e)))?;
     // On failure the temporary file is deleted when `tmp` drops.
     tmp.persist(path).map_err(|e| {
         fail(match e.error.kind() {
@@ -61,10 +74,17 @@ pub fn read_office(path: &Path, kind: Office) -> std::result::Result<Vec<u8>, St
         return Err("tệp rỗng".into());
     }
     if meta.len() > MAX_OFFICE_FILE {
-        return Err(format!("tệp quá lớn ({} MB) so với một văn bản kế hoạch", meta.len() / 1024 / 1024));
+        return Err(format!(
+            "tệp quá lớn ({} MB) so với một văn bản kế hoạch",
+            meta.len() / 1024 / 1024
+        ));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    std::fs::File::open(path).map_err(io)?.take(MAX_OFFICE_FILE).read_to_end(&mut bytes).map_err(io)?;
+    std::fs::File::open(path)
+        .map_err(io)?
+        .take(MAX_OFFICE_FILE)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
     if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
         return Err("tệp được đặt mật khẩu hoặc là định dạng Office cũ (.doc/.xls); hãy bỏ mật khẩu hoặc lưu lại dưới dạng .docx/.xlsx".into());
     }
@@ -73,19 +93,28 @@ pub fn read_office(path: &Path, kind: Office) -> std::result::Result<Vec<u8>, St
         Office::Excel => "Excel .xlsx",
     };
     if !bytes.starts_with(b"PK\x03\x04") {
-        return Err(format!("không phải tệp {expected} (có thể là tệp khác bị đổi đuôi)"));
+        return Err(format!(
+            "không phải tệp {expected} (có thể là tệp khác bị đổi đuôi)"
+        ));
     }
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).map_err(|_| "tệp nén bị hỏng, không đọc được".to_string())?;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes))
+        .map_err(|_| "tệp nén bị hỏng, không đọc được".to_string())?;
     let (mut unpacked, mut word, mut excel) = (0u64, false, false);
     for i in 0..zip.len() {
-        let f = zip.by_index_raw(i).map_err(|_| "tệp nén bị hỏng, không đọc được".to_string())?;
+        let f = zip
+            .by_index_raw(i)
+            .map_err(|_| "tệp nén bị hỏng, không đọc được".to_string())?;
         unpacked = unpacked.saturating_add(f.size());
         word |= f.name() == "word/document.xml";
         excel |= f.name() == "xl/workbook.xml";
     }
     match kind {
-        Office::Word if excel => return Err("đây là tệp Excel (.xlsx) bị đổi đuôi thành .docx".into()),
-        Office::Excel if word => return Err("đây là tệp Word (.docx) bị đổi đuôi thành .xlsx".into()),
+        Office::Word if excel => {
+            return Err("đây là tệp Excel (.xlsx) bị đổi đuôi thành .docx".into())
+        }
+        Office::Excel if word => {
+            return Err("đây là tệp Word (.docx) bị đổi đuôi thành .xlsx".into())
+        }
         Office::Word if !word => return Err("tệp nén không chứa văn bản Word".into()),
         Office::Excel if !excel => return Err("tệp nén không chứa bảng tính Excel".into()),
         _ => {}

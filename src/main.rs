@@ -13,7 +13,11 @@ use dxplan::validation::{self, Severity};
 use dxplan::{catalogue, planfile, sample, stats, Error, Result};
 
 #[derive(Parser)]
-#[command(name = "dxplan", version, about = "Lập kế hoạch chuyển đổi số cấp tỉnh (dòng lệnh)")]
+#[command(
+    name = "dxplan",
+    version,
+    about = "Lập kế hoạch chuyển đổi số cấp tỉnh (dòng lệnh)"
+)]
 struct Cli {
     /// Tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu ứng dụng, hoặc biến DXPLAN_DB)
     #[arg(long, global = true)]
@@ -150,7 +154,10 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let verbose = cli.verbose;
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
     match runtime.block_on(run(cli)) {
         Ok(code) => code,
         Err(e) => {
@@ -164,7 +171,10 @@ fn main() -> ExitCode {
 }
 
 fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
-    println!("{}", serde_json::to_string_pretty(value).map_err(|e| Error::Invalid(e.to_string()))?);
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).map_err(|e| Error::Invalid(e.to_string()))?
+    );
     Ok(())
 }
 
@@ -180,7 +190,10 @@ async fn resolve(plan: &str, db: &Option<PathBuf>) -> Result<Plan> {
         return planfile::read(path);
     }
     if plan.ends_with(".json") {
-        return Err(Error::PlanFile { path: path.to_path_buf(), reason: "không tìm thấy tệp".into() });
+        return Err(Error::PlanFile {
+            path: path.to_path_buf(),
+            reason: "không tìm thấy tệp".into(),
+        });
     }
     let store = open_store(db).await?;
     let p = store.load(plan).await?.plan;
@@ -192,28 +205,65 @@ fn print_review(plan: &Plan, review: &dxplan::proposals::Review) {
     use dxplan::proposals::Change;
     for c in &review.changes {
         match c {
-            Change::Add { row, group, task, .. } => {
-                let g = plan.groups.iter().find(|g| &g.id == group).map_or("", |g| g.title.as_str());
+            Change::Add {
+                row, group, task, ..
+            } => {
+                let g = plan
+                    .groups
+                    .iter()
+                    .find(|g| &g.id == group)
+                    .map_or("", |g| g.title.as_str());
                 println!("THÊM      dòng {row}: «{}» (nhóm {g})", task.title);
             }
-            Change::Update { row, task, fields, .. } => println!("SỬA       dòng {row}: «{}» — {}", task.title, fields.join(", ")),
+            Change::Update {
+                row, task, fields, ..
+            } => println!(
+                "SỬA       dòng {row}: «{}» — {}",
+                task.title,
+                fields.join(", ")
+            ),
         }
     }
     for p in &review.problems {
         println!("LỖI       {p}");
     }
-    println!("{} thêm mới, {} sửa, {} không đổi, {} vấn đề.", review.changes.iter().filter(|c| matches!(c, Change::Add { .. })).count(), review.changes.iter().filter(|c| matches!(c, Change::Update { .. })).count(), review.unchanged, review.problems.len());
+    println!(
+        "{} thêm mới, {} sửa, {} không đổi, {} vấn đề.",
+        review
+            .changes
+            .iter()
+            .filter(|c| matches!(c, Change::Add { .. }))
+            .count(),
+        review
+            .changes
+            .iter()
+            .filter(|c| matches!(c, Change::Update { .. }))
+            .count(),
+        review.unchanged,
+        review.problems.len()
+    );
 }
 
 async fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::New { province, year, sample: from_sample } => {
+        Command::New {
+            province,
+            year,
+            sample: from_sample,
+        } => {
             let plan = if from_sample {
                 sample::plan()
             } else {
-                let province = province.ok_or_else(|| Error::Invalid("Cần --province (tên tỉnh) hoặc --sample.".into()))?;
-                let year = year.ok_or_else(|| Error::Invalid("Cần --year (năm kế hoạch).".into()))?;
-                catalogue::new_plan(&catalogue::Catalogues::load(cli.catalogues.as_deref())?, &province, year)
+                let province = province.ok_or_else(|| {
+                    Error::Invalid("Cần --province (tên tỉnh) hoặc --sample.".into())
+                })?;
+                let year =
+                    year.ok_or_else(|| Error::Invalid("Cần --year (năm kế hoạch).".into()))?;
+                catalogue::new_plan(
+                    &catalogue::Catalogues::load(cli.catalogues.as_deref())?,
+                    &province,
+                    year,
+                )
             };
             let store = open_store(&cli.db).await?;
             let id = store.create(&plan).await?;
@@ -233,7 +283,10 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                         dxplan::model::PlanStatus::Draft => "dự thảo",
                         dxplan::model::PlanStatus::Final => "chính thức",
                     };
-                    println!("{}  {} {}  [{}]  {}  (sửa lần cuối {})", p.id, p.province, p.year, status, p.title, p.updated_at);
+                    println!(
+                        "{}  {} {}  [{}]  {}  (sửa lần cuối {})",
+                        p.id, p.province, p.year, status, p.title, p.updated_at
+                    );
                 }
             }
             store.close().await;
@@ -251,7 +304,10 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                     };
                     println!("{tag} [{}] {}", f.location.label, f.message);
                 }
-                let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+                let errors = findings
+                    .iter()
+                    .filter(|f| f.severity == Severity::Error)
+                    .count();
                 println!("{} lỗi, {} cảnh báo.", errors, findings.len() - errors);
             }
             if validation::has_errors(&findings) {
@@ -265,9 +321,18 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 print_json(&s)?;
             } else {
                 println!("Kế hoạch chuyển đổi số tỉnh {} năm {}", s.province, s.year);
-                println!("Nhóm nhiệm vụ: {}; nhiệm vụ: {}; chỉ tiêu: {}; căn cứ: {}", s.groups, s.tasks, s.indicators, s.legal_bases);
-                println!("Cơ quan trong danh bạ: {}; được giao nhiệm vụ: {}", s.agencies, s.agencies_assigned);
-                println!("Tổng kinh phí: {}", dxplan::format::money_million(s.budget.total));
+                println!(
+                    "Nhóm nhiệm vụ: {}; nhiệm vụ: {}; chỉ tiêu: {}; căn cứ: {}",
+                    s.groups, s.tasks, s.indicators, s.legal_bases
+                );
+                println!(
+                    "Cơ quan trong danh bạ: {}; được giao nhiệm vụ: {}",
+                    s.agencies, s.agencies_assigned
+                );
+                println!(
+                    "Tổng kinh phí: {}",
+                    dxplan::format::money_million(s.budget.total)
+                );
                 for c in &s.budget.by_source_level {
                     println!(
                         "  - {} / {}: {}",
@@ -322,7 +387,13 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
         }
-        Command::AddTask { id, group, title, lead, coordinating } => {
+        Command::AddTask {
+            id,
+            group,
+            title,
+            lead,
+            coordinating,
+        } => {
             let store = open_store(&cli.db).await?;
             let current = store.load(&id).await?.plan;
             let group_id = group
@@ -343,14 +414,35 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 indicators: Vec::new(),
                 status: Default::default(),
             };
-            let rev = store.apply(&id, None, Edit::AddTask { group: group_id, task, index: None }).await?;
+            let rev = store
+                .apply(
+                    &id,
+                    None,
+                    Edit::AddTask {
+                        group: group_id,
+                        task,
+                        index: None,
+                    },
+                )
+                .await?;
             eprintln!("Đã thêm nhiệm vụ (phiên bản {rev}).");
             store.close().await;
         }
-        Command::Export { plan, docx, xlsx, doc, draft, template } => {
+        Command::Export {
+            plan,
+            docx,
+            xlsx,
+            doc,
+            draft,
+            template,
+        } => {
             let plan = resolve(&plan, &cli.db).await?;
             if let Some(docx) = docx {
-                let opts = dxplan::docx::Options { doc: doc.parse()?, draft, template };
+                let opts = dxplan::docx::Options {
+                    doc: doc.parse()?,
+                    draft,
+                    template,
+                };
                 dxplan::docx::export(&plan, &opts, &docx)?;
                 eprintln!("Đã xuất {}", docx.display());
             }
@@ -359,17 +451,33 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 eprintln!("Đã xuất {}", xlsx.display());
             }
         }
-        Command::Rollover { plan, to_year, keep, drop, out, json } => {
+        Command::Rollover {
+            plan,
+            to_year,
+            keep,
+            drop,
+            out,
+            json,
+        } => {
             let current = resolve(&plan, &cli.db).await?;
             if to_year <= current.identity.year {
-                return Err(Error::Invalid(format!("Năm mới ({to_year}) phải sau năm của kế hoạch ({}).", current.identity.year)));
+                return Err(Error::Invalid(format!(
+                    "Năm mới ({to_year}) phải sau năm của kế hoạch ({}).",
+                    current.identity.year
+                )));
             }
-            let opts = dxplan::rollover::Options { keep: keep.into_iter().collect(), drop: drop.into_iter().collect() };
+            let opts = dxplan::rollover::Options {
+                keep: keep.into_iter().collect(),
+                drop: drop.into_iter().collect(),
+            };
             let (next, report) = dxplan::rollover::rollover(&current, to_year, &opts);
             if json {
                 print_json(&report)?;
             } else {
-                println!("Kế hoạch năm {} → dự thảo năm {}", report.from_year, report.to_year);
+                println!(
+                    "Kế hoạch năm {} → dự thảo năm {}",
+                    report.from_year, report.to_year
+                );
                 for c in &report.carried {
                     println!("MANG SANG  {c}");
                 }
@@ -407,7 +515,13 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             dxplan::proposals::write_template(&plan, &agency, &out)?;
             eprintln!("Đã tạo mẫu đề xuất {}", out.display());
         }
-        Command::ProposalsImport { plan, files, dry_run, accept_valid, json } => {
+        Command::ProposalsImport {
+            plan,
+            files,
+            dry_run,
+            accept_valid,
+            json,
+        } => {
             let current = resolve(&plan, &cli.db).await?;
             let review = dxplan::proposals::review(&current, &files);
             if json {
@@ -425,7 +539,10 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 )));
             }
             if dry_run || review.changes.is_empty() {
-                eprintln!("Không áp dụng thay đổi nào{}.", if dry_run { " (chạy thử)" } else { "" });
+                eprintln!(
+                    "Không áp dụng thay đổi nào{}.",
+                    if dry_run { " (chạy thử)" } else { "" }
+                );
                 return Ok(ExitCode::SUCCESS);
             }
             let path = Path::new(&plan);
@@ -435,7 +552,11 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 planfile::write(&updated, path)?;
             } else {
                 let store = open_store(&cli.db).await?;
-                store.update(&plan, None, "Nhập đề xuất từ tệp Excel", |p| review.apply_to(p)).await?;
+                store
+                    .update(&plan, None, "Nhập đề xuất từ tệp Excel", |p| {
+                        review.apply_to(p)
+                    })
+                    .await?;
                 store.close().await;
             }
             eprintln!("Đã áp dụng {} thay đổi.", review.changes.len());

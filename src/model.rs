@@ -455,13 +455,29 @@ pub struct Task {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Deadline {
-    Date { date: NaiveDate },
-    Month { year: i32, month: u32 },
-    Quarter { year: i32, quarter: u32 },
-    Year { year: i32 },
-    YearRange { from: i32, to: i32 },
+    Date {
+        date: NaiveDate,
+    },
+    Month {
+        year: i32,
+        month: u32,
+    },
+    Quarter {
+        year: i32,
+        quarter: u32,
+    },
+    Year {
+        year: i32,
+    },
+    YearRange {
+        from: i32,
+        to: i32,
+    },
     /// "trước ngày 30 tháng 11 hàng năm"
-    Recurring { day: u32, month: u32 },
+    Recurring {
+        day: u32,
+        month: u32,
+    },
     /// "Thường xuyên"
     Continuous,
 }
@@ -592,7 +608,9 @@ impl Plan {
     }
 
     pub fn tasks(&self) -> impl Iterator<Item = (&TaskGroup, &Task)> {
-        self.groups.iter().flat_map(|g| g.tasks.iter().map(move |t| (g, t)))
+        self.groups
+            .iter()
+            .flat_map(|g| g.tasks.iter().map(move |t| (g, t)))
     }
 
     pub fn indicators(&self) -> impl Iterator<Item = (&Goal, &Indicator)> {

@@ -18,17 +18,26 @@ pub struct Span {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
-    Paragraph { spans: Vec<Span> },
+    Paragraph {
+        spans: Vec<Span>,
+    },
     /// "- …"
-    Bullet { spans: Vec<Span> },
+    Bullet {
+        spans: Vec<Span>,
+    },
     /// "a) …"
-    Point { letter: String, spans: Vec<Span> },
+    Point {
+        letter: String,
+        spans: Vec<Span>,
+    },
 }
 
 impl Block {
     pub fn spans(&self) -> &[Span] {
         match self {
-            Block::Paragraph { spans } | Block::Bullet { spans } | Block::Point { spans, .. } => spans,
+            Block::Paragraph { spans } | Block::Bullet { spans } | Block::Point { spans, .. } => {
+                spans
+            }
         }
     }
 
@@ -63,7 +72,9 @@ pub fn parse(text: &str) -> Vec<Block> {
         let mut merged: Vec<Span> = Vec::new();
         for s in spans.drain(..) {
             match merged.last_mut() {
-                Some(last) if last.bold == s.bold && last.italic == s.italic => last.text.push_str(&s.text),
+                Some(last) if last.bold == s.bold && last.italic == s.italic => {
+                    last.text.push_str(&s.text)
+                }
                 _ => merged.push(s),
             }
         }
@@ -78,7 +89,10 @@ pub fn parse(text: &str) -> Vec<Block> {
         }
         blocks.push(match marker {
             Some(Block::Bullet { .. }) => Block::Bullet { spans: merged },
-            Some(Block::Point { letter, .. }) => Block::Point { letter: letter.clone(), spans: merged },
+            Some(Block::Point { letter, .. }) => Block::Point {
+                letter: letter.clone(),
+                spans: merged,
+            },
             _ => Block::Paragraph { spans: merged },
         });
     };
@@ -104,7 +118,10 @@ pub fn parse(text: &str) -> Vec<Block> {
                     Some(ListKind::Ordered) => {
                         let letter = point_letter(points);
                         points += 1;
-                        Some(Block::Point { letter, spans: vec![] })
+                        Some(Block::Point {
+                            letter,
+                            spans: vec![],
+                        })
                     }
                     _ => Some(Block::Bullet { spans: vec![] }),
                 };
@@ -144,7 +161,11 @@ pub fn inline(text: &str) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     for (i, b) in parse(text).iter().enumerate() {
         if i > 0 {
-            out.push(Span { text: " ".into(), bold: false, italic: false });
+            out.push(Span {
+                text: " ".into(),
+                bold: false,
+                italic: false,
+            });
         }
         out.extend(b.spans().iter().cloned());
     }
@@ -153,7 +174,11 @@ pub fn inline(text: &str) -> Vec<Span> {
 
 /// Plain text of a narrative, one block per line.
 pub fn plain(text: &str) -> String {
-    parse(text).iter().map(Block::plain).collect::<Vec<_>>().join("\n")
+    parse(text)
+        .iter()
+        .map(Block::plain)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]
@@ -165,8 +190,22 @@ mod tests {
         let md = "Mở đầu **đậm** và *nghiêng*.\n\n- gạch đầu dòng một\n- hai\n\n1. điểm\n2. điểm\n3. điểm\n4. điểm\n5. điểm";
         let blocks = parse(md);
         assert_eq!(blocks.len(), 8);
-        assert_eq!(blocks[0].spans()[1], Span { text: "đậm".into(), bold: true, italic: false });
-        assert_eq!(blocks[0].spans()[3], Span { text: "nghiêng".into(), bold: false, italic: true });
+        assert_eq!(
+            blocks[0].spans()[1],
+            Span {
+                text: "đậm".into(),
+                bold: true,
+                italic: false
+            }
+        );
+        assert_eq!(
+            blocks[0].spans()[3],
+            Span {
+                text: "nghiêng".into(),
+                bold: false,
+                italic: true
+            }
+        );
         assert_eq!(blocks[1].plain(), "- gạch đầu dòng một");
         let letters: Vec<_> = blocks[3..]
             .iter()
@@ -182,7 +221,16 @@ mod tests {
     fn points_continue_across_bullets_between_them() {
         let blocks = parse("1. Ngày Chuyển đổi số\n\n- chi tiết\n\n1. Chia sẻ sáng kiến\n\nđoạn văn\n\n1. Truyền thông");
         let plain: Vec<String> = blocks.iter().map(Block::plain).collect();
-        assert_eq!(plain, ["a) Ngày Chuyển đổi số", "- chi tiết", "b) Chia sẻ sáng kiến", "đoạn văn", "c) Truyền thông"]);
+        assert_eq!(
+            plain,
+            [
+                "a) Ngày Chuyển đổi số",
+                "- chi tiết",
+                "b) Chia sẻ sáng kiến",
+                "đoạn văn",
+                "c) Truyền thông"
+            ]
+        );
     }
 
     #[test]

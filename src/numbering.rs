@@ -3,8 +3,8 @@
 
 /// Vietnamese point letters: no f, j, w, z; "đ" after "d".
 pub const POINT_LETTERS: [&str; 23] = [
-    "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s",
-    "t", "u", "v", "x", "y",
+    "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t",
+    "u", "v", "x", "y",
 ];
 
 /// Letter of the point at `index` (0-based): "a", "b", … "đ" …; past "y" it doubles ("aa").
@@ -13,7 +13,11 @@ pub fn point_letter(index: usize) -> String {
     if index < n {
         POINT_LETTERS[index].to_string()
     } else {
-        format!("{}{}", point_letter(index / n - 1), POINT_LETTERS[index % n])
+        format!(
+            "{}{}",
+            point_letter(index / n - 1),
+            POINT_LETTERS[index % n]
+        )
     }
 }
 

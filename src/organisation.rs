@@ -8,7 +8,12 @@ use crate::numbering::task_number;
 /// Duties the planner has edited (`generated == false`) are kept as they are, in the place of
 /// the first agency they name; edited duties that name no agency come first.
 pub fn generate(plan: &Plan) -> Vec<Duty> {
-    let edited: Vec<&Duty> = plan.organisation.duties.iter().filter(|d| !d.generated).collect();
+    let edited: Vec<&Duty> = plan
+        .organisation
+        .duties
+        .iter()
+        .filter(|d| !d.generated)
+        .collect();
     let mut duties: Vec<Duty> = edited
         .iter()
         .filter(|d| !d.agencies.iter().any(|a| plan.agency(a).is_some()))

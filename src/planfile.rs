@@ -14,7 +14,8 @@ pub const FORMAT: &str = "dxplan-plan";
 pub const SCHEMA_VERSION: u32 = 1;
 /// A real plan file is well under 1 MB; refuse anything absurd before parsing it.
 pub const MAX_BYTES: u64 = 20 * 1024 * 1024;
-const TRUNCATED: &str = "tệp bị cắt cụt (thiếu phần cuối), có thể do tải về hoặc sao chép chưa xong";
+const TRUNCATED: &str =
+    "tệp bị cắt cụt (thiếu phần cuối), có thể do tải về hoặc sao chép chưa xong";
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Envelope {
@@ -35,7 +36,11 @@ pub fn to_json(plan: &Plan) -> Result<String> {
     let env = Envelope {
         format: FORMAT.into(),
         schema_version: SCHEMA_VERSION,
-        exported_at: Some(chrono::Local::now().format("%Y-%m-%dT%H:%M:%S%:z").to_string()),
+        exported_at: Some(
+            chrono::Local::now()
+                .format("%Y-%m-%dT%H:%M:%S%:z")
+                .to_string(),
+        ),
         plan: serde_json::to_value(plan).map_err(|e| Error::Invalid(e.to_string()))?,
     };
     serde_json::to_string_pretty(&env).map_err(|e| Error::Invalid(e.to_string()))
@@ -43,43 +48,68 @@ pub fn to_json(plan: &Plan) -> Result<String> {
 
 /// Parses a plan file's text: checks format and version, NFC-normalises, checks ids.
 pub fn from_json(path: &Path, text: &str) -> Result<Plan> {
-    let bad = |reason: String| Error::PlanFile { path: path.to_path_buf(), reason };
+    let bad = |reason: String| Error::PlanFile {
+        path: path.to_path_buf(),
+        reason,
+    };
     let header: Header = serde_json::from_str(text).map_err(|e| {
         if e.is_eof() {
             bad(TRUNCATED.into())
         } else {
-            bad(format!("không phải tệp kế hoạch hợp lệ (dòng {}, cột {})", e.line(), e.column()))
+            bad(format!(
+                "không phải tệp kế hoạch hợp lệ (dòng {}, cột {})",
+                e.line(),
+                e.column()
+            ))
         }
     })?;
     if header.format.as_deref() != Some(FORMAT) {
-        return Err(bad("không phải tệp kế hoạch của ứng dụng (thiếu dấu hiệu định dạng)".into()));
+        return Err(bad(
+            "không phải tệp kế hoạch của ứng dụng (thiếu dấu hiệu định dạng)".into(),
+        ));
     }
     match header.schema_version {
         Some(SCHEMA_VERSION) => {}
-        Some(found) => return Err(Error::PlanFileVersion { found, supported: SCHEMA_VERSION }),
+        Some(found) => {
+            return Err(Error::PlanFileVersion {
+                found,
+                supported: SCHEMA_VERSION,
+            })
+        }
         None => return Err(bad("thiếu số phiên bản định dạng".into())),
     }
     let env: Envelope = serde_json::from_str(text).map_err(|e| bad(e.to_string()))?;
     let mut value = env.plan;
     crate::text::nfc_json(&mut value);
-    let plan: Plan = serde_json::from_value(value).map_err(|e| bad(format!("nội dung không đúng cấu trúc: {e}")))?;
+    let plan: Plan = serde_json::from_value(value)
+        .map_err(|e| bad(format!("nội dung không đúng cấu trúc: {e}")))?;
     check_ids(&plan).map_err(bad)?;
     Ok(plan)
 }
 
 pub fn read(path: &Path) -> Result<Plan> {
-    let bad = |reason: String| Error::PlanFile { path: path.to_path_buf(), reason };
+    let bad = |reason: String| Error::PlanFile {
+        path: path.to_path_buf(),
+        reason,
+    };
     let file = std::fs::File::open(path).map_err(|e| bad(io_reason(&e)))?;
     let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1).read_to_end(&mut bytes).map_err(|e| bad(io_reason(&e)))?;
+    file.take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| bad(io_reason(&e)))?;
     if bytes.is_empty() {
         return Err(bad("tệp rỗng".into()));
     }
     if bytes.len() as u64 > MAX_BYTES {
-        return Err(bad(format!("tệp lớn hơn {} MB, không phải tệp kế hoạch", MAX_BYTES / 1024 / 1024)));
+        return Err(bad(format!(
+            "tệp lớn hơn {} MB, không phải tệp kế hoạch",
+            MAX_BYTES / 1024 / 1024
+        )));
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0") {
-        return Err(bad("đây là tệp Word/Excel hoặc tệp nén, không phải tệp kế hoạch (.json)".into()));
+        return Err(bad(
+            "đây là tệp Word/Excel hoặc tệp nén, không phải tệp kế hoạch (.json)".into(),
+        ));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         // An incomplete character at the very end means the file was cut, not that it is binary.
@@ -98,7 +128,10 @@ pub fn write(plan: &Plan, path: &Path) -> Result<()> {
 
 /// Ids must be unique within their kind, or edits addressed by id would be ambiguous.
 pub fn check_ids(plan: &Plan) -> std::result::Result<(), String> {
-    fn unique<'a>(what: &str, ids: impl Iterator<Item = &'a str>) -> std::result::Result<(), String> {
+    fn unique<'a>(
+        what: &str,
+        ids: impl Iterator<Item = &'a str>,
+    ) -> std::result::Result<(), String> {
         let mut seen = HashSet::new();
         for id in ids {
             if !seen.insert(id) {
@@ -111,7 +144,10 @@ pub fn check_ids(plan: &Plan) -> std::result::Result<(), String> {
     unique("nhóm", plan.groups.iter().map(|g| g.id.as_str()))?;
     unique("nhiệm vụ", plan.tasks().map(|(_, t)| t.id.as_str()))?;
     unique("chỉ tiêu", plan.indicators().map(|(_, i)| i.id.as_str()))?;
-    unique("mục tiêu", plan.specific_goals.iter().map(|g| g.id.as_str()))?;
+    unique(
+        "mục tiêu",
+        plan.specific_goals.iter().map(|g| g.id.as_str()),
+    )?;
     unique("căn cứ", plan.legal_bases.iter().map(|g| g.id.as_str()))?;
     Ok(())
 }
@@ -119,7 +155,9 @@ pub fn check_ids(plan: &Plan) -> std::result::Result<(), String> {
 pub(crate) fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "không tìm thấy tệp".into(),
-        std::io::ErrorKind::PermissionDenied => "không có quyền truy cập (tệp có thể đang mở trong chương trình khác)".into(),
+        std::io::ErrorKind::PermissionDenied => {
+            "không có quyền truy cập (tệp có thể đang mở trong chương trình khác)".into()
+        }
         _ => e.to_string(),
     }
 }

@@ -55,7 +55,10 @@ const COLUMNS: [(Col, &str, f64); 11] = [
 
 /// Position and title of a column in the template (every `Col` is in `COLUMNS`).
 fn column(c: Col) -> (u16, &'static str) {
-    let i = COLUMNS.iter().position(|(x, _, _)| *x == c).expect("every column is in COLUMNS");
+    let i = COLUMNS
+        .iter()
+        .position(|(x, _, _)| *x == c)
+        .expect("every column is in COLUMNS");
     (i as u16, COLUMNS[i].1)
 }
 
@@ -83,9 +86,11 @@ fn levels_for(plan: &Plan) -> Vec<BudgetLevel> {
 /// Finds an agency by id, full name or short name, ignoring case and diacritics.
 pub fn find_agency<'a>(plan: &'a Plan, text: &str) -> Option<&'a crate::model::Agency> {
     let key = fold(text);
-    plan.directory
-        .iter()
-        .find(|a| a.id == text.trim() || fold(&a.name) == key || a.short.as_deref().is_some_and(|s| fold(s) == key))
+    plan.directory.iter().find(|a| {
+        a.id == text.trim()
+            || fold(&a.name) == key
+            || a.short.as_deref().is_some_and(|s| fold(s) == key)
+    })
 }
 
 // -------------------------------------------------------------------- template ----
@@ -93,7 +98,11 @@ pub fn find_agency<'a>(plan: &'a Plan, text: &str) -> Option<&'a crate::model::A
 /// A proposal workbook for one agency.
 pub fn template(plan: &Plan, agency: &str) -> Result<Vec<u8>> {
     let plan = &crate::text::nfc_all(plan)?;
-    let agency = find_agency(plan, agency).ok_or_else(|| Error::Invalid(format!("Không có cơ quan «{agency}» trong danh bạ của kế hoạch.")))?;
+    let agency = find_agency(plan, agency).ok_or_else(|| {
+        Error::Invalid(format!(
+            "Không có cơ quan «{agency}» trong danh bạ của kế hoạch."
+        ))
+    })?;
     let s = Styles::new();
     let mut wb = Workbook::new();
     let levels = levels_for(plan);
@@ -104,20 +113,41 @@ pub fn template(plan: &Plan, agency: &str) -> Result<Vec<u8>> {
     lists.set_name(LISTS).map_err(xl)?;
     let plain = Format::new().set_font_name(crate::xlsx::FONT);
     let list_cols: [(&str, Vec<String>); 4] = [
-        ("Nhóm nhiệm vụ", plan.groups.iter().map(|g| g.title.clone()).collect()),
-        ("Cơ quan", plan.directory.iter().map(|a| a.name.clone()).collect()),
-        ("Nguồn kinh phí", BudgetSource::ALL.iter().map(|x| source_text(*x).to_string()).collect()),
-        ("Cấp ngân sách", levels.iter().map(|x| level_text(*x).to_string()).collect()),
+        (
+            "Nhóm nhiệm vụ",
+            plan.groups.iter().map(|g| g.title.clone()).collect(),
+        ),
+        (
+            "Cơ quan",
+            plan.directory.iter().map(|a| a.name.clone()).collect(),
+        ),
+        (
+            "Nguồn kinh phí",
+            BudgetSource::ALL
+                .iter()
+                .map(|x| source_text(*x).to_string())
+                .collect(),
+        ),
+        (
+            "Cấp ngân sách",
+            levels.iter().map(|x| level_text(*x).to_string()).collect(),
+        ),
     ];
     for (c, (title, items)) in list_cols.iter().enumerate() {
-        lists.write_string_with_format(0, c as u16, *title, &plain).map_err(xl)?;
+        lists
+            .write_string_with_format(0, c as u16, *title, &plain)
+            .map_err(xl)?;
         for (r, item) in items.iter().enumerate() {
-            lists.write_string_with_format(r as u32 + 1, c as u16, item, &plain).map_err(xl)?;
+            lists
+                .write_string_with_format(r as u32 + 1, c as u16, item, &plain)
+                .map_err(xl)?;
         }
     }
     lists.write_string(0, 6, MARK).map_err(xl)?;
     lists.write_string(1, 6, &agency.id).map_err(xl)?;
-    lists.write_number(2, 6, plan.identity.year as f64).map_err(xl)?;
+    lists
+        .write_number(2, 6, plan.identity.year as f64)
+        .map_err(xl)?;
     lists.set_hidden(true);
 
     let ws = wb.add_worksheet();
@@ -133,7 +163,13 @@ pub fn template(plan: &Plan, agency: &str) -> Result<Vec<u8>> {
     let mut row = header + 1;
     for g in &plan.groups {
         for t in g.tasks.iter().filter(|t| t.lead.contains(&agency.id)) {
-            let names = |ids: &[Id]| ids.iter().filter_map(|a| plan.agency(a)).map(|a| a.name.clone()).collect::<Vec<_>>().join("; ");
+            let names = |ids: &[Id]| {
+                ids.iter()
+                    .filter_map(|a| plan.agency(a))
+                    .map(|a| a.name.clone())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
             let line = t.budget.first();
             let values = [
                 t.id.clone(),
@@ -145,20 +181,40 @@ pub fn template(plan: &Plan, agency: &str) -> Result<Vec<u8>> {
                 t.output.clone(),
             ];
             for (c, v) in values.iter().enumerate() {
-                ws.write_string_with_format(row, c as u16, v, &s.text).map_err(xl)?;
+                ws.write_string_with_format(row, c as u16, v, &s.text)
+                    .map_err(xl)?;
             }
             let amount = crate::budget::sum(&t.budget);
             if t.budget.is_empty() {
-                ws.write_blank(row, col_index(Col::Amount), &s.money).map_err(xl)?;
+                ws.write_blank(row, col_index(Col::Amount), &s.money)
+                    .map_err(xl)?;
             } else {
-                ws.write_number_with_format(row, col_index(Col::Amount), crate::xlsx::f64_of(amount), &s.money).map_err(xl)?;
+                ws.write_number_with_format(
+                    row,
+                    col_index(Col::Amount),
+                    crate::xlsx::f64_of(amount),
+                    &s.money,
+                )
+                .map_err(xl)?;
             }
             let src = line.and_then(|l| l.source).map_or("", source_text);
             let lvl = line.and_then(|l| l.level).map_or("", level_text);
-            ws.write_string_with_format(row, col_index(Col::Source), src, &s.text).map_err(xl)?;
-            ws.write_string_with_format(row, col_index(Col::Level), lvl, &s.text).map_err(xl)?;
-            ws.write_string_with_format(row, col_index(Col::Note), "", &s.text).map_err(xl)?;
-            ws.set_row_height(row, row_height(&[(&t.title, 44.0), (&values[3], 24.0), (&values[4], 28.0), (&t.output, 22.0)])).map_err(xl)?;
+            ws.write_string_with_format(row, col_index(Col::Source), src, &s.text)
+                .map_err(xl)?;
+            ws.write_string_with_format(row, col_index(Col::Level), lvl, &s.text)
+                .map_err(xl)?;
+            ws.write_string_with_format(row, col_index(Col::Note), "", &s.text)
+                .map_err(xl)?;
+            ws.set_row_height(
+                row,
+                row_height(&[
+                    (&t.title, 44.0),
+                    (&values[3], 24.0),
+                    (&values[4], 28.0),
+                    (&t.output, 22.0),
+                ]),
+            )
+            .map_err(xl)?;
             row += 1;
         }
     }
@@ -168,7 +224,13 @@ pub fn template(plan: &Plan, agency: &str) -> Result<Vec<u8>> {
         }
     }
     let last_row = row + EMPTY_ROWS - 1;
-    let range = |col: usize, n: usize| Formula::new(format!("='{LISTS}'!${0}$2:${0}${1}", col_name(col as u16), n + 1));
+    let range = |col: usize, n: usize| {
+        Formula::new(format!(
+            "='{LISTS}'!${0}$2:${0}${1}",
+            col_name(col as u16),
+            n + 1
+        ))
+    };
     let list = |col: usize, n: usize, what: &str| -> Result<DataValidation> {
         DataValidation::new()
             .allow_list_formula(range(col, n))
@@ -176,22 +238,61 @@ pub fn template(plan: &Plan, agency: &str) -> Result<Vec<u8>> {
             .and_then(|v| v.set_error_message(format!("Hãy chọn {what} trong danh sách.")))
             .map_err(xl)
     };
-    ws.add_data_validation(header + 1, col_index(Col::Group), last_row, col_index(Col::Group), &list(0, plan.groups.len(), "nhóm nhiệm vụ")?).map_err(xl)?;
-    ws.add_data_validation(header + 1, col_index(Col::Lead), last_row, col_index(Col::Lead), &list(1, plan.directory.len(), "cơ quan")?).map_err(xl)?;
-    ws.add_data_validation(header + 1, col_index(Col::Source), last_row, col_index(Col::Source), &list(2, BudgetSource::ALL.len(), "nguồn kinh phí")?).map_err(xl)?;
-    ws.add_data_validation(header + 1, col_index(Col::Level), last_row, col_index(Col::Level), &list(3, levels.len(), "cấp ngân sách")?).map_err(xl)?;
+    ws.add_data_validation(
+        header + 1,
+        col_index(Col::Group),
+        last_row,
+        col_index(Col::Group),
+        &list(0, plan.groups.len(), "nhóm nhiệm vụ")?,
+    )
+    .map_err(xl)?;
+    ws.add_data_validation(
+        header + 1,
+        col_index(Col::Lead),
+        last_row,
+        col_index(Col::Lead),
+        &list(1, plan.directory.len(), "cơ quan")?,
+    )
+    .map_err(xl)?;
+    ws.add_data_validation(
+        header + 1,
+        col_index(Col::Source),
+        last_row,
+        col_index(Col::Source),
+        &list(2, BudgetSource::ALL.len(), "nguồn kinh phí")?,
+    )
+    .map_err(xl)?;
+    ws.add_data_validation(
+        header + 1,
+        col_index(Col::Level),
+        last_row,
+        col_index(Col::Level),
+        &list(3, levels.len(), "cấp ngân sách")?,
+    )
+    .map_err(xl)?;
     let amount = DataValidation::new()
         .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
         .set_error_title("Kinh phí không hợp lệ")
         .and_then(|v| v.set_error_message("Nhập số tiền (triệu đồng), ví dụ 1500,5."))
         .map_err(xl)?;
-    ws.add_data_validation(header + 1, col_index(Col::Amount), last_row, col_index(Col::Amount), &amount).map_err(xl)?;
+    ws.add_data_validation(
+        header + 1,
+        col_index(Col::Amount),
+        last_row,
+        col_index(Col::Amount),
+        &amount,
+    )
+    .map_err(xl)?;
     ws.set_active(true);
 
     let guide = wb.add_worksheet();
     guide.set_name(GUIDE).map_err(xl)?;
     guide.set_column_width(0, 110).map_err(xl)?;
-    let wrap = Format::new().set_font_name(crate::xlsx::FONT).set_font_size(12).set_text_wrap().set_align(FormatAlign::Top);
+    let wrap = Format::new()
+        .set_font_name(crate::xlsx::FONT)
+        .set_font_size(12)
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
     let lines = [
         format!("HƯỚNG DẪN ĐIỀN ĐỀ XUẤT NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM {}", plan.identity.year),
         format!("Trang «{SHEET}» đã có sẵn các nhiệm vụ {} đang chủ trì; sửa trực tiếp nếu cần thay đổi.", agency.name),
@@ -203,9 +304,19 @@ pub fn template(plan: &Plan, agency: &str) -> Result<Vec<u8>> {
         "Không đổi tên trang, không thêm hoặc xóa cột. Gửi lại tệp này cho cơ quan tổng hợp kế hoạch.".to_string(),
     ];
     for (i, l) in lines.iter().enumerate() {
-        let f = if i == 0 { s.title.clone().set_border(rust_xlsxwriter::FormatBorder::None) } else { wrap.clone() };
-        guide.write_string_with_format(i as u32, 0, l, &f).map_err(xl)?;
-        guide.set_row_height(i as u32, row_height(&[(l, 110.0)]) + 4.0).map_err(xl)?;
+        let f = if i == 0 {
+            s.title
+                .clone()
+                .set_border(rust_xlsxwriter::FormatBorder::None)
+        } else {
+            wrap.clone()
+        };
+        guide
+            .write_string_with_format(i as u32, 0, l, &f)
+            .map_err(xl)?;
+        guide
+            .set_row_height(i as u32, row_height(&[(l, 110.0)]) + 4.0)
+            .map_err(xl)?;
     }
     wb.save_to_buffer().map_err(xl)
 }
@@ -231,7 +342,14 @@ pub struct Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Tệp {}", self.file.file_name().map_or_else(|| self.file.display().to_string(), |n| n.to_string_lossy().to_string()))?;
+        write!(
+            f,
+            "Tệp {}",
+            self.file.file_name().map_or_else(
+                || self.file.display().to_string(),
+                |n| n.to_string_lossy().to_string()
+            )
+        )?;
         if let Some(s) = &self.sheet {
             write!(f, ", trang «{s}»")?;
         }
@@ -248,8 +366,18 @@ impl std::fmt::Display for Problem {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Change {
-    Add { file: PathBuf, row: u32, group: Id, task: Task },
-    Update { file: PathBuf, row: u32, task: Task, fields: Vec<&'static str> },
+    Add {
+        file: PathBuf,
+        row: u32,
+        group: Id,
+        task: Task,
+    },
+    Update {
+        file: PathBuf,
+        row: u32,
+        task: Task,
+        fields: Vec<&'static str>,
+    },
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -264,8 +392,15 @@ impl Review {
     pub fn apply_to(&self, plan: &mut Plan) -> Result<()> {
         for c in &self.changes {
             match c {
-                Change::Add { group, task, .. } => crate::edit::Edit::AddTask { group: group.clone(), task: task.clone(), index: None }.apply(plan)?,
-                Change::Update { task, .. } => crate::edit::Edit::UpdateTask { task: task.clone() }.apply(plan)?,
+                Change::Add { group, task, .. } => crate::edit::Edit::AddTask {
+                    group: group.clone(),
+                    task: task.clone(),
+                    index: None,
+                }
+                .apply(plan)?,
+                Change::Update { task, .. } => {
+                    crate::edit::Edit::UpdateTask { task: task.clone() }.apply(plan)?
+                }
             }
         }
         Ok(())
@@ -301,7 +436,10 @@ pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
     let mut out = Review::default();
     let mut seen_codes: HashSet<String> = HashSet::new();
     for file in files {
-        let problem = |sheet: Option<&str>, row: Option<u32>, column: Option<String>, message: String| Problem {
+        let problem = |sheet: Option<&str>,
+                       row: Option<u32>,
+                       column: Option<String>,
+                       message: String| Problem {
             file: file.clone(),
             sheet: sheet.map(str::to_string),
             row,
@@ -317,28 +455,51 @@ pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
         };
         let names = wb.sheet_names();
         let Some(sheet_name) = names.iter().find(|n| fold(n) == fold(SHEET)).cloned() else {
-            out.problems.push(problem(None, None, None, format!("không có trang «{SHEET}» (các trang có: {}); hãy dùng đúng tệp mẫu đề xuất", names.join(", "))));
+            out.problems.push(problem(
+                None,
+                None,
+                None,
+                format!(
+                    "không có trang «{SHEET}» (các trang có: {}); hãy dùng đúng tệp mẫu đề xuất",
+                    names.join(", ")
+                ),
+            ));
             continue;
         };
         let range = match wb.worksheet_range(&sheet_name) {
             Ok(r) => r,
             Err(e) => {
-                out.problems.push(problem(Some(&sheet_name), None, None, format!("không đọc được trang: {e}")));
+                out.problems.push(problem(
+                    Some(&sheet_name),
+                    None,
+                    None,
+                    format!("không đọc được trang: {e}"),
+                ));
                 continue;
             }
         };
         let start = range.start().unwrap_or((0, 0));
         let rows: Vec<&[Data]> = range.rows().collect();
         // The header row, found by its titles: columns may be in any order.
-        let header_at = rows.iter().take(15).position(|r| r.iter().any(|c| fold(&cell_text(c)) == fold("Tên nhiệm vụ")));
+        let header_at = rows.iter().take(15).position(|r| {
+            r.iter()
+                .any(|c| fold(&cell_text(c)) == fold("Tên nhiệm vụ"))
+        });
         let Some(h) = header_at else {
-            out.problems.push(problem(Some(&sheet_name), None, None, "không tìm thấy dòng tiêu đề có cột «Tên nhiệm vụ»".into()));
+            out.problems.push(problem(
+                Some(&sheet_name),
+                None,
+                None,
+                "không tìm thấy dòng tiêu đề có cột «Tên nhiệm vụ»".into(),
+            ));
             continue;
         };
         let mut map: Vec<(Col, usize)> = Vec::new();
         for (ci, c) in rows[h].iter().enumerate() {
             let t = fold(&cell_text(c));
-            if let Some((col, _, _)) = COLUMNS.iter().find(|(_, title, _)| fold(title) == t || (fold(title).starts_with(&t) && !t.is_empty() && t.len() > 4)) {
+            if let Some((col, _, _)) = COLUMNS.iter().find(|(_, title, _)| {
+                fold(title) == t || (fold(title).starts_with(&t) && !t.is_empty() && t.len() > 4)
+            }) {
                 map.push((*col, ci));
             }
         }
@@ -349,11 +510,20 @@ pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
             .map(|c| column(*c).1)
             .collect();
         if !missing.is_empty() {
-            out.problems.push(problem(Some(&sheet_name), Some(excel_row(h)), None, format!("thiếu cột: {}", missing.join(", "))));
+            out.problems.push(problem(
+                Some(&sheet_name),
+                Some(excel_row(h)),
+                None,
+                format!("thiếu cột: {}", missing.join(", ")),
+            ));
             continue;
         }
         for (i, r) in rows.iter().enumerate().skip(h + 1) {
-            let get = |c: Col| map.iter().find(|(m, _)| *m == c).and_then(|(_, idx)| r.get(*idx));
+            let get = |c: Col| {
+                map.iter()
+                    .find(|(m, _)| *m == c)
+                    .and_then(|(_, idx)| r.get(*idx))
+            };
             let text = |c: Col| get(c).map(cell_text).unwrap_or_default();
             let loc = |c: Col| {
                 map.iter().find(|(m, _)| *m == c).map(|(_, idx)| {
@@ -365,7 +535,10 @@ pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
                 continue;
             }
             let row_no = excel_row(i);
-            let mut bad = |c: Col, m: String| out.problems.push(problem(Some(&sheet_name), Some(row_no), loc(c), m));
+            let mut bad = |c: Col, m: String| {
+                out.problems
+                    .push(problem(Some(&sheet_name), Some(row_no), loc(c), m))
+            };
             let mut ok = true;
 
             let title = text(Col::Title);
@@ -374,9 +547,19 @@ pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
                 ok = false;
             }
             let group_text = text(Col::Group);
-            let group = plan.groups.iter().find(|g| fold(&g.title) == fold(&group_text));
+            let group = plan
+                .groups
+                .iter()
+                .find(|g| fold(&g.title) == fold(&group_text));
             if group.is_none() {
-                bad(Col::Group, if group_text.is_empty() { "thiếu nhóm nhiệm vụ".into() } else { format!("nhóm «{group_text}» không có trong kế hoạch") });
+                bad(
+                    Col::Group,
+                    if group_text.is_empty() {
+                        "thiếu nhóm nhiệm vụ".into()
+                    } else {
+                        format!("nhóm «{group_text}» không có trong kế hoạch")
+                    },
+                );
                 ok = false;
             }
             let lead_text = text(Col::Lead);
@@ -385,22 +568,38 @@ pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
                 bad(Col::Lead, "thiếu cơ quan chủ trì".into());
                 ok = false;
             }
-            for name in lead_text.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            for name in lead_text
+                .split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+            {
                 match find_agency(plan, name) {
                     Some(a) => lead.push(a.id.clone()),
                     None => {
-                        bad(Col::Lead, format!("cơ quan «{name}» không có trong danh bạ"));
+                        bad(
+                            Col::Lead,
+                            format!("cơ quan «{name}» không có trong danh bạ"),
+                        );
                         ok = false;
                     }
                 }
             }
             let mut coordinating = Vec::new();
-            for name in text(Col::Coordinating).split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            for name in text(Col::Coordinating)
+                .split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+            {
                 match find_agency(plan, name) {
-                    Some(a) if !lead.contains(&a.id) && !coordinating.contains(&a.id) => coordinating.push(a.id.clone()),
+                    Some(a) if !lead.contains(&a.id) && !coordinating.contains(&a.id) => {
+                        coordinating.push(a.id.clone())
+                    }
                     Some(_) => {}
                     None => {
-                        bad(Col::Coordinating, format!("cơ quan «{name}» không có trong danh bạ"));
+                        bad(
+                            Col::Coordinating,
+                            format!("cơ quan «{name}» không có trong danh bạ"),
+                        );
                         ok = false;
                     }
                 }
@@ -430,7 +629,10 @@ pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
                         match crate::format::parse_money(&t) {
                             Some(d) => Some(d),
                             None => {
-                                bad(Col::Amount, format!("«{t}» không phải là số tiền (triệu đồng)"));
+                                bad(
+                                    Col::Amount,
+                                    format!("«{t}» không phải là số tiền (triệu đồng)"),
+                                );
                                 ok = false;
                                 None
                             }
@@ -443,15 +645,27 @@ pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
                 ok = false;
             }
             let source_t = text(Col::Source);
-            let source = BudgetSource::ALL.into_iter().find(|s| fold(s.label()) == fold(&source_t) || fold(s.label()).ends_with(&fold(&source_t)) && !source_t.is_empty());
+            let source = BudgetSource::ALL.into_iter().find(|s| {
+                fold(s.label()) == fold(&source_t)
+                    || fold(s.label()).ends_with(&fold(&source_t)) && !source_t.is_empty()
+            });
             let level_t = text(Col::Level);
-            let level = BudgetLevel::ALL.into_iter().find(|l| fold(l.label()) == fold(&level_t) || fold(l.label()).ends_with(&fold(&level_t)) && !level_t.is_empty());
+            let level = BudgetLevel::ALL.into_iter().find(|l| {
+                fold(l.label()) == fold(&level_t)
+                    || fold(l.label()).ends_with(&fold(&level_t)) && !level_t.is_empty()
+            });
             if !source_t.is_empty() && source.is_none() {
-                bad(Col::Source, format!("nguồn «{source_t}» không có trong danh sách"));
+                bad(
+                    Col::Source,
+                    format!("nguồn «{source_t}» không có trong danh sách"),
+                );
                 ok = false;
             }
             if !level_t.is_empty() && level.is_none() {
-                bad(Col::Level, format!("cấp ngân sách «{level_t}» không có trong danh sách"));
+                bad(
+                    Col::Level,
+                    format!("cấp ngân sách «{level_t}» không có trong danh sách"),
+                );
                 ok = false;
             }
             if amount.is_some_and(|a| a > Decimal::ZERO) && source.is_none() {
@@ -459,9 +673,18 @@ pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
                 ok = false;
             }
             let code = text(Col::Code);
-            let existing = if code.is_empty() { None } else { plan.tasks().find(|(_, t)| t.id == code).map(|(_, t)| t) };
+            let existing = if code.is_empty() {
+                None
+            } else {
+                plan.tasks().find(|(_, t)| t.id == code).map(|(_, t)| t)
+            };
             if !code.is_empty() && existing.is_none() {
-                bad(Col::Code, format!("mã «{code}» không có trong kế hoạch (dòng thêm mới thì để trống cột này)"));
+                bad(
+                    Col::Code,
+                    format!(
+                        "mã «{code}» không có trong kế hoạch (dòng thêm mới thì để trống cột này)"
+                    ),
+                );
                 ok = false;
             }
             if !code.is_empty() && !seen_codes.insert(code.clone()) {
@@ -472,7 +695,12 @@ pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
                 continue;
             }
             let budget = match amount.filter(|a| !a.is_zero()) {
-                Some(a) => vec![BudgetLine { amount: a, source, level, note: String::new() }],
+                Some(a) => vec![BudgetLine {
+                    amount: a,
+                    source,
+                    level,
+                    note: String::new(),
+                }],
                 None => Vec::new(),
             };
             match existing {
@@ -485,7 +713,9 @@ pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
                     task.output = text(Col::Output);
                     // One line per task in the workbook: keep the plan's split when the
                     // total did not change.
-                    if crate::budget::sum(&old.budget) != crate::budget::sum(&budget) || old.budget.len() > 1 && budget.is_empty() {
+                    if crate::budget::sum(&old.budget) != crate::budget::sum(&budget)
+                        || old.budget.len() > 1 && budget.is_empty()
+                    {
                         task.budget = budget;
                     }
                     let mut fields = Vec::new();
@@ -504,7 +734,12 @@ pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
                     if fields.is_empty() {
                         out.unchanged += 1;
                     } else {
-                        out.changes.push(Change::Update { file: file.clone(), row: row_no, task, fields });
+                        out.changes.push(Change::Update {
+                            file: file.clone(),
+                            row: row_no,
+                            task,
+                            fields,
+                        });
                     }
                 }
                 None => out.changes.push(Change::Add {

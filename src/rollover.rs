@@ -54,7 +54,9 @@ pub fn shift_year_mentions(text: &str, from: i32, to: i32) -> String {
         let rest: String = chars[i..chars.len().min(i + 4)].iter().collect();
         let before = if i == 0 { None } else { Some(chars[i - 1]) };
         let after = chars.get(i + 4).copied();
-        let whole = rest == needle && !before.is_some_and(|c| c.is_ascii_digit()) && !after.is_some_and(|c| c.is_ascii_digit());
+        let whole = rest == needle
+            && !before.is_some_and(|c| c.is_ascii_digit())
+            && !after.is_some_and(|c| c.is_ascii_digit());
         if whole && !in_date_or_period(&chars, i) {
             out.push_str(&to.to_string());
             i += 4;
@@ -69,10 +71,26 @@ pub fn shift_year_mentions(text: &str, from: i32, to: i32) -> String {
 /// True when the number at `at` is part of a date ("03/11/2023", "Quý III/2023") or one
 /// end of a period ("2022 - 2023", "2023–2025"), not when it follows a bullet dash.
 fn in_date_or_period(chars: &[char], at: usize) -> bool {
-    let before: Vec<char> = chars[..at].iter().rev().copied().skip_while(|c| *c == ' ').take(3).collect();
-    let after: Vec<char> = chars[(at + 4).min(chars.len())..].iter().copied().skip_while(|c| *c == ' ').take(3).collect();
+    let before: Vec<char> = chars[..at]
+        .iter()
+        .rev()
+        .copied()
+        .skip_while(|c| *c == ' ')
+        .take(3)
+        .collect();
+    let after: Vec<char> = chars[(at + 4).min(chars.len())..]
+        .iter()
+        .copied()
+        .skip_while(|c| *c == ' ')
+        .take(3)
+        .collect();
     let dash = |c: char| c == '-' || c == '–';
-    let after_digit = |v: &[char]| v.iter().skip(1).find(|c| **c != ' ').is_some_and(|c| c.is_ascii_digit());
+    let after_digit = |v: &[char]| {
+        v.iter()
+            .skip(1)
+            .find(|c| **c != ' ')
+            .is_some_and(|c| c.is_ascii_digit())
+    };
     before.first() == Some(&'/')
         || after.first() == Some(&'/')
         || before.first().copied().is_some_and(dash) && after_digit(&before)
@@ -102,18 +120,32 @@ fn excerpt(before: &str, after: &str) -> (String, String) {
 fn shift_deadline(d: &Deadline) -> Deadline {
     match *d {
         Deadline::Date { date } => Deadline::Date {
-            date: date.with_year(date.year() + 1).unwrap_or_else(|| NaiveDate::from_ymd_opt(date.year() + 1, 2, 28).unwrap()),
+            date: date
+                .with_year(date.year() + 1)
+                .unwrap_or_else(|| NaiveDate::from_ymd_opt(date.year() + 1, 2, 28).unwrap()),
         },
-        Deadline::Month { year, month } => Deadline::Month { year: year + 1, month },
-        Deadline::Quarter { year, quarter } => Deadline::Quarter { year: year + 1, quarter },
+        Deadline::Month { year, month } => Deadline::Month {
+            year: year + 1,
+            month,
+        },
+        Deadline::Quarter { year, quarter } => Deadline::Quarter {
+            year: year + 1,
+            quarter,
+        },
         Deadline::Year { year } => Deadline::Year { year: year + 1 },
-        Deadline::YearRange { from, to } => Deadline::YearRange { from: from + 1, to: to + 1 },
+        Deadline::YearRange { from, to } => Deadline::YearRange {
+            from: from + 1,
+            to: to + 1,
+        },
         Deadline::Recurring { .. } | Deadline::Continuous => d.clone(),
     }
 }
 
 fn recurring(t: &Task) -> bool {
-    matches!(t.deadline, Some(Deadline::Recurring { .. }) | Some(Deadline::Continuous))
+    matches!(
+        t.deadline,
+        Some(Deadline::Recurring { .. }) | Some(Deadline::Continuous)
+    )
 }
 
 fn finished(t: &Task) -> bool {
@@ -123,14 +155,22 @@ fn finished(t: &Task) -> bool {
 /// Plan N → draft plan N+1 (`to_year` is normally N+1) and the review of what happened.
 pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
     let from = plan.identity.year;
-    let mut r = Report { from_year: from, to_year, ..Default::default() };
+    let mut r = Report {
+        from_year: from,
+        to_year,
+        ..Default::default()
+    };
     let mut shift = |place: String, text: &str| -> String {
         let after = shift_year_mentions(text, from, to_year);
         if after != text {
             // One entry per changed line, cropped around the change, so it can be read.
             for (b, a) in text.lines().zip(after.lines()).filter(|(b, a)| b != a) {
                 let (before, after) = excerpt(b, a);
-                r.replacements.push(Replacement { place: place.clone(), before, after });
+                r.replacements.push(Replacement {
+                    place: place.clone(),
+                    before,
+                    after,
+                });
             }
         }
         after
@@ -203,17 +243,39 @@ pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
         sections: plan
             .groups
             .iter()
-            .map(|g| NarrativeSection { id: new_id(), title: g.title.clone(), text: String::new() })
+            .map(|g| NarrativeSection {
+                id: new_id(),
+                title: g.title.clone(),
+                text: String::new(),
+            })
             .collect(),
         budget_spent: String::new(),
         indicators: plan
             .indicators()
-            .map(|(_, i)| IndicatorReview { id: new_id(), indicator: Indicator { actual: None, ..i.clone() }, actual: None, achieved: None, note: String::new() })
+            .map(|(_, i)| IndicatorReview {
+                id: new_id(),
+                indicator: Indicator {
+                    actual: None,
+                    ..i.clone()
+                },
+                actual: None,
+                achieved: None,
+                note: String::new(),
+            })
             .collect(),
         tasks: plan
             .groups
             .iter()
-            .flat_map(|g| g.tasks.iter().map(move |t| TaskReview { id: new_id(), group: g.title.clone(), title: t.title.clone(), lead: t.lead.clone(), status: None, result: String::new() }))
+            .flat_map(|g| {
+                g.tasks.iter().map(move |t| TaskReview {
+                    id: new_id(),
+                    group: g.title.clone(),
+                    title: t.title.clone(),
+                    lead: t.lead.clone(),
+                    status: None,
+                    result: String::new(),
+                })
+            })
             .collect(),
         documents: plan
             .legal_bases
@@ -224,7 +286,10 @@ pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
             .collect(),
     };
 
-    let moved = next.tasks().filter(|(_, t)| t.deadline.as_ref().is_some_and(|d| d.span().is_some())).count();
+    let moved = next
+        .tasks()
+        .filter(|(_, t)| t.deadline.as_ref().is_some_and(|d| d.span().is_some()))
+        .count();
     r.carried = vec![
         format!("Thời hạn của {moved} nhiệm vụ và của các chỉ tiêu lùi một năm (thời hạn hằng năm, thường xuyên giữ nguyên)"),
         format!("Tỉnh, danh bạ {} cơ quan, nơi nhận, đơn vị soạn thảo", plan.directory.len()),
@@ -235,7 +300,10 @@ pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
         format!("Phần I: {} chỉ tiêu và {} nhiệm vụ năm {from} để đánh giá", next.assessment.indicators.len(), next.assessment.tasks.len()),
     ];
     for b in &plan.legal_bases {
-        r.to_review.push(format!("Căn cứ còn hiệu lực? {}", crate::narrative::plain(&b.citation())));
+        r.to_review.push(format!(
+            "Căn cứ còn hiệu lực? {}",
+            crate::narrative::plain(&b.citation())
+        ));
     }
     r.reset = vec![
         "Số văn bản, ngày ban hành, quyết định ban hành: để trống".into(),
@@ -252,14 +320,31 @@ mod tests {
 
     #[test]
     fn only_the_plan_year_moves() {
-        assert_eq!(s("Tuần lễ Chuyển đổi số năm 2023", 2023, 2024), "Tuần lễ Chuyển đổi số năm 2024");
-        assert_eq!(s("giai đoạn 2022 - 2025", 2025, 2026), "giai đoạn 2022 - 2025");
+        assert_eq!(
+            s("Tuần lễ Chuyển đổi số năm 2023", 2023, 2024),
+            "Tuần lễ Chuyển đổi số năm 2024"
+        );
+        assert_eq!(
+            s("giai đoạn 2022 - 2025", 2025, 2026),
+            "giai đoạn 2022 - 2025"
+        );
         assert_eq!(s("giai đoạn 2023-2025", 2023, 2024), "giai đoạn 2023-2025");
         assert_eq!(s("ngày 03/11/2023", 2023, 2024), "ngày 03/11/2023");
-        assert_eq!(s("Quý III/2023", 2023, 2024), "Quý III/2023", "a written deadline is a date, moved structurally");
+        assert_eq!(
+            s("Quý III/2023", 2023, 2024),
+            "Quý III/2023",
+            "a written deadline is a date, moved structurally"
+        );
         assert_eq!(s("số 20230", 2023, 2024), "số 20230");
-        assert_eq!(s("năm 2023 và năm 2023.", 2023, 2024), "năm 2024 và năm 2024.");
-        assert_eq!(s("- 2023 là năm số liệu", 2023, 2024), "- 2024 là năm số liệu", "a bullet dash is not a period");
+        assert_eq!(
+            s("năm 2023 và năm 2023.", 2023, 2024),
+            "năm 2024 và năm 2024."
+        );
+        assert_eq!(
+            s("- 2023 là năm số liệu", 2023, 2024),
+            "- 2024 là năm số liệu",
+            "a bullet dash is not a period"
+        );
         assert_eq!(s("2023 – 2025", 2023, 2024), "2023 – 2025");
     }
 }

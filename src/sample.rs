@@ -9,5 +9,6 @@ pub const SAMPLE_PATH: &str = "templates/samples/quang-ngai-2023.json";
 const SAMPLE: &str = include_str!("../templates/samples/quang-ngai-2023.json");
 
 pub fn plan() -> Plan {
-    crate::planfile::from_json(Path::new(SAMPLE_PATH), SAMPLE).expect("the shipped sample plan file is valid")
+    crate::planfile::from_json(Path::new(SAMPLE_PATH), SAMPLE)
+        .expect("the shipped sample plan file is valid")
 }

@@ -26,7 +26,12 @@ pub struct Stats {
 pub fn stats(plan: &Plan) -> Stats {
     let assigned: BTreeSet<&str> = plan
         .tasks()
-        .flat_map(|(_, t)| t.lead.iter().chain(t.coordinating.iter()).map(String::as_str))
+        .flat_map(|(_, t)| {
+            t.lead
+                .iter()
+                .chain(t.coordinating.iter())
+                .map(String::as_str)
+        })
         .collect();
     Stats {
         province: plan.identity.province.clone(),
@@ -59,7 +64,13 @@ pub fn assignments(plan: &Plan) -> Vec<AgencyLoad> {
     plan.directory
         .iter()
         .map(|a| {
-            let mut load = AgencyLoad { agency: a.id.clone(), name: a.name.clone(), led: 0, coordinated: 0, budget_led: Default::default() };
+            let mut load = AgencyLoad {
+                agency: a.id.clone(),
+                name: a.name.clone(),
+                led: 0,
+                coordinated: 0,
+                budget_led: Default::default(),
+            };
             for (_, t) in plan.tasks() {
                 if t.lead.contains(&a.id) {
                     load.led += 1;

@@ -8,7 +8,9 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use serde::Serialize;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
 use sqlx::{ConnectOptions, Connection, Row};
 
 use crate::edit::Edit;
@@ -51,7 +53,9 @@ pub struct Store {
 }
 
 fn now() -> String {
-    chrono::Local::now().format("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string()
+    chrono::Local::now()
+        .format("%Y-%m-%dT%H:%M:%S%.3f%:z")
+        .to_string()
 }
 
 fn status_str(s: PlanStatus) -> &'static str {
@@ -102,7 +106,10 @@ impl Store {
             .await?;
         // Later releases add migrations; applying them is idempotent.
         MIGRATOR.run(&pool).await?;
-        Ok(Store { pool, path: path.to_path_buf() })
+        Ok(Store {
+            pool,
+            path: path.to_path_buf(),
+        })
     }
 
     pub async fn close(self) {
@@ -120,7 +127,11 @@ impl Store {
                 province: r.get("province"),
                 year: r.get("year"),
                 title: r.get("title"),
-                status: if r.get::<String, _>("status") == "final" { PlanStatus::Final } else { PlanStatus::Draft },
+                status: if r.get::<String, _>("status") == "final" {
+                    PlanStatus::Final
+                } else {
+                    PlanStatus::Draft
+                },
                 revision: r.get("revision"),
                 updated_at: r.get("updated_at"),
             })
@@ -163,18 +174,31 @@ impl Store {
             .await?
             .ok_or_else(|| Error::PlanNotFound(id.to_string()))?;
         let doc: String = row.get("document");
-        let plan: Plan = serde_json::from_str(&doc).map_err(|e| Error::Invalid(format!("kế hoạch {id} trong cơ sở dữ liệu bị hỏng: {e}")))?;
-        Ok(StoredPlan { id: id.to_string(), revision: row.get("revision"), plan })
+        let plan: Plan = serde_json::from_str(&doc).map_err(|e| {
+            Error::Invalid(format!("kế hoạch {id} trong cơ sở dữ liệu bị hỏng: {e}"))
+        })?;
+        Ok(StoredPlan {
+            id: id.to_string(),
+            revision: row.get("revision"),
+            plan,
+        })
     }
 
     /// Applies one edit in one transaction. With `expected_revision`, refuses to overwrite a
     /// newer version written elsewhere. Returns the new revision.
     pub async fn apply(&self, id: &str, expected_revision: Option<i64>, edit: Edit) -> Result<i64> {
         let summary = edit.summary();
-        self.update(id, expected_revision, &summary, |plan| edit.apply(plan)).await
+        self.update(id, expected_revision, &summary, |plan| edit.apply(plan))
+            .await
     }
 
-    pub async fn update<F>(&self, id: &str, expected_revision: Option<i64>, summary: &str, change: F) -> Result<i64>
+    pub async fn update<F>(
+        &self,
+        id: &str,
+        expected_revision: Option<i64>,
+        summary: &str,
+        change: F,
+    ) -> Result<i64>
     where
         F: FnOnce(&mut Plan) -> Result<()>,
     {
@@ -187,11 +211,15 @@ impl Store {
         let revision: i64 = row.get("revision");
         if let Some(expected) = expected_revision {
             if expected != revision {
-                return Err(Error::Conflict { expected, actual: revision });
+                return Err(Error::Conflict {
+                    expected,
+                    actual: revision,
+                });
             }
         }
         let doc: String = row.get("document");
-        let mut plan: Plan = serde_json::from_str(&doc).map_err(|e| Error::Invalid(e.to_string()))?;
+        let mut plan: Plan =
+            serde_json::from_str(&doc).map_err(|e| Error::Invalid(e.to_string()))?;
         // An error here drops `tx`, which rolls back: nothing changes.
         change(&mut plan)?;
         let plan = crate::text::nfc_all(&plan)?;
@@ -233,7 +261,11 @@ impl Store {
             .await?;
         Ok(rows
             .into_iter()
-            .map(|r| Revision { revision: r.get("revision"), created_at: r.get("created_at"), summary: r.get("summary") })
+            .map(|r| Revision {
+                revision: r.get("revision"),
+                created_at: r.get("created_at"),
+                summary: r.get("summary"),
+            })
             .collect())
     }
 
@@ -248,7 +280,10 @@ impl Store {
     }
 
     pub async fn delete(&self, id: &str) -> Result<()> {
-        let done = sqlx::query("DELETE FROM plans WHERE id = ?").bind(id).execute(&self.pool).await?;
+        let done = sqlx::query("DELETE FROM plans WHERE id = ?")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
         if done.rows_affected() == 0 {
             return Err(Error::PlanNotFound(id.to_string()));
         }
@@ -267,7 +302,12 @@ impl Store {
     }
 
     pub async fn setting(&self, key: &str) -> Result<Option<String>> {
-        Ok(sqlx::query_scalar("SELECT value FROM settings WHERE key = ?").bind(key).fetch_optional(&self.pool).await?)
+        Ok(
+            sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
+                .bind(key)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
     }
 
     pub async fn set_setting(&self, key: &str, value: &str) -> Result<()> {
@@ -281,8 +321,12 @@ impl Store {
 
     /// `PRAGMA integrity_check` and the journal mode, for tests and diagnostics.
     pub async fn health(&self) -> Result<(String, String)> {
-        let integrity: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&self.pool).await?;
-        let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&self.pool).await?;
+        let integrity: String = sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_one(&self.pool)
+            .await?;
+        let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(&self.pool)
+            .await?;
         Ok((integrity, mode))
     }
 }

@@ -6,9 +6,7 @@ use std::collections::{HashMap, HashSet};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::model::{
-    AgencyKind, BudgetLine, Comparator, Id, Indicator, Plan, PlanStatus,
-};
+use crate::model::{AgencyKind, BudgetLine, Comparator, Id, Indicator, Plan, PlanStatus};
 use crate::numbering::task_number;
 use crate::text::fold;
 
@@ -61,13 +59,30 @@ pub struct Finding {
 struct Findings(Vec<Finding>);
 
 impl Findings {
-    fn push(&mut self, severity: Severity, code: &'static str, location: Location, message: String) {
-        self.0.push(Finding { severity, code, location, message });
+    fn push(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        location: Location,
+        message: String,
+    ) {
+        self.0.push(Finding {
+            severity,
+            code,
+            location,
+            message,
+        });
     }
 }
 
 fn at(section: Section, label: impl Into<String>) -> Location {
-    Location { section, group: None, task: None, indicator: None, label: label.into() }
+    Location {
+        section,
+        group: None,
+        task: None,
+        indicator: None,
+        label: label.into(),
+    }
 }
 
 pub fn validate(plan: &Plan) -> Vec<Finding> {
@@ -91,13 +106,28 @@ fn identity(plan: &Plan, f: &mut Findings) {
     let id = &plan.identity;
     let loc = || at(Section::Identity, "Thông tin văn bản");
     if id.province.trim().is_empty() {
-        f.push(Severity::Error, "identity.no_province", loc(), "Chưa nhập tên tỉnh.".into());
+        f.push(
+            Severity::Error,
+            "identity.no_province",
+            loc(),
+            "Chưa nhập tên tỉnh.".into(),
+        );
     }
     if id.title.trim().is_empty() {
-        f.push(Severity::Error, "identity.no_title", loc(), "Chưa nhập trích yếu (tên kế hoạch).".into());
+        f.push(
+            Severity::Error,
+            "identity.no_title",
+            loc(),
+            "Chưa nhập trích yếu (tên kế hoạch).".into(),
+        );
     }
     if !(2000..=2100).contains(&id.year) {
-        f.push(Severity::Error, "identity.year", loc(), format!("Năm kế hoạch {} không hợp lệ.", id.year));
+        f.push(
+            Severity::Error,
+            "identity.year",
+            loc(),
+            format!("Năm kế hoạch {} không hợp lệ.", id.year),
+        );
     }
     if let Some(n) = id.number.as_deref().filter(|n| !n.is_empty()) {
         if !n.chars().all(|c| c.is_ascii_digit()) {
@@ -111,13 +141,28 @@ fn identity(plan: &Plan, f: &mut Findings) {
     }
     if id.status == PlanStatus::Final {
         if id.number.as_deref().is_none_or(|n| n.trim().is_empty()) {
-            f.push(Severity::Error, "identity.final_no_number", loc(), "Bản chính thức phải có số văn bản.".into());
+            f.push(
+                Severity::Error,
+                "identity.final_no_number",
+                loc(),
+                "Bản chính thức phải có số văn bản.".into(),
+            );
         }
         if id.issue_date.is_none() {
-            f.push(Severity::Error, "identity.final_no_date", loc(), "Bản chính thức phải có ngày ban hành.".into());
+            f.push(
+                Severity::Error,
+                "identity.final_no_date",
+                loc(),
+                "Bản chính thức phải có ngày ban hành.".into(),
+            );
         }
         if id.signer.name.trim().is_empty() {
-            f.push(Severity::Error, "identity.final_no_signer", loc(), "Bản chính thức phải có họ tên người ký.".into());
+            f.push(
+                Severity::Error,
+                "identity.final_no_signer",
+                loc(),
+                "Bản chính thức phải có họ tên người ký.".into(),
+            );
         }
     }
     if let Some(d) = id.issue_date {
@@ -143,17 +188,30 @@ fn directory(plan: &Plan, f: &mut Findings) {
     for a in &plan.directory {
         let loc = at(Section::Directory, a.name.clone());
         if !seen_ids.insert(a.id.as_str()) {
-            f.push(Severity::Error, "agency.duplicate_id", loc.clone(), format!("Mã cơ quan «{}» bị trùng.", a.id));
+            f.push(
+                Severity::Error,
+                "agency.duplicate_id",
+                loc.clone(),
+                format!("Mã cơ quan «{}» bị trùng.", a.id),
+            );
         }
         if a.name.trim().is_empty() {
-            f.push(Severity::Error, "agency.no_name", loc.clone(), format!("Cơ quan «{}» chưa có tên.", a.id));
+            f.push(
+                Severity::Error,
+                "agency.no_name",
+                loc.clone(),
+                format!("Cơ quan «{}» chưa có tên.", a.id),
+            );
         }
         if let Some(prev) = seen_names.insert(fold(&a.name), &a.id) {
             f.push(
                 Severity::Warning,
                 "agency.duplicate_name",
                 loc,
-                format!("Tên cơ quan «{}» xuất hiện hai lần trong danh bạ (mã {prev} và {}).", a.name, a.id),
+                format!(
+                    "Tên cơ quan «{}» xuất hiện hai lần trong danh bạ (mã {prev} và {}).",
+                    a.name, a.id
+                ),
             );
         }
     }
@@ -183,7 +241,12 @@ fn tasks(plan: &Plan, f: &mut Findings) {
         );
     }
     if plan.groups.is_empty() {
-        f.push(Severity::Warning, "plan.no_groups", at(Section::Tasks, "Nhiệm vụ"), "Kế hoạch chưa có nhóm nhiệm vụ nào.".into());
+        f.push(
+            Severity::Warning,
+            "plan.no_groups",
+            at(Section::Tasks, "Nhiệm vụ"),
+            "Kế hoạch chưa có nhóm nhiệm vụ nào.".into(),
+        );
     }
     for (gi, group) in plan.groups.iter().enumerate() {
         let gloc = Location {
@@ -191,20 +254,38 @@ fn tasks(plan: &Plan, f: &mut Findings) {
             ..at(Section::Tasks, format!("Nhóm {} «{}»", gi + 1, group.title))
         };
         if group.title.trim().is_empty() {
-            f.push(Severity::Error, "group.no_title", gloc.clone(), format!("Nhóm {} chưa có tên.", gi + 1));
+            f.push(
+                Severity::Error,
+                "group.no_title",
+                gloc.clone(),
+                format!("Nhóm {} chưa có tên.", gi + 1),
+            );
         }
         if group.tasks.is_empty() {
-            f.push(Severity::Warning, "group.empty", gloc.clone(), format!("Nhóm {} «{}» chưa có nhiệm vụ nào.", gi + 1, group.title));
+            f.push(
+                Severity::Warning,
+                "group.empty",
+                gloc.clone(),
+                format!("Nhóm {} «{}» chưa có nhiệm vụ nào.", gi + 1, group.title),
+            );
         }
         let mut titles: HashMap<String, String> = HashMap::new();
         for (ti, task) in group.tasks.iter().enumerate() {
             let number = task_number(gi, ti);
             let loc = Location {
                 task: Some(task.id.clone()),
-                ..Location { label: format!("Nhiệm vụ {number}"), ..gloc.clone() }
+                ..Location {
+                    label: format!("Nhiệm vụ {number}"),
+                    ..gloc.clone()
+                }
             };
             if task.title.trim().is_empty() {
-                f.push(Severity::Error, "task.no_title", loc.clone(), format!("Nhiệm vụ {number} chưa có tên."));
+                f.push(
+                    Severity::Error,
+                    "task.no_title",
+                    loc.clone(),
+                    format!("Nhiệm vụ {number} chưa có tên."),
+                );
             } else if let Some(first) = titles.insert(fold(&task.title), number.clone()) {
                 f.push(
                     Severity::Error,
@@ -214,7 +295,12 @@ fn tasks(plan: &Plan, f: &mut Findings) {
                 );
             }
             if task.lead.is_empty() {
-                f.push(Severity::Error, "task.no_lead", loc.clone(), format!("Nhiệm vụ {number} chưa có cơ quan chủ trì."));
+                f.push(
+                    Severity::Error,
+                    "task.no_lead",
+                    loc.clone(),
+                    format!("Nhiệm vụ {number} chưa có cơ quan chủ trì."),
+                );
             } else {
                 let collective = task
                     .lead
@@ -256,7 +342,12 @@ fn tasks(plan: &Plan, f: &mut Findings) {
             }
             if let Some(d) = &task.deadline {
                 if !d.is_well_formed() {
-                    f.push(Severity::Error, "task.deadline_invalid", loc.clone(), format!("Nhiệm vụ {number}: thời hạn «{}» không hợp lệ.", d.text()));
+                    f.push(
+                        Severity::Error,
+                        "task.deadline_invalid",
+                        loc.clone(),
+                        format!("Nhiệm vụ {number}: thời hạn «{}» không hợp lệ.", d.text()),
+                    );
                 } else if let Some((start, end)) = d.span() {
                     use chrono::Datelike;
                     let y = plan.identity.year;
@@ -265,14 +356,24 @@ fn tasks(plan: &Plan, f: &mut Findings) {
                             Severity::Warning,
                             "task.deadline_outside_year",
                             loc.clone(),
-                            format!("Nhiệm vụ {number}: thời hạn «{}» nằm ngoài năm kế hoạch {y}.", d.text()),
+                            format!(
+                                "Nhiệm vụ {number}: thời hạn «{}» nằm ngoài năm kế hoạch {y}.",
+                                d.text()
+                            ),
                         );
                     }
                 }
             }
             for i in &task.indicators {
                 if !indicator_ids.contains(i.as_str()) {
-                    f.push(Severity::Error, "task.unknown_indicator", loc.clone(), format!("Nhiệm vụ {number} gắn với chỉ tiêu «{i}» không còn trong kế hoạch."));
+                    f.push(
+                        Severity::Error,
+                        "task.unknown_indicator",
+                        loc.clone(),
+                        format!(
+                            "Nhiệm vụ {number} gắn với chỉ tiêu «{i}» không còn trong kế hoạch."
+                        ),
+                    );
                 }
             }
             budget_lines(&task.budget, &loc, &format!("Nhiệm vụ {number}"), f);
@@ -284,13 +385,28 @@ fn budget_lines(lines: &[BudgetLine], loc: &Location, owner: &str, f: &mut Findi
     for (i, line) in lines.iter().enumerate() {
         let which = format!("{owner}, dòng kinh phí {}", i + 1);
         if line.source.is_none() {
-            f.push(Severity::Error, "budget.no_source", loc.clone(), format!("{which}: chưa chọn nguồn kinh phí."));
+            f.push(
+                Severity::Error,
+                "budget.no_source",
+                loc.clone(),
+                format!("{which}: chưa chọn nguồn kinh phí."),
+            );
         }
         if line.level.is_none() {
-            f.push(Severity::Warning, "budget.no_level", loc.clone(), format!("{which}: chưa chọn cấp ngân sách."));
+            f.push(
+                Severity::Warning,
+                "budget.no_level",
+                loc.clone(),
+                format!("{which}: chưa chọn cấp ngân sách."),
+            );
         }
         if line.amount <= Decimal::ZERO {
-            f.push(Severity::Error, "budget.amount", loc.clone(), format!("{which}: số tiền phải lớn hơn 0."));
+            f.push(
+                Severity::Error,
+                "budget.amount",
+                loc.clone(),
+                format!("{which}: số tiền phải lớn hơn 0."),
+            );
         }
     }
 }
@@ -306,7 +422,12 @@ fn goals(plan: &Plan, f: &mut Findings) {
                 f.push(Severity::Error, "indicator.impossible", loc.clone(), msg);
             }
             if ind.name.trim().is_empty() {
-                f.push(Severity::Error, "indicator.no_name", loc, "Chỉ tiêu chưa có tên.".into());
+                f.push(
+                    Severity::Error,
+                    "indicator.no_name",
+                    loc,
+                    "Chỉ tiêu chưa có tên.".into(),
+                );
             }
         }
     }
@@ -314,7 +435,10 @@ fn goals(plan: &Plan, f: &mut Findings) {
         if let Some(msg) = impossible_target(&review.indicator) {
             let loc = Location {
                 indicator: Some(review.id.clone()),
-                ..at(Section::Assessment, format!("Chỉ tiêu năm trước «{}»", review.indicator.name))
+                ..at(
+                    Section::Assessment,
+                    format!("Chỉ tiêu năm trước «{}»", review.indicator.name),
+                )
             };
             f.push(Severity::Error, "indicator.impossible", loc, msg);
         }
@@ -327,19 +451,36 @@ pub fn impossible_target(ind: &Indicator) -> Option<String> {
     let pct = ind.unit.trim() == "%";
     let t = ind.target;
     if t < Decimal::ZERO {
-        return Some(format!("Chỉ tiêu «{}»: giá trị mục tiêu không được âm.", ind.name));
+        return Some(format!(
+            "Chỉ tiêu «{}»: giá trị mục tiêu không được âm.",
+            ind.name
+        ));
     }
     match ind.comparator {
-        Comparator::Above if pct && t >= hundred => {
-            Some(format!("Chỉ tiêu «{}»: «trên {}%» là không thể đạt được; có thể ý là «đạt 100%».", ind.name, crate::format::money(t)))
-        }
+        Comparator::Above if pct && t >= hundred => Some(format!(
+            "Chỉ tiêu «{}»: «trên {}%» là không thể đạt được; có thể ý là «đạt 100%».",
+            ind.name,
+            crate::format::money(t)
+        )),
         Comparator::Range => match ind.target_max {
-            None => Some(format!("Chỉ tiêu «{}»: khoảng giá trị thiếu cận trên.", ind.name)),
-            Some(max) if max < t => Some(format!("Chỉ tiêu «{}»: cận trên nhỏ hơn cận dưới.", ind.name)),
-            Some(max) if pct && max > hundred => Some(format!("Chỉ tiêu «{}»: tỷ lệ vượt quá 100%.", ind.name)),
+            None => Some(format!(
+                "Chỉ tiêu «{}»: khoảng giá trị thiếu cận trên.",
+                ind.name
+            )),
+            Some(max) if max < t => Some(format!(
+                "Chỉ tiêu «{}»: cận trên nhỏ hơn cận dưới.",
+                ind.name
+            )),
+            Some(max) if pct && max > hundred => {
+                Some(format!("Chỉ tiêu «{}»: tỷ lệ vượt quá 100%.", ind.name))
+            }
             _ => None,
         },
-        _ if pct && t > hundred => Some(format!("Chỉ tiêu «{}»: tỷ lệ {}% vượt quá 100%.", ind.name, crate::format::money(t))),
+        _ if pct && t > hundred => Some(format!(
+            "Chỉ tiêu «{}»: tỷ lệ {}% vượt quá 100%.",
+            ind.name,
+            crate::format::money(t)
+        )),
         _ => None,
     }
 }
@@ -357,7 +498,10 @@ fn organisation(plan: &Plan, f: &mut Findings) {
                     Severity::Error,
                     "agency.unknown",
                     at(Section::Organisation, d.heading.clone()),
-                    format!("Mục «{}» nhắc đến cơ quan «{a}» không có trong danh bạ.", d.heading),
+                    format!(
+                        "Mục «{}» nhắc đến cơ quan «{a}» không có trong danh bạ.",
+                        d.heading
+                    ),
                 );
             }
         }
@@ -368,13 +512,37 @@ fn organisation(plan: &Plan, f: &mut Findings) {
 /// appears twice within one text.
 fn narratives(plan: &Plan, f: &mut Findings) {
     let mut texts: Vec<(Section, String, &str)> = vec![
-        (Section::Identity, "Phần mở đầu".into(), plan.identity.opening.as_str()),
+        (
+            Section::Identity,
+            "Phần mở đầu".into(),
+            plan.identity.opening.as_str(),
+        ),
         (Section::Goals, "Tầm nhìn".into(), plan.vision.as_str()),
-        (Section::Goals, "Mục tiêu tổng quát".into(), plan.general_goal.as_str()),
-        (Section::Assessment, "Tình hình thực hiện mục tiêu".into(), plan.assessment.goals_review.as_str()),
-        (Section::Assessment, "Kinh phí đã thực hiện".into(), plan.assessment.budget_spent.as_str()),
-        (Section::Budget, "Kinh phí".into(), plan.budget.narrative.as_str()),
-        (Section::Organisation, "Tổ chức thực hiện".into(), plan.organisation.closing.as_str()),
+        (
+            Section::Goals,
+            "Mục tiêu tổng quát".into(),
+            plan.general_goal.as_str(),
+        ),
+        (
+            Section::Assessment,
+            "Tình hình thực hiện mục tiêu".into(),
+            plan.assessment.goals_review.as_str(),
+        ),
+        (
+            Section::Assessment,
+            "Kinh phí đã thực hiện".into(),
+            plan.assessment.budget_spent.as_str(),
+        ),
+        (
+            Section::Budget,
+            "Kinh phí".into(),
+            plan.budget.narrative.as_str(),
+        ),
+        (
+            Section::Organisation,
+            "Tổ chức thực hiện".into(),
+            plan.organisation.closing.as_str(),
+        ),
     ];
     for s in &plan.assessment.sections {
         texts.push((Section::Assessment, s.title.clone(), s.text.as_str()));
@@ -391,7 +559,13 @@ fn narratives(plan: &Plan, f: &mut Findings) {
     for (section, label, text) in texts {
         let mut seen = HashSet::new();
         for block in crate::narrative::parse(text) {
-            let key = fold(&block.spans().iter().map(|s| s.text.as_str()).collect::<String>());
+            let key = fold(
+                &block
+                    .spans()
+                    .iter()
+                    .map(|s| s.text.as_str())
+                    .collect::<String>(),
+            );
             if key.len() >= 40 && !seen.insert(key) {
                 let plain = block.plain();
                 let excerpt: String = plain.chars().take(60).collect();
@@ -433,25 +607,67 @@ pub fn completeness(plan: &Plan) -> Vec<SectionState> {
     let a = &plan.assessment;
     let has = |s: &str| !s.trim().is_empty();
     let sections: [(Section, bool, bool); 9] = [
-        (Section::Identity, has(&id.title) && has(&id.province), has(&id.title) && has(&id.signer.name) && !id.recipients.is_empty()),
-        (Section::Directory, !plan.directory.is_empty(), !plan.directory.is_empty()),
-        (Section::LegalBases, !plan.legal_bases.is_empty(), !plan.legal_bases.is_empty()),
+        (
+            Section::Identity,
+            has(&id.title) && has(&id.province),
+            has(&id.title) && has(&id.signer.name) && !id.recipients.is_empty(),
+        ),
+        (
+            Section::Directory,
+            !plan.directory.is_empty(),
+            !plan.directory.is_empty(),
+        ),
+        (
+            Section::LegalBases,
+            !plan.legal_bases.is_empty(),
+            !plan.legal_bases.is_empty(),
+        ),
         (
             Section::Assessment,
             has(&a.goals_review) || !a.sections.is_empty() || !a.indicators.is_empty(),
-            has(&a.goals_review) && a.sections.iter().all(|s| has(&s.text)) && a.indicators.iter().all(|r| r.achieved.is_some()) && a.tasks.iter().all(|t| t.status.is_some()),
+            has(&a.goals_review)
+                && a.sections.iter().all(|s| has(&s.text))
+                && a.indicators.iter().all(|r| r.achieved.is_some())
+                && a.tasks.iter().all(|t| t.status.is_some()),
         ),
-        (Section::Goals, has(&plan.vision) || has(&plan.general_goal) || !plan.specific_goals.is_empty(), !plan.specific_goals.is_empty() && plan.indicators().next().is_some()),
-        (Section::Tasks, !plan.groups.is_empty(), plan.tasks().next().is_some()),
-        (Section::Solutions, !plan.solutions.is_empty(), plan.solutions.iter().all(|s| has(&s.text)) && !plan.solutions.is_empty()),
-        (Section::Budget, !crate::budget::totals(plan).total.is_zero() || has(&plan.budget.narrative), !crate::budget::totals(plan).total.is_zero()),
-        (Section::Organisation, !plan.organisation.duties.is_empty(), !plan.organisation.duties.is_empty() && plan.organisation.duties.iter().all(|d| has(&d.text))),
+        (
+            Section::Goals,
+            has(&plan.vision) || has(&plan.general_goal) || !plan.specific_goals.is_empty(),
+            !plan.specific_goals.is_empty() && plan.indicators().next().is_some(),
+        ),
+        (
+            Section::Tasks,
+            !plan.groups.is_empty(),
+            plan.tasks().next().is_some(),
+        ),
+        (
+            Section::Solutions,
+            !plan.solutions.is_empty(),
+            plan.solutions.iter().all(|s| has(&s.text)) && !plan.solutions.is_empty(),
+        ),
+        (
+            Section::Budget,
+            !crate::budget::totals(plan).total.is_zero() || has(&plan.budget.narrative),
+            !crate::budget::totals(plan).total.is_zero(),
+        ),
+        (
+            Section::Organisation,
+            !plan.organisation.duties.is_empty(),
+            !plan.organisation.duties.is_empty()
+                && plan.organisation.duties.iter().all(|d| has(&d.text)),
+        ),
     ];
     sections
         .into_iter()
         .map(|(section, started, filled)| {
-            let errors = findings.iter().filter(|f| f.location.section == section && f.severity == Severity::Error).count();
-            let warnings = findings.iter().filter(|f| f.location.section == section && f.severity == Severity::Warning).count();
+            let errors = findings
+                .iter()
+                .filter(|f| f.location.section == section && f.severity == Severity::Error)
+                .count();
+            let warnings = findings
+                .iter()
+                .filter(|f| f.location.section == section && f.severity == Severity::Warning)
+                .count();
             let state = if !started {
                 Completeness::Empty
             } else if filled && errors == 0 {
@@ -459,7 +675,12 @@ pub fn completeness(plan: &Plan) -> Vec<SectionState> {
             } else {
                 Completeness::Partial
             };
-            SectionState { section, state, errors, warnings }
+            SectionState {
+                section,
+                state,
+                errors,
+                warnings,
+            }
         })
         .collect()
 }

@@ -37,19 +37,38 @@ pub(crate) struct Styles {
 
 impl Styles {
     pub fn new() -> Styles {
-        let base = Format::new().set_font_name(FONT).set_font_size(12).set_text_wrap().set_align(FormatAlign::VerticalCenter);
+        let base = Format::new()
+            .set_font_name(FONT)
+            .set_font_size(12)
+            .set_text_wrap()
+            .set_align(FormatAlign::VerticalCenter);
         let cell = base.clone().set_border(FormatBorder::Thin);
         let money_fmt = "#,##0.0";
         Styles {
-            title: base.clone().set_bold().set_font_size(14).set_align(FormatAlign::Center),
-            subtitle: base.clone().set_italic().set_font_size(13).set_align(FormatAlign::Center),
+            title: base
+                .clone()
+                .set_bold()
+                .set_font_size(14)
+                .set_align(FormatAlign::Center),
+            subtitle: base
+                .clone()
+                .set_italic()
+                .set_font_size(13)
+                .set_align(FormatAlign::Center),
             header: cell.clone().set_bold().set_align(FormatAlign::Center),
             text: cell.clone(),
             centre: cell.clone().set_align(FormatAlign::Center),
             group: cell.clone().set_bold(),
             group_number: cell.clone().set_bold().set_align(FormatAlign::Center),
-            money: cell.clone().set_num_format(money_fmt).set_align(FormatAlign::Right),
-            money_bold: cell.clone().set_bold().set_num_format(money_fmt).set_align(FormatAlign::Right),
+            money: cell
+                .clone()
+                .set_num_format(money_fmt)
+                .set_align(FormatAlign::Right),
+            money_bold: cell
+                .clone()
+                .set_bold()
+                .set_num_format(money_fmt)
+                .set_align(FormatAlign::Right),
         }
     }
 }
@@ -76,17 +95,32 @@ pub(crate) fn row_height(cells: &[(&str, f64)]) -> f64 {
         .iter()
         .map(|(text, width)| {
             let per_line = (width * 1.1).max(1.0);
-            text.split('\n').map(|l| ((l.chars().count() as f64) / per_line).ceil().max(1.0)).sum::<f64>()
+            text.split('\n')
+                .map(|l| ((l.chars().count() as f64) / per_line).ceil().max(1.0))
+                .sum::<f64>()
         })
         .fold(1.0, f64::max);
     lines * LINE_PT + 2.0
 }
 
 /// Title rows merged across `last_col`: "PHỤ LỤC …", its subject, the "(Kèm theo …)" line.
-pub(crate) fn title_rows(ws: &mut Worksheet, s: &Styles, last_col: u16, lines: &[(&str, bool)]) -> Result<u32> {
+pub(crate) fn title_rows(
+    ws: &mut Worksheet,
+    s: &Styles,
+    last_col: u16,
+    lines: &[(&str, bool)],
+) -> Result<u32> {
     for (row, (text, italic)) in lines.iter().enumerate() {
         let row = row as u32;
-        ws.merge_range(row, 0, row, last_col, text, if *italic { &s.subtitle } else { &s.title }).map_err(xl)?;
+        ws.merge_range(
+            row,
+            0,
+            row,
+            last_col,
+            text,
+            if *italic { &s.subtitle } else { &s.title },
+        )
+        .map_err(xl)?;
         ws.set_row_height(row, 21).map_err(xl)?;
     }
     Ok(lines.len() as u32 + 1)
@@ -103,10 +137,16 @@ pub(crate) fn print_setup(ws: &mut Worksheet, header_row: u32) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn headers(ws: &mut Worksheet, s: &Styles, row: u32, columns: &[(&str, f64)]) -> Result<()> {
+pub(crate) fn headers(
+    ws: &mut Worksheet,
+    s: &Styles,
+    row: u32,
+    columns: &[(&str, f64)],
+) -> Result<()> {
     for (c, (title, width)) in columns.iter().enumerate() {
         ws.set_column_width(c as u16, *width).map_err(xl)?;
-        ws.write_string_with_format(row, c as u16, *title, &s.header).map_err(xl)?;
+        ws.write_string_with_format(row, c as u16, *title, &s.header)
+            .map_err(xl)?;
     }
     let cells: Vec<(&str, f64)> = columns.iter().map(|(t, w)| (*t, *w)).collect();
     ws.set_row_height(row, row_height(&cells)).map_err(xl)?;
@@ -117,8 +157,13 @@ pub(crate) fn headers(ws: &mut Worksheet, s: &Styles, row: u32, columns: &[(&str
 fn attached_to(plan: &Plan) -> String {
     let id = &plan.identity;
     let number = id.number.as_deref().unwrap_or("      ");
-    let date = id.issue_date.map_or(format!("   /   /{}", id.year), crate::format::date_short);
-    format!("(Kèm theo Kế hoạch số {number}/{} ngày {date} của {})", id.symbol, id.issuer)
+    let date = id
+        .issue_date
+        .map_or(format!("   /   /{}", id.year), crate::format::date_short);
+    format!(
+        "(Kèm theo Kế hoạch số {number}/{} ngày {date} của {})",
+        id.symbol, id.issuer
+    )
 }
 
 const TASK_COLS: [(&str, f64); 9] = [
@@ -136,20 +181,40 @@ const TASK_COLS: [(&str, f64); 9] = [
 fn tasks_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
     ws.set_name("Nhiệm vụ").map_err(xl)?;
     let attached = attached_to(plan);
-    let header = title_rows(ws, s, 8, &[("PHỤ LỤC", false), ("DANH MỤC NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN", false), (&attached, true)])?;
+    let header = title_rows(
+        ws,
+        s,
+        8,
+        &[
+            ("PHỤ LỤC", false),
+            ("DANH MỤC NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN", false),
+            (&attached, true),
+        ],
+    )?;
     headers(ws, s, header, &TASK_COLS)?;
     print_setup(ws, header)?;
-    let names = |ids: &[String]| ids.iter().map(|a| plan.agency(a).map_or(a.as_str(), |x| x.display_short())).collect::<Vec<_>>().join("; ");
+    let names = |ids: &[String]| {
+        ids.iter()
+            .map(|a| plan.agency(a).map_or(a.as_str(), |x| x.display_short()))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
     let totals = crate::budget::totals(plan);
     let mut row = header + 1;
     let mut subtotal_cells = Vec::new();
     for (gi, g) in plan.groups.iter().enumerate() {
         let group_row = row;
-        ws.write_string_with_format(row, 0, group_number(gi), &s.group_number).map_err(xl)?;
-        ws.merge_range(row, 1, row, 5, &g.title, &s.group).map_err(xl)?;
+        ws.write_string_with_format(row, 0, group_number(gi), &s.group_number)
+            .map_err(xl)?;
+        ws.merge_range(row, 1, row, 5, &g.title, &s.group)
+            .map_err(xl)?;
         ws.write_blank(row, 7, &s.group).map_err(xl)?;
         ws.write_blank(row, 8, &s.group).map_err(xl)?;
-        ws.set_row_height(row, row_height(&[(&g.title, 46.0 + 22.0 + 28.0 + 14.0 + 24.0)])).map_err(xl)?;
+        ws.set_row_height(
+            row,
+            row_height(&[(&g.title, 46.0 + 22.0 + 28.0 + 14.0 + 24.0)]),
+        )
+        .map_err(xl)?;
         row += 1;
         for (ti, t) in g.tasks.iter().enumerate() {
             let lead = names(&t.lead);
@@ -164,38 +229,102 @@ fn tasks_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
                 (t.output.clone(), &s.text),
             ];
             for (c, (text, f)) in texts.iter().enumerate() {
-                ws.write_string_with_format(row, c as u16, text, f).map_err(xl)?;
+                ws.write_string_with_format(row, c as u16, text, f)
+                    .map_err(xl)?;
             }
             let amount = crate::budget::sum(&t.budget);
             if t.budget.is_empty() {
                 ws.write_blank(row, 6, &s.money).map_err(xl)?;
             } else {
-                ws.write_number_with_format(row, 6, f64_of(amount), &s.money).map_err(xl)?;
+                ws.write_number_with_format(row, 6, f64_of(amount), &s.money)
+                    .map_err(xl)?;
             }
-            ws.write_string_with_format(row, 7, crate::budget::sources_text(&t.budget), &s.text).map_err(xl)?;
-            ws.write_string_with_format(row, 8, if t.budget.is_empty() { String::new() } else { crate::budget::levels_text(&t.budget) }, &s.text).map_err(xl)?;
-            ws.set_row_height(row, row_height(&[(&t.title, 46.0), (&lead, 22.0), (&coord, 28.0), (&t.output, 24.0)])).map_err(xl)?;
+            ws.write_string_with_format(row, 7, crate::budget::sources_text(&t.budget), &s.text)
+                .map_err(xl)?;
+            ws.write_string_with_format(
+                row,
+                8,
+                if t.budget.is_empty() {
+                    String::new()
+                } else {
+                    crate::budget::levels_text(&t.budget)
+                },
+                &s.text,
+            )
+            .map_err(xl)?;
+            ws.set_row_height(
+                row,
+                row_height(&[
+                    (&t.title, 46.0),
+                    (&lead, 22.0),
+                    (&coord, 28.0),
+                    (&t.output, 24.0),
+                ]),
+            )
+            .map_err(xl)?;
             row += 1;
         }
         // Subtotal formula over the group's task rows, with its cached value.
         let subtotal = totals.by_group.get(gi).map_or(Decimal::ZERO, |a| a.amount);
-        let formula = if g.tasks.is_empty() { "=0".to_string() } else { format!("=SUM(G{}:G{})", group_row + 2, row) };
-        ws.write_formula_with_format(group_row, 6, Formula::new(formula).set_result(f64_of(subtotal).to_string()), &s.money_bold).map_err(xl)?;
+        let formula = if g.tasks.is_empty() {
+            "=0".to_string()
+        } else {
+            format!("=SUM(G{}:G{})", group_row + 2, row)
+        };
+        ws.write_formula_with_format(
+            group_row,
+            6,
+            Formula::new(formula).set_result(f64_of(subtotal).to_string()),
+            &s.money_bold,
+        )
+        .map_err(xl)?;
         subtotal_cells.push(format!("G{}", group_row + 1));
     }
     if !plan.budget.unallocated.is_empty() {
         ws.write_blank(row, 0, &s.text).map_err(xl)?;
-        ws.merge_range(row, 1, row, 5, "Kinh phí dự kiến chưa phân bổ cho nhiệm vụ cụ thể", &s.text).map_err(xl)?;
-        ws.write_number_with_format(row, 6, f64_of(totals.unallocated), &s.money).map_err(xl)?;
-        ws.write_string_with_format(row, 7, crate::budget::sources_text(&plan.budget.unallocated), &s.text).map_err(xl)?;
-        ws.write_string_with_format(row, 8, crate::budget::levels_text(&plan.budget.unallocated), &s.text).map_err(xl)?;
+        ws.merge_range(
+            row,
+            1,
+            row,
+            5,
+            "Kinh phí dự kiến chưa phân bổ cho nhiệm vụ cụ thể",
+            &s.text,
+        )
+        .map_err(xl)?;
+        ws.write_number_with_format(row, 6, f64_of(totals.unallocated), &s.money)
+            .map_err(xl)?;
+        ws.write_string_with_format(
+            row,
+            7,
+            crate::budget::sources_text(&plan.budget.unallocated),
+            &s.text,
+        )
+        .map_err(xl)?;
+        ws.write_string_with_format(
+            row,
+            8,
+            crate::budget::levels_text(&plan.budget.unallocated),
+            &s.text,
+        )
+        .map_err(xl)?;
         subtotal_cells.push(format!("G{}", row + 1));
         row += 1;
     }
     ws.write_blank(row, 0, &s.group).map_err(xl)?;
-    ws.merge_range(row, 1, row, 5, "TỔNG CỘNG", &s.header).map_err(xl)?;
-    let total_formula = if subtotal_cells.is_empty() { "=0".to_string() } else { format!("=SUM({})", subtotal_cells.join(",")) };
-    ws.write_formula_with_format(row, 6, Formula::new(total_formula).set_result(f64_of(totals.total).to_string()), &s.money_bold).map_err(xl)?;
+    ws.merge_range(row, 1, row, 5, "TỔNG CỘNG", &s.header)
+        .map_err(xl)?;
+    let total_formula = if subtotal_cells.is_empty() {
+        "=0".to_string()
+    } else {
+        format!("=SUM({})", subtotal_cells.join(","))
+    };
+    ws.write_formula_with_format(
+        row,
+        6,
+        Formula::new(total_formula).set_result(f64_of(totals.total).to_string()),
+        &s.money_bold,
+    )
+    .map_err(xl)?;
     ws.write_blank(row, 7, &s.group).map_err(xl)?;
     ws.write_blank(row, 8, &s.group).map_err(xl)?;
     Ok(())
@@ -217,14 +346,22 @@ fn indicators_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
     ws.set_name("Chỉ tiêu").map_err(xl)?;
     let title = format!("CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM {}", plan.identity.year);
     let attached = attached_to(plan);
-    let header = title_rows(ws, s, 8, &[("PHỤ LỤC", false), (&title, false), (&attached, true)])?;
+    let header = title_rows(
+        ws,
+        s,
+        8,
+        &[("PHỤ LỤC", false), (&title, false), (&attached, true)],
+    )?;
     headers(ws, s, header, &INDICATOR_COLS)?;
     print_setup(ws, header)?;
     let mut row = header + 1;
     for (gi, g) in plan.specific_goals.iter().enumerate() {
-        ws.write_string_with_format(row, 0, group_number(gi), &s.group_number).map_err(xl)?;
-        ws.merge_range(row, 1, row, 8, &g.title, &s.group).map_err(xl)?;
-        ws.set_row_height(row, row_height(&[(&g.title, 150.0)])).map_err(xl)?;
+        ws.write_string_with_format(row, 0, group_number(gi), &s.group_number)
+            .map_err(xl)?;
+        ws.merge_range(row, 1, row, 8, &g.title, &s.group)
+            .map_err(xl)?;
+        ws.set_row_height(row, row_height(&[(&g.title, 150.0)]))
+            .map_err(xl)?;
         row += 1;
         for (ii, ind) in g.indicators.iter().enumerate() {
             let target = capitalise_first(&ind.target_text());
@@ -237,15 +374,31 @@ fn indicators_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
                 (ind.denominator.clone().unwrap_or_default(), &s.text),
             ];
             for (c, (text, f)) in cells.iter().enumerate() {
-                ws.write_string_with_format(row, c as u16, text, f).map_err(xl)?;
+                ws.write_string_with_format(row, c as u16, text, f)
+                    .map_err(xl)?;
             }
             match ind.baseline {
-                Some(b) => ws.write_number_with_format(row, 6, f64_of(b), &s.money).map_err(xl)?,
+                Some(b) => ws
+                    .write_number_with_format(row, 6, f64_of(b), &s.money)
+                    .map_err(xl)?,
                 None => ws.write_blank(row, 6, &s.money).map_err(xl)?,
             };
-            ws.write_string_with_format(row, 7, ind.target_date.as_ref().map_or(String::new(), |d| d.cell()), &s.centre).map_err(xl)?;
+            ws.write_string_with_format(
+                row,
+                7,
+                ind.target_date.as_ref().map_or(String::new(), |d| d.cell()),
+                &s.centre,
+            )
+            .map_err(xl)?;
             ws.write_blank(row, 8, &s.text).map_err(xl)?;
-            ws.set_row_height(row, row_height(&[(&ind.name, 50.0), (ind.denominator.as_deref().unwrap_or(""), 22.0)])).map_err(xl)?;
+            ws.set_row_height(
+                row,
+                row_height(&[
+                    (&ind.name, 50.0),
+                    (ind.denominator.as_deref().unwrap_or(""), 22.0),
+                ]),
+            )
+            .map_err(xl)?;
             row += 1;
         }
     }
@@ -255,9 +408,29 @@ fn indicators_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
 fn budget_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
     ws.set_name("Kinh phí").map_err(xl)?;
     let totals = crate::budget::totals(plan);
-    let header = title_rows(ws, s, 5, &[("TỔNG HỢP KINH PHÍ THỰC HIỆN KẾ HOẠCH", false), ("(Đơn vị: triệu đồng)", true)])?;
-    let levels: [Option<BudgetLevel>; 4] = [Some(BudgetLevel::Tinh), Some(BudgetLevel::Huyen), Some(BudgetLevel::Xa), None];
-    let cols: Vec<(&str, f64)> = vec![("Nguồn kinh phí", 30.0), ("Cấp tỉnh", 16.0), ("Cấp huyện", 16.0), ("Cấp xã", 16.0), ("Chưa xác định cấp", 16.0), ("Tổng cộng", 16.0)];
+    let header = title_rows(
+        ws,
+        s,
+        5,
+        &[
+            ("TỔNG HỢP KINH PHÍ THỰC HIỆN KẾ HOẠCH", false),
+            ("(Đơn vị: triệu đồng)", true),
+        ],
+    )?;
+    let levels: [Option<BudgetLevel>; 4] = [
+        Some(BudgetLevel::Tinh),
+        Some(BudgetLevel::Huyen),
+        Some(BudgetLevel::Xa),
+        None,
+    ];
+    let cols: Vec<(&str, f64)> = vec![
+        ("Nguồn kinh phí", 30.0),
+        ("Cấp tỉnh", 16.0),
+        ("Cấp huyện", 16.0),
+        ("Cấp xã", 16.0),
+        ("Chưa xác định cấp", 16.0),
+        ("Tổng cộng", 16.0),
+    ];
     headers(ws, s, header, &cols)?;
     print_setup(ws, header)?;
     let sources: [Option<BudgetSource>; 5] = [
@@ -270,39 +443,73 @@ fn budget_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
     let first = header + 1;
     let mut row = first;
     for src in sources {
-        ws.write_string_with_format(row, 0, src.map_or("Chưa xác định nguồn", |x| x.label()), &s.text).map_err(xl)?;
+        ws.write_string_with_format(
+            row,
+            0,
+            src.map_or("Chưa xác định nguồn", |x| x.label()),
+            &s.text,
+        )
+        .map_err(xl)?;
         let mut sum = Decimal::ZERO;
         for (c, lvl) in levels.iter().enumerate() {
-            let v = totals.by_source_level.iter().find(|x| x.source == src && x.level == *lvl).map_or(Decimal::ZERO, |x| x.amount);
+            let v = totals
+                .by_source_level
+                .iter()
+                .find(|x| x.source == src && x.level == *lvl)
+                .map_or(Decimal::ZERO, |x| x.amount);
             sum += v;
-            ws.write_number_with_format(row, c as u16 + 1, f64_of(v), &s.money).map_err(xl)?;
+            ws.write_number_with_format(row, c as u16 + 1, f64_of(v), &s.money)
+                .map_err(xl)?;
         }
-        ws.write_formula_with_format(row, 5, Formula::new(format!("=SUM(B{0}:E{0})", row + 1)).set_result(f64_of(sum).to_string()), &s.money_bold).map_err(xl)?;
+        ws.write_formula_with_format(
+            row,
+            5,
+            Formula::new(format!("=SUM(B{0}:E{0})", row + 1)).set_result(f64_of(sum).to_string()),
+            &s.money_bold,
+        )
+        .map_err(xl)?;
         row += 1;
     }
-    ws.write_string_with_format(row, 0, "Tổng cộng", &s.header).map_err(xl)?;
+    ws.write_string_with_format(row, 0, "Tổng cộng", &s.header)
+        .map_err(xl)?;
     for c in 1..=5u16 {
         let col = col_name(c);
         let value = if c == 5 {
             totals.total
         } else {
-            totals.by_level.iter().find(|x| x.key == levels[c as usize - 1]).map_or(Decimal::ZERO, |x| x.amount)
+            totals
+                .by_level
+                .iter()
+                .find(|x| x.key == levels[c as usize - 1])
+                .map_or(Decimal::ZERO, |x| x.amount)
         };
-        ws.write_formula_with_format(row, c, Formula::new(format!("=SUM({col}{}:{col}{})", first + 1, row)).set_result(f64_of(value).to_string()), &s.money_bold)
-            .map_err(xl)?;
+        ws.write_formula_with_format(
+            row,
+            c,
+            Formula::new(format!("=SUM({col}{}:{col}{})", first + 1, row))
+                .set_result(f64_of(value).to_string()),
+            &s.money_bold,
+        )
+        .map_err(xl)?;
     }
     row += 2;
-    ws.write_string_with_format(row, 0, "Nhóm nhiệm vụ", &s.header).map_err(xl)?;
-    ws.write_string_with_format(row, 1, "Kinh phí", &s.header).map_err(xl)?;
+    ws.write_string_with_format(row, 0, "Nhóm nhiệm vụ", &s.header)
+        .map_err(xl)?;
+    ws.write_string_with_format(row, 1, "Kinh phí", &s.header)
+        .map_err(xl)?;
     row += 1;
     for (gi, g) in plan.groups.iter().enumerate() {
-        ws.write_string_with_format(row, 0, format!("{}. {}", gi + 1, g.title), &s.text).map_err(xl)?;
-        ws.write_number_with_format(row, 1, f64_of(totals.by_group[gi].amount), &s.money).map_err(xl)?;
+        ws.write_string_with_format(row, 0, format!("{}. {}", gi + 1, g.title), &s.text)
+            .map_err(xl)?;
+        ws.write_number_with_format(row, 1, f64_of(totals.by_group[gi].amount), &s.money)
+            .map_err(xl)?;
         row += 1;
     }
     if !totals.unallocated.is_zero() {
-        ws.write_string_with_format(row, 0, "Chưa phân bổ cho nhiệm vụ", &s.text).map_err(xl)?;
-        ws.write_number_with_format(row, 1, f64_of(totals.unallocated), &s.money).map_err(xl)?;
+        ws.write_string_with_format(row, 0, "Chưa phân bổ cho nhiệm vụ", &s.text)
+            .map_err(xl)?;
+        ws.write_number_with_format(row, 1, f64_of(totals.unallocated), &s.money)
+            .map_err(xl)?;
     }
     Ok(())
 }
@@ -310,15 +517,31 @@ fn budget_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
 fn assignments_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
     ws.set_name("Phân công").map_err(xl)?;
     let header = title_rows(ws, s, 4, &[("PHÂN CÔNG THỰC HIỆN THEO CƠ QUAN", false)])?;
-    headers(ws, s, header, &[("TT", 6.0), ("Cơ quan", 50.0), ("Số nhiệm vụ chủ trì", 16.0), ("Số nhiệm vụ phối hợp", 16.0), ("Kinh phí chủ trì (triệu đồng)", 18.0)])?;
+    headers(
+        ws,
+        s,
+        header,
+        &[
+            ("TT", 6.0),
+            ("Cơ quan", 50.0),
+            ("Số nhiệm vụ chủ trì", 16.0),
+            ("Số nhiệm vụ phối hợp", 16.0),
+            ("Kinh phí chủ trì (triệu đồng)", 18.0),
+        ],
+    )?;
     print_setup(ws, header)?;
     for (i, a) in crate::stats::assignments(plan).iter().enumerate() {
         let row = header + 1 + i as u32;
-        ws.write_string_with_format(row, 0, (i + 1).to_string(), &s.centre).map_err(xl)?;
-        ws.write_string_with_format(row, 1, &a.name, &s.text).map_err(xl)?;
-        ws.write_number_with_format(row, 2, a.led as f64, &s.centre).map_err(xl)?;
-        ws.write_number_with_format(row, 3, a.coordinated as f64, &s.centre).map_err(xl)?;
-        ws.write_number_with_format(row, 4, f64_of(a.budget_led), &s.money).map_err(xl)?;
+        ws.write_string_with_format(row, 0, (i + 1).to_string(), &s.centre)
+            .map_err(xl)?;
+        ws.write_string_with_format(row, 1, &a.name, &s.text)
+            .map_err(xl)?;
+        ws.write_number_with_format(row, 2, a.led as f64, &s.centre)
+            .map_err(xl)?;
+        ws.write_number_with_format(row, 3, a.coordinated as f64, &s.centre)
+            .map_err(xl)?;
+        ws.write_number_with_format(row, 4, f64_of(a.budget_led), &s.money)
+            .map_err(xl)?;
     }
     Ok(())
 }
@@ -352,6 +575,8 @@ mod tests {
 
     #[test]
     fn wrapped_rows_grow() {
-        assert!(super::row_height(&[("ngắn", 20.0)]) < super::row_height(&[(&"dài ".repeat(40), 20.0)]));
+        assert!(
+            super::row_height(&[("ngắn", 20.0)]) < super::row_height(&[(&"dài ".repeat(40), 20.0)])
+        );
     }
 }

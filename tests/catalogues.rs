@@ -9,35 +9,76 @@ use dxplan::Error;
 fn shipped_catalogues_load_with_their_contents() {
     let cats = Catalogues::load(None).unwrap();
     let tasks = cats.latest(Kind::NationalTasks).unwrap();
-    let Body::NationalTasks { groups, tasks: items } = &tasks.body else { panic!() };
+    let Body::NationalTasks {
+        groups,
+        tasks: items,
+    } = &tasks.body
+    else {
+        panic!()
+    };
     assert_eq!((groups.len(), items.len()), (12, 36));
-    let per_group: Vec<usize> = groups.iter().map(|g| items.iter().filter(|t| t.group == g.code).count()).collect();
+    let per_group: Vec<usize> = groups
+        .iter()
+        .map(|g| items.iter().filter(|t| t.group == g.code).count())
+        .collect();
     assert_eq!(per_group, [6, 4, 3, 1, 2, 3, 1, 1, 3, 3, 8, 1]);
     let recurring = items.iter().find(|t| t.code == "1.6").unwrap();
-    assert_eq!(recurring.deadline.as_ref().unwrap().text(), "trước ngày 30 tháng 11 hàng năm");
+    assert_eq!(
+        recurring.deadline.as_ref().unwrap().text(),
+        "trước ngày 30 tháng 11 hàng năm"
+    );
 
-    let Body::Platforms(platforms) = &cats.latest(Kind::Platforms).unwrap().body else { panic!() };
+    let Body::Platforms(platforms) = &cats.latest(Kind::Platforms).unwrap().body else {
+        panic!()
+    };
     assert_eq!(platforms.len(), 35);
     assert_eq!(platforms.iter().filter(|p| p.group == "I").count(), 20);
 
-    let Body::Framework(sections) = &cats.get("khung-2390").unwrap().body else { panic!() };
-    let top: Vec<&str> = sections.iter().filter(|s| !s.code.contains('.')).map(|s| s.code.as_str()).collect();
+    let Body::Framework(sections) = &cats.get("khung-2390").unwrap().body else {
+        panic!()
+    };
+    let top: Vec<&str> = sections
+        .iter()
+        .filter(|s| !s.code.contains('.'))
+        .map(|s| s.code.as_str())
+        .collect();
     assert_eq!(top, ["I", "II", "III", "IV", "V", "VI"]);
-    assert!(sections.iter().any(|s| s.code == "IV.1.8" && s.title == "Phát triển nguồn nhân lực"));
+    assert!(sections
+        .iter()
+        .any(|s| s.code == "IV.1.8" && s.title == "Phát triển nguồn nhân lực"));
 
-    let Body::LegalBases(docs) = &cats.latest(Kind::LegalBases).unwrap().body else { panic!() };
-    let nq57 = docs.iter().find(|d| d.number.as_deref() == Some("57-NQ/TW")).unwrap();
+    let Body::LegalBases(docs) = &cats.latest(Kind::LegalBases).unwrap().body else {
+        panic!()
+    };
+    let nq57 = docs
+        .iter()
+        .find(|d| d.number.as_deref() == Some("57-NQ/TW"))
+        .unwrap();
     assert_eq!(
         nq57.to_legal_basis().citation(),
         "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia"
     );
-    assert_eq!(nq57.to_legal_basis().library_ref.as_deref(), Some("nq-57-2024"));
+    assert_eq!(
+        nq57.to_legal_basis().library_ref.as_deref(),
+        Some("nq-57-2024")
+    );
 
-    let Body::Agencies(agencies) = &cats.latest(Kind::Agencies).unwrap().body else { panic!() };
-    assert!(agencies.iter().any(|a| a.name == "Sở Khoa học và Công nghệ"));
-    assert!(agencies.iter().all(|a| a.kind != dxplan::model::AgencyKind::UbndHuyen), "no district level after 1/7/2025");
+    let Body::Agencies(agencies) = &cats.latest(Kind::Agencies).unwrap().body else {
+        panic!()
+    };
+    assert!(agencies
+        .iter()
+        .any(|a| a.name == "Sở Khoa học và Công nghệ"));
+    assert!(
+        agencies
+            .iter()
+            .all(|a| a.kind != dxplan::model::AgencyKind::UbndHuyen),
+        "no district level after 1/7/2025"
+    );
 
-    let Body::Indicators(inds) = &cats.latest(Kind::Indicators).unwrap().body else { panic!() };
+    let Body::Indicators(inds) = &cats.latest(Kind::Indicators).unwrap().body else {
+        panic!()
+    };
     assert!(inds.len() >= 20);
 }
 
@@ -52,11 +93,23 @@ fn user_dir(files: &[(&str, &str)]) -> tempfile::TempDir {
 fn expect_error(files: &[(&str, &str)], file: &str, line: usize) -> String {
     let dir = user_dir(files);
     match Catalogues::load(Some(dir.path())) {
-        Err(Error::Catalogue { file: f, line: l, message }) => {
+        Err(Error::Catalogue {
+            file: f,
+            line: l,
+            message,
+        }) => {
             assert_eq!(f.file_name().unwrap(), file);
             assert_eq!(l, line, "{message}");
-            let shown = Error::Catalogue { file: f, line: l, message: message.clone() }.to_string();
-            assert!(shown.contains(file) && shown.contains(&format!("dòng {line}")), "{shown}");
+            let shown = Error::Catalogue {
+                file: f,
+                line: l,
+                message: message.clone(),
+            }
+            .to_string();
+            assert!(
+                shown.contains(file) && shown.contains(&format!("dòng {line}")),
+                "{shown}"
+            );
             message
         }
         other => panic!("expected a catalogue error, got {other:?}"),
@@ -72,7 +125,8 @@ fn a_broken_catalogue_names_its_file_and_line() {
     expect_error(&[("hong.toml", &text)], "hong.toml", 10);
 
     // Unknown field on line 12.
-    let text = format!("{HEAD}\n[[groups]]\ncode = \"1\"\ntitle = \"Thể chế số\"\ntieu_de = \"thừa\"\n");
+    let text =
+        format!("{HEAD}\n[[groups]]\ncode = \"1\"\ntitle = \"Thể chế số\"\ntieu_de = \"thừa\"\n");
     expect_error(&[("thua.toml", &text)], "thua.toml", 12);
 
     // A task in a group that does not exist: reported at its "group =" line.
@@ -99,7 +153,10 @@ fn a_newer_user_catalogue_supersedes_the_shipped_one() {
     let active = cats.get("khung-2390").unwrap();
     assert_eq!(active.meta.version, "2026.1");
     assert_eq!(active.len(), 1);
-    assert!(cats.superseded.iter().any(|(id, v, _)| id == "khung-2390" && *v == old_version));
+    assert!(cats
+        .superseded
+        .iter()
+        .any(|(id, v, _)| id == "khung-2390" && *v == old_version));
 }
 
 #[test]
@@ -114,11 +171,24 @@ fn a_new_plan_starts_from_the_2025_presets() {
     let cats = Catalogues::load(None).unwrap();
     let plan = catalogue::new_plan(&cats, "Gia Lai", 2027);
     assert_eq!(plan.identity.title, "Chuyển đổi số tỉnh Gia Lai năm 2027");
-    assert_eq!(plan.identity.header_lines, ["ỦY BAN NHÂN DÂN", "TỈNH GIA LAI"]);
+    assert_eq!(
+        plan.identity.header_lines,
+        ["ỦY BAN NHÂN DÂN", "TỈNH GIA LAI"]
+    );
     assert_eq!(plan.identity.drafting_agency.as_deref(), Some("so-khcn"));
     assert!(plan.directory.iter().any(|a| a.name == "Thuế tỉnh Gia Lai"));
     assert!(plan.directory.iter().all(|a| !a.name.contains('{')));
-    let guidance: Vec<&str> = plan.identity.guidance.iter().map(|g| g.id.as_str()).collect();
-    assert_eq!(guidance, ["co-quan-2025", "khung-2390", "nhiem-vu-tinh-2024"]);
-    assert!(!dxplan::validation::has_errors(&dxplan::validation::validate(&plan)));
+    let guidance: Vec<&str> = plan
+        .identity
+        .guidance
+        .iter()
+        .map(|g| g.id.as_str())
+        .collect();
+    assert_eq!(
+        guidance,
+        ["co-quan-2025", "khung-2390", "nhiem-vu-tinh-2024"]
+    );
+    assert!(!dxplan::validation::has_errors(
+        &dxplan::validation::validate(&plan)
+    ));
 }

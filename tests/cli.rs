@@ -3,7 +3,12 @@
 use std::process::{Command, Output};
 
 fn dxplan(db: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dxplan")).arg("--db").arg(db).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_dxplan"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn stdout(o: &Output) -> String {
@@ -26,8 +31,12 @@ fn sample_stats_as_json() {
     assert_eq!(v["indicators"], 28);
     assert_eq!(v["budget"]["total"], "132897.5");
     let cells = v["budget"]["by_source_level"].as_array().unwrap();
-    assert!(cells.iter().any(|c| c["source"] == "thuong_xuyen" && c["level"] == "tinh" && c["amount"] == "106247.5"));
-    assert!(cells.iter().any(|c| c["source"] == "thuong_xuyen" && c["level"] == "huyen" && c["amount"] == "26650"));
+    assert!(cells.iter().any(|c| c["source"] == "thuong_xuyen"
+        && c["level"] == "tinh"
+        && c["amount"] == "106247.5"));
+    assert!(cells
+        .iter()
+        .any(|c| c["source"] == "thuong_xuyen" && c["level"] == "huyen" && c["amount"] == "26650"));
 }
 
 #[test]
@@ -38,7 +47,10 @@ fn new_list_export_import_validate_by_id() {
     assert!(o.status.success(), "{}", stderr(&o));
     let id = stdout(&o).trim().to_string();
     let list = stdout(&dxplan(&db, &["list"]));
-    assert!(list.contains(&id) && list.contains("Quảng Ngãi 2023"), "{list}");
+    assert!(
+        list.contains(&id) && list.contains("Quảng Ngãi 2023"),
+        "{list}"
+    );
 
     let file = dir.path().join("qn.json");
     let o = dxplan(&db, &["export-file", &id, file.to_str().unwrap()]);
@@ -48,8 +60,19 @@ fn new_list_export_import_validate_by_id() {
     let o = dxplan(&db, &["validate", &id, "--json"]);
     assert!(o.status.success(), "the sample has warnings but no errors");
     let findings: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    assert!(findings.as_array().unwrap().iter().all(|f| f["severity"] == "warning"));
-    assert_eq!(dxplan(&db, &["list", "--json"]).stdout.iter().filter(|&&b| b == b'{').count(), 2);
+    assert!(findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["severity"] == "warning"));
+    assert_eq!(
+        dxplan(&db, &["list", "--json"])
+            .stdout
+            .iter()
+            .filter(|&&b| b == b'{')
+            .count(),
+        2
+    );
 
     let o = dxplan(&db, &["new", "--province", "Đắk Lắk", "--year", "2027"]);
     assert!(o.status.success());
@@ -59,21 +82,42 @@ fn new_list_export_import_validate_by_id() {
 fn validate_exits_2_on_errors_and_errors_are_vietnamese() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db.sqlite");
-    let id = stdout(&dxplan(&db, &["new", "--province", "Gia Lai", "--year", "2027"])).trim().to_string();
+    let id = stdout(&dxplan(
+        &db,
+        &["new", "--province", "Gia Lai", "--year", "2027"],
+    ))
+    .trim()
+    .to_string();
     // A blank plan has no groups (warning) but no errors.
     assert_eq!(dxplan(&db, &["validate", &id]).status.code(), Some(0));
 
-    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dxplan::sample::SAMPLE_PATH).unwrap()).unwrap();
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dxplan::sample::SAMPLE_PATH).unwrap())
+            .unwrap();
     v["plan"]["groups"][0]["tasks"][0]["lead"] = serde_json::json!([]);
     let file = dir.path().join("thieu-chu-tri.json");
     std::fs::write(&file, v.to_string()).unwrap();
     let o = dxplan(&db, &["validate", file.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stdout(&o).contains("LỖI") && stdout(&o).contains("chưa có cơ quan chủ trì"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("LỖI") && stdout(&o).contains("chưa có cơ quan chủ trì"),
+        "{}",
+        stdout(&o)
+    );
 
-    let o = dxplan(&db, &["import-file", dir.path().join("khong-co.json").to_str().unwrap()]);
+    let o = dxplan(
+        &db,
+        &[
+            "import-file",
+            dir.path().join("khong-co.json").to_str().unwrap(),
+        ],
+    );
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).starts_with("Lỗi: Không đọc được tệp kế hoạch"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("Lỗi: Không đọc được tệp kế hoạch"),
+        "{}",
+        stderr(&o)
+    );
     let o = dxplan(&db, &["delete", "khong-co-ma-nay"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("Không tìm thấy kế hoạch"));
@@ -85,8 +129,20 @@ fn catalogues_command_lists_the_shipped_ones() {
     let o = dxplan(&dir.path().join("db.sqlite"), &["catalogues", "--json"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let ids: Vec<&str> = v["active"].as_array().unwrap().iter().map(|c| c["meta"]["id"].as_str().unwrap()).collect();
-    for id in ["khung-2390", "nhiem-vu-tinh-2024", "can-cu", "chi-tieu", "nen-tang-so-quoc-gia", "co-quan-2025"] {
+    let ids: Vec<&str> = v["active"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["meta"]["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "khung-2390",
+        "nhiem-vu-tinh-2024",
+        "can-cu",
+        "chi-tieu",
+        "nen-tang-so-quoc-gia",
+        "co-quan-2025",
+    ] {
         assert!(ids.contains(&id), "{id} missing from {ids:?}");
     }
 }
@@ -96,25 +152,81 @@ fn export_word_documents() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db.sqlite");
     let out = dir.path().join("Kế hoạch CĐS 2023.docx");
-    let o = dxplan(&db, &["export", dxplan::sample::SAMPLE_PATH, "--docx", out.to_str().unwrap()]);
+    let o = dxplan(
+        &db,
+        &[
+            "export",
+            dxplan::sample::SAMPLE_PATH,
+            "--docx",
+            out.to_str().unwrap(),
+        ],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"PK\x03\x04"));
 
     // The decision needs its own number and date unless it is a draft; nothing is written.
     let qd = dir.path().join("qd.docx");
-    let o = dxplan(&db, &["export", dxplan::sample::SAMPLE_PATH, "--docx", qd.to_str().unwrap(), "--doc", "quyet-dinh"]);
+    let o = dxplan(
+        &db,
+        &[
+            "export",
+            dxplan::sample::SAMPLE_PATH,
+            "--docx",
+            qd.to_str().unwrap(),
+            "--doc",
+            "quyet-dinh",
+        ],
+    );
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("Bản chính thức còn thiếu"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Bản chính thức còn thiếu"),
+        "{}",
+        stderr(&o)
+    );
     assert!(!qd.exists());
-    let o = dxplan(&db, &["export", dxplan::sample::SAMPLE_PATH, "--docx", qd.to_str().unwrap(), "--doc", "quyet-dinh", "--draft"]);
+    let o = dxplan(
+        &db,
+        &[
+            "export",
+            dxplan::sample::SAMPLE_PATH,
+            "--docx",
+            qd.to_str().unwrap(),
+            "--doc",
+            "quyet-dinh",
+            "--draft",
+        ],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
 
     // By plan id, the appendix alone, and an unknown kind of document.
-    let id = stdout(&dxplan(&db, &["new", "--sample"])).trim().to_string();
+    let id = stdout(&dxplan(&db, &["new", "--sample"]))
+        .trim()
+        .to_string();
     let pl = dir.path().join("pl.docx");
-    let o = dxplan(&db, &["export", &id, "--docx", pl.to_str().unwrap(), "--doc", "phu-luc", "--draft"]);
+    let o = dxplan(
+        &db,
+        &[
+            "export",
+            &id,
+            "--docx",
+            pl.to_str().unwrap(),
+            "--doc",
+            "phu-luc",
+            "--draft",
+        ],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
-    let o = dxplan(&db, &["export", &id, "--docx", pl.to_str().unwrap(), "--doc", "to-trinh"]);
+    let o = dxplan(
+        &db,
+        &[
+            "export",
+            &id,
+            "--docx",
+            pl.to_str().unwrap(),
+            "--doc",
+            "to-trinh",
+        ],
+    );
     assert!(stderr(&o).contains("«to-trinh» không có"), "{}", stderr(&o));
 }

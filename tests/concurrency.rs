@@ -28,12 +28,18 @@ fn two_processes_writing_the_same_database() {
                 let out = Command::new(exe)
                     .arg("--db")
                     .arg(&db)
-                    .args(["add-task", &id, "--group", "1", "--lead", "so-yt", "--coord", "so-tc"])
+                    .args([
+                        "add-task", &id, "--group", "1", "--lead", "so-yt", "--coord", "so-tc",
+                    ])
                     .arg("--title")
                     .arg(format!("Nhiệm vụ {who} số {i}"))
                     .output()
                     .unwrap();
-                assert!(out.status.success(), "{who} {i}: {}", String::from_utf8_lossy(&out.stderr));
+                assert!(
+                    out.status.success(),
+                    "{who} {i}: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
             }
         })
     };
@@ -49,14 +55,25 @@ fn two_processes_writing_the_same_database() {
         assert_eq!(mode, "wal");
         let stored = store.load(&id).await.unwrap();
         let tasks = &stored.plan.groups[0].tasks;
-        assert_eq!(tasks.len(), 2 + 2 * EDITS_PER_PROCESS, "no edit may be lost");
+        assert_eq!(
+            tasks.len(),
+            2 + 2 * EDITS_PER_PROCESS,
+            "no edit may be lost"
+        );
         for who in ["A", "B"] {
             for i in 0..EDITS_PER_PROCESS {
                 let title = format!("Nhiệm vụ {who} số {i}");
-                assert_eq!(tasks.iter().filter(|t| t.title == title).count(), 1, "{title}");
+                assert_eq!(
+                    tasks.iter().filter(|t| t.title == title).count(),
+                    1,
+                    "{title}"
+                );
             }
         }
         assert_eq!(stored.revision, 1 + 2 * EDITS_PER_PROCESS as i64);
-        assert_eq!(store.history(&id).await.unwrap().len(), 1 + 2 * EDITS_PER_PROCESS);
+        assert_eq!(
+            store.history(&id).await.unwrap().len(),
+            1 + 2 * EDITS_PER_PROCESS
+        );
     });
 }

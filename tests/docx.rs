@@ -28,16 +28,27 @@ fn open(bytes: &[u8]) -> Package {
         if f.is_dir() {
             continue;
         }
-        compressed.insert(f.name().to_string(), f.compression() == zip::CompressionMethod::Deflated);
+        compressed.insert(
+            f.name().to_string(),
+            f.compression() == zip::CompressionMethod::Deflated,
+        );
         let mut s = String::new();
         f.read_to_string(&mut s).unwrap();
         parts.insert(f.name().to_string(), s);
     }
-    Package { parts, compressed, size: bytes.len() }
+    Package {
+        parts,
+        compressed,
+        size: bytes.len(),
+    }
 }
 
 fn opts(doc: DocChoice, draft: bool) -> Options {
-    Options { doc, draft, ..Options::default() }
+    Options {
+        doc,
+        draft,
+        ..Options::default()
+    }
 }
 
 fn w<'a, 'n>(n: Node<'a, 'a>, name: &'n str) -> impl Iterator<Item = Node<'a, 'a>> + use<'a, 'n> {
@@ -54,7 +65,16 @@ fn text(n: Node) -> String {
 }
 
 fn rows_text(table: Node) -> Vec<Vec<String>> {
-    table.children().filter(|c| c.has_tag_name((W, "tr"))).map(|tr| tr.children().filter(|c| c.has_tag_name((W, "tc"))).map(text).collect()).collect()
+    table
+        .children()
+        .filter(|c| c.has_tag_name((W, "tr")))
+        .map(|tr| {
+            tr.children()
+                .filter(|c| c.has_tag_name((W, "tc")))
+                .map(text)
+                .collect()
+        })
+        .collect()
 }
 
 fn sample_docx(doc: DocChoice, draft: bool) -> Package {
@@ -68,16 +88,45 @@ fn page_setup_fonts_and_page_number() {
     let sects: Vec<Node> = w(xml.root(), "sectPr").collect();
     let body = sects[0];
     let pg = w(body, "pgSz").next().unwrap();
-    assert_eq!((attr(pg, "w"), attr(pg, "h")), (Some("11906"), Some("16838")), "A4 portrait");
+    assert_eq!(
+        (attr(pg, "w"), attr(pg, "h")),
+        (Some("11906"), Some("16838")),
+        "A4 portrait"
+    );
     let m = w(body, "pgMar").next().unwrap();
-    assert_eq!([attr(m, "top"), attr(m, "bottom"), attr(m, "left"), attr(m, "right")], [Some("1134"), Some("1134"), Some("1701"), Some("850")]);
-    assert!(w(body, "titlePg").next().is_some(), "no page number on the first page");
+    assert_eq!(
+        [
+            attr(m, "top"),
+            attr(m, "bottom"),
+            attr(m, "left"),
+            attr(m, "right")
+        ],
+        [Some("1134"), Some("1134"), Some("1701"), Some("850")]
+    );
+    assert!(
+        w(body, "titlePg").next().is_some(),
+        "no page number on the first page"
+    );
     let header_ref = w(body, "headerReference").next().unwrap();
     assert_eq!(attr(header_ref, "type"), Some("default"));
-    let header = pkg.parts.iter().find(|(k, _)| k.starts_with("word/header")).unwrap().1;
+    let header = pkg
+        .parts
+        .iter()
+        .find(|(k, _)| k.starts_with("word/header"))
+        .unwrap()
+        .1;
     let h = Document::parse(header).unwrap();
-    assert_eq!(w(h.root(), "instrText").filter_map(|t| t.text()).collect::<String>().trim(), "PAGE");
-    assert_eq!(w(h.root(), "jc").next().and_then(|j| attr(j, "val")), Some("center"));
+    assert_eq!(
+        w(h.root(), "instrText")
+            .filter_map(|t| t.text())
+            .collect::<String>()
+            .trim(),
+        "PAGE"
+    );
+    assert_eq!(
+        w(h.root(), "jc").next().and_then(|j| attr(j, "val")),
+        Some("center")
+    );
 
     // Times New Roman is the document default, and no run sets another font.
     let styles = Document::parse(&pkg.parts["word/styles.xml"]).unwrap();
@@ -86,7 +135,11 @@ fn page_setup_fonts_and_page_number() {
     for a in ["ascii", "hAnsi", "eastAsia", "cs"] {
         assert_eq!(attr(default_font, a), Some("Times New Roman"));
     }
-    assert_eq!(w(defaults, "sz").next().and_then(|s| attr(s, "val")), Some("28"), "14 pt by default");
+    assert_eq!(
+        w(defaults, "sz").next().and_then(|s| attr(s, "val")),
+        Some("28"),
+        "14 pt by default"
+    );
     // Body text is 14 pt, nothing outside 11–14 pt.
     for f in w(xml.root(), "rFonts") {
         for a in ["ascii", "hAnsi", "eastAsia", "cs"] {
@@ -94,7 +147,12 @@ fn page_setup_fonts_and_page_number() {
         }
     }
     let sizes: Vec<&str> = w(xml.root(), "sz").filter_map(|s| attr(s, "val")).collect();
-    assert!(sizes.iter().all(|s| ["22", "24", "26", "28", "4"].contains(s)), "{sizes:?}");
+    assert!(
+        sizes
+            .iter()
+            .all(|s| ["22", "24", "26", "28", "4"].contains(s)),
+        "{sizes:?}"
+    );
     assert!(sizes.iter().filter(|s| **s == "28").count() > 100);
 }
 
@@ -104,36 +162,79 @@ fn header_block_title_and_signature() {
     let xml = Document::parse(&pkg.parts["word/document.xml"]).unwrap();
     let body = w(xml.root(), "body").next().unwrap();
     let first = body.children().find(|c| c.is_element()).unwrap();
-    assert!(first.has_tag_name((W, "tbl")), "the document opens with the header block table");
+    assert!(
+        first.has_tag_name((W, "tbl")),
+        "the document opens with the header block table"
+    );
     let rows = rows_text(first);
     assert_eq!(rows[0][0], "ỦY BAN NHÂN DÂNTỈNH QUẢNG NGÃI");
-    assert_eq!(rows[0][1], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc");
+    assert_eq!(
+        rows[0][1],
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc"
+    );
     assert_eq!(rows[1][0], "Số: 189/KH-UBND");
     assert_eq!(rows[1][1], "Quảng Ngãi, ngày 09 tháng 12 năm 2022");
-    let date_run = w(first, "r").find(|r| text(*r).starts_with("Quảng Ngãi, ngày")).unwrap();
-    assert!(w(date_run, "i").next().is_some(), "place and date are italic");
+    let date_run = w(first, "r")
+        .find(|r| text(*r).starts_with("Quảng Ngãi, ngày"))
+        .unwrap();
+    assert!(
+        w(date_run, "i").next().is_some(),
+        "place and date are italic"
+    );
     // Borderless: no table borders declared as lines.
-    assert!(w(first, "tblBorders").all(|b| b.children().filter(|c| c.is_element()).all(|e| attr(e, "val") == Some("none") || attr(e, "val") == Some("nil"))));
+    assert!(
+        w(first, "tblBorders").all(|b| b.children().filter(|c| c.is_element()).all(|e| attr(
+            e, "val"
+        ) == Some(
+            "none"
+        ) || attr(
+            e, "val"
+        )
+            == Some("nil")))
+    );
 
-    let paras: Vec<String> = body.children().filter(|c| c.has_tag_name((W, "p"))).map(text).collect();
+    let paras: Vec<String> = body
+        .children()
+        .filter(|c| c.has_tag_name((W, "p")))
+        .map(text)
+        .collect();
     let kh = paras.iter().position(|p| p == "KẾ HOẠCH").unwrap();
     assert_eq!(paras[kh + 1], "Chuyển đổi số tỉnh Quảng Ngãi năm 2023");
-    for heading in ["Phần I", "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2022", "Phần II", "NỘI DUNG KẾ HOẠCH NĂM 2023", "I. CĂN CỨ LẬP KẾ HOẠCH", "VI. TỔ CHỨC THỰC HIỆN"] {
+    for heading in [
+        "Phần I",
+        "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2022",
+        "Phần II",
+        "NỘI DUNG KẾ HOẠCH NĂM 2023",
+        "I. CĂN CỨ LẬP KẾ HOẠCH",
+        "VI. TỔ CHỨC THỰC HIỆN",
+    ] {
         assert!(paras.iter().any(|p| p == heading), "missing {heading}");
     }
-    assert!(paras.iter().any(|p| p.ends_with("chỉ đạo thực hiện./.")), "the body ends with ./.");
-    assert!(paras.iter().any(|p| p.contains("Tổng kinh phí dự kiến: 132.897,5 triệu đồng")));
-    assert!(paras.iter().any(|p| p.contains("ngân sách cấp tỉnh là 106.247,5 triệu đồng, ngân sách cấp huyện là 26.650 triệu đồng")));
+    assert!(
+        paras.iter().any(|p| p.ends_with("chỉ đạo thực hiện./.")),
+        "the body ends with ./."
+    );
+    assert!(paras
+        .iter()
+        .any(|p| p.contains("Tổng kinh phí dự kiến: 132.897,5 triệu đồng")));
+    assert!(paras.iter().any(|p| p.contains(
+        "ngân sách cấp tỉnh là 106.247,5 triệu đồng, ngân sách cấp huyện là 26.650 triệu đồng"
+    )));
     // The body refers to every appendix.
     for l in ["Phụ lục I ", "Phụ lục II ", "Phụ lục III "] {
         assert!(paras.iter().any(|p| p.contains(l)), "no reference to {l}");
     }
 
-    let sig = w(body, "tbl").find(|t| text(*t).contains("Nơi nhận:")).unwrap();
+    let sig = w(body, "tbl")
+        .find(|t| text(*t).contains("Nơi nhận:"))
+        .unwrap();
     let cells = &rows_text(sig)[0];
     assert!(cells[0].starts_with("Nơi nhận:- Bộ Thông tin và Truyền thông;"));
     assert!(cells[0].ends_with("- Lưu: VT, KGVX."));
-    assert_eq!(cells[1], "TM. ỦY BAN NHÂN DÂNKT. CHỦ TỊCHPHÓ CHỦ TỊCHĐặng Văn Minh");
+    assert_eq!(
+        cells[1],
+        "TM. ỦY BAN NHÂN DÂNKT. CHỦ TỊCHPHÓ CHỦ TỊCHĐặng Văn Minh"
+    );
 }
 
 #[test]
@@ -145,37 +246,99 @@ fn appendices_are_landscape_sections_with_the_task_table() {
     assert_eq!(sects.len(), 4, "body + three appendices");
     for s in &sects[1..] {
         let pg = w(*s, "pgSz").next().unwrap();
-        assert_eq!((attr(pg, "w"), attr(pg, "h"), attr(pg, "orient")), (Some("16838"), Some("11906"), Some("landscape")));
-        assert_eq!(w(*s, "pgNumType").next().and_then(|p| attr(p, "start")), Some("1"), "each appendix numbered on its own");
+        assert_eq!(
+            (attr(pg, "w"), attr(pg, "h"), attr(pg, "orient")),
+            (Some("16838"), Some("11906"), Some("landscape"))
+        );
+        assert_eq!(
+            w(*s, "pgNumType").next().and_then(|p| attr(p, "start")),
+            Some("1"),
+            "each appendix numbered on its own"
+        );
     }
     let paras: Vec<String> = w(xml.root(), "p").map(text).collect();
     assert!(paras.iter().any(|p| p == "(Kèm theo Kế hoạch số 189/KH-UBND ngày 09/12/2022 của Ủy ban nhân dân tỉnh Quảng Ngãi)"));
     assert!(paras.iter().any(|p| p == "Phụ lục II"));
-    assert!(paras.iter().any(|p| p == "DANH SÁCH VĂN BẢN CỦA TỈNH QUẢNG NGÃI VỀ CHUYỂN ĐỔI SỐ BAN HÀNH NĂM 2022"));
+    assert!(paras
+        .iter()
+        .any(|p| p == "DANH SÁCH VĂN BẢN CỦA TỈNH QUẢNG NGÃI VỀ CHUYỂN ĐỔI SỐ BAN HÀNH NĂM 2022"));
 
-    let table = w(xml.root(), "tbl").find(|t| text(*t).starts_with("TTTên nhiệm vụ")).unwrap();
-    let trs: Vec<Node> = table.children().filter(|c| c.has_tag_name((W, "tr"))).collect();
-    assert!(w(trs[0], "tblHeader").next().is_some(), "header row repeated on every page");
-    assert!(trs[1..].iter().all(|tr| w(*tr, "tblHeader").next().is_none()));
-    assert!(trs.iter().all(|tr| w(*tr, "cantSplit").next().is_some()), "rows never split");
-    assert!(!pkg.parts["word/document.xml"].contains("dxplan_repeat_header"), "marker removed");
+    let table = w(xml.root(), "tbl")
+        .find(|t| text(*t).starts_with("TTTên nhiệm vụ"))
+        .unwrap();
+    let trs: Vec<Node> = table
+        .children()
+        .filter(|c| c.has_tag_name((W, "tr")))
+        .collect();
+    assert!(
+        w(trs[0], "tblHeader").next().is_some(),
+        "header row repeated on every page"
+    );
+    assert!(trs[1..]
+        .iter()
+        .all(|tr| w(*tr, "tblHeader").next().is_none()));
+    assert!(
+        trs.iter().all(|tr| w(*tr, "cantSplit").next().is_some()),
+        "rows never split"
+    );
+    assert!(
+        !pkg.parts["word/document.xml"].contains("dxplan_repeat_header"),
+        "marker removed"
+    );
 
     let rows = rows_text(table);
-    assert_eq!(rows[0], ["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện", "Kinh phí (triệu đồng)", "Nguồn"]);
+    assert_eq!(
+        rows[0],
+        [
+            "TT",
+            "Tên nhiệm vụ",
+            "Cơ quan chủ trì",
+            "Cơ quan phối hợp",
+            "Thời gian thực hiện",
+            "Kinh phí (triệu đồng)",
+            "Nguồn"
+        ]
+    );
     // Every task in order, with its computed number, lead and coordinating agencies.
     let mut expected = Vec::new();
     for (gi, g) in plan.groups.iter().enumerate() {
         expected.push(vec![(gi + 1).to_string(), g.title.clone()]);
         for (ti, t) in g.tasks.iter().enumerate() {
-            let names = |ids: &[String]| ids.iter().map(|a| plan.agency(a).unwrap().display_short().to_string()).collect::<Vec<_>>().join("; ");
-            expected.push(vec![task_number(gi, ti), t.title.clone(), names(&t.lead), names(&t.coordinating), "Năm 2023".into()]);
+            let names = |ids: &[String]| {
+                ids.iter()
+                    .map(|a| plan.agency(a).unwrap().display_short().to_string())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            expected.push(vec![
+                task_number(gi, ti),
+                t.title.clone(),
+                names(&t.lead),
+                names(&t.coordinating),
+                "Năm 2023".into(),
+            ]);
         }
     }
-    let body_rows: Vec<Vec<String>> = rows[1..rows.len() - 2].iter().map(|r| r.iter().take(if r.len() == 4 { 2 } else { 5 }).cloned().collect()).collect();
+    let body_rows: Vec<Vec<String>> = rows[1..rows.len() - 2]
+        .iter()
+        .map(|r| {
+            r.iter()
+                .take(if r.len() == 4 { 2 } else { 5 })
+                .cloned()
+                .collect()
+        })
+        .collect();
     assert_eq!(body_rows, expected);
     assert_eq!(body_rows.iter().filter(|r| r.len() == 5).count(), 76);
-    let numbers: Vec<&str> = body_rows.iter().filter(|r| r.len() == 5).map(|r| r[0].as_str()).collect();
-    assert!(numbers.contains(&"6.7") && numbers.contains(&"8.5") && !numbers.contains(&"8.10"), "6.1 and 8.4 are no longer doubled");
+    let numbers: Vec<&str> = body_rows
+        .iter()
+        .filter(|r| r.len() == 5)
+        .map(|r| r[0].as_str())
+        .collect();
+    assert!(
+        numbers.contains(&"6.7") && numbers.contains(&"8.5") && !numbers.contains(&"8.10"),
+        "6.1 and 8.4 are no longer doubled"
+    );
     let group_row = trs.iter().find(|tr| text(**tr) == "1Nhận thức số").unwrap();
     assert!(w(*group_row, "b").next().is_some(), "group rows are bold");
     assert_eq!(rows[rows.len() - 1], ["", "TỔNG CỘNG", "132.897,5", ""]);
@@ -222,19 +385,31 @@ fn decision_and_its_appendix() {
     let pkg = open(&build(&plan, &opts(DocChoice::QuyetDinh, false)).unwrap());
     let xml = Document::parse(&pkg.parts["word/document.xml"]).unwrap();
     let paras: Vec<String> = w(xml.root(), "p").map(text).collect();
-    for expected in ["QUYẾT ĐỊNH", "Về việc ban hành Kế hoạch chuyển đổi số tỉnh Quảng Ngãi năm 2023", "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "QUYẾT ĐỊNH:"] {
+    for expected in [
+        "QUYẾT ĐỊNH",
+        "Về việc ban hành Kế hoạch chuyển đổi số tỉnh Quảng Ngãi năm 2023",
+        "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI",
+        "QUYẾT ĐỊNH:",
+    ] {
         assert!(paras.iter().any(|p| p == expected), "missing {expected}");
     }
     let bases: Vec<&String> = paras.iter().filter(|p| p.starts_with("Căn cứ ")).collect();
     assert_eq!(bases.len(), 1 + plan.legal_bases.len());
     assert!(bases.iter().all(|b| b.ends_with(';')));
     assert!(paras.iter().any(|p| p == "Theo đề nghị của Giám đốc Sở Thông tin và Truyền thông tại Tờ trình số 321/TTr-STTTT ngày 01/12/2022."));
-    let base_run = w(xml.root(), "r").find(|r| text(*r).starts_with("Căn cứ Luật")).unwrap();
+    let base_run = w(xml.root(), "r")
+        .find(|r| text(*r).starts_with("Căn cứ Luật"))
+        .unwrap();
     assert!(w(base_run, "i").next().is_some(), "legal bases are italic");
     for n in 1..=3 {
-        assert!(paras.iter().any(|p| p.starts_with(&format!("Điều {n}. "))), "Điều {n}");
+        assert!(
+            paras.iter().any(|p| p.starts_with(&format!("Điều {n}. "))),
+            "Điều {n}"
+        );
     }
-    assert!(paras.iter().any(|p| p.starts_with("Điều 3.") && p.ends_with("./.")));
+    assert!(paras
+        .iter()
+        .any(|p| p.starts_with("Điều 3.") && p.ends_with("./.")));
     let rows = rows_text(w(xml.root(), "tbl").next().unwrap());
     assert_eq!(rows[1][0], "Số: 2345/QĐ-UBND");
     assert!(paras.iter().any(|p| p == "(Kèm theo Quyết định số 2345/QĐ-UBND ngày 09/12/2022 của Ủy ban nhân dân tỉnh Quảng Ngãi)"));
@@ -245,8 +420,14 @@ fn decision_and_its_appendix() {
     let xml = Document::parse(&alone.parts["word/document.xml"]).unwrap();
     let sects: Vec<Node> = w(xml.root(), "sectPr").collect();
     assert_eq!(sects.len(), 1);
-    assert_eq!(w(sects[0], "pgSz").next().and_then(|p| attr(p, "orient")), Some("landscape"));
-    assert!(w(xml.root(), "p").map(text).any(|p| p == "Phụ lục"), "a single appendix is not numbered");
+    assert_eq!(
+        w(sects[0], "pgSz").next().and_then(|p| attr(p, "orient")),
+        Some("landscape")
+    );
+    assert!(
+        w(xml.root(), "p").map(text).any(|p| p == "Phụ lục"),
+        "a single appendix is not numbered"
+    );
     assert_eq!(w(xml.root(), "tbl").count(), 1);
 
     // Without decision data, a final decision is refused.
@@ -257,16 +438,36 @@ fn decision_and_its_appendix() {
 #[test]
 fn section_order_comes_from_the_template() {
     let plan = dxplan::sample::plan();
-    let o = Options { template: "khung-2390".into(), ..opts(DocChoice::KeHoach, false) };
+    let o = Options {
+        template: "khung-2390".into(),
+        ..opts(DocChoice::KeHoach, false)
+    };
     let pkg = open(&build(&plan, &o).unwrap());
     let xml = Document::parse(&pkg.parts["word/document.xml"]).unwrap();
     let paras: Vec<String> = w(xml.root(), "p").map(text).collect();
-    let pos = |h: &str| paras.iter().position(|p| p == h).unwrap_or_else(|| panic!("missing {h}"));
+    let pos = |h: &str| {
+        paras
+            .iter()
+            .position(|p| p == h)
+            .unwrap_or_else(|| panic!("missing {h}"))
+    };
     assert!(pos("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH") < pos("II. ĐÁNH GIÁ HIỆN TRẠNG"));
     assert!(pos("II. ĐÁNH GIÁ HIỆN TRẠNG") < pos("V. NHIỆM VỤ, GIẢI PHÁP"));
     assert!(!paras.iter().any(|p| p == "Phần I"));
-    assert!(paras.iter().any(|p| p == "DANH MỤC NHIỆM VỤ, DỰ ÁN CHUYỂN ĐỔI SỐ NĂM 2023"), "appendix titles come from the template too");
-    let err = build(&plan, &Options { template: "khong-co".into(), ..opts(DocChoice::KeHoach, false) }).unwrap_err();
+    assert!(
+        paras
+            .iter()
+            .any(|p| p == "DANH MỤC NHIỆM VỤ, DỰ ÁN CHUYỂN ĐỔI SỐ NĂM 2023"),
+        "appendix titles come from the template too"
+    );
+    let err = build(
+        &plan,
+        &Options {
+            template: "khong-co".into(),
+            ..opts(DocChoice::KeHoach, false)
+        },
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("khong-co"));
 }
 
@@ -284,10 +485,21 @@ fn special_characters_emoji_and_decomposed_diacritics() {
     let raw = &pkg.parts["word/document.xml"];
     let xml = Document::parse(raw).expect("well-formed XML");
     let texts: Vec<String> = w(xml.root(), "p").map(text).collect();
-    assert!(texts.iter().any(|t| t == "Tiếp nhận <hồ sơ> & \"phản hồi\" 'nhanh' 🚀"), "NFC, unescaped back to the same text");
-    assert!(!raw.contains("e\u{302}\u{301}"), "no decomposed sequence left");
+    assert!(
+        texts
+            .iter()
+            .any(|t| t == "Tiếp nhận <hồ sơ> & \"phản hồi\" 'nhanh' 🚀"),
+        "NFC, unescaped back to the same text"
+    );
+    assert!(
+        !raw.contains("e\u{302}\u{301}"),
+        "no decomposed sequence left"
+    );
     assert!(raw.contains("&lt;hồ sơ&gt; &amp;"));
-    assert!(texts.iter().any(|t| t == "Số: 07/KH-UBND"), "numbers below 10 take a leading zero");
+    assert!(
+        texts.iter().any(|t| t == "Số: 07/KH-UBND"),
+        "numbers below 10 take a leading zero"
+    );
     let bold_run = w(xml.root(), "r").find(|r| text(*r) == "chữ đậm").unwrap();
     assert!(w(bold_run, "b").next().is_some());
 }
@@ -295,7 +507,10 @@ fn special_characters_emoji_and_decomposed_diacritics() {
 #[test]
 fn the_same_plan_gives_the_same_bytes() {
     let o = opts(DocChoice::KeHoach, false);
-    assert_eq!(build(&dxplan::sample::plan(), &o).unwrap(), build(&dxplan::sample::plan(), &o).unwrap());
+    assert_eq!(
+        build(&dxplan::sample::plan(), &o).unwrap(),
+        build(&dxplan::sample::plan(), &o).unwrap()
+    );
 }
 
 #[test]
@@ -303,14 +518,22 @@ fn output_is_compressed() {
     let pkg = sample_docx(DocChoice::KeHoach, false);
     assert!(pkg.compressed.values().all(|c| *c), "every part deflated");
     assert!(pkg.size < 120 * 1024, "{} bytes", pkg.size);
-    assert!(pkg.parts["word/document.xml"].len() > 5 * pkg.size, "XML much larger than the package");
+    assert!(
+        pkg.parts["word/document.xml"].len() > 5 * pkg.size,
+        "XML much larger than the package"
+    );
 }
 
 #[test]
 fn export_to_a_missing_folder_leaves_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("không-có").join("kh.docx");
-    let err = export(&dxplan::sample::plan(), &opts(DocChoice::KeHoach, false), &out).unwrap_err();
+    let err = export(
+        &dxplan::sample::plan(),
+        &opts(DocChoice::KeHoach, false),
+        &out,
+    )
+    .unwrap_err();
     assert!(err.to_string().starts_with("Không ghi được tệp"), "{err}");
     assert!(!out.exists());
 }

@@ -11,10 +11,17 @@ fn prepared() -> Plan {
     }
     plan.groups[1].tasks[3].status = TaskStatus::HoanThanh;
     plan.groups[1].tasks[3].deadline = Some(Deadline::Recurring { day: 30, month: 11 });
-    plan.groups[2].tasks[0].deadline = Some(Deadline::Date { date: chrono::NaiveDate::from_ymd_opt(2023, 6, 30).unwrap() });
+    plan.groups[2].tasks[0].deadline = Some(Deadline::Date {
+        date: chrono::NaiveDate::from_ymd_opt(2023, 6, 30).unwrap(),
+    });
     plan.groups[2].tasks[1].status = TaskStatus::DangTrienKhai;
     plan.specific_goals[0].indicators[1].actual = Some("72.5".parse().unwrap());
-    plan.identity.decision = Some(Decision { number: Some("99".into()), symbol: "QĐ-UBND".into(), issue_date: None, proposal: String::new() });
+    plan.identity.decision = Some(Decision {
+        number: Some("99".into()),
+        symbol: "QĐ-UBND".into(),
+        issue_date: None,
+        proposal: String::new(),
+    });
     plan
 }
 
@@ -23,39 +30,78 @@ fn sample_2023_rolls_over_to_2024() {
     let plan = prepared();
     let keep_finished = plan.groups[1].tasks[0].id.clone();
     let drop_unfinished = plan.groups[9].tasks[4].id.clone();
-    let opts = Options { keep: [keep_finished.clone()].into(), drop: [drop_unfinished.clone()].into() };
+    let opts = Options {
+        keep: [keep_finished.clone()].into(),
+        drop: [drop_unfinished.clone()].into(),
+    };
     let (next, report) = rollover(&plan, 2024, &opts);
 
     // Tasks: 76 − 3 finished (one of them kept back) + the recurring finished one − 1 dropped.
     assert_eq!(next.tasks().count(), 76 - 2 - 1);
     assert_eq!(report.tasks_carried.len(), 73);
     assert_eq!(report.tasks_dropped.len(), 3);
-    assert!(report.tasks_dropped.iter().any(|t| t.ends_with("(bỏ theo lựa chọn)")));
+    assert!(report
+        .tasks_dropped
+        .iter()
+        .any(|t| t.ends_with("(bỏ theo lựa chọn)")));
     assert!(next.task(&keep_finished).is_some() && next.task(&drop_unfinished).is_none());
     assert_eq!(next.groups.len(), 10, "task groups carried");
 
     // Deadlines moved one year; recurring ones kept.
-    let by_id = |id: &str| next.tasks().find(|(_, t)| t.id == id).map(|(_, t)| t.clone()).unwrap();
-    assert_eq!(by_id(&plan.groups[2].tasks[0].id).deadline, Some(Deadline::Date { date: chrono::NaiveDate::from_ymd_opt(2024, 6, 30).unwrap() }));
-    assert_eq!(by_id(&plan.groups[1].tasks[3].id).deadline, Some(Deadline::Recurring { day: 30, month: 11 }));
-    assert!(next.tasks().filter(|(_, t)| matches!(t.deadline, Some(Deadline::Year { .. }))).all(|(_, t)| t.deadline == Some(Deadline::Year { year: 2024 })));
-    assert!(dxplan::validation::validate(&next).iter().all(|f| f.code != "task.deadline_outside_year"));
+    let by_id = |id: &str| {
+        next.tasks()
+            .find(|(_, t)| t.id == id)
+            .map(|(_, t)| t.clone())
+            .unwrap()
+    };
+    assert_eq!(
+        by_id(&plan.groups[2].tasks[0].id).deadline,
+        Some(Deadline::Date {
+            date: chrono::NaiveDate::from_ymd_opt(2024, 6, 30).unwrap()
+        })
+    );
+    assert_eq!(
+        by_id(&plan.groups[1].tasks[3].id).deadline,
+        Some(Deadline::Recurring { day: 30, month: 11 })
+    );
+    assert!(next
+        .tasks()
+        .filter(|(_, t)| matches!(t.deadline, Some(Deadline::Year { .. })))
+        .all(|(_, t)| t.deadline == Some(Deadline::Year { year: 2024 })));
+    assert!(dxplan::validation::validate(&next)
+        .iter()
+        .all(|f| f.code != "task.deadline_outside_year"));
 
     // Every year replacement is listed, and no plan-year mention is left unlisted.
     assert_eq!(report.replacements.len(), 6, "{:#?}", report.replacements);
     for r in &report.replacements {
-        assert!(r.before.contains("2023") && r.after.contains("2024") && !r.after.contains("năm 2023"), "{r:?}");
+        assert!(
+            r.before.contains("2023") && r.after.contains("2024") && !r.after.contains("năm 2023"),
+            "{r:?}"
+        );
     }
-    assert_eq!(next.identity.title, "Chuyển đổi số tỉnh Quảng Ngãi năm 2024");
+    assert_eq!(
+        next.identity.title,
+        "Chuyển đổi số tỉnh Quảng Ngãi năm 2024"
+    );
     assert!(next.tasks().all(|(_, t)| !t.title.contains("năm 2023")));
     assert!(next.groups.iter().all(|g| !g.intro.contains("năm 2023")));
-    assert!(next.groups[1].intro.contains("2022 - 2025") || !plan.groups[1].intro.contains("2022 - 2025"), "periods are left alone");
+    assert!(
+        next.groups[1].intro.contains("2022 - 2025")
+            || !plan.groups[1].intro.contains("2022 - 2025"),
+        "periods are left alone"
+    );
 
     // Never carried.
-    assert_eq!((next.identity.number.as_deref(), next.identity.issue_date), (None, None));
+    assert_eq!(
+        (next.identity.number.as_deref(), next.identity.issue_date),
+        (None, None)
+    );
     assert_eq!(next.identity.status, PlanStatus::Draft);
     assert!(next.identity.decision.is_none());
-    assert!(next.tasks().all(|(_, t)| t.status == TaskStatus::ChuaTrienKhai));
+    assert!(next
+        .tasks()
+        .all(|(_, t)| t.status == TaskStatus::ChuaTrienKhai));
     assert!(next.indicators().all(|(_, i)| i.actual.is_none()));
     assert!(next.budget.unallocated.is_empty());
 
@@ -69,35 +115,74 @@ fn sample_2023_rolls_over_to_2024() {
     // The new Phần I: every indicator and task of 2023, with empty slots.
     let a = &next.assessment;
     assert_eq!(a.indicators.len(), 28);
-    assert!(a.indicators.iter().all(|r| r.actual.is_none() && r.achieved.is_none()));
+    assert!(a
+        .indicators
+        .iter()
+        .all(|r| r.actual.is_none() && r.achieved.is_none()));
     assert_eq!(a.tasks.len(), 76);
-    assert!(a.tasks.iter().all(|t| t.status.is_none() && t.result.is_empty()));
-    assert_eq!(a.sections.iter().map(|s| s.title.as_str()).collect::<Vec<_>>(), plan.groups.iter().map(|g| g.title.as_str()).collect::<Vec<_>>());
+    assert!(a
+        .tasks
+        .iter()
+        .all(|t| t.status.is_none() && t.result.is_empty()));
+    assert_eq!(
+        a.sections
+            .iter()
+            .map(|s| s.title.as_str())
+            .collect::<Vec<_>>(),
+        plan.groups
+            .iter()
+            .map(|g| g.title.as_str())
+            .collect::<Vec<_>>()
+    );
 
     // Carried as they were; legal bases flagged for review.
     assert_eq!(next.directory, plan.directory);
     assert_eq!(next.legal_bases, plan.legal_bases);
     assert_eq!(next.identity.recipients, plan.identity.recipients);
-    assert_eq!(next.organisation.duties.len(), plan.organisation.duties.len());
+    assert_eq!(
+        next.organisation.duties.len(),
+        plan.organisation.duties.len()
+    );
     assert_eq!(report.to_review.len(), 15);
     assert!(report.to_review[0].starts_with("Căn cứ còn hiệu lực? Nghị quyết số 52-NQ/TW"));
-    assert!(!dxplan::validation::has_errors(&dxplan::validation::validate(&next)));
+    assert!(!dxplan::validation::has_errors(
+        &dxplan::validation::validate(&next)
+    ));
 }
 
 #[test]
 fn rollover_through_the_cli_creates_a_draft_next_to_the_original() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db.sqlite");
-    let run = |args: &[&str]| std::process::Command::new(env!("CARGO_BIN_EXE_dxplan")).arg("--db").arg(&db).args(args).output().unwrap();
-    let id = String::from_utf8(run(&["new", "--sample"]).stdout).unwrap().trim().to_string();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_dxplan"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let id = String::from_utf8(run(&["new", "--sample"]).stdout)
+        .unwrap()
+        .trim()
+        .to_string();
     let o = run(&["rollover", &id, "--to-year", "2024"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let out = String::from_utf8(o.stdout).unwrap();
     assert!(out.contains("ĐỔI NĂM    [Trích yếu] «Chuyển đổi số tỉnh Quảng Ngãi năm 2023» → «Chuyển đổi số tỉnh Quảng Ngãi năm 2024»"), "{out}");
     let list: serde_json::Value = serde_json::from_slice(&run(&["list", "--json"]).stdout).unwrap();
-    let years: Vec<i64> = list.as_array().unwrap().iter().map(|p| p["year"].as_i64().unwrap()).collect();
+    let years: Vec<i64> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["year"].as_i64().unwrap())
+        .collect();
     assert!(years.contains(&2023) && years.contains(&2024));
-    assert!(list.as_array().unwrap().iter().any(|p| p["year"] == 2024 && p["status"] == "draft"));
+    assert!(list
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["year"] == 2024 && p["status"] == "draft"));
     let o = run(&["rollover", &id, "--to-year", "2023"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("phải sau năm của kế hoạch"));

@@ -43,16 +43,42 @@ fn sample_keeps_the_issued_plan_facts_without_its_errors() {
     assert_eq!(plan.legal_bases.len(), 15);
     assert_eq!(plan.assessment.documents.len(), 19);
     let totals = dxplan::budget::totals(&plan);
-    assert_eq!(dxplan::format::money_million(totals.total), "132.897,5 triệu đồng");
-    assert_eq!(dxplan::format::money(totals.by_level.iter().find(|a| a.key == Some(dxplan::model::BudgetLevel::Tinh)).unwrap().amount), "106.247,5");
+    assert_eq!(
+        dxplan::format::money_million(totals.total),
+        "132.897,5 triệu đồng"
+    );
+    assert_eq!(
+        dxplan::format::money(
+            totals
+                .by_level
+                .iter()
+                .find(|a| a.key == Some(dxplan::model::BudgetLevel::Tinh))
+                .unwrap()
+                .amount
+        ),
+        "106.247,5"
+    );
     // Kế hoạch 97/KH-UBND was printed as 2002; the sample dates it 2022.
-    let k97 = plan.assessment.documents.iter().find(|d| d.number.as_deref() == Some("97/KH-UBND")).unwrap();
+    let k97 = plan
+        .assessment
+        .documents
+        .iter()
+        .find(|d| d.number.as_deref() == Some("97/KH-UBND"))
+        .unwrap();
     assert_eq!(k97.date.unwrap().to_string(), "2022-06-15");
     // The five bullets pasted twice in group 2 appear once.
     let intro = &plan.groups[1].intro;
-    assert_eq!(intro.matches("Ban hành chính sách khuyến khích về sử dụng chữ ký số").count(), 1);
+    assert_eq!(
+        intro
+            .matches("Ban hành chính sách khuyến khích về sử dụng chữ ký số")
+            .count(),
+        1
+    );
     // 6.1 appeared twice in the issued table; here the numbers are positions.
-    assert_eq!(plan.groups[5].tasks[1].title, "Triển khai hiệu quả hoạt động của Tổ Công nghệ số cộng đồng");
+    assert_eq!(
+        plan.groups[5].tasks[1].title,
+        "Triển khai hiệu quả hoạt động của Tổ Công nghệ số cộng đồng"
+    );
     let findings = dxplan::validation::validate(&plan);
     assert!(!dxplan::validation::has_errors(&findings), "{findings:#?}");
 }
@@ -68,11 +94,25 @@ fn input_is_stored_as_nfc() {
         assert_ne!(decomposed, "Sở Y tế");
         plan.directory[1].name = decomposed.into();
         let id = store.create(&plan).await.unwrap();
-        assert_eq!(store.load(&id).await.unwrap().plan.directory[1].name, "Sở Y tế");
+        assert_eq!(
+            store.load(&id).await.unwrap().plan.directory[1].name,
+            "Sở Y tế"
+        );
 
         let mut t = common::task("t9", "Nâng cấp he\u{323}\u{302} thống", "so-yt");
         t.id = "t9".into();
-        store.apply(&id, None, Edit::AddTask { group: "g1".into(), task: t, index: None }).await.unwrap();
+        store
+            .apply(
+                &id,
+                None,
+                Edit::AddTask {
+                    group: "g1".into(),
+                    task: t,
+                    index: None,
+                },
+            )
+            .await
+            .unwrap();
         let p = store.load(&id).await.unwrap().plan;
         assert_eq!(p.groups[0].tasks[2].title, "Nâng cấp hệ thống");
     });
@@ -87,26 +127,65 @@ fn edits_are_transactions_and_bad_edits_change_nothing() {
         let id = store.create(&common::small_plan()).await.unwrap();
         let r1 = store.load(&id).await.unwrap().revision;
 
-        let r2 = store.apply(&id, Some(r1), Edit::SetText { field: TextField::Vision, text: "Đắk Lắk số".into() }).await.unwrap();
+        let r2 = store
+            .apply(
+                &id,
+                Some(r1),
+                Edit::SetText {
+                    field: TextField::Vision,
+                    text: "Đắk Lắk số".into(),
+                },
+            )
+            .await
+            .unwrap();
         assert_eq!(r2, r1 + 1);
 
         // Unknown group: refused, nothing written.
         let err = store
-            .apply(&id, None, Edit::AddTask { group: "không-có".into(), task: common::task("x", "X", "so-yt"), index: None })
+            .apply(
+                &id,
+                None,
+                Edit::AddTask {
+                    group: "không-có".into(),
+                    task: common::task("x", "X", "so-yt"),
+                    index: None,
+                },
+            )
             .await
             .unwrap_err();
         assert!(matches!(err, Error::ItemNotFound { .. }), "{err:?}");
         // A duplicate task id would make edits ambiguous: refused.
         let err = store
-            .apply(&id, None, Edit::AddTask { group: "g1".into(), task: common::task("t1", "Khác", "so-yt"), index: None })
+            .apply(
+                &id,
+                None,
+                Edit::AddTask {
+                    group: "g1".into(),
+                    task: common::task("t1", "Khác", "so-yt"),
+                    index: None,
+                },
+            )
             .await
             .unwrap_err();
         assert!(err.to_string().contains("bị trùng"), "{err}");
         // A stale revision: refused.
-        let err = store.apply(&id, Some(r1), Edit::SetText { field: TextField::Vision, text: "cũ".into() }).await.unwrap_err();
+        let err = store
+            .apply(
+                &id,
+                Some(r1),
+                Edit::SetText {
+                    field: TextField::Vision,
+                    text: "cũ".into(),
+                },
+            )
+            .await
+            .unwrap_err();
         assert!(matches!(err, Error::Conflict { .. }));
         // Removing an agency still assigned: refused.
-        assert!(store.apply(&id, None, Edit::RemoveAgency { id: "so-yt".into() }).await.is_err());
+        assert!(store
+            .apply(&id, None, Edit::RemoveAgency { id: "so-yt".into() })
+            .await
+            .is_err());
         store.close().await;
 
         let reopened = Store::open(&path).await.unwrap();
@@ -126,14 +205,48 @@ fn moving_tasks_and_groups_renumbers_them() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("db.sqlite")).await.unwrap();
         let mut plan = common::small_plan();
-        plan.groups.push(dxplan::model::TaskGroup { id: "g2".into(), title: "Kinh tế số".into(), framework_ref: None, intro: String::new(), tasks: vec![] });
+        plan.groups.push(dxplan::model::TaskGroup {
+            id: "g2".into(),
+            title: "Kinh tế số".into(),
+            framework_ref: None,
+            intro: String::new(),
+            tasks: vec![],
+        });
         let id = store.create(&plan).await.unwrap();
-        store.apply(&id, None, Edit::MoveTask { id: "t1".into(), group: "g2".into(), index: 0 }).await.unwrap();
-        store.apply(&id, None, Edit::MoveGroup { id: "g2".into(), to: 0 }).await.unwrap();
+        store
+            .apply(
+                &id,
+                None,
+                Edit::MoveTask {
+                    id: "t1".into(),
+                    group: "g2".into(),
+                    index: 0,
+                },
+            )
+            .await
+            .unwrap();
+        store
+            .apply(
+                &id,
+                None,
+                Edit::MoveGroup {
+                    id: "g2".into(),
+                    to: 0,
+                },
+            )
+            .await
+            .unwrap();
         let p = store.load(&id).await.unwrap().plan;
         assert_eq!(p.groups[0].title, "Kinh tế số");
         assert_eq!(p.groups[0].tasks[0].id, "t1");
-        assert_eq!(p.groups[1].tasks.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), ["t2"]);
+        assert_eq!(
+            p.groups[1]
+                .tasks
+                .iter()
+                .map(|t| t.id.as_str())
+                .collect::<Vec<_>>(),
+            ["t2"]
+        );
     });
 }
 
@@ -152,14 +265,26 @@ fn list_duplicate_delete_and_wal_with_foreign_keys() {
         assert_eq!(dup.identity.issue_date, None);
         assert_eq!(store.list().await.unwrap().len(), 2);
         store.delete(&copy).await.unwrap();
-        assert!(matches!(store.load(&copy).await, Err(Error::PlanNotFound(_))));
-        assert!(store.history(&copy).await.unwrap().is_empty(), "revisions go with the plan (ON DELETE CASCADE)");
+        assert!(matches!(
+            store.load(&copy).await,
+            Err(Error::PlanNotFound(_))
+        ));
+        assert!(
+            store.history(&copy).await.unwrap().is_empty(),
+            "revisions go with the plan (ON DELETE CASCADE)"
+        );
         assert_eq!(store.list().await.unwrap().len(), 1);
     });
 }
 
 async fn snapshot(store: &Store) -> Vec<(String, i64)> {
-    store.list().await.unwrap().into_iter().map(|p| (p.id, p.revision)).collect()
+    store
+        .list()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|p| (p.id, p.revision))
+        .collect()
 }
 
 #[test]
@@ -177,7 +302,11 @@ fn bad_plan_files_give_clear_errors_and_leave_the_database_unchanged() {
             p
         };
         let truncated = write("cut.json", &good.as_bytes()[..good.len() / 2]);
-        let wrong_version = write("v9.json", good.replacen("\"schema_version\": 1", "\"schema_version\": 9", 1).as_bytes());
+        let wrong_version = write(
+            "v9.json",
+            good.replacen("\"schema_version\": 1", "\"schema_version\": 9", 1)
+                .as_bytes(),
+        );
         let mut garbage = Vec::with_capacity(10 << 20);
         let mut x: u32 = 2463534242;
         while garbage.len() < 10 << 20 {
@@ -188,9 +317,15 @@ fn bad_plan_files_give_clear_errors_and_leave_the_database_unchanged() {
         }
         let garbage = write("rac.json", &garbage);
         let empty = write("rong.json", b"");
-        let zip = write("that-ra-la-word.json", b"PK\x03\x04\x14\x00\x06\x00rest-of-a-docx");
+        let zip = write(
+            "that-ra-la-word.json",
+            b"PK\x03\x04\x14\x00\x06\x00rest-of-a-docx",
+        );
         let other_json = write("khac.json", r#"{"name": "không phải kế hoạch"}"#.as_bytes());
-        let broken_inside = write("hong.json", good.replacen("\"province\"", "\"tinh\"", 1).as_bytes());
+        let broken_inside = write(
+            "hong.json",
+            good.replacen("\"province\"", "\"tinh\"", 1).as_bytes(),
+        );
 
         let cases: [(&Path, &str); 7] = [
             (&truncated, "cắt cụt"),
@@ -203,7 +338,11 @@ fn bad_plan_files_give_clear_errors_and_leave_the_database_unchanged() {
         ];
         for (path, expected) in cases {
             let err = store.import_file(path).await.unwrap_err();
-            assert!(err.to_string().contains(expected), "{}: {err}", path.display());
+            assert!(
+                err.to_string().contains(expected),
+                "{}: {err}",
+                path.display()
+            );
         }
         assert_eq!(snapshot(&store).await, before);
     });
@@ -222,7 +361,11 @@ fn export_to_a_missing_folder_fails_and_leaves_no_file() {
         // A successful export leaves no temporary file behind.
         let ok = dir.path().join("kh.json");
         store.export_file(&id, &ok).await.unwrap();
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).collect();
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
         assert!(leftovers.is_empty());
     });
 }
@@ -233,6 +376,10 @@ fn default_database_is_outside_the_source_tree() {
         return; // overridden by the environment; nothing to check
     }
     let p = Store::default_path();
-    assert!(!p.starts_with(env!("CARGO_MANIFEST_DIR")), "{}", p.display());
+    assert!(
+        !p.starts_with(env!("CARGO_MANIFEST_DIR")),
+        "{}",
+        p.display()
+    );
     assert!(p.is_absolute());
 }

@@ -6,12 +6,23 @@ use dxplan::model::*;
 use dxplan::validation::{validate, Finding, Section, Severity};
 
 fn codes(plan: &Plan) -> Vec<(&'static str, Severity)> {
-    validate(plan).into_iter().map(|f| (f.code, f.severity)).collect()
+    validate(plan)
+        .into_iter()
+        .map(|f| (f.code, f.severity))
+        .collect()
 }
 
 fn only(plan: &Plan, code: &str) -> Finding {
-    let found: Vec<Finding> = validate(plan).into_iter().filter(|f| f.code == code).collect();
-    assert_eq!(found.len(), 1, "expected one {code}, got {:#?}", validate(plan));
+    let found: Vec<Finding> = validate(plan)
+        .into_iter()
+        .filter(|f| f.code == code)
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "expected one {code}, got {:#?}",
+        validate(plan)
+    );
     found.into_iter().next().unwrap()
 }
 
@@ -36,7 +47,11 @@ fn lead_also_coordinating() {
     let mut p = common::small_plan();
     p.groups[0].tasks[0].coordinating = vec!["so-tc".into(), "so-yt".into()];
     let f = only(&p, "task.lead_in_coordinating");
-    assert!(f.message.contains("Sở Y tế") && f.message.contains("vừa chủ trì vừa phối hợp"), "{}", f.message);
+    assert!(
+        f.message.contains("Sở Y tế") && f.message.contains("vừa chủ trì vừa phối hợp"),
+        "{}",
+        f.message
+    );
 }
 
 #[test]
@@ -64,30 +79,51 @@ fn duplicate_task_title_in_a_group() {
     // Same title up to case and diacritics-insensitive spacing.
     p.groups[0].tasks[1].title = "triển khai  BỆNH ÁN điện tử".into();
     let f = only(&p, "task.duplicate_title");
-    assert_eq!(f.message, "Nhiệm vụ 1.2 trùng tên với nhiệm vụ 1.1 trong cùng nhóm.");
+    assert_eq!(
+        f.message,
+        "Nhiệm vụ 1.2 trùng tên với nhiệm vụ 1.1 trong cùng nhóm."
+    );
 }
 
 #[test]
 fn empty_group() {
     let mut p = common::small_plan();
-    p.groups.push(TaskGroup { id: "g2".into(), title: "Xã hội số".into(), framework_ref: None, intro: String::new(), tasks: vec![] });
+    p.groups.push(TaskGroup {
+        id: "g2".into(),
+        title: "Xã hội số".into(),
+        framework_ref: None,
+        intro: String::new(),
+        tasks: vec![],
+    });
     let f = only(&p, "group.empty");
-    assert_eq!((f.severity, f.location.group.as_deref()), (Severity::Warning, Some("g2")));
+    assert_eq!(
+        (f.severity, f.location.group.as_deref()),
+        (Severity::Warning, Some("g2"))
+    );
 }
 
 #[test]
 fn deadline_outside_the_plan_year() {
     let mut p = common::small_plan();
-    p.groups[0].tasks[0].deadline = Some(Deadline::Month { year: 2026, month: 12 });
+    p.groups[0].tasks[0].deadline = Some(Deadline::Month {
+        year: 2026,
+        month: 12,
+    });
     let f = only(&p, "task.deadline_outside_year");
     assert_eq!(f.severity, Severity::Warning);
     assert!(f.message.contains("Tháng 12/2026"));
     // A range that includes the plan year is fine; a recurring date is fine.
-    p.groups[0].tasks[0].deadline = Some(Deadline::YearRange { from: 2026, to: 2027 });
+    p.groups[0].tasks[0].deadline = Some(Deadline::YearRange {
+        from: 2026,
+        to: 2027,
+    });
     assert_eq!(codes(&p), vec![]);
     p.groups[0].tasks[0].deadline = Some(Deadline::Recurring { day: 30, month: 11 });
     assert_eq!(codes(&p), vec![]);
-    p.groups[0].tasks[0].deadline = Some(Deadline::Quarter { year: 2027, quarter: 0 });
+    p.groups[0].tasks[0].deadline = Some(Deadline::Quarter {
+        year: 2027,
+        quarter: 0,
+    });
     assert_eq!(only(&p, "task.deadline_invalid").severity, Severity::Error);
 }
 
@@ -129,7 +165,12 @@ fn budget_line_without_source_or_amount() {
     let f = only(&p, "budget.no_source");
     assert!(f.message.starts_with("Nhiệm vụ 1.1, dòng kinh phí 1"));
     let mut p = common::small_plan();
-    p.budget.unallocated.push(BudgetLine { amount: "0".parse().unwrap(), source: Some(BudgetSource::XaHoiHoa), level: Some(BudgetLevel::Xa), note: String::new() });
+    p.budget.unallocated.push(BudgetLine {
+        amount: "0".parse().unwrap(),
+        source: Some(BudgetSource::XaHoiHoa),
+        level: Some(BudgetLevel::Xa),
+        note: String::new(),
+    });
     assert_eq!(only(&p, "budget.amount").location.section, Section::Budget);
 }
 
@@ -137,7 +178,11 @@ fn budget_line_without_source_or_amount() {
 fn plan_larger_than_sixty_tasks() {
     let mut p = common::small_plan();
     for i in 0..59 {
-        p.groups[0].tasks.push(common::task(&format!("x{i}"), &format!("Nhiệm vụ thêm {i}"), "so-yt"));
+        p.groups[0].tasks.push(common::task(
+            &format!("x{i}"),
+            &format!("Nhiệm vụ thêm {i}"),
+            "so-yt",
+        ));
     }
     assert_eq!(p.tasks().count(), 61);
     let f = only(&p, "plan.too_many_tasks");
@@ -151,7 +196,14 @@ fn final_plan_needs_number_date_and_signer() {
     let mut p = common::small_plan();
     p.identity.status = PlanStatus::Final;
     let c: Vec<_> = codes(&p).into_iter().map(|(c, _)| c).collect();
-    assert_eq!(c, ["identity.final_no_number", "identity.final_no_date", "identity.final_no_signer"]);
+    assert_eq!(
+        c,
+        [
+            "identity.final_no_number",
+            "identity.final_no_date",
+            "identity.final_no_signer"
+        ]
+    );
     p.identity.number = Some("12a".into());
     assert!(codes(&p).iter().any(|(c, _)| *c == "identity.number"));
 }
@@ -159,7 +211,8 @@ fn final_plan_needs_number_date_and_signer() {
 #[test]
 fn paragraph_pasted_twice() {
     let mut p = common::small_plan();
-    let bullet = "- Ban hành chính sách khuyến khích về sử dụng chữ ký số và sử dụng hợp đồng điện tử.";
+    let bullet =
+        "- Ban hành chính sách khuyến khích về sử dụng chữ ký số và sử dụng hợp đồng điện tử.";
     p.groups[0].intro = format!("{bullet}\n\n- Một ý khác.\n\n{bullet}");
     let f = only(&p, "text.duplicate_paragraph");
     assert_eq!(f.location.section, Section::Tasks);
@@ -177,8 +230,15 @@ fn unknown_linked_indicator() {
 #[test]
 fn old_plans_with_district_level_still_load_and_validate() {
     let plan = dxplan::sample::plan();
-    assert!(plan.directory.iter().any(|a| a.kind == AgencyKind::UbndHuyen));
-    assert!(plan.budget.unallocated.iter().any(|l| l.level == Some(BudgetLevel::Huyen)));
+    assert!(plan
+        .directory
+        .iter()
+        .any(|a| a.kind == AgencyKind::UbndHuyen));
+    assert!(plan
+        .budget
+        .unallocated
+        .iter()
+        .any(|l| l.level == Some(BudgetLevel::Huyen)));
     assert!(!dxplan::validation::has_errors(&validate(&plan)));
 }
 
@@ -188,8 +248,15 @@ fn organisation_duties_are_generated_from_assignments_and_edits_are_kept() {
     p.groups[0].tasks[0].coordinating = vec!["so-tc".into()];
     let duties = dxplan::organisation::generate(&p);
     let headings: Vec<&str> = duties.iter().map(|d| d.heading.as_str()).collect();
-    assert_eq!(headings, ["Sở Khoa học và Công nghệ", "Sở Y tế", "Sở Tài chính"]);
-    assert!(duties[1].text.contains("nhiệm vụ số 1.1"), "{}", duties[1].text);
+    assert_eq!(
+        headings,
+        ["Sở Khoa học và Công nghệ", "Sở Y tế", "Sở Tài chính"]
+    );
+    assert!(
+        duties[1].text.contains("nhiệm vụ số 1.1"),
+        "{}",
+        duties[1].text
+    );
     assert!(duties[2].text.starts_with("1. Phối hợp") && duties[2].text.contains("1.1"));
     // An edited duty survives regeneration; the generated ones follow the assignments.
     let mut edited = duties[1].clone();
@@ -198,7 +265,10 @@ fn organisation_duties_are_generated_from_assignments_and_edits_are_kept() {
     p.organisation.duties = vec![edited.clone()];
     let again = dxplan::organisation::generate(&p);
     assert_eq!(again.iter().filter(|d| d.agencies == ["so-yt"]).count(), 1);
-    assert_eq!(again[1], edited, "the edited duty keeps its place in directory order");
+    assert_eq!(
+        again[1], edited,
+        "the edited duty keeps its place in directory order"
+    );
 }
 
 #[test]
@@ -207,17 +277,32 @@ fn identity_directory_and_naming_rules() {
     p.identity.province = " ".into();
     p.identity.title.clear();
     p.identity.year = 1999;
-    let c: Vec<_> = codes(&p).into_iter().map(|(c, _)| c).filter(|c| c.starts_with("identity.")).collect();
-    assert_eq!(c, ["identity.no_province", "identity.no_title", "identity.year"]);
+    let c: Vec<_> = codes(&p)
+        .into_iter()
+        .map(|(c, _)| c)
+        .filter(|c| c.starts_with("identity."))
+        .collect();
+    assert_eq!(
+        c,
+        ["identity.no_province", "identity.no_title", "identity.year"]
+    );
 
     let mut p = common::small_plan();
     p.identity.issue_date = chrono::NaiveDate::from_ymd_opt(2024, 12, 9);
     assert!(only(&p, "identity.date_year").message.contains("năm 2024"));
     p.identity.issue_date = chrono::NaiveDate::from_ymd_opt(2026, 12, 9);
-    assert!(codes(&p).is_empty(), "issued in December of the year before is normal");
+    assert!(
+        codes(&p).is_empty(),
+        "issued in December of the year before is normal"
+    );
 
     let mut p = common::small_plan();
-    p.directory.push(Agency { id: "so-yt".into(), name: "Sở y tế".into(), short: None, kind: AgencyKind::So });
+    p.directory.push(Agency {
+        id: "so-yt".into(),
+        name: "Sở y tế".into(),
+        short: None,
+        kind: AgencyKind::So,
+    });
     let c: Vec<_> = codes(&p).into_iter().map(|(c, _)| c).collect();
     assert_eq!(c, ["agency.duplicate_id", "agency.duplicate_name"]);
     let mut p = common::small_plan();
@@ -225,7 +310,10 @@ fn identity_directory_and_naming_rules() {
     only(&p, "agency.no_name");
     let mut p = common::small_plan();
     p.identity.drafting_agency = Some("so-tttt".into());
-    assert_eq!(only(&p, "agency.unknown").location.section, Section::Identity);
+    assert_eq!(
+        only(&p, "agency.unknown").location.section,
+        Section::Identity
+    );
 
     let mut p = common::small_plan();
     p.groups[0].title.clear();
@@ -233,7 +321,12 @@ fn identity_directory_and_naming_rules() {
     p.specific_goals[0].indicators[0].name.clear();
     p.groups[0].tasks[1].budget[0].level = None;
     let c = codes(&p);
-    for expected in [("group.no_title", Severity::Error), ("task.no_title", Severity::Error), ("indicator.no_name", Severity::Error), ("budget.no_level", Severity::Warning)] {
+    for expected in [
+        ("group.no_title", Severity::Error),
+        ("task.no_title", Severity::Error),
+        ("indicator.no_name", Severity::Error),
+        ("budget.no_level", Severity::Warning),
+    ] {
         assert!(c.contains(&expected), "{expected:?} missing from {c:?}");
     }
 
@@ -245,7 +338,12 @@ fn identity_directory_and_naming_rules() {
 #[test]
 fn completeness_marks_follow_content_and_errors() {
     use dxplan::validation::{completeness, Completeness};
-    let state = |p: &Plan, s: Section| completeness(p).into_iter().find(|x| x.section == s).unwrap();
+    let state = |p: &Plan, s: Section| {
+        completeness(p)
+            .into_iter()
+            .find(|x| x.section == s)
+            .unwrap()
+    };
 
     let blank = Plan::blank("Gia Lai", 2027);
     assert_eq!(state(&blank, Section::Tasks).state, Completeness::Empty);
@@ -253,16 +351,34 @@ fn completeness_marks_follow_content_and_errors() {
 
     let mut p = common::small_plan();
     assert_eq!(state(&p, Section::Tasks).state, Completeness::Complete);
-    assert_eq!(state(&p, Section::Budget).state, Completeness::Complete, "task lines make a budget");
+    assert_eq!(
+        state(&p, Section::Budget).state,
+        Completeness::Complete,
+        "task lines make a budget"
+    );
     p.groups[0].tasks[0].lead.clear();
     let t = state(&p, Section::Tasks);
-    assert_eq!((t.state, t.errors), (Completeness::Partial, 1), "an error keeps the section unfinished");
+    assert_eq!(
+        (t.state, t.errors),
+        (Completeness::Partial, 1),
+        "an error keeps the section unfinished"
+    );
 
     let sample = dxplan::sample::plan();
-    let marks: Vec<(Section, Completeness)> = completeness(&sample).into_iter().map(|s| (s.section, s.state)).collect();
+    let marks: Vec<(Section, Completeness)> = completeness(&sample)
+        .into_iter()
+        .map(|s| (s.section, s.state))
+        .collect();
     assert!(marks.contains(&(Section::Tasks, Completeness::Complete)));
     assert!(marks.contains(&(Section::LegalBases, Completeness::Complete)));
-    assert!(marks.contains(&(Section::Assessment, Completeness::Complete)), "the sample's Phần I is written");
+    assert!(
+        marks.contains(&(Section::Assessment, Completeness::Complete)),
+        "the sample's Phần I is written"
+    );
     let (next, _) = dxplan::rollover::rollover(&sample, 2024, &Default::default());
-    assert_eq!(state(&next, Section::Assessment).state, Completeness::Partial, "after roll-over, 2023's results are still to enter");
+    assert_eq!(
+        state(&next, Section::Assessment).state,
+        Completeness::Partial,
+        "after roll-over, 2023's results are still to enter"
+    );
 }

@@ -35,64 +35,143 @@ fn appendix_workbook_cells_merges_formulas_and_print_settings() {
     let plan = dxplan::sample::plan();
     let bytes = dxplan::xlsx::build(&plan).unwrap();
     let mut wb = open(bytes.clone());
-    assert_eq!(wb.sheet_names(), ["Nhiệm vụ", "Chỉ tiêu", "Kinh phí", "Phân công"]);
+    assert_eq!(
+        wb.sheet_names(),
+        ["Nhiệm vụ", "Chỉ tiêu", "Kinh phí", "Phân công"]
+    );
 
     let r = wb.worksheet_range("Nhiệm vụ").unwrap();
     let cell = |row: u32, col: u32| r.get_value((row, col)).map(text).unwrap_or_default();
     assert_eq!(cell(0, 0), "PHỤ LỤC");
     assert_eq!(cell(1, 0), "DANH MỤC NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN");
-    assert_eq!(cell(2, 0), "(Kèm theo Kế hoạch số 189/KH-UBND ngày 09/12/2022 của Ủy ban nhân dân tỉnh Quảng Ngãi)");
+    assert_eq!(
+        cell(2, 0),
+        "(Kèm theo Kế hoạch số 189/KH-UBND ngày 09/12/2022 của Ủy ban nhân dân tỉnh Quảng Ngãi)"
+    );
     let header: Vec<String> = (0..9).map(|c| cell(4, c)).collect();
-    assert_eq!(header, ["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện", "Sản phẩm", "Kinh phí (triệu đồng)", "Nguồn", "Cấp ngân sách"]);
-    assert_eq!((cell(5, 0), cell(5, 1)), ("1".into(), "Nhận thức số".into()));
-    assert_eq!((cell(6, 0), cell(6, 1), cell(6, 2), cell(6, 3), cell(6, 4)), ("1.1".into(), "Tổ chức triển khai Tuần lễ Chuyển đổi số năm 2023".into(), "Sở TT&TT".into(), "Các sở, ban, ngành tỉnh; UBND cấp huyện".into(), "Năm 2023".into()));
+    assert_eq!(
+        header,
+        [
+            "TT",
+            "Tên nhiệm vụ",
+            "Cơ quan chủ trì",
+            "Cơ quan phối hợp",
+            "Thời gian thực hiện",
+            "Sản phẩm",
+            "Kinh phí (triệu đồng)",
+            "Nguồn",
+            "Cấp ngân sách"
+        ]
+    );
+    assert_eq!(
+        (cell(5, 0), cell(5, 1)),
+        ("1".into(), "Nhận thức số".into())
+    );
+    assert_eq!(
+        (cell(6, 0), cell(6, 1), cell(6, 2), cell(6, 3), cell(6, 4)),
+        (
+            "1.1".into(),
+            "Tổ chức triển khai Tuần lễ Chuyển đổi số năm 2023".into(),
+            "Sở TT&TT".into(),
+            "Các sở, ban, ngành tỉnh; UBND cấp huyện".into(),
+            "Năm 2023".into()
+        )
+    );
     // 10 group rows + 76 task rows + unallocated + total after the header.
     let last = 4 + 10 + 76 + 2;
     assert_eq!(cell(last, 1), "TỔNG CỘNG");
-    assert_eq!(r.get_value((last, 6)), Some(&Data::Float(132897.5)), "cached value of the total formula");
+    assert_eq!(
+        r.get_value((last, 6)),
+        Some(&Data::Float(132897.5)),
+        "cached value of the total formula"
+    );
     assert_eq!(r.get_value((last - 1, 6)), Some(&Data::Float(132897.5)));
 
     let formulas = wb.worksheet_formula("Nhiệm vụ").unwrap();
     let f = |row: u32, col: u32| formulas.get_value((row, col)).cloned().unwrap_or_default();
-    assert_eq!(f(5, 6), "SUM(G7:G9)", "group 1 subtotal over its three tasks");
+    assert_eq!(
+        f(5, 6),
+        "SUM(G7:G9)",
+        "group 1 subtotal over its three tasks"
+    );
     assert_eq!(r.get_value((5, 6)), Some(&Data::Float(0.0)));
     assert!(f(last, 6).starts_with("SUM(G6,G10,"), "{}", f(last, 6));
-    assert!(f(last, 6).ends_with(&format!("G{})", last)), "the unallocated row is in the total");
+    assert!(
+        f(last, 6).ends_with(&format!("G{})", last)),
+        "the unallocated row is in the total"
+    );
 
     let merges = wb.merge_cells_by_sheet_name("Nhiệm vụ").unwrap();
-    let has = |r0: u32, c0: u32, r1: u32, c1: u32| merges.iter().any(|m| m.start == (r0, c0) && m.end == (r1, c1));
-    assert!(has(0, 0, 0, 8) && has(1, 0, 1, 8) && has(2, 0, 2, 8), "title rows merged across the table");
+    let has = |r0: u32, c0: u32, r1: u32, c1: u32| {
+        merges
+            .iter()
+            .any(|m| m.start == (r0, c0) && m.end == (r1, c1))
+    };
+    assert!(
+        has(0, 0, 0, 8) && has(1, 0, 1, 8) && has(2, 0, 2, 8),
+        "title rows merged across the table"
+    );
     assert!(has(5, 1, 5, 5), "group title merged");
 
     let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
     assert!(sheet.contains(r#"paperSize="9""#) && sheet.contains(r#"orientation="landscape""#));
-    assert!(sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#) && sheet.contains(r#"fitToHeight="0""#), "one page wide, as many pages tall as needed");
+    assert!(
+        sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#) && sheet.contains(r#"fitToHeight="0""#),
+        "one page wide, as many pages tall as needed"
+    );
     assert!(sheet.contains(r#"state="frozen""#) && sheet.contains(r#"ySplit="5""#));
-    assert!(sheet.contains(r#"customHeight="1""#), "row heights set for wrapped text");
+    assert!(
+        sheet.contains(r#"customHeight="1""#),
+        "row heights set for wrapped text"
+    );
     let workbook = part(&bytes, "xl/workbook.xml");
-    assert!(workbook.contains("_xlnm.Print_Titles") && workbook.contains("'Nhiệm vụ'!$5:$5"), "header row repeated");
+    assert!(
+        workbook.contains("_xlnm.Print_Titles") && workbook.contains("'Nhiệm vụ'!$5:$5"),
+        "header row repeated"
+    );
     let styles = part(&bytes, "xl/styles.xml");
     assert!(styles.contains(r#"<name val="Times New Roman"/>"#));
 
     let k = wb.worksheet_range("Kinh phí").unwrap();
-    let total_row = (0..k.height() as u32).find(|r| k.get_value((*r, 0)).map(text).as_deref() == Some("Tổng cộng")).unwrap();
+    let total_row = (0..k.height() as u32)
+        .find(|r| k.get_value((*r, 0)).map(text).as_deref() == Some("Tổng cộng"))
+        .unwrap();
     assert_eq!(k.get_value((total_row, 5)), Some(&Data::Float(132897.5)));
-    assert_eq!(k.get_value((total_row, 1)), Some(&Data::Float(106247.5)), "provincial level");
-    assert_eq!(k.get_value((total_row, 2)), Some(&Data::Float(26650.0)), "district level");
+    assert_eq!(
+        k.get_value((total_row, 1)),
+        Some(&Data::Float(106247.5)),
+        "provincial level"
+    );
+    assert_eq!(
+        k.get_value((total_row, 2)),
+        Some(&Data::Float(26650.0)),
+        "district level"
+    );
 
     let a = wb.worksheet_range("Phân công").unwrap();
-    let row = (0..a.height() as u32).find(|r| a.get_value((*r, 1)).map(text).as_deref() == Some("Sở Thông tin và Truyền thông")).unwrap();
-    let led = plan.tasks().filter(|(_, t)| t.lead.contains(&"so-tttt".to_string())).count();
+    let row = (0..a.height() as u32)
+        .find(|r| a.get_value((*r, 1)).map(text).as_deref() == Some("Sở Thông tin và Truyền thông"))
+        .unwrap();
+    let led = plan
+        .tasks()
+        .filter(|(_, t)| t.lead.contains(&"so-tttt".to_string()))
+        .count();
     assert_eq!(a.get_value((row, 2)), Some(&Data::Float(led as f64)));
 
     let i = wb.worksheet_range("Chỉ tiêu").unwrap();
-    assert!((0..i.height() as u32).any(|r| i.get_value((r, 3)).map(text).as_deref() == Some("Trên 70%")));
+    assert!((0..i.height() as u32)
+        .any(|r| i.get_value((r, 3)).map(text).as_deref() == Some("Trên 70%")));
 }
 
 #[test]
 fn user_text_is_never_a_formula() {
     let mut plan = common::small_plan();
-    let risky = ["=HYPERLINK(\"http://example.invalid\",\"bấm vào\")", "+84 912", "-5%", "@SUM(A1)"];
+    let risky = [
+        "=HYPERLINK(\"http://example.invalid\",\"bấm vào\")",
+        "+84 912",
+        "-5%",
+        "@SUM(A1)",
+    ];
     for (t, title) in plan.groups[0].tasks.iter_mut().zip(risky) {
         t.title = title.into();
     }
@@ -103,15 +182,33 @@ fn user_text_is_never_a_formula() {
     let mut wb = open(dxplan::xlsx::build(&plan).unwrap());
     let r = wb.worksheet_range("Nhiệm vụ").unwrap();
     let formulas = wb.worksheet_formula("Nhiệm vụ").unwrap();
-    for (row, col, expected) in [(6u32, 1u32, risky[0]), (7, 1, risky[1]), (7, 5, risky[2]), (6, 2, risky[3])] {
-        assert_eq!(r.get_value((row, col)), Some(&Data::String(expected.into())), "({row},{col})");
-        assert!(formulas.get_value((row, col)).is_none_or(|f| f.is_empty()), "({row},{col}) stored as a formula");
+    for (row, col, expected) in [
+        (6u32, 1u32, risky[0]),
+        (7, 1, risky[1]),
+        (7, 5, risky[2]),
+        (6, 2, risky[3]),
+    ] {
+        assert_eq!(
+            r.get_value((row, col)),
+            Some(&Data::String(expected.into())),
+            "({row},{col})"
+        );
+        assert!(
+            formulas.get_value((row, col)).is_none_or(|f| f.is_empty()),
+            "({row},{col}) stored as a formula"
+        );
     }
 }
 
 /// A department fills the template: the test copies every cell of the proposal sheet and
 /// adds its own rows, the way a filled file comes back (columns optionally shuffled).
-fn fill(template: &[u8], extra: &[Vec<Cell>], change: impl Fn(u32, u32, &mut Cell), order: Option<&[usize]>, sheet_name: &str) -> Vec<u8> {
+fn fill(
+    template: &[u8],
+    extra: &[Vec<Cell>],
+    change: impl Fn(u32, u32, &mut Cell),
+    order: Option<&[usize]>,
+    sheet_name: &str,
+) -> Vec<u8> {
     let mut wb = open(template.to_vec());
     let r = wb.worksheet_range(proposals::SHEET).unwrap();
     let mut rows: Vec<Vec<Cell>> = Vec::new();
@@ -138,8 +235,14 @@ fn fill(template: &[u8], extra: &[Vec<Cell>], change: impl Fn(u32, u32, &mut Cel
         for ci in 0..n {
             let src = order.map_or(ci, |o| o[ci]);
             match row.get(src).cloned().unwrap_or(Cell::E) {
-                Cell::T(s) => ws.write_string(ri as u32, ci as u16, s).map(|_| ()).unwrap(),
-                Cell::N(f) => ws.write_number(ri as u32, ci as u16, f).map(|_| ()).unwrap(),
+                Cell::T(s) => ws
+                    .write_string(ri as u32, ci as u16, s)
+                    .map(|_| ())
+                    .unwrap(),
+                Cell::N(f) => ws
+                    .write_number(ri as u32, ci as u16, f)
+                    .map(|_| ())
+                    .unwrap(),
                 Cell::E => {}
             }
         }
@@ -160,8 +263,32 @@ fn t(s: &str) -> Cell {
 
 fn new_rows() -> Vec<Vec<Cell>> {
     vec![
-        vec![Cell::E, t("Chính quyền số"), t("Triển khai Trợ lý ảo cho cán bộ Sở"), t("Sở TT&TT"), t("Văn phòng UBND tỉnh; so noi vu"), t("Quý III/2023"), t("Trợ lý ảo vận hành"), Cell::N(1500.5), t("Chi thường xuyên"), t("Ngân sách cấp tỉnh"), Cell::E],
-        vec![Cell::E, t("Dữ liệu số"), t("Số hóa hồ sơ lưu trữ của Sở"), t("Sở Thông tin và Truyền thông"), Cell::E, t("Năm 2023"), Cell::E, t("2.000"), t("Chi đầu tư phát triển"), t("Ngân sách cấp tỉnh"), Cell::E],
+        vec![
+            Cell::E,
+            t("Chính quyền số"),
+            t("Triển khai Trợ lý ảo cho cán bộ Sở"),
+            t("Sở TT&TT"),
+            t("Văn phòng UBND tỉnh; so noi vu"),
+            t("Quý III/2023"),
+            t("Trợ lý ảo vận hành"),
+            Cell::N(1500.5),
+            t("Chi thường xuyên"),
+            t("Ngân sách cấp tỉnh"),
+            Cell::E,
+        ],
+        vec![
+            Cell::E,
+            t("Dữ liệu số"),
+            t("Số hóa hồ sơ lưu trữ của Sở"),
+            t("Sở Thông tin và Truyền thông"),
+            Cell::E,
+            t("Năm 2023"),
+            Cell::E,
+            t("2.000"),
+            t("Chi đầu tư phát triển"),
+            t("Ngân sách cấp tỉnh"),
+            Cell::E,
+        ],
     ]
 }
 
@@ -175,55 +302,126 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 fn proposal_template_round_trip() {
     let plan = dxplan::sample::plan();
     let template = proposals::template(&plan, "Sở TT&TT").unwrap();
-    let led = plan.tasks().filter(|(_, t)| t.lead.contains(&"so-tttt".to_string())).count();
+    let led = plan
+        .tasks()
+        .filter(|(_, t)| t.lead.contains(&"so-tttt".to_string()))
+        .count();
 
     // The template: pre-filled rows, drop-down lists, instructions.
     let mut wb = open(template.clone());
     assert_eq!(wb.sheet_names(), ["Danh mục", "Đề xuất", "Hướng dẫn"]);
     let r = wb.worksheet_range(proposals::SHEET).unwrap();
-    let filled = r.rows().skip(4).filter(|row| row.iter().any(|c| !matches!(c, Data::Empty))).count();
+    let filled = r
+        .rows()
+        .skip(4)
+        .filter(|row| row.iter().any(|c| !matches!(c, Data::Empty)))
+        .count();
     assert_eq!(filled, led);
     let sheet = part(&template, "xl/worksheets/sheet2.xml");
-    assert_eq!(sheet.matches(r#"<dataValidation type="list""#).count(), 4, "group, lead, source, level");
+    assert_eq!(
+        sheet.matches(r#"<dataValidation type="list""#).count(),
+        4,
+        "group, lead, source, level"
+    );
     assert!(sheet.contains("<formula1>'Danh mục'!$A$2:$A$11</formula1>"));
     assert!(sheet.contains(r#"<dataValidation type="decimal""#));
-    assert!(part(&template, "xl/workbook.xml").contains(r#"state="hidden""#), "the lists sheet is hidden");
+    assert!(
+        part(&template, "xl/workbook.xml").contains(r#"state="hidden""#),
+        "the lists sheet is hidden"
+    );
     let guide = wb.worksheet_range("Hướng dẫn").unwrap();
     assert!(text(guide.get_value((0, 0)).unwrap()).starts_with("HƯỚNG DẪN ĐIỀN ĐỀ XUẤT"));
 
     // Filled: two new rows, one existing task moved to Quý IV.
     let existing_row = 4; // first pre-filled task (Excel row 5, under the header on row 4)
-    let filled = fill(&template, &new_rows(), |r, c, cell| if r == existing_row && c == 5 { *cell = t("Quý IV/2023") }, None, proposals::SHEET);
+    let filled = fill(
+        &template,
+        &new_rows(),
+        |r, c, cell| {
+            if r == existing_row && c == 5 {
+                *cell = t("Quý IV/2023")
+            }
+        },
+        None,
+        proposals::SHEET,
+    );
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "so-tttt.xlsx", &filled);
     let review = proposals::review(&plan, std::slice::from_ref(&file));
     assert!(review.problems.is_empty(), "{:#?}", review.problems);
     assert_eq!(review.changes.len(), 3);
     assert_eq!(review.unchanged, led - 1);
-    let Change::Add { task: a, row, .. } = &review.changes[1] else { panic!("{:?}", review.changes) };
-    assert_eq!(*row, (4 + led + 1) as u32, "Excel row of the first added line");
+    let Change::Add { task: a, row, .. } = &review.changes[1] else {
+        panic!("{:?}", review.changes)
+    };
+    assert_eq!(
+        *row,
+        (4 + led + 1) as u32,
+        "Excel row of the first added line"
+    );
     assert_eq!(a.lead, ["so-tttt"]);
-    assert_eq!(a.coordinating, ["vp-ubnd", "so-nv"], "agencies matched by name, short name, without diacritics");
+    assert_eq!(
+        a.coordinating,
+        ["vp-ubnd", "so-nv"],
+        "agencies matched by name, short name, without diacritics"
+    );
     assert_eq!(a.budget[0].amount.to_string(), "1500.5");
-    let Change::Add { task: b, .. } = &review.changes[2] else { panic!() };
-    assert_eq!(b.budget[0].amount.to_string(), "2000", "an amount typed as text the Vietnamese way");
-    let Change::Update { fields, task, .. } = &review.changes[0] else { panic!() };
+    let Change::Add { task: b, .. } = &review.changes[2] else {
+        panic!()
+    };
+    assert_eq!(
+        b.budget[0].amount.to_string(),
+        "2000",
+        "an amount typed as text the Vietnamese way"
+    );
+    let Change::Update { fields, task, .. } = &review.changes[0] else {
+        panic!()
+    };
     assert_eq!(fields, &["thời gian"]);
-    assert_eq!(task.deadline, Some(dxplan::model::Deadline::Quarter { year: 2023, quarter: 4 }));
+    assert_eq!(
+        task.deadline,
+        Some(dxplan::model::Deadline::Quarter {
+            year: 2023,
+            quarter: 4
+        })
+    );
 
     // Applied through the store: the plan holds exactly the new rows.
     common::rt().block_on(async {
         let store = Store::open(&dir.path().join("db.sqlite")).await.unwrap();
         let id = store.create(&plan).await.unwrap();
-        store.update(&id, None, "Nhập đề xuất", |p| review.apply_to(p)).await.unwrap();
+        store
+            .update(&id, None, "Nhập đề xuất", |p| review.apply_to(p))
+            .await
+            .unwrap();
         let after = store.load(&id).await.unwrap().plan;
         assert_eq!(after.tasks().count(), 78);
-        let cqs = after.groups.iter().find(|g| g.title == "Chính quyền số").unwrap();
-        assert_eq!(cqs.tasks.last().unwrap().title, "Triển khai Trợ lý ảo cho cán bộ Sở");
+        let cqs = after
+            .groups
+            .iter()
+            .find(|g| g.title == "Chính quyền số")
+            .unwrap();
+        assert_eq!(
+            cqs.tasks.last().unwrap().title,
+            "Triển khai Trợ lý ảo cho cán bộ Sở"
+        );
         let before_titles: Vec<&str> = plan.tasks().map(|(_, t)| t.title.as_str()).collect();
-        let added: Vec<&str> = after.tasks().map(|(_, t)| t.title.as_str()).filter(|t| !before_titles.contains(t)).collect();
-        assert_eq!(added, ["Số hóa hồ sơ lưu trữ của Sở", "Triển khai Trợ lý ảo cho cán bộ Sở"]);
-        assert_eq!(dxplan::format::money(dxplan::budget::totals(&after).total), "136.398");
+        let added: Vec<&str> = after
+            .tasks()
+            .map(|(_, t)| t.title.as_str())
+            .filter(|t| !before_titles.contains(t))
+            .collect();
+        assert_eq!(
+            added,
+            [
+                "Số hóa hồ sơ lưu trữ của Sở",
+                "Triển khai Trợ lý ảo cho cán bộ Sở"
+            ]
+        );
+        assert_eq!(
+            dxplan::format::money(dxplan::budget::totals(&after).total),
+            "136.398"
+        );
     });
 }
 
@@ -232,11 +430,24 @@ fn shuffled_columns_are_read_by_their_headers() {
     let plan = dxplan::sample::plan();
     let template = proposals::template(&plan, "so-tttt").unwrap();
     let order = [10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0];
-    let filled = fill(&template, &new_rows(), |_, _, _| {}, Some(&order), proposals::SHEET);
+    let filled = fill(
+        &template,
+        &new_rows(),
+        |_, _, _| {},
+        Some(&order),
+        proposals::SHEET,
+    );
     let dir = tempfile::tempdir().unwrap();
     let review = proposals::review(&plan, &[write(dir.path(), "dao-cot.xlsx", &filled)]);
     assert!(review.problems.is_empty(), "{:#?}", review.problems);
-    assert_eq!(review.changes.iter().filter(|c| matches!(c, Change::Add { .. })).count(), 2);
+    assert_eq!(
+        review
+            .changes
+            .iter()
+            .filter(|c| matches!(c, Change::Add { .. }))
+            .count(),
+        2
+    );
 }
 
 #[test]
@@ -249,11 +460,18 @@ fn bad_workbooks_give_located_messages_and_change_nothing() {
         let review = proposals::review(&plan, &[file]);
         let all: Vec<String> = review.problems.iter().map(|p| p.to_string()).collect();
         for e in expected {
-            assert!(all.iter().any(|m| m.contains(e)), "{name}: «{e}» not in {all:#?}");
+            assert!(
+                all.iter().any(|m| m.contains(e)),
+                "{name}: «{e}» not in {all:#?}"
+            );
         }
         review
     };
-    check("trang-khac.xlsx", &fill(&template, &[], |_, _, _| {}, None, "Sheet1"), &["không có trang «Đề xuất»", "Sheet1"]);
+    check(
+        "trang-khac.xlsx",
+        &fill(&template, &[], |_, _, _| {}, None, "Sheet1"),
+        &["không có trang «Đề xuất»", "Sheet1"],
+    );
     let mut rows = new_rows();
     rows[0][7] = t("năm trăm");
     rows[1][3] = Cell::E;
@@ -270,16 +488,33 @@ fn bad_workbooks_give_located_messages_and_change_nothing() {
         ],
     );
     assert!(r.changes.is_empty(), "bad rows are not proposed as changes");
-    let docx = dxplan::docx::build(&plan, &dxplan::docx::Options { draft: true, ..Default::default() }).unwrap();
-    check("that-ra-la-word.xlsx", &docx, &["tệp Word (.docx) bị đổi đuôi"]);
+    let docx = dxplan::docx::build(
+        &plan,
+        &dxplan::docx::Options {
+            draft: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    check(
+        "that-ra-la-word.xlsx",
+        &docx,
+        &["tệp Word (.docx) bị đổi đuôi"],
+    );
     check("rong.xlsx", b"", &["tệp rỗng"]);
-    check("csv.xlsx", "TT;Tên nhiệm vụ\n1;x\n".as_bytes(), &["không phải tệp Excel .xlsx"]);
+    check(
+        "csv.xlsx",
+        "TT;Tên nhiệm vụ\n1;x\n".as_bytes(),
+        &["không phải tệp Excel .xlsx"],
+    );
 
     // A small archive that unpacks to far more than any proposal workbook.
     let mut bomb = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let o = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let o = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
     bomb.start_file("xl/workbook.xml", o).unwrap();
-    bomb.start_file("xl/worksheets/sheet1.xml", o.large_file(true)).unwrap();
+    bomb.start_file("xl/worksheets/sheet1.xml", o.large_file(true))
+        .unwrap();
     let zeros = vec![b' '; 1 << 20];
     for _ in 0..120 {
         std::io::Write::write_all(&mut bomb, &zeros).unwrap();
@@ -293,13 +528,42 @@ fn bad_workbooks_give_located_messages_and_change_nothing() {
 fn cli_import_applies_nothing_unless_all_rows_are_valid() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db.sqlite");
-    let run = |args: &[&str]| std::process::Command::new(env!("CARGO_BIN_EXE_dxplan")).arg("--db").arg(&db).args(args).output().unwrap();
-    let id = String::from_utf8(run(&["new", "--sample"]).stdout).unwrap().trim().to_string();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_dxplan"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let id = String::from_utf8(run(&["new", "--sample"]).stdout)
+        .unwrap()
+        .trim()
+        .to_string();
     let tpl = dir.path().join("mau.xlsx");
-    assert!(run(&["proposals-template", &id, "--agency", "Sở TT&TT", "--out", tpl.to_str().unwrap()]).status.success());
+    assert!(run(&[
+        "proposals-template",
+        &id,
+        "--agency",
+        "Sở TT&TT",
+        "--out",
+        tpl.to_str().unwrap()
+    ])
+    .status
+    .success());
     let mut rows = new_rows();
     rows[1][7] = t("hai nghìn");
-    let filled = write(dir.path(), "de-xuat.xlsx", &fill(&std::fs::read(&tpl).unwrap(), &rows, |_, _, _| {}, None, proposals::SHEET));
+    let filled = write(
+        dir.path(),
+        "de-xuat.xlsx",
+        &fill(
+            &std::fs::read(&tpl).unwrap(),
+            &rows,
+            |_, _, _| {},
+            None,
+            proposals::SHEET,
+        ),
+    );
     let revision = || String::from_utf8(run(&["list", "--json"]).stdout).unwrap();
     let before = revision();
 
@@ -309,8 +573,16 @@ fn cli_import_applies_nothing_unless_all_rows_are_valid() {
     assert!(String::from_utf8_lossy(&o.stdout).contains("THÊM      dòng 45"));
     assert_eq!(revision(), before, "plan unchanged");
 
-    let o = run(&["proposals-import", &id, filled.to_str().unwrap(), "--accept-valid"]);
+    let o = run(&[
+        "proposals-import",
+        &id,
+        filled.to_str().unwrap(),
+        "--accept-valid",
+    ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let stats = String::from_utf8(run(&["stats", &id, "--json"]).stdout).unwrap();
-    assert!(stats.contains("\"tasks\": 77"), "only the valid row was added");
+    assert!(
+        stats.contains("\"tasks\": 77"),
+        "only the valid row was added"
+    );
 }

@@ -27,11 +27,15 @@ pub fn for_plan(ctx: &Ctx) -> Vec<Appendix> {
     let plan = ctx.plan;
     let mut v = Vec::new();
     if !plan.assessment.documents.is_empty() {
-        v.push(Appendix { kind: Kind::Documents });
+        v.push(Appendix {
+            kind: Kind::Documents,
+        });
     }
     v.push(Appendix { kind: Kind::Tasks });
     if plan.indicators().next().is_some() {
-        v.push(Appendix { kind: Kind::Indicators });
+        v.push(Appendix {
+            kind: Kind::Indicators,
+        });
     }
     v
 }
@@ -44,7 +48,16 @@ pub fn tasks(_ctx: &Ctx) -> Appendix {
 pub fn numbered(list: &[Appendix]) -> Vec<(String, &Appendix)> {
     list.iter()
         .enumerate()
-        .map(|(i, a)| (if list.len() == 1 { "Phụ lục".to_string() } else { format!("Phụ lục {}", roman(i as u32 + 1)) }, a))
+        .map(|(i, a)| {
+            (
+                if list.len() == 1 {
+                    "Phụ lục".to_string()
+                } else {
+                    format!("Phụ lục {}", roman(i as u32 + 1))
+                },
+                a,
+            )
+        })
         .collect()
 }
 
@@ -67,7 +80,11 @@ pub fn render(ctx: &Ctx, label: &str, a: &Appendix) -> Vec<DocPart> {
         Kind::Documents => {
             for (i, d) in plan.assessment.documents.iter().enumerate() {
                 let mut runs = vec![run(&format!("{}. ", i + 1), BODY)];
-                runs.extend(rich(&format!("{}.", d.citation().trim_end_matches('.')), BODY, false));
+                runs.extend(rich(
+                    &format!("{}.", d.citation().trim_end_matches('.')),
+                    BODY,
+                    false,
+                ));
                 out.push(DocPart::from(body(runs)));
             }
         }
@@ -86,7 +103,12 @@ fn header_row(titles: &[&str], widths: &[usize]) -> TableRow {
         .map(|(i, (t, w))| {
             let mut p = cell_para(vec![bold(t, PT12)], AlignmentType::Center);
             if i == 0 {
-                p = p.add_bookmark_start(super::postprocess::REPEAT_MARK_ID, super::postprocess::REPEAT_MARK).add_bookmark_end(super::postprocess::REPEAT_MARK_ID);
+                p = p
+                    .add_bookmark_start(
+                        super::postprocess::REPEAT_MARK_ID,
+                        super::postprocess::REPEAT_MARK,
+                    )
+                    .add_bookmark_end(super::postprocess::REPEAT_MARK_ID);
             }
             cell(vec![p], *w)
         })
@@ -95,31 +117,58 @@ fn header_row(titles: &[&str], widths: &[usize]) -> TableRow {
 }
 
 fn text_cell(text: &str, width: usize, align: AlignmentType, strong: bool) -> TableCell {
-    let r = if strong { bold(text, PT12) } else { run(text, PT12) };
+    let r = if strong {
+        bold(text, PT12)
+    } else {
+        run(text, PT12)
+    };
     cell(vec![cell_para(vec![r], align)], width)
 }
 
 /// A group row's cell: bold and kept with the next row, so a group heading never ends a page.
 fn group_cell(text: &str, width: usize, align: AlignmentType) -> TableCell {
-    cell(vec![cell_para(vec![bold(text, PT12)], align).keep_next(true)], width)
+    cell(
+        vec![cell_para(vec![bold(text, PT12)], align).keep_next(true)],
+        width,
+    )
 }
 
 fn amount_text(v: rust_decimal::Decimal) -> String {
-    if v.is_zero() { String::new() } else { money(v) }
+    if v.is_zero() {
+        String::new()
+    } else {
+        money(v)
+    }
 }
 
 const TASK_W: [usize; 7] = [650, 4700, 2200, 2700, 1350, 1250, 1437];
 
 fn task_table(plan: &Plan) -> Table {
     let w = TASK_W;
-    let names = |ids: &[String]| ids.iter().map(|a| plan.agency(a).map_or(a.as_str(), |x| x.display_short())).collect::<Vec<_>>().join("; ");
+    let names = |ids: &[String]| {
+        ids.iter()
+            .map(|a| plan.agency(a).map_or(a.as_str(), |x| x.display_short()))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
     let mut rows = vec![header_row(
-        &["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện", "Kinh phí (triệu đồng)", "Nguồn"],
+        &[
+            "TT",
+            "Tên nhiệm vụ",
+            "Cơ quan chủ trì",
+            "Cơ quan phối hợp",
+            "Thời gian thực hiện",
+            "Kinh phí (triệu đồng)",
+            "Nguồn",
+        ],
         &w,
     )];
     let totals = crate::budget::totals(plan);
     for (gi, g) in plan.groups.iter().enumerate() {
-        let subtotal = totals.by_group.get(gi).map_or(rust_decimal::Decimal::ZERO, |a| a.amount);
+        let subtotal = totals
+            .by_group
+            .get(gi)
+            .map_or(rust_decimal::Decimal::ZERO, |a| a.amount);
         rows.push(
             TableRow::new(vec![
                 group_cell(&group_number(gi), w[0], AlignmentType::Center),
@@ -136,9 +185,24 @@ fn task_table(plan: &Plan) -> Table {
                     text_cell(&t.title, w[1], AlignmentType::Left, false),
                     text_cell(&names(&t.lead), w[2], AlignmentType::Left, false),
                     text_cell(&names(&t.coordinating), w[3], AlignmentType::Left, false),
-                    text_cell(&t.deadline.as_ref().map_or(String::new(), |d| d.cell()), w[4], AlignmentType::Center, false),
-                    text_cell(&amount_text(crate::budget::sum(&t.budget)), w[5], AlignmentType::Right, false),
-                    text_cell(&crate::budget::sources_text(&t.budget), w[6], AlignmentType::Left, false),
+                    text_cell(
+                        &t.deadline.as_ref().map_or(String::new(), |d| d.cell()),
+                        w[4],
+                        AlignmentType::Center,
+                        false,
+                    ),
+                    text_cell(
+                        &amount_text(crate::budget::sum(&t.budget)),
+                        w[5],
+                        AlignmentType::Right,
+                        false,
+                    ),
+                    text_cell(
+                        &crate::budget::sources_text(&t.budget),
+                        w[6],
+                        AlignmentType::Left,
+                        false,
+                    ),
                 ])
                 .cant_split(),
             );
@@ -148,9 +212,25 @@ fn task_table(plan: &Plan) -> Table {
         rows.push(
             TableRow::new(vec![
                 text_cell("", w[0], AlignmentType::Center, false),
-                text_cell("Kinh phí dự kiến chưa phân bổ cho nhiệm vụ cụ thể", w[1] + w[2] + w[3] + w[4], AlignmentType::Left, false).grid_span(4),
-                text_cell(&amount_text(totals.unallocated), w[5], AlignmentType::Right, false),
-                text_cell(&crate::budget::sources_text(&plan.budget.unallocated), w[6], AlignmentType::Left, false),
+                text_cell(
+                    "Kinh phí dự kiến chưa phân bổ cho nhiệm vụ cụ thể",
+                    w[1] + w[2] + w[3] + w[4],
+                    AlignmentType::Left,
+                    false,
+                )
+                .grid_span(4),
+                text_cell(
+                    &amount_text(totals.unallocated),
+                    w[5],
+                    AlignmentType::Right,
+                    false,
+                ),
+                text_cell(
+                    &crate::budget::sources_text(&plan.budget.unallocated),
+                    w[6],
+                    AlignmentType::Left,
+                    false,
+                ),
             ])
             .cant_split(),
         );
@@ -158,25 +238,48 @@ fn task_table(plan: &Plan) -> Table {
     rows.push(
         TableRow::new(vec![
             text_cell("", w[0], AlignmentType::Center, true),
-            text_cell("TỔNG CỘNG", w[1] + w[2] + w[3] + w[4], AlignmentType::Center, true).grid_span(4),
+            text_cell(
+                "TỔNG CỘNG",
+                w[1] + w[2] + w[3] + w[4],
+                AlignmentType::Center,
+                true,
+            )
+            .grid_span(4),
             text_cell(&money(totals.total), w[5], AlignmentType::Right, true),
             text_cell("", w[6], AlignmentType::Left, false),
         ])
         .cant_split(),
     );
-    Table::new(rows).set_grid(w.to_vec()).width(w.iter().sum(), WidthType::Dxa).layout(TableLayoutType::Fixed)
+    Table::new(rows)
+        .set_grid(w.to_vec())
+        .width(w.iter().sum(), WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
 }
 
 const IND_W: [usize; 5] = [650, 6700, 2400, 2400, 2137];
 
 fn indicator_table(plan: &Plan) -> Table {
     let w = IND_W;
-    let mut rows = vec![header_row(&["TT", "Chỉ tiêu", "Mục tiêu", "Giá trị năm trước", "Thời hạn"], &w)];
+    let mut rows = vec![header_row(
+        &[
+            "TT",
+            "Chỉ tiêu",
+            "Mục tiêu",
+            "Giá trị năm trước",
+            "Thời hạn",
+        ],
+        &w,
+    )];
     for (gi, g) in plan.specific_goals.iter().enumerate() {
         rows.push(
             TableRow::new(vec![
                 group_cell(&group_number(gi), w[0], AlignmentType::Center),
-                group_cell(&format!("{} ({})", g.title, g.pillar.label()), w[1] + w[2] + w[3] + w[4], AlignmentType::Left).grid_span(4),
+                group_cell(
+                    &format!("{} ({})", g.title, g.pillar.label()),
+                    w[1] + w[2] + w[3] + w[4],
+                    AlignmentType::Left,
+                )
+                .grid_span(4),
             ])
             .cant_split(),
         );
@@ -185,18 +288,33 @@ fn indicator_table(plan: &Plan) -> Table {
                 Some(d) => format!("{} (trên tổng số {d})", ind.name),
                 None => ind.name.clone(),
             };
-            let baseline = ind.baseline.map_or(String::new(), |b| format!("{}{}", money(b), if ind.unit == "%" { "%" } else { "" }));
+            let baseline = ind.baseline.map_or(String::new(), |b| {
+                format!("{}{}", money(b), if ind.unit == "%" { "%" } else { "" })
+            });
             rows.push(
                 TableRow::new(vec![
                     text_cell(&task_number(gi, ii), w[0], AlignmentType::Center, false),
                     text_cell(&name, w[1], AlignmentType::Left, false),
-                    text_cell(&crate::format::capitalise_first(&ind.target_text()), w[2], AlignmentType::Center, false),
+                    text_cell(
+                        &crate::format::capitalise_first(&ind.target_text()),
+                        w[2],
+                        AlignmentType::Center,
+                        false,
+                    ),
                     text_cell(&baseline, w[3], AlignmentType::Center, false),
-                    text_cell(&ind.target_date.as_ref().map_or(String::new(), |d| d.cell()), w[4], AlignmentType::Center, false),
+                    text_cell(
+                        &ind.target_date.as_ref().map_or(String::new(), |d| d.cell()),
+                        w[4],
+                        AlignmentType::Center,
+                        false,
+                    ),
                 ])
                 .cant_split(),
             );
         }
     }
-    Table::new(rows).set_grid(w.to_vec()).width(w.iter().sum(), WidthType::Dxa).layout(TableLayoutType::Fixed)
+    Table::new(rows)
+        .set_grid(w.to_vec())
+        .width(w.iter().sum(), WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
 }

@@ -36,7 +36,9 @@ impl std::str::FromStr for DocChoice {
             "ke-hoach" => Ok(DocChoice::KeHoach),
             "quyet-dinh" => Ok(DocChoice::QuyetDinh),
             "phu-luc" => Ok(DocChoice::PhuLuc),
-            other => Err(Error::Invalid(format!("Loại văn bản «{other}» không có; chọn ke-hoach, quyet-dinh hoặc phu-luc."))),
+            other => Err(Error::Invalid(format!(
+                "Loại văn bản «{other}» không có; chọn ke-hoach, quyet-dinh hoặc phu-luc."
+            ))),
         }
     }
 }
@@ -52,7 +54,11 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { doc: DocChoice::KeHoach, draft: false, template: DEFAULT_TEMPLATE.into() }
+        Options {
+            doc: DocChoice::KeHoach,
+            draft: false,
+            template: DEFAULT_TEMPLATE.into(),
+        }
     }
 }
 
@@ -60,7 +66,8 @@ pub const DEFAULT_TEMPLATE: &str = "ke-hoach-hang-nam";
 
 // ---------------------------------------------------------------- templates (data) ----
 
-static TEMPLATES: include_dir::Dir<'_> = include_dir::include_dir!("$CARGO_MANIFEST_DIR/templates/documents");
+static TEMPLATES: include_dir::Dir<'_> =
+    include_dir::include_dir!("$CARGO_MANIFEST_DIR/templates/documents");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -136,11 +143,15 @@ struct DecisionFile {
 }
 
 fn template_file<T: serde::de::DeserializeOwned>(name: &str) -> Result<T> {
-    let file = TEMPLATES.get_file(name).ok_or_else(|| Error::Invalid(format!("Không có mẫu văn bản «{name}».")))?;
+    let file = TEMPLATES
+        .get_file(name)
+        .ok_or_else(|| Error::Invalid(format!("Không có mẫu văn bản «{name}».")))?;
     let text = file.contents_utf8().unwrap_or_default();
     toml::from_str(text).map_err(|e| Error::Catalogue {
         file: Path::new("templates/documents").join(name),
-        line: e.span().map_or(1, |s| text[..s.start].matches('\n').count() + 1),
+        line: e
+            .span()
+            .map_or(1, |s| text[..s.start].matches('\n').count() + 1),
         message: e.message().to_string(),
     })
 }
@@ -198,8 +209,14 @@ fn check(plan: &Plan, opts: &Options) -> Result<()> {
         )));
     }
     let findings = crate::validation::validate(plan);
-    if let Some(f) = findings.iter().find(|f| f.severity == crate::validation::Severity::Error) {
-        return Err(Error::Invalid(format!("Kế hoạch còn lỗi, chưa thể xuất bản chính thức: [{}] {}", f.location.label, f.message)));
+    if let Some(f) = findings
+        .iter()
+        .find(|f| f.severity == crate::validation::Severity::Error)
+    {
+        return Err(Error::Invalid(format!(
+            "Kế hoạch còn lỗi, chưa thể xuất bản chính thức: [{}] {}",
+            f.location.label, f.message
+        )));
     }
     Ok(())
 }
@@ -213,7 +230,13 @@ pub fn build(plan: &Plan, opts: &Options) -> Result<Vec<u8>> {
     let ctx = Ctx::new(plan, opts, &template.appendices);
     let (first, appendices): (Vec<DocPart>, Vec<appendix::Appendix>) = match opts.doc {
         DocChoice::KeHoach => (plan_body(&ctx, &template), appendix::for_plan(&ctx)),
-        DocChoice::QuyetDinh => (decision_body(&ctx, &template_file::<DecisionFile>("quyet-dinh.toml")?.decision), vec![appendix::tasks(&ctx)]),
+        DocChoice::QuyetDinh => (
+            decision_body(
+                &ctx,
+                &template_file::<DecisionFile>("quyet-dinh.toml")?.decision,
+            ),
+            vec![appendix::tasks(&ctx)],
+        ),
         DocChoice::PhuLuc => (Vec::new(), vec![appendix::tasks(&ctx)]),
     };
 
@@ -236,7 +259,10 @@ pub fn build(plan: &Plan, opts: &Options) -> Result<Vec<u8>> {
     let last = sections.len() - 1;
     for (i, (landscape, parts)) in sections.into_iter().enumerate() {
         let size = if landscape {
-            PageSize::new().width(A4_H).height(A4_W).orient(PageOrientationType::Landscape)
+            PageSize::new()
+                .width(A4_H)
+                .height(A4_W)
+                .orient(PageOrientationType::Landscape)
         } else {
             PageSize::new().width(A4_W).height(A4_H)
         };
@@ -249,7 +275,10 @@ pub fn build(plan: &Plan, opts: &Options) -> Result<Vec<u8>> {
                 };
             }
             docx = docx
-                .page_size(if landscape { A4_H } else { A4_W }, if landscape { A4_W } else { A4_H })
+                .page_size(
+                    if landscape { A4_H } else { A4_W },
+                    if landscape { A4_W } else { A4_H },
+                )
                 .page_margin(margins())
                 .title_pg()
                 .page_num_type(PageNumType::new().start(1));
@@ -260,7 +289,11 @@ pub fn build(plan: &Plan, opts: &Options) -> Result<Vec<u8>> {
                 docx = docx.header(page_number_header());
             }
         } else {
-            let mut s = Section::new().page_size(size).page_margin(margins()).title_pg().page_num_type(PageNumType::new().start(1));
+            let mut s = Section::new()
+                .page_size(size)
+                .page_margin(margins())
+                .title_pg()
+                .page_num_type(PageNumType::new().start(1));
             if i == 0 {
                 s = s.header(page_number_header());
             }
@@ -274,7 +307,9 @@ pub fn build(plan: &Plan, opts: &Options) -> Result<Vec<u8>> {
         }
     }
     let mut raw = std::io::Cursor::new(Vec::new());
-    docx.build().pack(&mut raw).map_err(|e| Error::Invalid(format!("không tạo được tệp Word: {e}")))?;
+    docx.build()
+        .pack(&mut raw)
+        .map_err(|e| Error::Invalid(format!("không tạo được tệp Word: {e}")))?;
     postprocess::finish(raw.into_inner())
 }
 
@@ -306,27 +341,52 @@ pub(crate) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     fn new(plan: &'a Plan, opts: &Options, appendix_titles: &'a AppendixTitles) -> Self {
-        Ctx { plan, draft: opts.draft, doc: opts.doc, appendix_titles }
+        Ctx {
+            plan,
+            draft: opts.draft,
+            doc: opts.doc,
+            appendix_titles,
+        }
     }
 
     pub fn number(&self) -> Option<&str> {
-        if self.draft { None } else { self.plan.identity.number.as_deref() }
+        if self.draft {
+            None
+        } else {
+            self.plan.identity.number.as_deref()
+        }
     }
 
     pub fn date(&self) -> Option<NaiveDate> {
-        if self.draft { None } else { self.plan.identity.issue_date }
+        if self.draft {
+            None
+        } else {
+            self.plan.identity.issue_date
+        }
     }
 
     fn decision_number(&self) -> Option<&str> {
-        if self.draft { None } else { self.plan.identity.decision.as_ref()?.number.as_deref() }
+        if self.draft {
+            None
+        } else {
+            self.plan.identity.decision.as_ref()?.number.as_deref()
+        }
     }
 
     fn decision_date(&self) -> Option<NaiveDate> {
-        if self.draft { None } else { self.plan.identity.decision.as_ref()?.issue_date }
+        if self.draft {
+            None
+        } else {
+            self.plan.identity.decision.as_ref()?.issue_date
+        }
     }
 
     fn decision_symbol(&self) -> String {
-        self.plan.identity.decision.as_ref().map_or("QĐ-UBND".into(), |d| d.symbol.clone())
+        self.plan
+            .identity
+            .decision
+            .as_ref()
+            .map_or("QĐ-UBND".into(), |d| d.symbol.clone())
     }
 
     /// "(Kèm theo Kế hoạch số 189/KH-UBND ngày 09/12/2022 của Ủy ban nhân dân tỉnh Quảng Ngãi)"
@@ -334,17 +394,36 @@ impl<'a> Ctx<'a> {
         let id = &self.plan.identity;
         let (kind, number, symbol, date) = match self.doc {
             DocChoice::KeHoach => ("Kế hoạch", self.number(), id.symbol.clone(), self.date()),
-            _ => ("Quyết định", self.decision_number(), self.decision_symbol(), self.decision_date()),
+            _ => (
+                "Quyết định",
+                self.decision_number(),
+                self.decision_symbol(),
+                self.decision_date(),
+            ),
         };
         let number = number.map_or("      ".to_string(), str::to_string);
         let date = date.map_or("   /   /".to_string() + &id.year.to_string(), date_short);
-        format!("(Kèm theo {kind} số {number}/{symbol} ngày {date} của {})", id.issuer)
+        format!(
+            "(Kèm theo {kind} số {number}/{symbol} ngày {date} của {})",
+            id.issuer
+        )
     }
 
     pub(crate) fn fill(&self, text: &str) -> String {
         let id = &self.plan.identity;
-        let drafting = id.drafting_agency.as_deref().and_then(|a| self.plan.agency(a)).map_or("Sở Khoa học và Công nghệ".to_string(), |a| a.name.clone());
-        let proposal = id.decision.as_ref().map(|d| d.proposal.trim()).filter(|p| !p.is_empty()).map_or(String::new(), |p| format!(" tại {p}"));
+        let drafting = id
+            .drafting_agency
+            .as_deref()
+            .and_then(|a| self.plan.agency(a))
+            .map_or("Sở Khoa học và Công nghệ".to_string(), |a| {
+                a.name.clone()
+            });
+        let proposal = id
+            .decision
+            .as_ref()
+            .map(|d| d.proposal.trim())
+            .filter(|p| !p.is_empty())
+            .map_or(String::new(), |p| format!(" tại {p}"));
         text.replace("{năm trước}", &(id.year - 1).to_string())
             .replace("{năm}", &id.year.to_string())
             .replace("{TỈNH}", &id.province.to_uppercase())
@@ -363,8 +442,17 @@ fn header_block(ctx: &Ctx, number_line: String, date: Option<NaiveDate>) -> Vec<
     // The block is 400 twips wider than the text and shifted 200 into the left margin, as
     // issued documents do, so the national name fits on one line at 12 pt.
     let (left_w, right_w) = (3700usize, PORTRAIT_TEXT_W - 3700 + 400);
-    let mut left: Vec<Paragraph> = id.header_lines.iter().map(|l| centred(vec![bold(&l.to_uppercase(), PT13)])).collect();
-    let longest = id.header_lines.iter().map(|l| text_width(l, PT13)).max().unwrap_or(1500);
+    let mut left: Vec<Paragraph> = id
+        .header_lines
+        .iter()
+        .map(|l| centred(vec![bold(&l.to_uppercase(), PT13)]))
+        .collect();
+    let longest = id
+        .header_lines
+        .iter()
+        .map(|l| text_width(l, PT13))
+        .max()
+        .unwrap_or(1500);
     left.push(short_line((longest * 2 / 5).max(900), left_w));
     let motto = "Độc lập - Tự do - Hạnh phúc";
     let right = vec![
@@ -376,19 +464,44 @@ fn header_block(ctx: &Ctx, number_line: String, date: Option<NaiveDate>) -> Vec<
         TableRow::new(vec![cell(left, left_w), cell(right, right_w)]),
         TableRow::new(vec![
             cell(vec![centred(vec![run(&number_line, PT13)])], left_w),
-            cell(vec![centred(vec![italic(&place_date(&id.place, date), PT14)])], right_w),
+            cell(
+                vec![centred(vec![italic(&place_date(&id.place, date), PT14)])],
+                right_w,
+            ),
         ]),
     ];
-    let mut out = vec![DocPart::T(Box::new(borderless(rows, vec![left_w, right_w]).indent(-200)))];
+    let mut out = vec![DocPart::T(Box::new(
+        borderless(rows, vec![left_w, right_w]).indent(-200),
+    ))];
     if ctx.draft {
         out.push(DocPart::from(
             centred(vec![bold("DỰ THẢO", PT14)])
                 .set_borders(
                     ParagraphBorders::with_empty()
-                        .set(ParagraphBorder::new(ParagraphBorderPosition::Top).val(BorderType::Single).size(8).space(1))
-                        .set(ParagraphBorder::new(ParagraphBorderPosition::Bottom).val(BorderType::Single).size(8).space(1))
-                        .set(ParagraphBorder::new(ParagraphBorderPosition::Left).val(BorderType::Single).size(8).space(4))
-                        .set(ParagraphBorder::new(ParagraphBorderPosition::Right).val(BorderType::Single).size(8).space(4)),
+                        .set(
+                            ParagraphBorder::new(ParagraphBorderPosition::Top)
+                                .val(BorderType::Single)
+                                .size(8)
+                                .space(1),
+                        )
+                        .set(
+                            ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                                .val(BorderType::Single)
+                                .size(8)
+                                .space(1),
+                        )
+                        .set(
+                            ParagraphBorder::new(ParagraphBorderPosition::Left)
+                                .val(BorderType::Single)
+                                .size(8)
+                                .space(4),
+                        )
+                        .set(
+                            ParagraphBorder::new(ParagraphBorderPosition::Right)
+                                .val(BorderType::Single)
+                                .size(8)
+                                .space(4),
+                        ),
                 )
                 .indent(Some(3600), None, Some(3600), None),
         ));
@@ -411,15 +524,33 @@ fn signature_block(ctx: &Ctx, first_recipient: Option<&str>) -> DocPart {
     let id = &ctx.plan.identity;
     let (left_w, right_w) = (4200usize, PORTRAIT_TEXT_W - 4200);
     let mut left = vec![Paragraph::new().add_run(bold("Nơi nhận:", PT12).italic())];
-    let items: Vec<String> = first_recipient.into_iter().map(str::to_string).chain(id.recipients.iter().cloned()).collect();
+    let items: Vec<String> = first_recipient
+        .into_iter()
+        .map(str::to_string)
+        .chain(id.recipients.iter().cloned())
+        .collect();
     for r in &items {
-        left.push(Paragraph::new().add_run(run(&format!("- {};", r.trim().trim_end_matches(';')), PT11)));
+        left.push(
+            Paragraph::new().add_run(run(&format!("- {};", r.trim().trim_end_matches(';')), PT11)),
+        );
     }
-    let archive = if id.archive_unit.trim().is_empty() { "- Lưu: VT.".to_string() } else { format!("- Lưu: VT, {}.", id.archive_unit.trim()) };
+    let archive = if id.archive_unit.trim().is_empty() {
+        "- Lưu: VT.".to_string()
+    } else {
+        format!("- Lưu: VT, {}.", id.archive_unit.trim())
+    };
     left.push(Paragraph::new().add_run(run(&archive, PT11)));
 
-    let mut right = vec![centred(vec![bold(&id.signer.authority.to_uppercase(), PT14)])];
-    if let Some(d) = id.signer.deputy_line.as_deref().filter(|d| !d.trim().is_empty()) {
+    let mut right = vec![centred(vec![bold(
+        &id.signer.authority.to_uppercase(),
+        PT14,
+    )])];
+    if let Some(d) = id
+        .signer
+        .deputy_line
+        .as_deref()
+        .filter(|d| !d.trim().is_empty())
+    {
         right.push(centred(vec![bold(&d.to_uppercase(), PT14)]));
     }
     right.push(centred(vec![bold(&id.signer.title.to_uppercase(), PT14)]));
@@ -428,7 +559,12 @@ fn signature_block(ctx: &Ctx, first_recipient: Option<&str>) -> DocPart {
     }
     right.push(centred(vec![bold(&id.signer.name, PT14)]));
     let column = |paragraphs: Vec<Paragraph>, width: usize| {
-        paragraphs.into_iter().fold(TableCell::new().width(width, WidthType::Dxa).vertical_align(VAlignType::Top), |c, p| c.add_paragraph(p))
+        paragraphs.into_iter().fold(
+            TableCell::new()
+                .width(width, WidthType::Dxa)
+                .vertical_align(VAlignType::Top),
+            |c, p| c.add_paragraph(p),
+        )
     };
     let row = TableRow::new(vec![column(left, left_w), column(right, right_w)]).cant_split();
     DocPart::T(Box::new(borderless(vec![row], vec![left_w, right_w])))
@@ -444,16 +580,29 @@ fn plan_body(ctx: &Ctx, template: &BodyTemplate) -> Vec<DocPart> {
     out.extend(style::narrative(&id.opening).into_iter().map(DocPart::from));
     let all = appendix::for_plan(ctx);
     let appendices = appendix::numbered(&all);
-    let label_of = |kind: appendix::Kind| appendices.iter().find(|(_, a)| a.kind == kind).map(|(l, _)| l.clone());
+    let label_of = |kind: appendix::Kind| {
+        appendices
+            .iter()
+            .find(|(_, a)| a.kind == kind)
+            .map(|(l, _)| l.clone())
+    };
 
     for part in &template.parts {
         if !part.label.is_empty() {
-            out.push(DocPart::from(centred(vec![bold(&ctx.fill(&part.label), PT14)]).keep_next(true)));
-            out.push(DocPart::from(centred(vec![bold(&ctx.fill(&part.title), PT14)]).keep_next(true)));
+            out.push(DocPart::from(
+                centred(vec![bold(&ctx.fill(&part.label), PT14)]).keep_next(true),
+            ));
+            out.push(DocPart::from(
+                centred(vec![bold(&ctx.fill(&part.title), PT14)]).keep_next(true),
+            ));
             out.push(DocPart::from(empty(PT12)));
         }
         for (si, section) in part.sections.iter().enumerate() {
-            out.push(DocPart::from(heading(&format!("{}. {}", roman(si as u32 + 1), ctx.fill(&section.title)))));
+            out.push(DocPart::from(heading(&format!(
+                "{}. {}",
+                roman(si as u32 + 1),
+                ctx.fill(&section.title)
+            ))));
             let paras = match section.content {
                 Content::GoalsReview => {
                     let mut v = style::narrative(&plan.assessment.goals_review);
@@ -470,7 +619,10 @@ fn plan_body(ctx: &Ctx, template: &BodyTemplate) -> Vec<DocPart> {
                         v.extend(style::narrative(&s.text));
                     }
                     if !plan.assessment.budget_spent.trim().is_empty() {
-                        v.push(heading(&format!("{}. Kinh phí thực hiện", sections.len() + 1)));
+                        v.push(heading(&format!(
+                            "{}. Kinh phí thực hiện",
+                            sections.len() + 1
+                        )));
                         v.extend(style::narrative(&plan.assessment.budget_spent));
                     }
                     if let Some(l) = label_of(appendix::Kind::Documents) {
@@ -485,14 +637,22 @@ fn plan_body(ctx: &Ctx, template: &BodyTemplate) -> Vec<DocPart> {
                         .enumerate()
                         .map(|(i, b)| {
                             let mut runs = vec![run("- ", BODY)];
-                            runs.extend(rich(&format!("{}{}", b.citation(), if i + 1 == n { "." } else { ";" }), BODY, false));
+                            runs.extend(rich(
+                                &format!("{}{}", b.citation(), if i + 1 == n { "." } else { ";" }),
+                                BODY,
+                                false,
+                            ));
                             body(runs)
                         })
                         .collect()
                 }
                 Content::Vision => style::narrative(&plan.vision),
                 Content::Goals => {
-                    let vision_elsewhere = template.parts.iter().flat_map(|p| &p.sections).any(|s| s.content == Content::Vision);
+                    let vision_elsewhere = template
+                        .parts
+                        .iter()
+                        .flat_map(|p| &p.sections)
+                        .any(|s| s.content == Content::Vision);
                     goals(ctx, label_of(appendix::Kind::Indicators), !vision_elsewhere)
                 }
                 Content::Tasks => tasks(ctx, label_of(appendix::Kind::Tasks)),
@@ -500,11 +660,17 @@ fn plan_body(ctx: &Ctx, template: &BodyTemplate) -> Vec<DocPart> {
                     .solutions
                     .iter()
                     .enumerate()
-                    .flat_map(|(i, s)| std::iter::once(heading(&format!("{}. {}", i + 1, s.title))).chain(style::narrative(&s.text)))
+                    .flat_map(|(i, s)| {
+                        std::iter::once(heading(&format!("{}. {}", i + 1, s.title)))
+                            .chain(style::narrative(&s.text))
+                    })
                     .collect(),
                 Content::Budget => {
                     let totals = crate::budget::totals(plan);
-                    let mut v: Vec<Paragraph> = crate::budget::summary(&totals).iter().flat_map(|l| style::narrative(l)).collect();
+                    let mut v: Vec<Paragraph> = crate::budget::summary(&totals)
+                        .iter()
+                        .flat_map(|l| style::narrative(l))
+                        .collect();
                     v.extend(style::narrative(&plan.budget.narrative));
                     v
                 }
@@ -521,9 +687,22 @@ fn plan_body(ctx: &Ctx, template: &BodyTemplate) -> Vec<DocPart> {
         }
     }
     // The closing paragraph ends with "./.".
-    let closing = plan.organisation.closing.trim().trim_end_matches('.').to_string();
-    let closing = if closing.is_empty() { "Trên đây là Kế hoạch chuyển đổi số của tỉnh".to_string() } else { closing };
-    out.extend(style::narrative(&format!("{closing}./.")).into_iter().map(DocPart::from));
+    let closing = plan
+        .organisation
+        .closing
+        .trim()
+        .trim_end_matches('.')
+        .to_string();
+    let closing = if closing.is_empty() {
+        "Trên đây là Kế hoạch chuyển đổi số của tỉnh".to_string()
+    } else {
+        closing
+    };
+    out.extend(
+        style::narrative(&format!("{closing}./."))
+            .into_iter()
+            .map(DocPart::from),
+    );
     out.push(DocPart::from(empty(PT12)));
     out.push(signature_block(ctx, None));
     out
@@ -540,8 +719,18 @@ fn indicator_reviews(ctx: &Ctx) -> Vec<Paragraph> {
                 Some(false) => "chưa đạt",
                 None => "chưa đánh giá",
             };
-            let actual = r.actual.map_or(String::new(), |a| format!(", thực hiện {}{}", crate::format::money(a), if r.indicator.unit == "%" { "%" } else { "" }));
-            body_text(&format!("- {}: chỉ tiêu {}{actual} — {verdict}.", r.indicator.name, r.indicator.target_text()))
+            let actual = r.actual.map_or(String::new(), |a| {
+                format!(
+                    ", thực hiện {}{}",
+                    crate::format::money(a),
+                    if r.indicator.unit == "%" { "%" } else { "" }
+                )
+            });
+            body_text(&format!(
+                "- {}: chỉ tiêu {}{actual} — {verdict}.",
+                r.indicator.name,
+                r.indicator.target_text()
+            ))
         })
         .collect()
 }
@@ -566,13 +755,20 @@ fn goals(ctx: &Ctx, appendix: Option<String>, with_vision: bool) -> Vec<Paragrap
         n += 1;
         v.push(heading(&format!("{n}. {}", g.title)));
         if g.text.trim().is_empty() {
-            v.extend(g.indicators.iter().map(|i| body_text(&format!("- {}: {}.", i.name, i.target_text()))));
+            v.extend(
+                g.indicators
+                    .iter()
+                    .map(|i| body_text(&format!("- {}: {}.", i.name, i.target_text()))),
+            );
         } else {
             v.extend(style::narrative(&g.text));
         }
     }
     if let Some(l) = appendix {
-        v.push(body(vec![italic(&format!("Các chỉ tiêu cụ thể tại {l} kèm theo Kế hoạch này."), BODY)]));
+        v.push(body(vec![italic(
+            &format!("Các chỉ tiêu cụ thể tại {l} kèm theo Kế hoạch này."),
+            BODY,
+        )]));
     }
     v
 }
@@ -581,14 +777,25 @@ fn tasks(ctx: &Ctx, appendix: Option<String>) -> Vec<Paragraph> {
     let plan = ctx.plan;
     let mut v = Vec::new();
     if let Some(l) = &appendix {
-        v.push(body(vec![italic(&format!("Danh mục nhiệm vụ và phân công thực hiện tại {l} kèm theo Kế hoạch này."), BODY)]));
+        v.push(body(vec![italic(
+            &format!("Danh mục nhiệm vụ và phân công thực hiện tại {l} kèm theo Kế hoạch này."),
+            BODY,
+        )]));
     }
     for (gi, g) in plan.groups.iter().enumerate() {
         v.push(heading(&format!("{}. {}", group_number(gi), g.title)));
         if g.intro.trim().is_empty() {
             for (ti, t) in g.tasks.iter().enumerate() {
-                let lead: Vec<&str> = t.lead.iter().filter_map(|a| plan.agency(a)).map(|a| a.name.as_str()).collect();
-                let mut line = vec![run(&format!("{}) {}", point_letter(ti), t.title.trim_end_matches('.')), BODY)];
+                let lead: Vec<&str> = t
+                    .lead
+                    .iter()
+                    .filter_map(|a| plan.agency(a))
+                    .map(|a| a.name.as_str())
+                    .collect();
+                let mut line = vec![run(
+                    &format!("{}) {}", point_letter(ti), t.title.trim_end_matches('.')),
+                    BODY,
+                )];
                 if !lead.is_empty() {
                     line.push(italic(&format!(" (chủ trì: {})", lead.join(", ")), BODY));
                 }
@@ -607,23 +814,52 @@ fn tasks(ctx: &Ctx, appendix: Option<String>) -> Vec<Paragraph> {
 fn decision_body(ctx: &Ctx, w: &DecisionWording) -> Vec<DocPart> {
     let plan = ctx.plan;
     let id = &plan.identity;
-    let mut out = header_block(ctx, doc_number(ctx.decision_number(), &ctx.decision_symbol()), ctx.decision_date());
-    out.extend(title_block("QUYẾT ĐỊNH", &format!("Về việc ban hành Kế hoạch {}", lower_first(&id.title))));
-    out.push(DocPart::from(centred(vec![bold(&ctx.fill(&w.authority), PT14)]).keep_next(true)));
+    let mut out = header_block(
+        ctx,
+        doc_number(ctx.decision_number(), &ctx.decision_symbol()),
+        ctx.decision_date(),
+    );
+    out.extend(title_block(
+        "QUYẾT ĐỊNH",
+        &format!("Về việc ban hành Kế hoạch {}", lower_first(&id.title)),
+    ));
+    out.push(DocPart::from(
+        centred(vec![bold(&ctx.fill(&w.authority), PT14)]).keep_next(true),
+    ));
     out.push(DocPart::from(empty(PT12)));
     let mut bases: Vec<String> = w.bases.iter().map(|b| ctx.fill(b)).collect();
-    bases.extend(plan.legal_bases.iter().map(|b| format!("Căn cứ {}", b.citation())));
+    bases.extend(
+        plan.legal_bases
+            .iter()
+            .map(|b| format!("Căn cứ {}", b.citation())),
+    );
     for b in &bases {
-        out.push(DocPart::from(body(rich(&format!("{};", b.trim_end_matches([';', '.'])), BODY, true))));
+        out.push(DocPart::from(body(rich(
+            &format!("{};", b.trim_end_matches([';', '.'])),
+            BODY,
+            true,
+        ))));
     }
-    out.push(DocPart::from(body(vec![italic(&format!("{}.", ctx.fill(&w.proposal).trim_end_matches('.')), BODY)])));
+    out.push(DocPart::from(body(vec![italic(
+        &format!("{}.", ctx.fill(&w.proposal).trim_end_matches('.')),
+        BODY,
+    )])));
     out.push(DocPart::from(empty(PT12)));
-    out.push(DocPart::from(centred(vec![bold("QUYẾT ĐỊNH:", PT14)]).keep_next(true)));
+    out.push(DocPart::from(
+        centred(vec![bold("QUYẾT ĐỊNH:", PT14)]).keep_next(true),
+    ));
     out.push(DocPart::from(empty(PT12)));
     for (n, text) in [(1, &w.article1), (2, &w.article2), (3, &w.article3)] {
         let text = ctx.fill(text);
-        let text = if n == 3 { format!("{}./.", text.trim_end_matches('.')) } else { text };
-        out.push(DocPart::from(body(vec![bold(&format!("Điều {n}. "), BODY), run(&text, BODY)])));
+        let text = if n == 3 {
+            format!("{}./.", text.trim_end_matches('.'))
+        } else {
+            text
+        };
+        out.push(DocPart::from(body(vec![
+            bold(&format!("Điều {n}. "), BODY),
+            run(&text, BODY),
+        ])));
     }
     out.push(DocPart::from(empty(PT12)));
     out.push(signature_block(ctx, Some(&w.recipients_first)));

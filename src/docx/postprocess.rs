@@ -14,7 +14,8 @@ pub const REPEAT_MARK_ID: usize = 990_001;
 
 pub fn finish(docx: Vec<u8>) -> Result<Vec<u8>> {
     let fail = |e: String| Error::Invalid(format!("không hoàn thiện được tệp Word: {e}"));
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).map_err(|e| fail(e.to_string()))?;
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(docx)).map_err(|e| fail(e.to_string()))?;
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
@@ -24,16 +25,20 @@ pub fn finish(docx: Vec<u8>) -> Result<Vec<u8>> {
         let mut entry = archive.by_index(i).map_err(|e| fail(e.to_string()))?;
         let name = entry.name().to_string();
         if entry.is_dir() {
-            out.add_directory(name, options).map_err(|e| fail(e.to_string()))?;
+            out.add_directory(name, options)
+                .map_err(|e| fail(e.to_string()))?;
             continue;
         }
         let mut bytes = Vec::with_capacity(entry.size() as usize);
-        entry.read_to_end(&mut bytes).map_err(|e| fail(e.to_string()))?;
+        entry
+            .read_to_end(&mut bytes)
+            .map_err(|e| fail(e.to_string()))?;
         if name == "word/document.xml" || name.starts_with("word/header") {
             let xml = String::from_utf8(bytes).map_err(|e| fail(e.to_string()))?;
             bytes = strip_para_ids(&repeat_header_rows(&xml)).into_bytes();
         }
-        out.start_file(name, options).map_err(|e| fail(e.to_string()))?;
+        out.start_file(name, options)
+            .map_err(|e| fail(e.to_string()))?;
         out.write_all(&bytes).map_err(|e| fail(e.to_string()))?;
     }
     Ok(out.finish().map_err(|e| fail(e.to_string()))?.into_inner())
@@ -46,7 +51,9 @@ fn repeat_header_rows(xml: &str) -> String {
     while let Some(start) = rest.find("<w:tr>").or_else(|| rest.find("<w:tr ")) {
         out.push_str(&rest[..start]);
         let after = &rest[start..];
-        let end = after.find("</w:tr>").map_or(after.len(), |e| e + "</w:tr>".len());
+        let end = after
+            .find("</w:tr>")
+            .map_or(after.len(), |e| e + "</w:tr>".len());
         let row = &after[..end];
         if row.contains(REPEAT_MARK) {
             let row = strip_marker(row);
@@ -79,7 +86,11 @@ fn add_tbl_header(row: &str) -> String {
         format!("{}<w:tblHeader />{}", &row[..at], &row[at..])
     } else {
         let open_end = row.find('>').map_or(0, |i| i + 1);
-        format!("{}<w:trPr><w:tblHeader /></w:trPr>{}", &row[..open_end], &row[open_end..])
+        format!(
+            "{}<w:trPr><w:tblHeader /></w:trPr>{}",
+            &row[..open_end],
+            &row[open_end..]
+        )
     }
 }
 
@@ -87,7 +98,10 @@ fn strip_marker(row: &str) -> String {
     let id = format!("w:id=\"{REPEAT_MARK_ID}\"");
     let mut s = row.to_string();
     for tag in ["<w:bookmarkStart", "<w:bookmarkEnd"] {
-        while let Some(i) = s.find(tag).filter(|&i| s[i..].split('>').next().is_some_and(|t| t.contains(&id))) {
+        while let Some(i) = s
+            .find(tag)
+            .filter(|&i| s[i..].split('>').next().is_some_and(|t| t.contains(&id)))
+        {
             let j = i + s[i..].find('>').unwrap() + 1;
             s.replace_range(i..j, "");
         }
@@ -101,7 +115,10 @@ mod tests {
 
     #[test]
     fn para_ids_are_removed() {
-        assert_eq!(strip_para_ids("<w:p w14:paraId=\"1a2b3c4d\"><w:r/></w:p><w:p>"), "<w:p><w:r/></w:p><w:p>");
+        assert_eq!(
+            strip_para_ids("<w:p w14:paraId=\"1a2b3c4d\"><w:r/></w:p><w:p>"),
+            "<w:p><w:r/></w:p><w:p>"
+        );
     }
 
     #[test]

@@ -30,7 +30,11 @@ const LINE: i32 = 276;
 pub const FONT: &str = "Times New Roman";
 
 pub fn fonts() -> RunFonts {
-    RunFonts::new().ascii(FONT).hi_ansi(FONT).east_asia(FONT).cs(FONT)
+    RunFonts::new()
+        .ascii(FONT)
+        .hi_ansi(FONT)
+        .east_asia(FONT)
+        .cs(FONT)
 }
 
 pub fn margins() -> PageMargin {
@@ -60,7 +64,13 @@ pub fn italic(text: &str, size: usize) -> Run {
 }
 
 fn spaced(p: Paragraph, after: u32) -> Paragraph {
-    p.line_spacing(LineSpacing::new().before(0).after(after).line(LINE).line_rule(LineSpacingType::Auto))
+    p.line_spacing(
+        LineSpacing::new()
+            .before(0)
+            .after(after)
+            .line(LINE)
+            .line_rule(LineSpacingType::Auto),
+    )
 }
 
 /// A centred paragraph without extra spacing (header blocks, titles).
@@ -74,9 +84,12 @@ pub fn centred(runs: Vec<Run>) -> Paragraph {
 
 /// A body paragraph: justified, first-line indent 1 cm, 6 pt after.
 pub fn body(runs: Vec<Run>) -> Paragraph {
-    let mut p = Paragraph::new()
-        .align(AlignmentType::Both)
-        .indent(None, Some(SpecialIndentType::FirstLine(INDENT)), None, None);
+    let mut p = Paragraph::new().align(AlignmentType::Both).indent(
+        None,
+        Some(SpecialIndentType::FirstLine(INDENT)),
+        None,
+        None,
+    );
     for r in runs {
         p = p.add_run(r);
     }
@@ -93,7 +106,9 @@ pub fn heading(text: &str) -> Paragraph {
 }
 
 pub fn empty(size: usize) -> Paragraph {
-    Paragraph::new().add_run(run("", size)).line_spacing(LineSpacing::new().before(0).after(0))
+    Paragraph::new()
+        .add_run(run("", size))
+        .line_spacing(LineSpacing::new().before(0).after(0))
 }
 
 /// The short solid line under a title: an empty paragraph with a top border, narrowed by
@@ -103,12 +118,23 @@ pub fn short_line(width: usize, available: usize) -> Paragraph {
     Paragraph::new()
         .indent(Some(side), None, Some(side), None)
         .set_borders(
-            ParagraphBorders::with_empty()
-                .set(ParagraphBorder::new(ParagraphBorderPosition::Top).val(BorderType::Single).size(6).space(1).color("000000")),
+            ParagraphBorders::with_empty().set(
+                ParagraphBorder::new(ParagraphBorderPosition::Top)
+                    .val(BorderType::Single)
+                    .size(6)
+                    .space(1)
+                    .color("000000"),
+            ),
         )
         .add_run(run("", 4))
         // Room above the border so it sits under the text, not on it.
-        .line_spacing(LineSpacing::new().before(60).after(60).line(120).line_rule(LineSpacingType::Exact))
+        .line_spacing(
+            LineSpacing::new()
+                .before(60)
+                .after(60)
+                .line(120)
+                .line_rule(LineSpacingType::Exact),
+        )
 }
 
 /// Rough width of bold 13–14 pt capitals or text, in twips, to size the short lines.
@@ -133,7 +159,11 @@ pub fn rich(text: &str, size: usize, italic: bool) -> Vec<Run> {
         .iter()
         .map(|s| {
             let r = styled(s, size);
-            if italic { r.italic() } else { r }
+            if italic {
+                r.italic()
+            } else {
+                r
+            }
         })
         .collect()
 }
@@ -157,7 +187,9 @@ pub fn narrative(text: &str) -> Vec<Paragraph> {
 
 /// A table cell with one or more paragraphs, a fixed width and centred vertically.
 pub fn cell(paragraphs: Vec<Paragraph>, width: usize) -> TableCell {
-    let mut c = TableCell::new().width(width, WidthType::Dxa).vertical_align(VAlignType::Center);
+    let mut c = TableCell::new()
+        .width(width, WidthType::Dxa)
+        .vertical_align(VAlignType::Center);
     for p in paragraphs {
         c = c.add_paragraph(p);
     }
@@ -170,7 +202,13 @@ pub fn cell_para(runs: Vec<Run>, align: AlignmentType) -> Paragraph {
     for r in runs {
         p = p.add_run(r);
     }
-    p.line_spacing(LineSpacing::new().before(40).after(40).line(240).line_rule(LineSpacingType::Auto))
+    p.line_spacing(
+        LineSpacing::new()
+            .before(40)
+            .after(40)
+            .line(240)
+            .line_rule(LineSpacingType::Auto),
+    )
 }
 
 pub fn borderless(rows: Vec<TableRow>, grid: Vec<usize>) -> Table {
@@ -187,10 +225,30 @@ pub fn page_number_header() -> Header {
     Header::new().add_paragraph(
         Paragraph::new()
             .align(AlignmentType::Center)
-            .add_run(Run::new().size(PT13).fonts(fonts()).add_field_char(FieldCharType::Begin, false))
-            .add_run(Run::new().size(PT13).fonts(fonts()).add_instr_text(InstrText::PAGE(InstrPAGE::new())))
-            .add_run(Run::new().size(PT13).fonts(fonts()).add_field_char(FieldCharType::Separate, false))
+            .add_run(
+                Run::new()
+                    .size(PT13)
+                    .fonts(fonts())
+                    .add_field_char(FieldCharType::Begin, false),
+            )
+            .add_run(
+                Run::new()
+                    .size(PT13)
+                    .fonts(fonts())
+                    .add_instr_text(InstrText::PAGE(InstrPAGE::new())),
+            )
+            .add_run(
+                Run::new()
+                    .size(PT13)
+                    .fonts(fonts())
+                    .add_field_char(FieldCharType::Separate, false),
+            )
             .add_run(run("2", PT13))
-            .add_run(Run::new().size(PT13).fonts(fonts()).add_field_char(FieldCharType::End, false)),
+            .add_run(
+                Run::new()
+                    .size(PT13)
+                    .fonts(fonts())
+                    .add_field_char(FieldCharType::End, false),
+            ),
     )
 }

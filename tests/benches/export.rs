@@ -24,10 +24,17 @@ fn big_plan(n: usize) -> Plan {
         let mut t = templates[i % templates.len()].clone();
         t.id = format!("bench-{i}");
         t.title = format!("{} (đợt {})", t.title, i / templates.len() + 1);
-        t.deadline = Some(Deadline::Quarter { year: 2023, quarter: (i % 4) as u32 + 1 });
+        t.deadline = Some(Deadline::Quarter {
+            year: 2023,
+            quarter: (i % 4) as u32 + 1,
+        });
         t.budget = vec![BudgetLine {
             amount: format!("{}.5", 100 + i % 900).parse().unwrap(),
-            source: Some(if i % 3 == 0 { BudgetSource::DauTuPhatTrien } else { BudgetSource::ThuongXuyen }),
+            source: Some(if i % 3 == 0 {
+                BudgetSource::DauTuPhatTrien
+            } else {
+                BudgetSource::ThuongXuyen
+            }),
             level: Some(BudgetLevel::Tinh),
             note: String::new(),
         }];
@@ -43,7 +50,11 @@ enum Kind {
 }
 
 fn time_rust(plan: &Plan, runs: usize, kind: Kind) -> (Duration, usize) {
-    let opts = Options { doc: DocChoice::KeHoach, draft: false, ..Options::default() };
+    let opts = Options {
+        doc: DocChoice::KeHoach,
+        draft: false,
+        ..Options::default()
+    };
     let mut best = Duration::MAX;
     let mut size = 0;
     for _ in 0..runs {
@@ -60,9 +71,18 @@ fn time_rust(plan: &Plan, runs: usize, kind: Kind) -> (Duration, usize) {
 
 /// Runs the Python script on the plan file; it prints "seconds bytes".
 fn time_python(plan_file: &Path, out: &Path, kind: Kind) -> Option<(Duration, usize)> {
-    let name = if kind == Kind::Docx { "scripts/bench_python_docx.py" } else { "scripts/bench_openpyxl.py" };
+    let name = if kind == Kind::Docx {
+        "scripts/bench_python_docx.py"
+    } else {
+        "scripts/bench_openpyxl.py"
+    };
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
-    let o = Command::new("python3").arg(script).arg(plan_file).arg(out).output().ok()?;
+    let o = Command::new("python3")
+        .arg(script)
+        .arg(plan_file)
+        .arg(out)
+        .output()
+        .ok()?;
     if !o.status.success() {
         eprintln!("{name}: {}", String::from_utf8_lossy(&o.stderr));
         return None;
@@ -76,24 +96,53 @@ fn time_python(plan_file: &Path, out: &Path, kind: Kind) -> Option<(Duration, us
 
 fn main() {
     let dir = tempfile::tempdir().unwrap();
-    let plans = [("sample (76 tasks)", dxplan::sample::plan(), 5), ("generated (5000 tasks)", big_plan(5000), 3)];
+    let plans = [
+        ("sample (76 tasks)", dxplan::sample::plan(), 5),
+        ("generated (5000 tasks)", big_plan(5000), 3),
+    ];
     let mut verdicts = Vec::new();
-    for (kind, label, other) in [(Kind::Docx, "Word export (.docx)", "python-docx"), (Kind::Xlsx, "Appendix workbook (.xlsx)", "openpyxl")] {
+    for (kind, label, other) in [
+        (Kind::Docx, "Word export (.docx)", "python-docx"),
+        (Kind::Xlsx, "Appendix workbook (.xlsx)", "openpyxl"),
+    ] {
         println!("{label}: dxplan vs {other}, same data, same machine");
-        println!("{:<24} {:>12} {:>12} {:>14} {:>14} {:>8}", "plan", "dxplan", other, "dxplan size", "python size", "ratio");
+        println!(
+            "{:<24} {:>12} {:>12} {:>14} {:>14} {:>8}",
+            "plan", "dxplan", other, "dxplan size", "python size", "ratio"
+        );
         for (name, plan, runs) in &plans {
             let file = dir.path().join("plan.json");
             dxplan::planfile::write(plan, &file).unwrap();
             let (rust, rust_size) = time_rust(plan, *runs, kind);
             let py = time_python(&file, &dir.path().join("py.out"), kind);
             let (py_time, py_size, ratio) = match py {
-                Some((t, s)) => (format!("{:.3} s", t.as_secs_f64()), format!("{} KB", s / 1024), t.as_secs_f64() / rust.as_secs_f64()),
+                Some((t, s)) => (
+                    format!("{:.3} s", t.as_secs_f64()),
+                    format!("{} KB", s / 1024),
+                    t.as_secs_f64() / rust.as_secs_f64(),
+                ),
                 None => ("n/a".into(), "n/a".into(), f64::NAN),
             };
-            println!("{:<24} {:>10.3} s {:>12} {:>11} KB {:>14} {:>7.1}×", name, rust.as_secs_f64(), py_time, rust_size / 1024, py_size, ratio);
+            println!(
+                "{:<24} {:>10.3} s {:>12} {:>11} KB {:>14} {:>7.1}×",
+                name,
+                rust.as_secs_f64(),
+                py_time,
+                rust_size / 1024,
+                py_size,
+                ratio
+            );
             let tasks = plan.tasks().count();
             if tasks >= 5000 {
-                verdicts.push(format!("{label}, 5,000 tasks in {:.3} s (target < 1 s): {}", rust.as_secs_f64(), if rust < Duration::from_secs(1) { "met" } else { "NOT met" }));
+                verdicts.push(format!(
+                    "{label}, 5,000 tasks in {:.3} s (target < 1 s): {}",
+                    rust.as_secs_f64(),
+                    if rust < Duration::from_secs(1) {
+                        "met"
+                    } else {
+                        "NOT met"
+                    }
+                ));
                 if kind == Kind::Docx {
                     let keep = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-5000.docx");
                     std::fs::write(&keep, build(plan, &Options::default()).unwrap()).unwrap();
@@ -102,7 +151,14 @@ fn main() {
             }
             // The 15× target is the Word export's (issue 3); the workbook's ratio is reported.
             if !ratio.is_nan() && kind == Kind::Docx {
-                verdicts.push(format!("{label}, {name}: {ratio:.1}× {other} (target ≥ {TARGET_RATIO}×): {}", if ratio >= TARGET_RATIO { "met" } else { "NOT met" }));
+                verdicts.push(format!(
+                    "{label}, {name}: {ratio:.1}× {other} (target ≥ {TARGET_RATIO}×): {}",
+                    if ratio >= TARGET_RATIO {
+                        "met"
+                    } else {
+                        "NOT met"
+                    }
+                ));
             }
         }
         println!();

@@ -7,10 +7,30 @@ use dxplan::model::*;
 pub fn small_plan() -> Plan {
     let mut p = Plan::blank("Đắk Lắk", 2027);
     p.directory = vec![
-        Agency { id: "so-khcn".into(), name: "Sở Khoa học và Công nghệ".into(), short: Some("Sở KH&CN".into()), kind: AgencyKind::So },
-        Agency { id: "so-yt".into(), name: "Sở Y tế".into(), short: None, kind: AgencyKind::So },
-        Agency { id: "so-tc".into(), name: "Sở Tài chính".into(), short: None, kind: AgencyKind::So },
-        Agency { id: "cac-so".into(), name: "Các sở, ban, ngành tỉnh".into(), short: None, kind: AgencyKind::TapThe },
+        Agency {
+            id: "so-khcn".into(),
+            name: "Sở Khoa học và Công nghệ".into(),
+            short: Some("Sở KH&CN".into()),
+            kind: AgencyKind::So,
+        },
+        Agency {
+            id: "so-yt".into(),
+            name: "Sở Y tế".into(),
+            short: None,
+            kind: AgencyKind::So,
+        },
+        Agency {
+            id: "so-tc".into(),
+            name: "Sở Tài chính".into(),
+            short: None,
+            kind: AgencyKind::So,
+        },
+        Agency {
+            id: "cac-so".into(),
+            name: "Các sở, ban, ngành tỉnh".into(),
+            short: None,
+            kind: AgencyKind::TapThe,
+        },
     ];
     p.specific_goals = vec![Goal {
         id: "goal1".into(),
@@ -36,7 +56,10 @@ pub fn small_plan() -> Plan {
         title: "Chính quyền số".into(),
         framework_ref: Some("IV.2".into()),
         intro: String::new(),
-        tasks: vec![task("t1", "Triển khai bệnh án điện tử", "so-yt"), task("t2", "Nâng cấp Cổng dịch vụ công", "so-khcn")],
+        tasks: vec![
+            task("t1", "Triển khai bệnh án điện tử", "so-yt"),
+            task("t2", "Nâng cấp Cổng dịch vụ công", "so-khcn"),
+        ],
     }];
     p
 }
@@ -48,7 +71,10 @@ pub fn task(id: &str, title: &str, lead: &str) -> Task {
         description: String::new(),
         lead: vec![lead.into()],
         coordinating: vec![],
-        deadline: Some(Deadline::Quarter { year: 2027, quarter: 3 }),
+        deadline: Some(Deadline::Quarter {
+            year: 2027,
+            quarter: 3,
+        }),
         output: String::new(),
         budget: vec![BudgetLine {
             amount: "1500.5".parse().unwrap(),
@@ -63,5 +89,8 @@ pub fn task(id: &str, title: &str, lead: &str) -> Task {
 }
 
 pub fn rt() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap()
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
 }
