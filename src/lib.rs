@@ -9,6 +9,7 @@ pub mod edit;
 pub mod error;
 pub mod format;
 pub mod fsutil;
+pub mod import;
 pub mod model;
 pub mod narrative;
 pub mod numbering;

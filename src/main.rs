@@ -107,6 +107,32 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Đọc một kế hoạch soạn bằng Word (.docx) thành dự thảo; chỉ lưu khi có --save hoặc --out
+    ImportDocx {
+        file: PathBuf,
+        /// Lưu vào cơ sở dữ liệu sau khi đã xem
+        #[arg(long)]
+        save: bool,
+        /// Ghi ra tệp kế hoạch
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Đọc phụ lục nhiệm vụ trong Excel (.xlsx) thành dự thảo; chỉ lưu khi có --save hoặc --out
+    ImportXlsx {
+        file: PathBuf,
+        #[arg(long)]
+        province: Option<String>,
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long)]
+        save: bool,
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Tạo tệp Excel để một cơ quan đề xuất nhiệm vụ, kinh phí (điền sẵn nhiệm vụ cơ quan đó chủ trì)
     ProposalsTemplate {
         plan: String,
@@ -199,6 +225,69 @@ async fn resolve(plan: &str, db: &Option<PathBuf>) -> Result<Plan> {
     let p = store.load(plan).await?.plan;
     store.close().await;
     Ok(p)
+}
+
+fn agency_preset(dir: &Option<PathBuf>) -> Result<Vec<dxplan::model::Agency>> {
+    let cats = catalogue::Catalogues::load(dir.as_deref())?;
+    Ok(
+        match cats.latest(catalogue::Kind::Agencies).map(|c| &c.body) {
+            Some(catalogue::Body::Agencies(a)) => a
+                .iter()
+                .map(|p| dxplan::model::Agency {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    short: p.short.clone(),
+                    kind: p.kind,
+                })
+                .collect(),
+            _ => Vec::new(),
+        },
+    )
+}
+
+/// Shows an imported draft with what to check, and saves it only when asked.
+async fn report_import(
+    db: &Option<PathBuf>,
+    imported: dxplan::import::Imported,
+    save: bool,
+    out: Option<PathBuf>,
+    json: bool,
+) -> Result<()> {
+    if json {
+        print_json(&imported)?;
+    } else {
+        let p = &imported.plan;
+        println!(
+            "{} — năm {}, {}",
+            p.identity.title,
+            p.identity.year,
+            dxplan::format::doc_number(p.identity.number.as_deref(), &p.identity.symbol)
+        );
+        println!(
+            "{} nhóm, {} nhiệm vụ, {} căn cứ, {} mục tiêu, {} cơ quan",
+            imported.groups,
+            imported.tasks,
+            p.legal_bases.len(),
+            p.specific_goals.len(),
+            p.directory.len()
+        );
+        for f in &imported.flags {
+            println!("CẦN XEM   [{}] {}", f.place, f.message);
+        }
+    }
+    if let Some(path) = &out {
+        planfile::write(&imported.plan, path)?;
+        eprintln!("Đã ghi {}", path.display());
+    }
+    if save {
+        let store = open_store(db).await?;
+        let id = store.create(&imported.plan).await?;
+        store.close().await;
+        eprintln!("Đã lưu dự thảo (mã {id}).");
+    } else if out.is_none() {
+        eprintln!("Chưa lưu: xem lại rồi chạy lại với --save (hoặc --out TỆP.json).");
+    }
+    Ok(())
 }
 
 fn print_review(plan: &Plan, review: &dxplan::proposals::Review) {
@@ -509,6 +598,28 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                     eprintln!("Đã tạo kế hoạch năm {to_year} (mã {id}).");
                 }
             }
+        }
+        Command::ImportDocx {
+            file,
+            save,
+            out,
+            json,
+        } => {
+            let preset = agency_preset(&cli.catalogues)?;
+            let imported = dxplan::import::import_docx(&file, &preset)?;
+            report_import(&cli.db, imported, save, out, json).await?;
+        }
+        Command::ImportXlsx {
+            file,
+            province,
+            year,
+            save,
+            out,
+            json,
+        } => {
+            let preset = agency_preset(&cli.catalogues)?;
+            let imported = dxplan::import::import_xlsx(&file, &preset, province.as_deref(), year)?;
+            report_import(&cli.db, imported, save, out, json).await?;
         }
         Command::ProposalsTemplate { plan, agency, out } => {
             let plan = resolve(&plan, &cli.db).await?;

@@ -1,0 +1,653 @@
+//! Importing Word plans: one written by hand from the text of seed 004 (not by our exporter),
+//! our own export read back, and files that are not plans.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use dxplan::import::{agency_key, import_docx, Imported};
+use dxplan::model::Plan;
+
+/// What a hand-made Word document holds, in order.
+enum Block {
+    P(String),
+    /// Rows of cells; a cell's lines become its paragraphs.
+    T(Vec<Vec<String>>),
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn para(text: &str) -> String {
+    format!(
+        r#"<w:p><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
+        esc(text)
+    )
+}
+
+/// A minimal, valid WordprocessingML package written by hand: no docx-rs, no exporter.
+fn word_file(blocks: &[Block]) -> Vec<u8> {
+    let mut body = String::new();
+    for b in blocks {
+        match b {
+            Block::P(t) => body.push_str(&para(t)),
+            Block::T(rows) => {
+                body.push_str("<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr>");
+                for r in rows {
+                    body.push_str("<w:tr>");
+                    for c in r {
+                        body.push_str("<w:tc>");
+                        if c.is_empty() {
+                            body.push_str("<w:p/>");
+                        }
+                        for line in c.lines() {
+                            body.push_str(&para(line));
+                        }
+                        body.push_str("</w:tc>");
+                    }
+                    body.push_str("</w:tr>");
+                }
+                body.push_str("</w:tbl>");
+            }
+        }
+    }
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}<w:sectPr/></w:body></w:document>"#
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    let parts = [
+        ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#.to_string()),
+        ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#.to_string()),
+        ("word/document.xml", document),
+    ];
+    for (name, text) in parts {
+        zip.start_file(name, o).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+fn seed_004() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let file = std::fs::read_dir(&dir)
+        .expect("shared/seeds beside the repository")
+        .filter_map(|e| e.ok())
+        .find(|e| e.file_name().to_string_lossy().starts_with("004_"))
+        .unwrap();
+    std::fs::read_to_string(file.path())
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+/// Seed 004 as the province's Word file: header block table, body paragraphs, recipients and
+/// signature table, the list of documents, and the 4-column task table with its rows cut by
+/// page breaks.
+fn seed_document() -> Vec<u8> {
+    let lines = seed_004();
+    let clean = |l: &str| {
+        l.replace("**", "")
+            .replace('*', "")
+            .replace(['<', '>'], "")
+            .trim()
+            .to_string()
+    };
+    let mut blocks = vec![Block::T(vec![
+        vec![
+            "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI".into(),
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc".into(),
+        ],
+        vec![
+            "Số: 189/KH-UBND".into(),
+            "Quảng Ngãi, ngày 09 tháng 12 năm 2022".into(),
+        ],
+    ])];
+    let body_start = lines
+        .iter()
+        .position(|l| l.starts_with("**KẾ HOẠCH"))
+        .unwrap();
+    let recipients = lines.iter().position(|l| l.trim() == "Nơi nhận:").unwrap();
+    for l in &lines[body_start..recipients] {
+        let t = clean(l);
+        if !t.is_empty() {
+            blocks.push(Block::P(t));
+        }
+    }
+    let rec: Vec<String> = lines[recipients..]
+        .iter()
+        .take_while(|l| !l.starts_with("Đặng"))
+        .filter(|l| l.starts_with("- "))
+        .map(|l| l.replace("KGVX.n525", "KGVX."))
+        .collect();
+    blocks.push(Block::T(vec![vec![
+        format!("Nơi nhận:\n{}", rec.join("\n")),
+        "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nĐặng Văn Minh".into(),
+    ]]));
+    let pl1 = lines.iter().position(|l| l.trim() == "Phụ lục 1").unwrap();
+    let pl2 = lines
+        .iter()
+        .position(|l| l.starts_with("Phụ lục 2"))
+        .unwrap();
+    for l in &lines[pl1..pl2] {
+        let t = clean(l);
+        if !t.is_empty() {
+            blocks.push(Block::P(t));
+        }
+    }
+    blocks.push(Block::P("Phụ lục 2".into()));
+    blocks.push(Block::P("DANH MỤC NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN".into()));
+    let header = lines
+        .iter()
+        .position(|l| l.starts_with("TT\tTên nhiệm vụ"))
+        .unwrap();
+    let mut rows = Vec::new();
+    for l in &lines[header..] {
+        if l.trim().is_empty() {
+            continue;
+        }
+        let mut cells: Vec<String> = l.split('\t').map(|c| c.trim().to_string()).collect();
+        cells.resize(4, String::new());
+        rows.push(cells);
+    }
+    blocks.push(Block::T(rows));
+    word_file(&blocks)
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+fn preset() -> Vec<dxplan::model::Agency> {
+    let cats = dxplan::catalogue::Catalogues::load(None).unwrap();
+    let Some(dxplan::catalogue::Body::Agencies(a)) = cats
+        .latest(dxplan::catalogue::Kind::Agencies)
+        .map(|c| c.body.clone())
+    else {
+        panic!()
+    };
+    a.into_iter()
+        .map(|p| dxplan::model::Agency {
+            id: p.id,
+            name: p.name,
+            short: p.short,
+            kind: p.kind,
+        })
+        .collect()
+}
+
+fn plain(md: &str) -> String {
+    dxplan::narrative::plain(md)
+}
+
+fn names(plan: &Plan, ids: &[String]) -> Vec<String> {
+    ids.iter()
+        .map(|i| plan.agency(i).unwrap().display_short().to_string())
+        .collect()
+}
+
+#[test]
+fn a_province_word_file_from_seed_004() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "KH 189 chuyen doi so 2023.docx",
+        &seed_document(),
+    );
+    let Imported {
+        plan,
+        groups,
+        tasks,
+        flags,
+    } = import_docx(&file, &preset()).unwrap();
+    assert_eq!((groups, tasks), (10, 76));
+    let sizes: Vec<usize> = plan.groups.iter().map(|g| g.tasks.len()).collect();
+    assert_eq!(sizes, [3, 13, 11, 8, 3, 7, 12, 9, 5, 5]);
+    assert_eq!(plan.groups[6].title, "An toàn thông tin mạng");
+    let id = &plan.identity;
+    assert_eq!(
+        (
+            id.province.as_str(),
+            id.year,
+            id.number.as_deref(),
+            id.symbol.as_str()
+        ),
+        ("Quảng Ngãi", 2023, Some("189"), "KH-UBND")
+    );
+    assert_eq!(id.issue_date.unwrap().to_string(), "2022-12-09");
+    assert_eq!(id.signer.name, "Đặng Văn Minh");
+
+    // A row cut by a page break is joined; agencies are split and matched.
+    let t26 = &plan.groups[1].tasks[5];
+    assert!(t26.title.ends_with("rà soát, cập nhật các quy chế, quy định về bảo đảm an toàn thông tin trong hoạt động của tỉnh và tại từng địa phương, ngành, cơ quan."), "{}", t26.title);
+    let t32 = &plan.groups[2].tasks[1];
+    assert_eq!(
+        t32.title,
+        "Phát triển hạ tầng số tới cấp xã, đơn vị trực thuộc các sở, ban, ngành"
+    );
+    assert_eq!(names(&plan, &t32.lead).len(), 2);
+    let t35 = &plan.groups[2].tasks[4];
+    assert_eq!(
+        names(&plan, &t35.lead),
+        ["UBND cấp huyện", "UBND cấp xã"],
+        "«UBND cấp huyện, cấp xã»"
+    );
+    let t311 = &plan.groups[2].tasks[10];
+    let coord: Vec<String> = names(&plan, &t311.coordinating)
+        .iter()
+        .map(|n| agency_key(n))
+        .collect();
+    for expected in [
+        "Công an tỉnh",
+        "Sở Giao thông vận tải",
+        "Sở Y tế",
+        "Sở Giáo dục và Đào tạo",
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Sở Xây dựng",
+    ] {
+        assert!(
+            coord.contains(&agency_key(expected)),
+            "{expected} missing from {coord:?}"
+        );
+    }
+    // "Sở TT&TT" in the table and "Sở Thông tin và Truyền thông" in section VI are one agency.
+    let tttt = &plan.groups[0].tasks[0].lead[0];
+    let duty = plan
+        .organisation
+        .duties
+        .iter()
+        .find(|d| d.heading == "Sở Thông tin và Truyền thông")
+        .unwrap();
+    assert_eq!(&duty.agencies, std::slice::from_ref(tttt));
+    assert_eq!(
+        plan.identity.drafting_agency.as_ref(),
+        Some(tttt),
+        "from «thông qua Sở Thông tin và Truyền thông»"
+    );
+    assert_eq!(
+        plan.agency(tttt).unwrap().name,
+        "Sở Thông tin và Truyền thông"
+    );
+    assert_eq!(
+        plan.agency(tttt).unwrap().short.as_deref(),
+        Some("Sở TT&TT")
+    );
+    assert!(
+        flags.iter().any(|f| f
+            .message
+            .contains("Cơ quan mới «Sở Thông tin và Truyền thông»")),
+        "not in the 2025 preset: proposed as new"
+    );
+    // Sở Y tế exists in the preset: matched, not flagged.
+    assert!(!flags.iter().any(|f| f.message.contains("«Sở Y tế»")));
+
+    assert_eq!(plan.legal_bases.len(), 15);
+    let k119 = plan
+        .legal_bases
+        .iter()
+        .find(|b| b.number.as_deref() == Some("119/KH-UBND"))
+        .unwrap();
+    assert_eq!(
+        (
+            k119.issuer.as_str(),
+            k119.date.unwrap().to_string().as_str()
+        ),
+        ("Chủ tịch UBND tỉnh", "2020-10-09")
+    );
+    assert_eq!(plan.assessment.documents.len(), 19);
+    assert_eq!(plan.assessment.sections.len(), 10);
+    assert!(plan.assessment.budget_spent.contains("khoảng 100 tỷ đồng"));
+    assert_eq!(plan.specific_goals.len(), 5);
+    assert!(plan
+        .indicators()
+        .any(|(_, i)| i.comparator == dxplan::model::Comparator::Above
+            && i.target.to_string() == "70"));
+    assert!(
+        flags
+            .iter()
+            .any(|f| f.message.starts_with("Chỉ tiêu đọc tự động")),
+        "parsed indicators are flagged for review"
+    );
+    assert_eq!(
+        dxplan::format::money(dxplan::budget::totals(&plan).total),
+        "132.897,5"
+    );
+    assert_eq!(plan.organisation.duties.len(), 7);
+    assert!(plan.organisation.closing.ends_with("chỉ đạo thực hiện."));
+    // The pasted-twice bullets are in the file: imported as written, and flagged by validation.
+    let findings = dxplan::validation::validate(&plan);
+    assert!(findings
+        .iter()
+        .any(|f| f.code == "text.duplicate_paragraph"));
+}
+
+#[test]
+fn our_own_export_reads_back_as_the_same_plan() {
+    let original = dxplan::sample::plan();
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = dxplan::docx::build(&original, &Default::default()).unwrap();
+    let back = import_docx(&write(dir.path(), "kh.docx", &bytes), &preset())
+        .unwrap()
+        .plan;
+    assert_eq!(back.identity.title, original.identity.title);
+    assert_eq!(
+        (back.identity.number.clone(), back.identity.issue_date),
+        (
+            original.identity.number.clone(),
+            original.identity.issue_date
+        )
+    );
+    assert_eq!(back.identity.signer, original.identity.signer);
+    assert_eq!(back.identity.recipients, original.identity.recipients);
+    assert_eq!(back.groups.len(), original.groups.len());
+    for (ga, gb) in original.groups.iter().zip(&back.groups) {
+        assert_eq!(ga.title, gb.title);
+        // Compared as rendered: "<https://…>" and "https://…" are the same text on paper.
+        assert_eq!(
+            plain(&ga.intro),
+            plain(&gb.intro),
+            "group intro of {}",
+            ga.title
+        );
+        assert_eq!(ga.tasks.len(), gb.tasks.len());
+        for (ta, tb) in ga.tasks.iter().zip(&gb.tasks) {
+            assert_eq!(ta.title, tb.title);
+            assert_eq!(ta.deadline, tb.deadline);
+            let keys = |p: &Plan, ids: &[String]| {
+                ids.iter()
+                    .map(|i| agency_key(&p.agency(i).unwrap().name))
+                    .collect::<Vec<_>>()
+            };
+            let same = |a: &[String], b: &[String]| a.len() == b.len();
+            assert!(
+                same(&keys(&original, &ta.lead), &keys(&back, &tb.lead)),
+                "lead of {}",
+                ta.title
+            );
+            assert!(
+                same(
+                    &keys(&original, &ta.coordinating),
+                    &keys(&back, &tb.coordinating)
+                ),
+                "coordinating of {}",
+                ta.title
+            );
+        }
+    }
+    let cite = |p: &Plan| {
+        p.legal_bases
+            .iter()
+            .map(|b| dxplan::narrative::plain(&b.citation()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(cite(&back), cite(&original));
+    let docs = |p: &Plan| {
+        p.assessment
+            .documents
+            .iter()
+            .map(|b| b.citation())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(docs(&back), docs(&original));
+    let inds = |p: &Plan| {
+        p.indicators()
+            .map(|(_, i)| {
+                (
+                    i.name.clone(),
+                    i.comparator,
+                    i.target,
+                    i.target_date.clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(inds(&back), inds(&original));
+    assert_eq!(
+        dxplan::budget::totals(&back).by_source_level,
+        dxplan::budget::totals(&original).by_source_level
+    );
+    assert_eq!(
+        back.solutions
+            .iter()
+            .map(|s| (s.title.clone(), plain(&s.text)))
+            .collect::<Vec<_>>(),
+        original
+            .solutions
+            .iter()
+            .map(|s| (s.title.clone(), plain(&s.text)))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(
+        plain(&back.organisation.closing),
+        plain(&original.organisation.closing)
+    );
+    assert_eq!(
+        plain(&back.assessment.goals_review),
+        plain(&original.assessment.goals_review)
+    );
+    let reviews = |p: &Plan| {
+        p.assessment
+            .indicators
+            .iter()
+            .map(|r| {
+                (
+                    r.indicator.name.clone(),
+                    r.indicator.comparator,
+                    r.indicator.target,
+                    r.actual,
+                    r.achieved,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(reviews(&back), reviews(&original));
+    assert_eq!(
+        plain(&back.budget.narrative),
+        plain(&original.budget.narrative)
+    );
+    let areas = |p: &Plan| {
+        p.assessment
+            .sections
+            .iter()
+            .map(|s| (s.title.clone(), plain(&s.text)))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(areas(&back), areas(&original));
+    let duties = |p: &Plan| {
+        p.organisation
+            .duties
+            .iter()
+            .map(|d| (d.heading.clone(), plain(&d.text)))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(duties(&back), duties(&original));
+}
+
+#[test]
+fn files_that_are_not_plans_get_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let check = |name: &str, bytes: &[u8], expected: &str| {
+        let err = import_docx(&write(dir.path(), name, bytes), &[])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(expected), "{name}: {err}");
+    };
+    check("rong.docx", b"", "tệp rỗng");
+    let xlsx = dxplan::xlsx::build(&dxplan::sample::plan()).unwrap();
+    check("bang-tinh.docx", &xlsx, "Excel (.xlsx) bị đổi đuôi");
+    check(
+        "mat-khau.docx",
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 encrypted package",
+        "mật khẩu",
+    );
+    check(
+        "van-ban.docx",
+        "không phải zip".as_bytes(),
+        "không phải tệp Word",
+    );
+    check(
+        "khong-phai-ke-hoach.docx",
+        &word_file(&[Block::P("Biên bản họp".into())]),
+        "không tìm thấy tiêu đề «KẾ HOẠCH»",
+    );
+
+    // An archive that unpacks to far more than any plan.
+    let mut bomb = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    bomb.start_file("word/document.xml", o).unwrap();
+    let spaces = vec![b' '; 1 << 20];
+    for _ in 0..120 {
+        bomb.write_all(&spaces).unwrap();
+    }
+    check("bom.docx", &bomb.finish().unwrap().into_inner(), "quá lớn");
+
+    // 50 MB: refused from its size, before anything is read.
+    let big = dir.path().join("50mb.docx");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(50 * 1024 * 1024)
+        .unwrap();
+    let err = import_docx(&big, &[]).unwrap_err().to_string();
+    assert!(err.contains("quá lớn"), "{err}");
+}
+
+#[test]
+fn a_task_appendix_kept_in_excel() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = dxplan::sample::plan();
+    let file = write(
+        dir.path(),
+        "phu-luc.xlsx",
+        &dxplan::xlsx::build(&sample).unwrap(),
+    );
+    let imported = dxplan::import::import_xlsx(&file, &preset(), None, None).unwrap();
+    assert_eq!((imported.groups, imported.tasks), (10, 76));
+    assert_eq!(
+        (
+            imported.plan.identity.province.as_str(),
+            imported.plan.identity.year
+        ),
+        ("Quảng Ngãi", 2023),
+        "from «(Kèm theo …)» and the deadlines"
+    );
+    let titles = |p: &Plan| {
+        p.tasks()
+            .map(|(_, t)| (t.title.clone(), t.deadline.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(titles(&imported.plan), titles(&sample));
+
+    // Amounts come back exactly from numeric cells (1500.5 is not read as 15.005).
+    let small = {
+        let mut p = common_plan();
+        p.groups[0].tasks[0].budget[0].amount = "1234.567".parse().unwrap();
+        p
+    };
+    let file = write(
+        dir.path(),
+        "nho.xlsx",
+        &dxplan::xlsx::build(&small).unwrap(),
+    );
+    let back = dxplan::import::import_xlsx(&file, &preset(), None, None)
+        .unwrap()
+        .plan;
+    let lines = |p: &Plan| {
+        p.tasks()
+            .flat_map(|(_, t)| t.budget.iter().map(|l| (l.amount, l.source, l.level)))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(lines(&back), lines(&small));
+    assert_eq!(back.identity.year, 2027);
+
+    let err = dxplan::import::import_xlsx(
+        &write(
+            dir.path(),
+            "de-xuat-rong.xlsx",
+            &rust_xlsxwriter::Workbook::new().save_to_buffer().unwrap(),
+        ),
+        &[],
+        None,
+        None,
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("không có trang nào có bảng nhiệm vụ"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_cli_saves_an_import_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite");
+    let docx = write(dir.path(), "kh.docx", &seed_document());
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_dxplan"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let o = run(&["import-docx", docx.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("10 nhóm, 76 nhiệm vụ, 15 căn cứ"), "{out}");
+    assert!(out.contains("CẦN XEM"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("Chưa lưu"));
+    assert!(
+        String::from_utf8_lossy(&run(&["list", "--json"]).stdout).trim() == "[]",
+        "nothing saved"
+    );
+    assert!(run(&["import-docx", docx.to_str().unwrap(), "--save"])
+        .status
+        .success());
+    assert!(String::from_utf8_lossy(&run(&["list", "--json"]).stdout).contains("\"year\": 2023"));
+}
+
+fn common_plan() -> Plan {
+    let mut p = Plan::blank("Đắk Lắk", 2027);
+    p.directory = vec![dxplan::model::Agency {
+        id: "so-yt".into(),
+        name: "Sở Y tế".into(),
+        short: None,
+        kind: dxplan::model::AgencyKind::So,
+    }];
+    let task = dxplan::model::Task {
+        id: "t1".into(),
+        title: "Bệnh án điện tử".into(),
+        description: String::new(),
+        lead: vec!["so-yt".into()],
+        coordinating: vec![],
+        deadline: Some(dxplan::model::Deadline::Quarter {
+            year: 2027,
+            quarter: 3,
+        }),
+        output: String::new(),
+        budget: vec![dxplan::model::BudgetLine {
+            amount: "1500.5".parse().unwrap(),
+            source: Some(dxplan::model::BudgetSource::ThuongXuyen),
+            level: Some(dxplan::model::BudgetLevel::Tinh),
+            note: String::new(),
+        }],
+        national_task: None,
+        indicators: vec![],
+        status: Default::default(),
+    };
+    p.groups = vec![dxplan::model::TaskGroup {
+        id: "g1".into(),
+        title: "Chính quyền số".into(),
+        framework_ref: None,
+        intro: String::new(),
+        tasks: vec![task],
+    }];
+    p
+}
