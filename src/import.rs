@@ -243,7 +243,20 @@ impl Directory {
                         break;
                     }
                 }
-                let (mut name, j) = taken.unwrap_or_else(|| (pieces[i].clone(), i));
+                let (mut name, mut j) = taken.unwrap_or_else(|| (pieces[i].clone(), i));
+                // "Các Sở, ban, ngành tỉnh": after "Các …", lower-case pieces and bare
+                // abbreviations ("GDNN") continue the same collective name.
+                if fold(&name).starts_with("cac ") {
+                    while let Some(next) = pieces.get(j + 1) {
+                        let abbreviation = !next.contains(' ')
+                            && next.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+                        if !(next.starts_with(char::is_lowercase) || abbreviation) {
+                            break;
+                        }
+                        name = format!("{name}, {next}");
+                        j += 1;
+                    }
+                }
                 if let Some((head, first)) = name.split_once(':') {
                     // "các Sở: GTVT, Y tế" — every following piece of this part is a "Sở".
                     let head = head
@@ -301,17 +314,19 @@ impl Directory {
     }
 }
 
+/// Names that contain commas, recognised whole: collective names, and "…, Chi nhánh …".
 fn is_collective(name: &str) -> bool {
-    let f = fold(name);
-    [
+    const WHOLE: [&str; 5] = [
+        "cac so ban nganh tinh",
         "cac so ban nganh",
-        "ubnd cac huyen",
-        "uy ban nhan dan cac huyen",
-        "cac co so dao tao",
-        "ngan hang nha nuoc",
-    ]
-    .iter()
-    .any(|p| f.starts_with(p))
+        "ubnd cac huyen thi xa thanh pho",
+        "uy ban nhan dan cac huyen thi xa thanh pho",
+        "cac co so dao tao dai hoc cao dang giao duc nghe nghiep tren dia ban tinh",
+    ];
+    let f = fold(name);
+    WHOLE.contains(&f.as_str())
+        || name.split(',').count() == 2
+            && fold(name.split(',').nth(1).unwrap_or("")).starts_with("chi nhanh")
 }
 
 // ------------------------------------------------------------------ citations ----

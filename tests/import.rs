@@ -255,6 +255,24 @@ fn a_province_word_file_from_seed_004() {
             "{expected} missing from {coord:?}"
         );
     }
+    // Commas inside names and between names: "Các Sở, ban, ngành tỉnh, UBND cấp huyện" is two.
+    let t52 = &plan.groups[4].tasks[1];
+    assert_eq!(
+        names(&plan, &t52.lead)
+            .iter()
+            .map(|n| agency_key(n))
+            .collect::<Vec<_>>(),
+        [
+            agency_key("Các sở, ban, ngành tỉnh"),
+            agency_key("UBND cấp huyện")
+        ]
+    );
+    let t102 = &plan.groups[9].tasks[1];
+    assert_eq!(
+        names(&plan, &t102.lead).len(),
+        1,
+        "«Ngân hàng Nhà nước Việt Nam, Chi nhánh Quảng Ngãi» is one"
+    );
     // "Sở TT&TT" in the table and "Sở Thông tin và Truyền thông" in section VI are one agency.
     let tttt = &plan.groups[0].tasks[0].lead[0];
     let duty = plan
