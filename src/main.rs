@@ -90,6 +90,10 @@ enum Command {
     },
     /// Lịch sử sửa đổi của một kế hoạch
     History { id: String },
+    /// Hoàn tác lần sửa gần nhất
+    Undo { id: String },
+    /// Làm lại lần sửa vừa hoàn tác
+    Redo { id: String },
     /// Tạo dự thảo kế hoạch năm sau từ kế hoạch này; in danh sách những gì được mang sang, thay đổi, bỏ lại
     Rollover {
         plan: String,
@@ -225,6 +229,23 @@ async fn resolve(plan: &str, db: &Option<PathBuf>) -> Result<Plan> {
     let p = store.load(plan).await?.plan;
     store.close().await;
     Ok(p)
+}
+
+async fn undo_redo(db: &Option<PathBuf>, id: &str, undo: bool) -> Result<()> {
+    let store = open_store(db).await?;
+    let done = if undo {
+        store.undo(id).await?
+    } else {
+        store.redo(id).await?
+    };
+    store.close().await;
+    match (done, undo) {
+        (Some(rev), true) => eprintln!("Đã hoàn tác (phiên bản {rev})."),
+        (Some(rev), false) => eprintln!("Đã làm lại (phiên bản {rev})."),
+        (None, true) => eprintln!("Không có gì để hoàn tác."),
+        (None, false) => eprintln!("Không có gì để làm lại."),
+    }
+    Ok(())
 }
 
 fn agency_preset(dir: &Option<PathBuf>) -> Result<Vec<dxplan::model::Agency>> {
@@ -672,6 +693,8 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             }
             eprintln!("Đã áp dụng {} thay đổi.", review.changes.len());
         }
+        Command::Undo { id } => undo_redo(&cli.db, &id, true).await?,
+        Command::Redo { id } => undo_redo(&cli.db, &id, false).await?,
         Command::History { id } => {
             let store = open_store(&cli.db).await?;
             for r in store.history(&id).await? {

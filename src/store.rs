@@ -65,6 +65,118 @@ fn status_str(s: PlanStatus) -> &'static str {
     }
 }
 
+/// How a revision came about (see migration 0002).
+struct Step {
+    kind: &'static str,
+    state: i64,
+    parent_state: Option<i64>,
+    from_state: Option<i64>,
+}
+
+async fn head(conn: &mut sqlx::SqliteConnection, id: &str) -> Result<i64> {
+    sqlx::query_scalar("SELECT revision FROM plans WHERE id = ?")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| Error::PlanNotFound(id.to_string()))
+}
+
+/// The state shown by revision `revision` (itself for an edit).
+async fn current_state(conn: &mut sqlx::SqliteConnection, id: &str, revision: i64) -> Result<i64> {
+    let state: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT state FROM plan_revisions WHERE plan_id = ? AND revision = ?")
+            .bind(id)
+            .bind(revision)
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(state.flatten().unwrap_or(revision))
+}
+
+async fn document_at(conn: &mut sqlx::SqliteConnection, id: &str, revision: i64) -> Result<Plan> {
+    let doc: Option<String> = sqlx::query_scalar(
+        "SELECT document FROM plan_revisions WHERE plan_id = ? AND revision = ?",
+    )
+    .bind(id)
+    .bind(revision)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let doc = doc.ok_or_else(|| Error::Invalid("Không còn lịch sử để hoàn tác thêm.".into()))?;
+    serde_json::from_str(&doc).map_err(|e| Error::Invalid(e.to_string()))
+}
+
+/// The state a redo returns to: the trailing run of undo/redo revisions read as a stack.
+async fn redo_target(conn: &mut sqlx::SqliteConnection, id: &str) -> Result<Option<i64>> {
+    let rows = sqlx::query(
+        "SELECT kind, from_state FROM plan_revisions WHERE plan_id = ? ORDER BY revision DESC",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let run: Vec<(String, Option<i64>)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.get::<String, _>("kind"),
+                r.get::<Option<i64>, _>("from_state"),
+            )
+        })
+        .take_while(|(k, _)| k != "edit")
+        .collect();
+    let mut stack = Vec::new();
+    for (kind, from) in run.into_iter().rev() {
+        match kind.as_str() {
+            "undo" => stack.push(from),
+            _ => {
+                stack.pop();
+            }
+        }
+    }
+    Ok(stack.pop().flatten())
+}
+
+/// Writes the plan as revision `next` and the plan's current document, in the caller's
+/// transaction; keeps the last `KEEP_REVISIONS` revisions.
+async fn write_revision(
+    conn: &mut sqlx::SqliteConnection,
+    id: &str,
+    next: i64,
+    summary: &str,
+    plan: &Plan,
+    step: Step,
+) -> Result<()> {
+    let doc = serde_json::to_string(plan).map_err(|e| Error::Invalid(e.to_string()))?;
+    let t = now();
+    sqlx::query("UPDATE plans SET province = ?, year = ?, title = ?, status = ?, revision = ?, updated_at = ?, document = ? WHERE id = ?")
+        .bind(&plan.identity.province)
+        .bind(plan.identity.year)
+        .bind(&plan.identity.title)
+        .bind(status_str(plan.identity.status))
+        .bind(next)
+        .bind(&t)
+        .bind(&doc)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("INSERT INTO plan_revisions (plan_id, revision, created_at, summary, document, kind, state, parent_state, from_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(id)
+        .bind(next)
+        .bind(&t)
+        .bind(summary)
+        .bind(&doc)
+        .bind(step.kind)
+        .bind(step.state)
+        .bind(step.parent_state)
+        .bind(step.from_state)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM plan_revisions WHERE plan_id = ? AND revision <= ?")
+        .bind(id)
+        .bind(next - KEEP_REVISIONS)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 impl Store {
     /// `$DXPLAN_DB`, else `<app data>/dxplan.sqlite` (e.g. `%APPDATA%\dxplan\data` on
     /// Windows, `~/.local/share/dxplan` on Linux).
@@ -157,7 +269,7 @@ impl Store {
             .bind(&doc)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("INSERT INTO plan_revisions (plan_id, revision, created_at, summary, document) VALUES (?, 1, ?, 'Tạo kế hoạch', ?)")
+        sqlx::query("INSERT INTO plan_revisions (plan_id, revision, created_at, summary, document, kind, state) VALUES (?, 1, ?, 'Tạo kế hoạch', ?, 'edit', 1)")
             .bind(&id)
             .bind(&t)
             .bind(&doc)
@@ -223,35 +335,112 @@ impl Store {
         // An error here drops `tx`, which rolls back: nothing changes.
         change(&mut plan)?;
         let plan = crate::text::nfc_all(&plan)?;
-        let new_doc = serde_json::to_string(&plan).map_err(|e| Error::Invalid(e.to_string()))?;
+        let state = current_state(&mut tx, id, revision).await?;
         let next = revision + 1;
-        let t = now();
-        sqlx::query("UPDATE plans SET province = ?, year = ?, title = ?, status = ?, revision = ?, updated_at = ?, document = ? WHERE id = ?")
-            .bind(&plan.identity.province)
-            .bind(plan.identity.year)
-            .bind(&plan.identity.title)
-            .bind(status_str(plan.identity.status))
-            .bind(next)
-            .bind(&t)
-            .bind(&new_doc)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("INSERT INTO plan_revisions (plan_id, revision, created_at, summary, document) VALUES (?, ?, ?, ?, ?)")
-            .bind(id)
-            .bind(next)
-            .bind(&t)
-            .bind(summary)
-            .bind(&new_doc)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("DELETE FROM plan_revisions WHERE plan_id = ? AND revision <= ?")
-            .bind(id)
-            .bind(next - KEEP_REVISIONS)
-            .execute(&mut *tx)
-            .await?;
+        let step = Step {
+            kind: "edit",
+            state: next,
+            parent_state: Some(state),
+            from_state: None,
+        };
+        write_revision(&mut tx, id, next, summary, &plan, step).await?;
         tx.commit().await?;
         Ok(next)
+    }
+
+    /// Goes back to the state before the last edit (itself recorded as a new revision).
+    /// `None` when there is nothing to undo.
+    pub async fn undo(&self, id: &str) -> Result<Option<i64>> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let revision = head(&mut tx, id).await?;
+        let state = current_state(&mut tx, id, revision).await?;
+        let row = sqlx::query(
+            "SELECT parent_state, summary FROM plan_revisions WHERE plan_id = ? AND revision = ?",
+        )
+        .bind(id)
+        .bind(state)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((Some(parent), summary)) = row.map(|r| {
+            (
+                r.get::<Option<i64>, _>("parent_state"),
+                r.get::<String, _>("summary"),
+            )
+        }) else {
+            return Ok(None);
+        };
+        let plan = document_at(&mut tx, id, parent).await?;
+        let step = Step {
+            kind: "undo",
+            state: parent,
+            parent_state: None,
+            from_state: Some(state),
+        };
+        write_revision(
+            &mut tx,
+            id,
+            revision + 1,
+            &format!("Hoàn tác: {summary}"),
+            &plan,
+            step,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Some(revision + 1))
+    }
+
+    /// Re-applies the last undone edit, as long as no new edit came after the undo.
+    pub async fn redo(&self, id: &str) -> Result<Option<i64>> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let revision = head(&mut tx, id).await?;
+        let Some(target) = redo_target(&mut tx, id).await? else {
+            return Ok(None);
+        };
+        let state = current_state(&mut tx, id, revision).await?;
+        let summary: String = sqlx::query_scalar(
+            "SELECT summary FROM plan_revisions WHERE plan_id = ? AND revision = ?",
+        )
+        .bind(id)
+        .bind(target)
+        .fetch_one(&mut *tx)
+        .await?;
+        let plan = document_at(&mut tx, id, target).await?;
+        let step = Step {
+            kind: "redo",
+            state: target,
+            parent_state: None,
+            from_state: Some(state),
+        };
+        write_revision(
+            &mut tx,
+            id,
+            revision + 1,
+            &format!("Làm lại: {summary}"),
+            &plan,
+            step,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Some(revision + 1))
+    }
+
+    /// Whether undo and redo are possible now (for the app's buttons).
+    pub async fn undo_redo_available(&self, id: &str) -> Result<(bool, bool)> {
+        let mut conn = self.pool.acquire().await?;
+        let revision = head(&mut conn, id).await?;
+        let state = current_state(&mut conn, id, revision).await?;
+        let parent: Option<i64> = sqlx::query_scalar(
+            "SELECT parent_state FROM plan_revisions WHERE plan_id = ? AND revision = ?",
+        )
+        .bind(id)
+        .bind(state)
+        .fetch_optional(&mut *conn)
+        .await?
+        .flatten();
+        Ok((
+            parent.is_some(),
+            redo_target(&mut conn, id).await?.is_some(),
+        ))
     }
 
     pub async fn history(&self, id: &str) -> Result<Vec<Revision>> {

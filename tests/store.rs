@@ -383,3 +383,74 @@ fn default_database_is_outside_the_source_tree() {
     );
     assert!(p.is_absolute());
 }
+
+#[test]
+fn undo_and_redo_follow_the_edits() {
+    common::rt().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        let store = Store::open(&path).await.unwrap();
+        let id = store.create(&common::small_plan()).await.unwrap();
+        let vision = |s: &'static str| Edit::SetText {
+            field: TextField::Vision,
+            text: s.into(),
+        };
+        assert_eq!(
+            store.undo(&id).await.unwrap(),
+            None,
+            "nothing to undo right after creation"
+        );
+        for v in ["A", "B", "C"] {
+            store.apply(&id, None, vision(v)).await.unwrap();
+        }
+
+        assert_eq!(store.undo_redo_available(&id).await.unwrap(), (true, false));
+        store.undo(&id).await.unwrap().unwrap();
+        assert_eq!(vision_of(&store, &id).await, "B");
+        store.undo(&id).await.unwrap().unwrap();
+        assert_eq!(vision_of(&store, &id).await, "A");
+        assert_eq!(store.undo_redo_available(&id).await.unwrap(), (true, true));
+        store.redo(&id).await.unwrap().unwrap();
+        assert_eq!(vision_of(&store, &id).await, "B");
+        store.close().await;
+
+        // The history is in the database: undo and redo go on after reopening.
+        let store = Store::open(&path).await.unwrap();
+        store.redo(&id).await.unwrap().unwrap();
+        assert_eq!(vision_of(&store, &id).await, "C");
+        assert_eq!(store.redo(&id).await.unwrap(), None, "nothing left to redo");
+        store.undo(&id).await.unwrap().unwrap();
+        store.undo(&id).await.unwrap().unwrap();
+        assert_eq!(vision_of(&store, &id).await, "A");
+
+        // A new edit after undoing drops what could have been redone.
+        store.apply(&id, None, vision("D")).await.unwrap();
+        assert_eq!(store.redo(&id).await.unwrap(), None);
+        assert_eq!(store.undo_redo_available(&id).await.unwrap(), (true, false));
+        store.undo(&id).await.unwrap().unwrap();
+        assert_eq!(
+            vision_of(&store, &id).await,
+            "A",
+            "undo goes back to the state D was made from"
+        );
+        store.undo(&id).await.unwrap().unwrap();
+        assert_eq!(vision_of(&store, &id).await, "");
+        assert_eq!(store.undo(&id).await.unwrap(), None);
+
+        let history = store.history(&id).await.unwrap();
+        assert!(
+            history[0].summary.starts_with("Hoàn tác: "),
+            "{:?}",
+            history[0]
+        );
+        assert!(history
+            .iter()
+            .any(|r| r.summary == "Làm lại: Sửa nội dung Vision"));
+        // Every step is a revision: the conflict check still sees each change.
+        assert_eq!(store.load(&id).await.unwrap().revision, history[0].revision);
+    });
+}
+
+async fn vision_of(store: &Store, id: &str) -> String {
+    store.load(id).await.unwrap().plan.vision
+}
