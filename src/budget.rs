@@ -1,15 +1,17 @@
 //! Budget totals, always computed from the lines (task lines plus unallocated estimates).
 
 use std::collections::BTreeMap;
+use ts_rs::TS;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::model::{BudgetLevel, BudgetLine, BudgetSource, Plan};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default, TS)]
 pub struct Totals {
     #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
     pub total: Decimal,
     /// Keyed by source then level; a missing source or level is `None`.
     pub by_source_level: Vec<Cell>,
@@ -18,21 +20,24 @@ pub struct Totals {
     /// Per group, in plan order (group id, amount).
     pub by_group: Vec<Amount<String>>,
     #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
     pub unallocated: Decimal,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Cell {
     pub source: Option<BudgetSource>,
     pub level: Option<BudgetLevel>,
     #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
     pub amount: Decimal,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Amount<K> {
     pub key: K,
     #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
     pub amount: Decimal,
 }
 

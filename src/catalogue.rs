@@ -5,6 +5,7 @@
 //! file and the line.
 
 use std::path::{Path, PathBuf};
+use ts_rs::TS;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -12,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{AgencyKind, Comparator, Deadline, DocType, Pillar};
 use crate::{Error, Result};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Framework,
@@ -23,7 +24,7 @@ pub enum Kind {
     Agencies,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     pub id: String,
@@ -36,7 +37,7 @@ pub struct Meta {
     pub source: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct FrameworkSection {
     /// "IV.1.3"
@@ -46,14 +47,14 @@ pub struct FrameworkSection {
     pub guidance: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct NationalGroup {
     pub code: String,
     pub title: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct NationalTask {
     pub code: String,
@@ -67,7 +68,7 @@ pub struct NationalTask {
     pub focal_unit: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct LibraryDocument {
     pub id: String,
@@ -106,7 +107,7 @@ impl LibraryDocument {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct CatalogueIndicator {
     pub id: String,
@@ -123,7 +124,7 @@ pub struct CatalogueIndicator {
     pub source: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Platform {
     pub number: u32,
@@ -134,7 +135,7 @@ pub struct Platform {
     pub focal_unit: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct PresetAgency {
     pub id: String,
@@ -145,7 +146,7 @@ pub struct PresetAgency {
     pub kind: AgencyKind,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 struct RawFile {
     catalogue: Meta,
@@ -165,7 +166,7 @@ struct RawFile {
     agencies: Vec<PresetAgency>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(tag = "kind", content = "items", rename_all = "snake_case")]
 pub enum Body {
     Framework(Vec<FrameworkSection>),
@@ -179,7 +180,7 @@ pub enum Body {
     Agencies(Vec<PresetAgency>),
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Catalogue {
     pub meta: Meta,
     /// Where it was loaded from ("templates/catalogues/…" for the shipped ones).
@@ -423,7 +424,7 @@ pub fn version_key(v: &str) -> Option<Vec<u64>> {
     v.split('.').map(|p| p.parse::<u64>().ok()).collect()
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, TS)]
 pub struct Catalogues {
     /// The newest version of each catalogue id, sorted by kind then id.
     pub active: Vec<Catalogue>,

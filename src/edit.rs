@@ -3,11 +3,12 @@
 //! edit refers to, so a bad edit changes nothing.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::model::*;
 use crate::{Error, Result};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum TextField {
     Opening,
@@ -19,7 +20,7 @@ pub enum TextField {
     OrganisationClosing,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Edit {
     SetIdentity {

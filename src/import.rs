@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use ts_rs::TS;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -19,13 +20,13 @@ use crate::text::fold;
 use crate::{Error, Result};
 
 /// Something the planner must look at before saving.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Flag {
     pub place: String,
     pub message: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct Imported {
     #[serde(skip)]
     pub plan: Plan,

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// Stable identifier of an item inside a plan (task, group, indicator…). Generated when
 /// missing so that hand-written plan files (like the sample) need not invent ids.
@@ -19,7 +20,7 @@ pub fn new_id() -> Id {
 /// lettered points, **bold**, *italic*). See `narrative`.
 pub type Text = String;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     pub identity: Identity,
@@ -47,14 +48,14 @@ pub struct Plan {
     pub organisation: Organisation,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum DocKind {
     /// Kế hoạch issued directly (seed 004).
     KeHoach,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum PlanStatus {
     #[default]
@@ -62,7 +63,7 @@ pub enum PlanStatus {
     Final,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Identity {
     /// "Quảng Ngãi"
@@ -108,7 +109,7 @@ pub struct Identity {
     pub decision: Option<Decision>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     /// Digits only; empty while drafting.
@@ -123,14 +124,14 @@ pub struct Decision {
     pub proposal: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct CatalogueRef {
     pub id: String,
     pub version: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Signer {
     /// "TM. ỦY BAN NHÂN DÂN"
@@ -143,7 +144,7 @@ pub struct Signer {
     pub name: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum AgencyKind {
     /// Sở and equivalent provincial departments.
@@ -163,7 +164,7 @@ pub enum AgencyKind {
     Khac,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Agency {
     pub id: Id,
@@ -181,7 +182,7 @@ impl Agency {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum DocType {
     NghiQuyet,
@@ -216,7 +217,7 @@ impl DocType {
 }
 
 /// A cited document: a legal basis, or a document issued last year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct LegalBasis {
     #[serde(default = "new_id")]
@@ -238,7 +239,7 @@ pub struct LegalBasis {
     pub library_ref: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     /// "I. Tình hình thực hiện mục tiêu": last year's goals reviewed.
@@ -259,7 +260,7 @@ pub struct Assessment {
     pub documents: Vec<LegalBasis>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct NarrativeSection {
     #[serde(default = "new_id")]
@@ -269,13 +270,14 @@ pub struct NarrativeSection {
     pub text: Text,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorReview {
     #[serde(default = "new_id")]
     pub id: Id,
     pub indicator: Indicator,
     #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
     pub actual: Option<Decimal>,
     /// Set by the planner; `None` = not yet assessed.
     #[serde(default)]
@@ -284,7 +286,7 @@ pub struct IndicatorReview {
     pub note: Text,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct TaskReview {
     #[serde(default = "new_id")]
@@ -300,7 +302,7 @@ pub struct TaskReview {
     pub result: Text,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Pillar {
     ChinhQuyenSo,
@@ -326,7 +328,7 @@ impl Pillar {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     #[serde(default = "new_id")]
@@ -339,7 +341,7 @@ pub struct Goal {
     pub indicators: Vec<Indicator>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Comparator {
     /// ≥ "tối thiểu"
@@ -354,7 +356,7 @@ pub enum Comparator {
     Range,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     #[serde(default = "new_id")]
@@ -364,17 +366,21 @@ pub struct Indicator {
     pub unit: String,
     pub comparator: Comparator,
     #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
     pub target: Decimal,
     /// Upper bound for `Range`.
     #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
     pub target_max: Option<Decimal>,
     /// What a percentage is of, when the text says it ("hộ gia đình").
     #[serde(default)]
     pub denominator: Option<String>,
     #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
     pub baseline: Option<Decimal>,
     /// The value reached, entered while the plan is tracked; next year's baseline.
     #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
     pub actual: Option<Decimal>,
     #[serde(default)]
     pub target_date: Option<Deadline>,
@@ -382,7 +388,7 @@ pub struct Indicator {
     pub catalogue_ref: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct TaskGroup {
     #[serde(default = "new_id")]
@@ -398,7 +404,7 @@ pub struct TaskGroup {
     pub tasks: Vec<Task>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum TaskStatus {
     #[default]
@@ -421,7 +427,7 @@ impl TaskStatus {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Task {
     #[serde(default = "new_id")]
@@ -452,7 +458,7 @@ pub struct Task {
 }
 
 /// When a task is due, kept structured so that it can be sorted, checked and rolled over.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Deadline {
     Date {
@@ -482,7 +488,7 @@ pub enum Deadline {
     Continuous,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum BudgetSource {
     /// Chi đầu tư phát triển (public-investment law).
@@ -521,7 +527,7 @@ impl BudgetSource {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum BudgetLevel {
     Tinh,
@@ -550,11 +556,12 @@ impl BudgetLevel {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct BudgetLine {
     /// Million VND, exact.
     #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
     pub amount: Decimal,
     #[serde(default)]
     pub source: Option<BudgetSource>,
@@ -564,7 +571,7 @@ pub struct BudgetLine {
     pub note: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Budget {
     #[serde(default)]
@@ -575,7 +582,7 @@ pub struct Budget {
     pub unallocated: Vec<BudgetLine>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     #[serde(default)]
@@ -585,7 +592,7 @@ pub struct Organisation {
     pub closing: Text,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Duty {
     #[serde(default = "new_id")]

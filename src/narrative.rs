@@ -5,17 +5,18 @@
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::numbering::point_letter;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Span {
     pub text: String,
     pub bold: bool,
     pub italic: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
     Paragraph {

@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use ts_rs::TS;
 
 use calamine::{Data, Reader, Xlsx};
 use rust_decimal::Decimal;
@@ -329,7 +330,7 @@ pub fn write_template(plan: &Plan, agency: &str, out: &Path) -> Result<()> {
 // ---------------------------------------------------------------------- import ----
 
 /// Where a problem is, as Excel shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Problem {
     pub file: PathBuf,
     pub sheet: Option<String>,
@@ -363,7 +364,7 @@ impl std::fmt::Display for Problem {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Change {
     Add {
@@ -380,7 +381,7 @@ pub enum Change {
     },
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, TS)]
 pub struct Review {
     pub changes: Vec<Change>,
     pub unchanged: usize,

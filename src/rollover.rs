@@ -3,6 +3,7 @@
 //! review, none silent.
 
 use std::collections::HashSet;
+use ts_rs::TS;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -17,7 +18,7 @@ pub struct Options {
     pub drop: HashSet<Id>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Replacement {
     /// Where: "Nhiệm vụ «…»", "Tầm nhìn", …
     pub place: String,
@@ -25,7 +26,7 @@ pub struct Replacement {
     pub after: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, TS)]
 pub struct Report {
     pub from_year: i32,
     pub to_year: i32,

@@ -1,13 +1,14 @@
 //! Plan figures for `dxplan stats` and the app's overview.
 
 use std::collections::BTreeSet;
+use ts_rs::TS;
 
 use serde::Serialize;
 
 use crate::budget::Totals;
 use crate::model::Plan;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct Stats {
     pub province: String,
     pub year: i32,
@@ -48,7 +49,7 @@ pub fn stats(plan: &Plan) -> Stats {
 }
 
 /// What one agency carries in the plan.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct AgencyLoad {
     pub agency: crate::model::Id,
     pub name: String,
@@ -56,6 +57,7 @@ pub struct AgencyLoad {
     pub coordinated: usize,
     /// Budget of the tasks it leads (a task with several leads counts for each of them).
     #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
     pub budget_led: rust_decimal::Decimal,
 }
 

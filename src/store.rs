@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
+use ts_rs::TS;
 
 use serde::Serialize;
 use sqlx::sqlite::{
@@ -22,7 +23,7 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("src/migrations");
 /// How many past versions of each plan are kept.
 pub const KEEP_REVISIONS: i64 = 200;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct PlanSummary {
     pub id: String,
     pub province: String,
@@ -40,7 +41,7 @@ pub struct StoredPlan {
     pub plan: Plan,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Revision {
     pub revision: i64,
     pub created_at: String,

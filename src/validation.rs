@@ -2,6 +2,7 @@
 //! the app's validation panel (each finding carries the location to jump to).
 
 use std::collections::{HashMap, HashSet};
+use ts_rs::TS;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -13,14 +14,14 @@ use crate::text::fold;
 /// Plans beyond this many tasks are flagged: small plans get carried out far more often.
 pub const TASK_LIMIT: usize = 60;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Error,
     Warning,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Section {
     Identity,
@@ -34,7 +35,7 @@ pub enum Section {
     Organisation,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Location {
     pub section: Section,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -47,7 +48,7 @@ pub struct Location {
     pub label: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Finding {
     pub severity: Severity,
     /// Stable machine code, e.g. "task.no_lead".
@@ -580,7 +581,7 @@ fn narratives(plan: &Plan, f: &mut Findings) {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Completeness {
     /// Nothing entered yet.
@@ -591,7 +592,7 @@ pub enum Completeness {
     Complete,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct SectionState {
     pub section: Section,
     pub state: Completeness,
