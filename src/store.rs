@@ -93,6 +93,48 @@ async fn current_state(conn: &mut sqlx::SqliteConnection, id: &str, revision: i6
     Ok(state.flatten().unwrap_or(revision))
 }
 
+/// The state an edit was made from, and the edit's summary: where undo goes back to.
+async fn made_from(
+    conn: &mut sqlx::SqliteConnection,
+    id: &str,
+    state: i64,
+) -> Result<Option<(i64, String)>> {
+    let row = sqlx::query(
+        "SELECT parent_state, summary FROM plan_revisions WHERE plan_id = ? AND revision = ?",
+    )
+    .bind(id)
+    .bind(state)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.and_then(|r| {
+        Some((
+            r.get::<Option<i64>, _>("parent_state")?,
+            r.get::<String, _>("summary"),
+        ))
+    }))
+}
+
+/// Shows state `target` again, as revision `head + 1` of the given kind (undo or redo).
+async fn restore(
+    conn: &mut sqlx::SqliteConnection,
+    id: &str,
+    head: i64,
+    target: i64,
+    kind: &'static str,
+    summary: &str,
+) -> Result<i64> {
+    let from = current_state(conn, id, head).await?;
+    let plan = document_at(conn, id, target).await?;
+    let step = Step {
+        kind,
+        state: target,
+        parent_state: None,
+        from_state: Some(from),
+    };
+    write_revision(conn, id, head + 1, summary, &plan, step).await?;
+    Ok(head + 1)
+}
+
 async fn document_at(conn: &mut sqlx::SqliteConnection, id: &str, revision: i64) -> Result<Plan> {
     let doc: Option<String> = sqlx::query_scalar(
         "SELECT document FROM plan_revisions WHERE plan_id = ? AND revision = ?",
@@ -355,39 +397,20 @@ impl Store {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let revision = head(&mut tx, id).await?;
         let state = current_state(&mut tx, id, revision).await?;
-        let row = sqlx::query(
-            "SELECT parent_state, summary FROM plan_revisions WHERE plan_id = ? AND revision = ?",
-        )
-        .bind(id)
-        .bind(state)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some((Some(parent), summary)) = row.map(|r| {
-            (
-                r.get::<Option<i64>, _>("parent_state"),
-                r.get::<String, _>("summary"),
-            )
-        }) else {
+        let Some((parent, summary)) = made_from(&mut tx, id, state).await? else {
             return Ok(None);
         };
-        let plan = document_at(&mut tx, id, parent).await?;
-        let step = Step {
-            kind: "undo",
-            state: parent,
-            parent_state: None,
-            from_state: Some(state),
-        };
-        write_revision(
+        let next = restore(
             &mut tx,
             id,
-            revision + 1,
+            revision,
+            parent,
+            "undo",
             &format!("Hoàn tác: {summary}"),
-            &plan,
-            step,
         )
         .await?;
         tx.commit().await?;
-        Ok(Some(revision + 1))
+        Ok(Some(next))
     }
 
     /// Re-applies the last undone edit, as long as no new edit came after the undo.
@@ -397,7 +420,6 @@ impl Store {
         let Some(target) = redo_target(&mut tx, id).await? else {
             return Ok(None);
         };
-        let state = current_state(&mut tx, id, revision).await?;
         let summary: String = sqlx::query_scalar(
             "SELECT summary FROM plan_revisions WHERE plan_id = ? AND revision = ?",
         )
@@ -405,24 +427,17 @@ impl Store {
         .bind(target)
         .fetch_one(&mut *tx)
         .await?;
-        let plan = document_at(&mut tx, id, target).await?;
-        let step = Step {
-            kind: "redo",
-            state: target,
-            parent_state: None,
-            from_state: Some(state),
-        };
-        write_revision(
+        let next = restore(
             &mut tx,
             id,
-            revision + 1,
+            revision,
+            target,
+            "redo",
             &format!("Làm lại: {summary}"),
-            &plan,
-            step,
         )
         .await?;
         tx.commit().await?;
-        Ok(Some(revision + 1))
+        Ok(Some(next))
     }
 
     /// Whether undo and redo are possible now (for the app's buttons).
@@ -430,18 +445,8 @@ impl Store {
         let mut conn = self.pool.acquire().await?;
         let revision = head(&mut conn, id).await?;
         let state = current_state(&mut conn, id, revision).await?;
-        let parent: Option<i64> = sqlx::query_scalar(
-            "SELECT parent_state FROM plan_revisions WHERE plan_id = ? AND revision = ?",
-        )
-        .bind(id)
-        .bind(state)
-        .fetch_optional(&mut *conn)
-        .await?
-        .flatten();
-        Ok((
-            parent.is_some(),
-            redo_target(&mut conn, id).await?.is_some(),
-        ))
+        let undo = made_from(&mut conn, id, state).await?.is_some();
+        Ok((undo, redo_target(&mut conn, id).await?.is_some()))
     }
 
     pub async fn history(&self, id: &str) -> Result<Vec<Revision>> {
