@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::docx::Content;
 use crate::fsutil::{read_office, Office};
 use crate::model::*;
 use crate::text::fold;
@@ -423,42 +424,29 @@ pub fn parse_citation(text: &str) -> Option<LegalBasis> {
 
 // ------------------------------------------------------------------ structure ----
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Content {
-    GoalsReview,
-    Areas,
-    LegalBases,
-    Vision,
-    Goals,
-    Tasks,
-    Solutions,
-    Budget,
-    Organisation,
-    Other,
-}
-
-fn classify(title: &str) -> Content {
+/// The kind of a section from its heading; `None` when it is not one a plan has.
+fn classify(title: &str) -> Option<Content> {
     let f = fold(title);
     if f.contains("thuc hien muc tieu") {
-        Content::GoalsReview
+        Some(Content::GoalsReview)
     } else if f.contains("thuc hien cac nhiem vu") || f.contains("danh gia hien trang") {
-        Content::Areas
+        Some(Content::AssessmentAreas)
     } else if f.contains("can cu") {
-        Content::LegalBases
+        Some(Content::LegalBases)
     } else if f.contains("tam nhin") {
-        Content::Vision
+        Some(Content::Vision)
     } else if f.contains("muc tieu") {
-        Content::Goals
+        Some(Content::Goals)
     } else if f.contains("nhiem vu") {
-        Content::Tasks
+        Some(Content::Tasks)
     } else if f.contains("giai phap") {
-        Content::Solutions
+        Some(Content::Solutions)
     } else if f.contains("kinh phi") {
-        Content::Budget
+        Some(Content::Budget)
     } else if f.contains("to chuc thuc hien") {
-        Content::Organisation
+        Some(Content::Organisation)
     } else {
-        Content::Other
+        None
     }
 }
 
@@ -1114,10 +1102,10 @@ pub fn import_docx(path: &Path, preset: &[Agency]) -> Result<Imported> {
         .position(|i| matches!(i, Item::P(t) if *t == title))
         .map_or(0, |p| p + 1);
     let mut part = 0;
-    let mut section = Content::Other;
+    let mut section: Option<Content> = None;
     let mut item_title: Option<String> = None;
     let mut buffer: Vec<String> = Vec::new();
-    let mut buckets: Vec<(usize, Content, Option<String>, Vec<String>)> = Vec::new();
+    let mut buckets: Vec<(usize, Option<Content>, Option<String>, Vec<String>)> = Vec::new();
     let mut opening = Vec::new();
     let mut closing = String::new();
     let mut in_appendix: Option<String> = None; // the "Phụ lục …" heading being read
@@ -1125,7 +1113,7 @@ pub fn import_docx(path: &Path, preset: &[Agency]) -> Result<Imported> {
     let mut task_groups: Vec<TaskGroup> = Vec::new();
     let mut indicator_tables: Vec<Vec<Vec<String>>> = Vec::new();
     let mut seen_section = false;
-    let flush = |buckets: &mut Vec<(usize, Content, Option<String>, Vec<String>)>,
+    let flush = |buckets: &mut Vec<(usize, Option<Content>, Option<String>, Vec<String>)>,
                  part,
                  section,
                  item_title: &Option<String>,
@@ -1186,7 +1174,7 @@ pub fn import_docx(path: &Path, preset: &[Agency]) -> Result<Imported> {
                     flush(&mut buckets, part, section, &item_title, &mut buffer);
                     item_title = None;
                     part = if f.starts_with("phan ii") { 2 } else { 1 };
-                    section = Content::Other;
+                    section = None;
                     continue;
                 }
                 if let Some(h) = roman_heading(t) {
@@ -1194,7 +1182,7 @@ pub fn import_docx(path: &Path, preset: &[Agency]) -> Result<Imported> {
                     item_title = None;
                     section = classify(h);
                     seen_section = true;
-                    if section == Content::Other {
+                    if section.is_none() {
                         flags.push(Flag {
                             place: h.to_string(),
                             message: "Mục không nhận ra được: nội dung chưa được đưa vào kế hoạch."
@@ -1222,7 +1210,7 @@ pub fn import_docx(path: &Path, preset: &[Agency]) -> Result<Imported> {
                         .and_then(|b| b.3.pop())
                         .unwrap_or_default();
                     item_title = None;
-                    section = Content::Other;
+                    section = None;
                     continue;
                 }
                 if part > 0
@@ -1233,7 +1221,9 @@ pub fn import_docx(path: &Path, preset: &[Agency]) -> Result<Imported> {
                 {
                     continue; // "ĐÁNH GIÁ KẾT QUẢ …" under "Phần I"
                 }
-                if let Some(h) = numbered_heading(t).filter(|_| section != Content::LegalBases) {
+                if let Some(h) =
+                    numbered_heading(t).filter(|_| section != Some(Content::LegalBases))
+                {
                     flush(&mut buckets, part, section, &item_title, &mut buffer);
                     item_title = Some(h.to_string());
                     continue;
@@ -1250,6 +1240,8 @@ pub fn import_docx(path: &Path, preset: &[Agency]) -> Result<Imported> {
 
     let mut intros: HashMap<String, String> = HashMap::new();
     for (_, content, title, lines) in buckets {
+        // Text under an unrecognised heading was flagged when read.
+        let Some(content) = content else { continue };
         let text = md(&lines);
         match (content, title) {
             (Content::GoalsReview, t) => {
@@ -1268,14 +1260,16 @@ pub fn import_docx(path: &Path, preset: &[Agency]) -> Result<Imported> {
                         .collect::<Vec<_>>()
                         .join("\n\n");
             }
-            (Content::Areas, Some(t)) if fold(&t).starts_with("kinh phi") => {
+            (Content::AssessmentAreas, Some(t)) if fold(&t).starts_with("kinh phi") => {
                 plan.assessment.budget_spent = text
             }
-            (Content::Areas, Some(t)) => plan.assessment.sections.push(NarrativeSection {
-                id: new_id(),
-                title: t,
-                text,
-            }),
+            (Content::AssessmentAreas, Some(t)) => {
+                plan.assessment.sections.push(NarrativeSection {
+                    id: new_id(),
+                    title: t,
+                    text,
+                })
+            }
             (Content::LegalBases, _) => {
                 for l in &lines {
                     match parse_citation(l) {

@@ -69,9 +69,10 @@ pub const DEFAULT_TEMPLATE: &str = "ke-hoach-hang-nam";
 static TEMPLATES: include_dir::Dir<'_> =
     include_dir::include_dir!("$CARGO_MANIFEST_DIR/templates/documents");
 
+/// The kinds of body section a template orders; the importer recognises the same kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
-enum Content {
+pub(crate) enum Content {
     GoalsReview,
     AssessmentAreas,
     LegalBases,
