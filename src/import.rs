@@ -989,6 +989,13 @@ fn bad(path: &Path, reason: String) -> Error {
     }
 }
 
+/// The lines read under one heading of the body: a section, and the numbered item in it.
+struct Bucket {
+    section: Option<Content>,
+    title: Option<String>,
+    lines: Vec<String>,
+}
+
 /// A draft plan from a Word file of an annual plan, and the flags to review.
 pub fn import_docx(path: &Path, preset: &[Agency]) -> Result<Imported> {
     let bytes = read_office(path, Office::Word).map_err(|m| bad(path, m))?;
@@ -1101,11 +1108,11 @@ pub fn import_docx(path: &Path, preset: &[Agency]) -> Result<Imported> {
         .iter()
         .position(|i| matches!(i, Item::P(t) if *t == title))
         .map_or(0, |p| p + 1);
-    let mut part = 0;
+    let mut in_part = false; // after a "Phần I/II" heading
     let mut section: Option<Content> = None;
     let mut item_title: Option<String> = None;
     let mut buffer: Vec<String> = Vec::new();
-    let mut buckets: Vec<(usize, Option<Content>, Option<String>, Vec<String>)> = Vec::new();
+    let mut buckets: Vec<Bucket> = Vec::new();
     let mut opening = Vec::new();
     let mut closing = String::new();
     let mut in_appendix: Option<String> = None; // the "Phụ lục …" heading being read
@@ -1113,13 +1120,16 @@ pub fn import_docx(path: &Path, preset: &[Agency]) -> Result<Imported> {
     let mut task_groups: Vec<TaskGroup> = Vec::new();
     let mut indicator_tables: Vec<Vec<Vec<String>>> = Vec::new();
     let mut seen_section = false;
-    let flush = |buckets: &mut Vec<(usize, Option<Content>, Option<String>, Vec<String>)>,
-                 part,
+    let flush = |buckets: &mut Vec<Bucket>,
                  section,
                  item_title: &Option<String>,
                  buffer: &mut Vec<String>| {
         if !buffer.is_empty() || item_title.is_some() {
-            buckets.push((part, section, item_title.clone(), std::mem::take(buffer)));
+            buckets.push(Bucket {
+                section,
+                title: item_title.clone(),
+                lines: std::mem::take(buffer),
+            });
         }
     };
     for it in &items[start..] {
@@ -1171,14 +1181,14 @@ pub fn import_docx(path: &Path, preset: &[Agency]) -> Result<Imported> {
                 if f.starts_with("phan i") && (f == "phan i" || f.starts_with("phan i "))
                     || f.starts_with("phan ii")
                 {
-                    flush(&mut buckets, part, section, &item_title, &mut buffer);
+                    flush(&mut buckets, section, &item_title, &mut buffer);
                     item_title = None;
-                    part = if f.starts_with("phan ii") { 2 } else { 1 };
+                    in_part = true;
                     section = None;
                     continue;
                 }
                 if let Some(h) = roman_heading(t) {
-                    flush(&mut buckets, part, section, &item_title, &mut buffer);
+                    flush(&mut buckets, section, &item_title, &mut buffer);
                     item_title = None;
                     section = classify(h);
                     seen_section = true;
@@ -1191,7 +1201,7 @@ pub fn import_docx(path: &Path, preset: &[Agency]) -> Result<Imported> {
                     }
                     continue;
                 }
-                if !seen_section && part == 0 {
+                if !seen_section && !in_part {
                     if f.chars().filter(|c| c.is_alphabetic()).count() > 0
                         && t.chars()
                             .filter(|c| c.is_alphabetic())
@@ -1203,17 +1213,14 @@ pub fn import_docx(path: &Path, preset: &[Agency]) -> Result<Imported> {
                     continue;
                 }
                 if t.ends_with("./.") {
-                    buffer.push(t.trim_end_matches("./.").trim().to_string() + ".");
-                    flush(&mut buckets, part, section, &item_title, &mut buffer);
-                    closing = buckets
-                        .last_mut()
-                        .and_then(|b| b.3.pop())
-                        .unwrap_or_default();
+                    // The closing sentence ends the body; "./." is written again on export.
+                    flush(&mut buckets, section, &item_title, &mut buffer);
+                    closing = t.trim_end_matches("./.").trim().to_string() + ".";
                     item_title = None;
                     section = None;
                     continue;
                 }
-                if part > 0
+                if in_part
                     && !seen_section
                     && t.chars()
                         .filter(|c| c.is_alphabetic())
@@ -1224,7 +1231,7 @@ pub fn import_docx(path: &Path, preset: &[Agency]) -> Result<Imported> {
                 if let Some(h) =
                     numbered_heading(t).filter(|_| section != Some(Content::LegalBases))
                 {
-                    flush(&mut buckets, part, section, &item_title, &mut buffer);
+                    flush(&mut buckets, section, &item_title, &mut buffer);
                     item_title = Some(h.to_string());
                     continue;
                 }
@@ -1234,12 +1241,17 @@ pub fn import_docx(path: &Path, preset: &[Agency]) -> Result<Imported> {
             }
         }
     }
-    flush(&mut buckets, part, section, &item_title, &mut buffer);
+    flush(&mut buckets, section, &item_title, &mut buffer);
     plan.identity.opening = md(&opening);
     plan.organisation.closing = closing;
 
     let mut intros: HashMap<String, String> = HashMap::new();
-    for (_, content, title, lines) in buckets {
+    for Bucket {
+        section: content,
+        title,
+        lines,
+    } in buckets
+    {
         // Text under an unrecognised heading was flagged when read.
         let Some(content) = content else { continue };
         let text = md(&lines);
