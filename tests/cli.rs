@@ -1,15 +1,9 @@
 //! The dxplan binary, as a person or a script runs it.
 
-use std::process::{Command, Output};
+mod common;
 
-fn dxplan(db: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dxplan"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap()
-}
+use common::dxplan;
+use std::process::Output;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()

@@ -1,8 +1,10 @@
 //! Importing Word plans: one written by hand from the text of seed 004 (not by our exporter),
 //! our own export read back, and files that are not plans.
 
+mod common;
+
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use dxplan::import::{agency_key, import_docx, Imported};
 use dxplan::model::Plan;
@@ -155,11 +157,7 @@ fn seed_document() -> Vec<u8> {
     word_file(&blocks)
 }
 
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
-    p
-}
+use common::write;
 
 fn preset() -> Vec<dxplan::model::Agency> {
     let cats = dxplan::catalogue::Catalogues::load(None).unwrap();
@@ -562,7 +560,7 @@ fn a_task_appendix_kept_in_excel() {
 
     // Amounts come back exactly from numeric cells (1500.5 is not read as 15.005).
     let small = {
-        let mut p = common_plan();
+        let mut p = common::small_plan();
         p.groups[0].tasks[0].budget[0].amount = "1234.567".parse().unwrap();
         p
     };
@@ -605,14 +603,7 @@ fn the_cli_saves_an_import_only_when_asked() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db.sqlite");
     let docx = write(dir.path(), "kh.docx", &seed_document());
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_dxplan"))
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| common::dxplan(&db, args);
     let o = run(&["import-docx", docx.to_str().unwrap()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let out = String::from_utf8_lossy(&o.stdout);
@@ -627,43 +618,4 @@ fn the_cli_saves_an_import_only_when_asked() {
         .status
         .success());
     assert!(String::from_utf8_lossy(&run(&["list", "--json"]).stdout).contains("\"year\": 2023"));
-}
-
-fn common_plan() -> Plan {
-    let mut p = Plan::blank("Đắk Lắk", 2027);
-    p.directory = vec![dxplan::model::Agency {
-        id: "so-yt".into(),
-        name: "Sở Y tế".into(),
-        short: None,
-        kind: dxplan::model::AgencyKind::So,
-    }];
-    let task = dxplan::model::Task {
-        id: "t1".into(),
-        title: "Bệnh án điện tử".into(),
-        description: String::new(),
-        lead: vec!["so-yt".into()],
-        coordinating: vec![],
-        deadline: Some(dxplan::model::Deadline::Quarter {
-            year: 2027,
-            quarter: 3,
-        }),
-        output: String::new(),
-        budget: vec![dxplan::model::BudgetLine {
-            amount: "1500.5".parse().unwrap(),
-            source: Some(dxplan::model::BudgetSource::ThuongXuyen),
-            level: Some(dxplan::model::BudgetLevel::Tinh),
-            note: String::new(),
-        }],
-        national_task: None,
-        indicators: vec![],
-        status: Default::default(),
-    };
-    p.groups = vec![dxplan::model::TaskGroup {
-        id: "g1".into(),
-        title: "Chính quyền số".into(),
-        framework_ref: None,
-        intro: String::new(),
-        tasks: vec![task],
-    }];
-    p
 }

@@ -1,5 +1,7 @@
 //! Roll-over of the sample (2023) to 2024.
 
+mod common;
+
 use dxplan::model::*;
 use dxplan::rollover::{rollover, Options};
 
@@ -154,14 +156,7 @@ fn sample_2023_rolls_over_to_2024() {
 fn rollover_through_the_cli_creates_a_draft_next_to_the_original() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db.sqlite");
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_dxplan"))
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| common::dxplan(&db, args);
     let id = String::from_utf8(run(&["new", "--sample"]).stdout)
         .unwrap()
         .trim()

@@ -4,7 +4,6 @@
 mod common;
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Xlsx};
 use dxplan::proposals::{self, Change};
@@ -292,11 +291,7 @@ fn new_rows() -> Vec<Vec<Cell>> {
     ]
 }
 
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
-    p
-}
+use common::write;
 
 #[test]
 fn proposal_template_round_trip() {
@@ -528,14 +523,7 @@ fn bad_workbooks_give_located_messages_and_change_nothing() {
 fn cli_import_applies_nothing_unless_all_rows_are_valid() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db.sqlite");
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_dxplan"))
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| common::dxplan(&db, args);
     let id = String::from_utf8(run(&["new", "--sample"]).stdout)
         .unwrap()
         .trim()
