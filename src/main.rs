@@ -32,6 +32,19 @@ struct Cli {
     command: Command,
 }
 
+/// What to do with an imported draft: nothing is saved unless asked.
+#[derive(clap::Args)]
+struct ImportOutput {
+    /// Lưu vào cơ sở dữ liệu sau khi đã xem
+    #[arg(long)]
+    save: bool,
+    /// Ghi ra tệp kế hoạch
+    #[arg(long)]
+    out: Option<PathBuf>,
+    #[arg(long)]
+    json: bool,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Tạo kế hoạch mới (trống, từ kế hoạch mẫu, hoặc từ tệp kế hoạch); in ra mã kế hoạch
@@ -114,14 +127,8 @@ enum Command {
     /// Đọc một kế hoạch soạn bằng Word (.docx) thành dự thảo; chỉ lưu khi có --save hoặc --out
     ImportDocx {
         file: PathBuf,
-        /// Lưu vào cơ sở dữ liệu sau khi đã xem
-        #[arg(long)]
-        save: bool,
-        /// Ghi ra tệp kế hoạch
-        #[arg(long)]
-        out: Option<PathBuf>,
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: ImportOutput,
     },
     /// Đọc phụ lục nhiệm vụ trong Excel (.xlsx) thành dự thảo; chỉ lưu khi có --save hoặc --out
     ImportXlsx {
@@ -130,12 +137,8 @@ enum Command {
         province: Option<String>,
         #[arg(long)]
         year: Option<i32>,
-        #[arg(long)]
-        save: bool,
-        #[arg(long)]
-        out: Option<PathBuf>,
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: ImportOutput,
     },
     /// Tạo tệp Excel để một cơ quan đề xuất nhiệm vụ, kinh phí (điền sẵn nhiệm vụ cơ quan đó chủ trì)
     ProposalsTemplate {
@@ -270,10 +273,9 @@ fn agency_preset(dir: &Option<PathBuf>) -> Result<Vec<dxplan::model::Agency>> {
 async fn report_import(
     db: &Option<PathBuf>,
     imported: dxplan::import::Imported,
-    save: bool,
-    out: Option<PathBuf>,
-    json: bool,
+    output: ImportOutput,
 ) -> Result<()> {
+    let ImportOutput { save, out, json } = output;
     if json {
         print_json(&imported)?;
     } else {
@@ -620,27 +622,20 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
         }
-        Command::ImportDocx {
-            file,
-            save,
-            out,
-            json,
-        } => {
+        Command::ImportDocx { file, output } => {
             let preset = agency_preset(&cli.catalogues)?;
             let imported = dxplan::import::import_docx(&file, &preset)?;
-            report_import(&cli.db, imported, save, out, json).await?;
+            report_import(&cli.db, imported, output).await?;
         }
         Command::ImportXlsx {
             file,
             province,
             year,
-            save,
-            out,
-            json,
+            output,
         } => {
             let preset = agency_preset(&cli.catalogues)?;
             let imported = dxplan::import::import_xlsx(&file, &preset, province.as_deref(), year)?;
-            report_import(&cli.db, imported, save, out, json).await?;
+            report_import(&cli.db, imported, output).await?;
         }
         Command::ProposalsTemplate { plan, agency, out } => {
             let plan = resolve(&plan, &cli.db).await?;
