@@ -607,6 +607,7 @@ pub fn completeness(plan: &Plan) -> Vec<SectionState> {
     let id = &plan.identity;
     let a = &plan.assessment;
     let has = |s: &str| !s.trim().is_empty();
+    let has_budget = !crate::budget::totals(plan).total.is_zero();
     let sections: [(Section, bool, bool); 9] = [
         (
             Section::Identity,
@@ -648,8 +649,8 @@ pub fn completeness(plan: &Plan) -> Vec<SectionState> {
         ),
         (
             Section::Budget,
-            !crate::budget::totals(plan).total.is_zero() || has(&plan.budget.narrative),
-            !crate::budget::totals(plan).total.is_zero(),
+            has_budget || has(&plan.budget.narrative),
+            has_budget,
         ),
         (
             Section::Organisation,

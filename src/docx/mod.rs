@@ -230,7 +230,10 @@ pub fn build(plan: &Plan, opts: &Options) -> Result<Vec<u8>> {
     let template = body_template(&opts.template)?;
     let ctx = Ctx::new(plan, opts, &template.appendices);
     let (first, appendices): (Vec<DocPart>, Vec<appendix::Appendix>) = match opts.doc {
-        DocChoice::KeHoach => (plan_body(&ctx, &template), appendix::for_plan(&ctx)),
+        DocChoice::KeHoach => {
+            let appendices = appendix::for_plan(&ctx);
+            (plan_body(&ctx, &template, &appendices), appendices)
+        }
         DocChoice::QuyetDinh => (
             decision_body(
                 &ctx,
@@ -573,14 +576,18 @@ fn signature_block(ctx: &Ctx, first_recipient: Option<&str>) -> DocPart {
 
 // ------------------------------------------------------------------------- plan ----
 
-fn plan_body(ctx: &Ctx, template: &BodyTemplate) -> Vec<DocPart> {
+/// The plan's body; `appendices` are the ones that follow it, which the body refers to.
+fn plan_body(
+    ctx: &Ctx,
+    template: &BodyTemplate,
+    appendices: &[appendix::Appendix],
+) -> Vec<DocPart> {
     let plan = ctx.plan;
     let id = &plan.identity;
     let mut out = header_block(ctx, doc_number(ctx.number(), &id.symbol), ctx.date());
     out.extend(title_block("KẾ HOẠCH", &id.title));
     out.extend(style::narrative(&id.opening).into_iter().map(DocPart::from));
-    let all = appendix::for_plan(ctx);
-    let appendices = appendix::numbered(&all);
+    let appendices = appendix::numbered(appendices);
     let label_of = |kind: appendix::Kind| {
         appendices
             .iter()
