@@ -1303,8 +1303,13 @@ pub fn import_docx(path: &Path, preset: &[Agency]) -> Result<Imported> {
                     });
                     Pillar::Khac
                 });
-                let indicators =
-                    indicators_in(&lines.join("\n"), &mut flags, &format!("Mục tiêu «{t}»"));
+                // An indicator table (our own exports have one) is exact: read the text only
+                // when there is none.
+                let indicators = if indicator_tables.is_empty() {
+                    indicators_in(&lines.join("\n"), &mut flags, &format!("Mục tiêu «{t}»"))
+                } else {
+                    Vec::new()
+                };
                 plan.specific_goals.push(Goal {
                     id: new_id(),
                     pillar,
@@ -1345,10 +1350,8 @@ pub fn import_docx(path: &Path, preset: &[Agency]) -> Result<Imported> {
             _ => {}
         }
     }
-    // Goals text held the indicators; our own exports also give them as a table: prefer it.
     for rows in &indicator_tables {
         read_indicator_table(rows, &mut plan.specific_goals);
-        flags.retain(|f| !f.message.starts_with("Chỉ tiêu đọc tự động"));
     }
 
     // Groups come from the task table; the body's text for each becomes its intro.

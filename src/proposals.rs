@@ -67,14 +67,6 @@ fn col_index(c: Col) -> u16 {
     column(c).0
 }
 
-fn source_text(s: BudgetSource) -> &'static str {
-    s.label()
-}
-
-fn level_text(l: BudgetLevel) -> &'static str {
-    l.label()
-}
-
 /// The levels a plan of this year may use (no district level after 1/7/2025).
 fn levels_for(plan: &Plan) -> Vec<BudgetLevel> {
     if plan.identity.year >= 2026 {
@@ -126,12 +118,12 @@ pub fn template(plan: &Plan, agency: &str) -> Result<Vec<u8>> {
             "Nguồn kinh phí",
             BudgetSource::ALL
                 .iter()
-                .map(|x| source_text(*x).to_string())
+                .map(|x| x.label().to_string())
                 .collect(),
         ),
         (
             "Cấp ngân sách",
-            levels.iter().map(|x| level_text(*x).to_string()).collect(),
+            levels.iter().map(|x| x.label().to_string()).collect(),
         ),
     ];
     for (c, (title, items)) in list_cols.iter().enumerate() {
@@ -198,8 +190,8 @@ pub fn template(plan: &Plan, agency: &str) -> Result<Vec<u8>> {
                 )
                 .map_err(xl)?;
             }
-            let src = line.and_then(|l| l.source).map_or("", source_text);
-            let lvl = line.and_then(|l| l.level).map_or("", level_text);
+            let src = line.and_then(|l| l.source).map_or("", |s| s.label());
+            let lvl = line.and_then(|l| l.level).map_or("", |l| l.label());
             ws.write_string_with_format(row, col_index(Col::Source), src, &s.text)
                 .map_err(xl)?;
             ws.write_string_with_format(row, col_index(Col::Level), lvl, &s.text)
