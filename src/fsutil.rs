@@ -25,11 +25,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .map_err(|e| {
             fail(format!(
                 "không tạo được tệp tạm trong thư mục ({})",
-                crate::planfile::io_reason(&e)
+                io_reason(&e)
             ))
         })?;
-    tmp.write_all(bytes)
-        .map_err(|e| fail(crate::planfile::io_reason(&e)))?;
+    tmp.write_all(bytes).map_err(|e| fail(io_reason(&e)))?;
     // Temporary files are private (0600); a saved document is an ordinary file.
     #[cfg(unix)]
     {
@@ -38,14 +37,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
             .set_permissions(std::fs::Permissions::from_mode(0o644))
             .map_err(|e| fail(e.to_string()))?;
     }
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| fail(crate::planfile::io_reason(&e)))?;
+    tmp.as_file().sync_all().map_err(|e| fail(io_reason(&e)))?;
     // On failure the temporary file is deleted when `tmp` drops.
     tmp.persist(path).map_err(|e| {
         fail(match e.error.kind() {
             std::io::ErrorKind::PermissionDenied => "tệp đích đang được mở trong chương trình khác (Word, Excel…) hoặc chỉ cho phép đọc; hãy đóng tệp rồi thử lại".into(),
-            _ => crate::planfile::io_reason(&e.error),
+            _ => io_reason(&e.error),
         })
     })?;
     Ok(())
@@ -68,7 +65,7 @@ pub const MAX_UNPACKED: u64 = 100 * 1024 * 1024;
 /// the expected part, not unpacking to an absurd size. The message says what it is instead.
 pub fn read_office(path: &Path, kind: Office) -> std::result::Result<Vec<u8>, String> {
     use std::io::Read;
-    let io = |e: std::io::Error| crate::planfile::io_reason(&e);
+    let io = |e: std::io::Error| io_reason(&e);
     let meta = std::fs::metadata(path).map_err(io)?;
     if meta.len() == 0 {
         return Err("tệp rỗng".into());
@@ -123,4 +120,15 @@ pub fn read_office(path: &Path, kind: Office) -> std::result::Result<Vec<u8>, St
         return Err("tệp giải nén quá lớn (nghi là tệp nén độc hại), không đọc".into());
     }
     Ok(bytes)
+}
+
+/// A file error as the planner reads it.
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "không tìm thấy tệp".into(),
+        std::io::ErrorKind::PermissionDenied => {
+            "không có quyền truy cập (tệp có thể đang mở trong chương trình khác)".into()
+        }
+        _ => e.to_string(),
+    }
 }

@@ -92,11 +92,11 @@ pub fn read(path: &Path) -> Result<Plan> {
         path: path.to_path_buf(),
         reason,
     };
-    let file = std::fs::File::open(path).map_err(|e| bad(io_reason(&e)))?;
+    let file = std::fs::File::open(path).map_err(|e| bad(crate::fsutil::io_reason(&e)))?;
     let mut bytes = Vec::new();
     file.take(MAX_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| bad(io_reason(&e)))?;
+        .map_err(|e| bad(crate::fsutil::io_reason(&e)))?;
     if bytes.is_empty() {
         return Err(bad("tệp rỗng".into()));
     }
@@ -150,14 +150,4 @@ pub fn check_ids(plan: &Plan) -> std::result::Result<(), String> {
     )?;
     unique("căn cứ", plan.legal_bases.iter().map(|g| g.id.as_str()))?;
     Ok(())
-}
-
-pub(crate) fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "không tìm thấy tệp".into(),
-        std::io::ErrorKind::PermissionDenied => {
-            "không có quyền truy cập (tệp có thể đang mở trong chương trình khác)".into()
-        }
-        _ => e.to_string(),
-    }
 }
