@@ -2,6 +2,7 @@
 //! validation, numbering and Vietnamese formatting. No Tauri here: the desktop shell and
 //! the CLI both call into this crate.
 
+pub mod app;
 pub mod budget;
 pub mod catalogue;
 pub mod docx;
@@ -15,6 +16,7 @@ pub mod narrative;
 pub mod numbering;
 pub mod organisation;
 pub mod planfile;
+pub mod preview;
 pub mod proposals;
 pub mod rollover;
 pub mod sample;

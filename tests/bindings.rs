@@ -24,6 +24,11 @@ fn typescript_bindings() {
     dxplan::proposals::Review::export_all(&cfg).unwrap();
     dxplan::catalogue::Catalogues::export_all(&cfg).unwrap();
     dxplan::narrative::Block::export_all(&cfg).unwrap();
+    dxplan::app::PlanView::export_all(&cfg).unwrap();
+    dxplan::app::NewPlan::export_all(&cfg).unwrap();
+    dxplan::app::ExportKind::export_all(&cfg).unwrap();
+    dxplan::app::Resume::export_all(&cfg).unwrap();
+    dxplan::app::UserError::export_all(&cfg).unwrap();
 
     // A sample of what the front end relies on.
     let plan = std::fs::read_to_string(dir.join("Plan.ts")).unwrap();

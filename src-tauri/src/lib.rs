@@ -1,0 +1,200 @@
+//! The desktop shell: a thin layer over the core crate. Every command is one call into
+//! `dxplan::app::Session`; the only things done here are what only a window can do (native
+//! file dialogs, revealing a file in the file manager). Errors cross to the window as
+//! `UserError`, a Vietnamese sentence; the detail is logged by the core.
+
+use std::path::PathBuf;
+
+use dxplan::app::{ExportKind, NewPlan, PlanView, Resume, Session, UserError};
+use dxplan::catalogue::Catalogues;
+use dxplan::edit::Edit;
+use dxplan::store::{PlanSummary, Store};
+use tauri::{AppHandle, Manager, State};
+use tauri_plugin_dialog::DialogExt;
+
+type Reply<T> = Result<T, UserError>;
+
+fn err(message: &str) -> UserError {
+    UserError {
+        message: message.to_string(),
+    }
+}
+
+/// Where a save dialog puts the file. `DXPLAN_SAVE_DIR` replaces the dialog by that folder
+/// and the proposed name, so the end-to-end tests can export without a native dialog.
+fn ask_save_path(app: &AppHandle, name: &str, filter: (&str, &[&str])) -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("DXPLAN_SAVE_DIR") {
+        return Some(PathBuf::from(dir).join(name));
+    }
+    app.dialog()
+        .file()
+        .set_title("Lưu tệp")
+        .set_file_name(name)
+        .add_filter(filter.0, filter.1)
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+#[tauri::command]
+async fn list_plans(s: State<'_, Session>) -> Reply<Vec<PlanSummary>> {
+    Ok(s.list().await?)
+}
+
+#[tauri::command]
+async fn create_plan(s: State<'_, Session>, how: NewPlan) -> Reply<PlanView> {
+    Ok(s.create(how).await?)
+}
+
+/// "New plan from a plan file": the file is chosen in the dialog, never typed by the page.
+#[tauri::command]
+async fn create_plan_from_file(app: AppHandle, s: State<'_, Session>) -> Reply<Option<PlanView>> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Chọn tệp kế hoạch")
+        .add_filter("Tệp kế hoạch", &["json"])
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok());
+    match picked {
+        Some(path) => Ok(Some(s.create(NewPlan::File { path }).await?)),
+        None => Ok(None),
+    }
+}
+
+#[tauri::command]
+async fn open_plan(s: State<'_, Session>, id: String) -> Reply<PlanView> {
+    Ok(s.view(&id).await?)
+}
+
+#[tauri::command]
+async fn edit_plan(
+    s: State<'_, Session>,
+    id: String,
+    revision: i64,
+    edit: Edit,
+) -> Reply<PlanView> {
+    Ok(s.edit(&id, revision, edit).await?)
+}
+
+#[tauri::command]
+async fn undo(s: State<'_, Session>, id: String) -> Reply<PlanView> {
+    Ok(s.undo(&id).await?)
+}
+
+#[tauri::command]
+async fn redo(s: State<'_, Session>, id: String) -> Reply<PlanView> {
+    Ok(s.redo(&id).await?)
+}
+
+#[tauri::command]
+async fn duplicate_plan(s: State<'_, Session>, id: String) -> Reply<PlanSummary> {
+    Ok(s.duplicate(&id).await?)
+}
+
+#[tauri::command]
+async fn delete_plan(s: State<'_, Session>, id: String) -> Reply<()> {
+    Ok(s.delete(&id).await?)
+}
+
+#[tauri::command]
+async fn export_plan_file(
+    app: AppHandle,
+    s: State<'_, Session>,
+    id: String,
+) -> Reply<Option<String>> {
+    let name = s
+        .export_name(&id, ExportKind::KeHoach)
+        .await?
+        .replace(".docx", ".json");
+    let Some(path) = ask_save_path(&app, &name, ("Tệp kế hoạch", &["json"])) else {
+        return Ok(None);
+    };
+    s.export_plan_file(&id, &path).await?;
+    Ok(Some(path.display().to_string()))
+}
+
+#[tauri::command]
+async fn export_document(
+    app: AppHandle,
+    s: State<'_, Session>,
+    id: String,
+    kind: ExportKind,
+    draft: bool,
+) -> Reply<Option<String>> {
+    let name = s.export_name(&id, kind).await?;
+    let filter: (&str, &[&str]) = match kind {
+        ExportKind::Workbook => ("Sổ tính Excel", &["xlsx"]),
+        _ => ("Văn bản Word", &["docx"]),
+    };
+    let Some(path) = ask_save_path(&app, &name, filter) else {
+        return Ok(None);
+    };
+    s.export(&id, kind, draft, &path).await?;
+    Ok(Some(path.display().to_string()))
+}
+
+#[tauri::command]
+async fn preview(s: State<'_, Session>, id: String, kind: ExportKind) -> Reply<String> {
+    Ok(s.preview(&id, kind).await?)
+}
+
+#[tauri::command]
+fn catalogues(s: State<'_, Session>) -> Catalogues {
+    s.catalogues().clone()
+}
+
+#[tauri::command]
+async fn resume(s: State<'_, Session>) -> Reply<Resume> {
+    Ok(s.resume().await?)
+}
+
+#[tauri::command]
+async fn set_resume(s: State<'_, Session>, resume: Resume) -> Reply<()> {
+    Ok(s.set_resume(&resume).await?)
+}
+
+/// "Mở thư mục" after an export: shows the file in the system's file manager.
+#[tauri::command]
+fn reveal(path: String) -> Reply<()> {
+    tauri_plugin_opener::reveal_item_in_dir(&path)
+        .map_err(|_| err("Không mở được thư mục chứa tệp."))
+}
+
+pub fn run() {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .setup(|app| {
+            let session = tauri::async_runtime::block_on(async {
+                let session = Session::open(&Store::default_path(), None).await?;
+                session.seed_sample_once().await?;
+                Ok::<_, dxplan::Error>(session)
+            })
+            .map_err(|e| {
+                eprintln!("{}\n{}", e, e.detail());
+                e.to_string()
+            })?;
+            app.manage(session);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            list_plans,
+            create_plan,
+            create_plan_from_file,
+            open_plan,
+            edit_plan,
+            undo,
+            redo,
+            duplicate_plan,
+            delete_plan,
+            export_plan_file,
+            export_document,
+            preview,
+            catalogues,
+            resume,
+            set_resume,
+            reveal,
+        ])
+        .run(tauri::generate_context!())
+        .expect("error while running the application");
+}

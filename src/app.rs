@@ -1,0 +1,397 @@
+//! What the desktop app asks of the core, one method per user action. The Tauri shell maps
+//! each of its commands to exactly one call here, so everything the window shows — numbers,
+//! totals, findings, completeness, the preview — is computed in this crate, once.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::catalogue::Catalogues;
+use crate::docx::{DocChoice, Options};
+use crate::edit::Edit;
+use crate::model::{Id, Plan, PlanStatus};
+use crate::store::{PlanSummary, Store};
+use crate::validation::{Finding, SectionState};
+use crate::{Error, Result};
+
+/// How a new plan starts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "from", rename_all = "snake_case")]
+pub enum NewPlan {
+    /// From the newest presets (agency directory, guidance) for a province and year.
+    Blank { province: String, year: i32 },
+    /// The shipped sample (Quảng Ngãi 2023, seed 004).
+    Sample,
+    /// A plan file (.json) someone e-mailed.
+    File { path: PathBuf },
+}
+
+/// The documents the export screen offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportKind {
+    KeHoach,
+    QuyetDinh,
+    PhuLuc,
+    Workbook,
+}
+
+impl ExportKind {
+    /// File name the save dialog proposes: "Ke-hoach-CDS-Quang-Ngai-2023.docx" keeps to
+    /// ASCII so that e-mail and old file servers keep it intact.
+    pub fn file_name(self, plan: &Plan) -> String {
+        let province: String = crate::text::fold(&plan.identity.province)
+            .split_whitespace()
+            .map(crate::format::capitalise_first)
+            .collect::<Vec<_>>()
+            .join("-");
+        let (stem, ext) = match self {
+            ExportKind::KeHoach => ("Ke-hoach-CDS", "docx"),
+            ExportKind::QuyetDinh => ("Quyet-dinh-ban-hanh-KH-CDS", "docx"),
+            ExportKind::PhuLuc => ("Phu-luc-nhiem-vu-CDS", "docx"),
+            ExportKind::Workbook => ("Phu-luc-CDS", "xlsx"),
+        };
+        format!("{stem}-{province}-{}.{ext}", plan.identity.year)
+    }
+
+    fn doc(self) -> Option<DocChoice> {
+        match self {
+            ExportKind::KeHoach => Some(DocChoice::KeHoach),
+            ExportKind::QuyetDinh => Some(DocChoice::QuyetDinh),
+            ExportKind::PhuLuc => Some(DocChoice::PhuLuc),
+            ExportKind::Workbook => None,
+        }
+    }
+}
+
+/// A formatted amount with what it is the amount of.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct BudgetRow {
+    pub label: String,
+    /// "132.897,5"
+    pub amount: String,
+}
+
+/// The budget roll-up the app shows read-only (million VND, formatted).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct BudgetView {
+    pub total: String,
+    pub unallocated: String,
+    pub by_source: Vec<BudgetRow>,
+    pub by_level: Vec<BudgetRow>,
+    /// One row per group, in plan order; `label` is the group number and title.
+    pub by_group: Vec<BudgetRow>,
+}
+
+/// What the app shows of a task besides the task itself.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct TaskLine {
+    pub id: Id,
+    /// "3.2"
+    pub number: String,
+    /// "Quý III/2027", empty when no deadline.
+    pub deadline: String,
+    /// "1.250" or empty.
+    pub budget: String,
+}
+
+/// A group's computed number.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct GroupLine {
+    pub id: Id,
+    pub number: String,
+}
+
+/// Everything the plan screen needs after any change: the plan, and what the core computes
+/// from it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PlanView {
+    pub id: String,
+    pub revision: i64,
+    pub plan: Plan,
+    pub findings: Vec<Finding>,
+    pub sections: Vec<SectionState>,
+    pub groups: Vec<GroupLine>,
+    pub tasks: Vec<TaskLine>,
+    pub budget: BudgetView,
+    /// The national tasks ("vn-tinh-2024:2.4") some task of the plan refers to.
+    pub national_covered: Vec<String>,
+    pub can_undo: bool,
+    pub can_redo: bool,
+}
+
+/// Where the planner was, so that the app reopens there.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
+pub struct Resume {
+    pub plan: Option<String>,
+    pub screen: Option<String>,
+}
+
+const RESUME_KEY: &str = "app.resume";
+
+pub struct Session {
+    store: Store,
+    catalogues: Catalogues,
+}
+
+impl Session {
+    pub async fn open(db: &Path, catalogue_dir: Option<&Path>) -> Result<Session> {
+        let catalogues = Catalogues::load(catalogue_dir)?;
+        let store = Store::open(db).await?;
+        Ok(Session { store, catalogues })
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn catalogues(&self) -> &Catalogues {
+        &self.catalogues
+    }
+
+    pub async fn list(&self) -> Result<Vec<PlanSummary>> {
+        self.store.list().await
+    }
+
+    pub async fn create(&self, how: NewPlan) -> Result<PlanView> {
+        let plan = match how {
+            NewPlan::Blank { province, year } => {
+                let province = province.trim().to_string();
+                if province.is_empty() {
+                    return Err(Error::Invalid("Hãy nhập tên tỉnh.".into()));
+                }
+                if !(2020..=2100).contains(&year) {
+                    return Err(Error::Invalid(format!("Năm kế hoạch {year} không hợp lệ.")));
+                }
+                crate::catalogue::new_plan(&self.catalogues, &province, year)
+            }
+            NewPlan::Sample => crate::sample::plan(),
+            NewPlan::File { path } => crate::planfile::read(&path)?,
+        };
+        let id = self.store.create(&plan).await?;
+        self.view(&id).await
+    }
+
+    pub async fn view(&self, id: &str) -> Result<PlanView> {
+        let stored = self.store.load(id).await?;
+        let (can_undo, can_redo) = self.store.undo_redo_available(id).await?;
+        Ok(view_of(
+            stored.id,
+            stored.revision,
+            stored.plan,
+            can_undo,
+            can_redo,
+        ))
+    }
+
+    /// Applies one edit made from `revision`; a bad edit or a newer revision elsewhere
+    /// changes nothing.
+    pub async fn edit(&self, id: &str, revision: i64, edit: Edit) -> Result<PlanView> {
+        self.store.apply(id, Some(revision), edit).await?;
+        self.view(id).await
+    }
+
+    pub async fn undo(&self, id: &str) -> Result<PlanView> {
+        self.store.undo(id).await?;
+        self.view(id).await
+    }
+
+    pub async fn redo(&self, id: &str) -> Result<PlanView> {
+        self.store.redo(id).await?;
+        self.view(id).await
+    }
+
+    pub async fn duplicate(&self, id: &str) -> Result<PlanSummary> {
+        let new = self.store.duplicate(id).await?;
+        self.summary(&new).await
+    }
+
+    pub async fn delete(&self, id: &str) -> Result<()> {
+        self.store.delete(id).await
+    }
+
+    pub async fn export_plan_file(&self, id: &str, path: &Path) -> Result<()> {
+        self.store.export_file(id, path).await
+    }
+
+    async fn summary(&self, id: &str) -> Result<PlanSummary> {
+        self.store
+            .list()
+            .await?
+            .into_iter()
+            .find(|s| s.id == id)
+            .ok_or_else(|| Error::PlanNotFound(id.to_string()))
+    }
+
+    /// Writes one document of the plan to `path` (atomically).
+    pub async fn export(&self, id: &str, kind: ExportKind, draft: bool, path: &Path) -> Result<()> {
+        let plan = self.store.load(id).await?.plan;
+        match kind.doc() {
+            Some(doc) => crate::docx::export(&plan, &options(doc, draft), path),
+            None => crate::xlsx::export(&plan, path),
+        }
+    }
+
+    /// The file name the save dialog proposes for a document of this plan.
+    pub async fn export_name(&self, id: &str, kind: ExportKind) -> Result<String> {
+        Ok(kind.file_name(&self.store.load(id).await?.plan))
+    }
+
+    /// The chosen document as it will print, as HTML pages (see `preview`).
+    pub async fn preview(&self, id: &str, kind: ExportKind) -> Result<String> {
+        let plan = self.store.load(id).await?.plan;
+        let doc = kind.doc().unwrap_or(DocChoice::PhuLuc);
+        // A final plan previews as final when it can be; otherwise as the draft it still is.
+        let bytes = match plan.identity.status {
+            PlanStatus::Final => crate::docx::build(&plan, &options(doc, false))
+                .or_else(|_| crate::docx::build(&plan, &options(doc, true)))?,
+            PlanStatus::Draft => crate::docx::build(&plan, &options(doc, true))?,
+        };
+        crate::preview::html(&bytes)
+    }
+
+    pub async fn resume(&self) -> Result<Resume> {
+        let saved = self.store.setting(RESUME_KEY).await?;
+        let mut resume: Resume = saved
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default();
+        // A plan deleted elsewhere since is not reopened.
+        if let Some(id) = &resume.plan {
+            if self.store.load(id).await.is_err() {
+                resume = Resume::default();
+            }
+        }
+        Ok(resume)
+    }
+
+    pub async fn set_resume(&self, resume: &Resume) -> Result<()> {
+        let json = serde_json::to_string(resume).map_err(|e| Error::Invalid(e.to_string()))?;
+        self.store.set_setting(RESUME_KEY, &json).await
+    }
+}
+
+fn options(doc: DocChoice, draft: bool) -> Options {
+    Options {
+        doc,
+        draft,
+        ..Options::default()
+    }
+}
+
+/// The computed parts of the plan screen.
+pub fn view_of(id: String, revision: i64, plan: Plan, can_undo: bool, can_redo: bool) -> PlanView {
+    let money = crate::format::money;
+    let totals = crate::budget::totals(&plan);
+    let tasks = plan
+        .groups
+        .iter()
+        .enumerate()
+        .flat_map(|(gi, g)| {
+            g.tasks.iter().enumerate().map(move |(ti, t)| TaskLine {
+                id: t.id.clone(),
+                number: crate::numbering::task_number(gi, ti),
+                deadline: t.deadline.as_ref().map(|d| d.text()).unwrap_or_default(),
+                budget: if t.budget.is_empty() {
+                    String::new()
+                } else {
+                    money(crate::budget::sum(&t.budget))
+                },
+            })
+        })
+        .collect();
+    let none = "Chưa xác định";
+    let budget = BudgetView {
+        total: money(totals.total),
+        unallocated: money(totals.unallocated),
+        by_source: totals
+            .by_source
+            .iter()
+            .map(|a| BudgetRow {
+                label: a.key.map_or(none, |s| s.label()).to_string(),
+                amount: money(a.amount),
+            })
+            .collect(),
+        by_level: totals
+            .by_level
+            .iter()
+            .map(|a| BudgetRow {
+                label: a.key.map_or(none, |l| l.label()).to_string(),
+                amount: money(a.amount),
+            })
+            .collect(),
+        by_group: totals
+            .by_group
+            .iter()
+            .map(|a| {
+                let (i, g) = plan
+                    .groups
+                    .iter()
+                    .enumerate()
+                    .find(|(_, g)| g.id == a.key)
+                    .expect("totals are keyed by the plan's groups");
+                BudgetRow {
+                    label: format!("{}. {}", crate::numbering::group_number(i), g.title),
+                    amount: money(a.amount),
+                }
+            })
+            .collect(),
+    };
+    let national_covered: BTreeSet<String> = plan
+        .tasks()
+        .filter_map(|(_, t)| t.national_task.clone())
+        .collect();
+    PlanView {
+        id,
+        revision,
+        findings: crate::validation::validate(&plan),
+        sections: crate::validation::completeness(&plan),
+        groups: plan
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| GroupLine {
+                id: g.id.clone(),
+                number: crate::numbering::group_number(i),
+            })
+            .collect(),
+        tasks,
+        budget,
+        national_covered: national_covered.into_iter().collect(),
+        can_undo,
+        can_redo,
+        plan,
+    }
+}
+
+/// An error as the window receives it: the Vietnamese sentence to show. The technical
+/// detail goes to the log when the error is converted.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct UserError {
+    pub message: String,
+}
+
+impl From<Error> for UserError {
+    fn from(e: Error) -> Self {
+        log::warn!("{}", e.detail());
+        UserError {
+            message: e.to_string(),
+        }
+    }
+}
+
+impl Session {
+    /// On the very first start the sample plan is there to open; a planner who deletes it
+    /// does not get it back.
+    pub async fn seed_sample_once(&self) -> Result<()> {
+        const KEY: &str = "app.sample_seeded";
+        if self.store.setting(KEY).await?.is_none() {
+            if self.store.list().await?.is_empty() {
+                self.store.create(&crate::sample::plan()).await?;
+            }
+            self.store.set_setting(KEY, "1").await?;
+        }
+        Ok(())
+    }
+}

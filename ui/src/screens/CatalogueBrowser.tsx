@@ -1,0 +1,85 @@
+// The catalogues the app ships (and newer ones from the user's folder), read-only.
+import { useState } from "react";
+import type { Catalogue } from "../bindings/Catalogue";
+import type { Catalogues } from "../bindings/Catalogues";
+import { AGENCY_KINDS, COMPARATORS, DOC_TYPES, PILLARS } from "../labels";
+import { matches } from "../text";
+
+type Row = { key: string; cells: string[] };
+
+function rowsOf(c: Catalogue): { head: string[]; rows: Row[] } {
+  const b = c.body;
+  switch (b.kind) {
+    case "framework":
+      return { head: ["Mục", "Nội dung", "Hướng dẫn"], rows: b.items.map((s) => ({ key: s.code, cells: [s.code, s.title, s.guidance] })) };
+    case "national_tasks":
+      return {
+        head: ["Mã", "Nhiệm vụ", "Thời hạn", "Đầu mối"],
+        rows: b.items.tasks.map((t) => ({ key: t.code, cells: [t.code, t.title, t.deadline ? JSON.stringify(t.deadline.kind === "year" ? t.deadline.year : t.deadline) : "", t.focal_unit] })),
+      };
+    case "legal_bases":
+      return {
+        head: ["Loại", "Số", "Ngày", "Trích yếu", "Hiệu lực"],
+        rows: b.items.map((d) => ({ key: d.id, cells: [DOC_TYPES[d.kind], d.number ?? "", d.date ?? "", d.title, d.in_force ? "Còn hiệu lực" : "Hết hiệu lực"] })),
+      };
+    case "indicators":
+      return {
+        head: ["Chỉ tiêu", "Trụ cột", "So sánh", "Chỉ tiêu gợi ý", "Nguồn"],
+        rows: b.items.map((i) => ({ key: i.id, cells: [i.name, PILLARS[i.pillar], COMPARATORS[i.comparator], `${i.target ?? ""} ${i.unit}`, i.source] })),
+      };
+    case "platforms":
+      return { head: ["STT", "Nền tảng", "Nhóm", "Chủ quản", "Đầu mối"], rows: b.items.map((p) => ({ key: String(p.number), cells: [String(p.number), p.name, p.group, p.owner, p.focal_unit] })) };
+    case "agencies":
+      return { head: ["Cơ quan", "Viết tắt", "Loại"], rows: b.items.map((a) => ({ key: a.id, cells: [a.name, a.short ?? "", AGENCY_KINDS[a.kind]] })) };
+  }
+}
+
+export function CatalogueBrowser({ catalogues }: { catalogues: Catalogues | null }) {
+  const [active, setActive] = useState(0);
+  const [query, setQuery] = useState("");
+  if (!catalogues) return <p className="muted">Đang tải danh mục…</p>;
+  const c = catalogues.active[active];
+  const { head, rows } = rowsOf(c);
+  const shown = rows.filter((r) => matches(query, ...r.cells));
+  return (
+    <div className="screen catalogues">
+      <nav className="tabs" aria-label="Danh mục">
+        {catalogues.active.map((x, i) => (
+          <button key={x.meta.id} className={i === active ? "active" : ""} onClick={() => setActive(i)}>
+            {x.meta.title}
+          </button>
+        ))}
+      </nav>
+      <div className="section-head">
+        <h2>{c.meta.title}</h2>
+        <span className="muted">
+          phiên bản {c.meta.version} · áp dụng từ {c.meta.effective_year} · {c.meta.source}
+        </span>
+        <input aria-label="Tìm trong danh mục" placeholder="Tìm…" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <span className="muted">
+          {shown.length}/{rows.length}
+        </span>
+      </div>
+      <div className="scroll">
+        <table className="grid">
+          <thead>
+            <tr>
+              {head.map((h) => (
+                <th key={h}>{h}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr key={r.key}>
+                {r.cells.map((cell, i) => (
+                  <td key={i}>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

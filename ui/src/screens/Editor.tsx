@@ -1,0 +1,122 @@
+// The plan screen: the outline of sections with the core's completeness marks, the editor of
+// the chosen section, and the validation panel whose findings jump to where they are.
+import { useEffect } from "react";
+import type { Catalogues } from "../bindings/Catalogues";
+import type { Finding } from "../bindings/Finding";
+import type { PlanView } from "../bindings/PlanView";
+import { OUTLINE, type OutlineKey } from "../labels";
+import {
+  AppendicesInfo,
+  AssessmentEditor,
+  BudgetEditor,
+  GoalsEditor,
+  IdentityEditor,
+  LegalBasesEditor,
+  OrganisationEditor,
+  SolutionsEditor,
+} from "../sections/Sections";
+import { Tasks } from "../sections/Tasks";
+import type { PlanApi } from "../usePlan";
+
+type Props = {
+  view: PlanView;
+  plan: PlanApi;
+  catalogues: Catalogues | null;
+  section: OutlineKey;
+  onSection: (s: OutlineKey) => void;
+  onDirectory: () => void;
+  onPreview: () => void;
+  focus: string | null;
+  requestFocus: (loc: string | null) => void;
+  onFocused: () => void;
+};
+
+const MARK = { complete: "✓", partial: "◐", empty: "○" } as const;
+const MARK_TITLE = { complete: "Đã đủ", partial: "Đang soạn hoặc còn lỗi", empty: "Chưa có nội dung" } as const;
+
+export function Editor({ view, plan, catalogues, section, onSection, onDirectory, onPreview, focus, requestFocus, onFocused }: Props) {
+  const props = { view, plan, catalogues };
+  // After a jump from the validation panel, bring the place into view and into focus.
+  useEffect(() => {
+    if (!focus) return;
+    const el = document.querySelector<HTMLElement>(`[data-loc="${focus}"]`);
+    if (el) {
+      el.scrollIntoView({ block: "center" });
+      el.classList.add("flash");
+      setTimeout(() => el.classList.remove("flash"), 1200);
+      el.querySelector<HTMLElement>("input, textarea, select")?.focus();
+    }
+    onFocused();
+  }, [focus, section]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return (
+    <div className="editor">
+      <nav className="outline" aria-label="Mục lục kế hoạch">
+        {OUTLINE.map((o) => {
+          const st = view.sections.find((s) => s.section === o.key);
+          return (
+            <button key={o.key} className={o.key === section ? "active" : ""} onClick={() => onSection(o.key)}>
+              <span className={"mark " + (st?.state ?? "")} title={st ? MARK_TITLE[st.state] : ""}>
+                {st ? MARK[st.state] : "•"}
+              </span>
+              <span className="grow">{o.label}</span>
+              {st && st.errors > 0 && <span className="count error">{st.errors}</span>}
+              {st && st.errors === 0 && st.warnings > 0 && <span className="count warning">{st.warnings}</span>}
+            </button>
+          );
+        })}
+      </nav>
+      <main className="section-body" aria-label="Nội dung">
+        {section === "identity" && <IdentityEditor {...props} />}
+        {section === "legal_bases" && <LegalBasesEditor {...props} />}
+        {section === "assessment" && <AssessmentEditor {...props} />}
+        {section === "goals" && <GoalsEditor {...props} />}
+        {section === "tasks" && <Tasks {...props} />}
+        {section === "solutions" && <SolutionsEditor {...props} />}
+        {section === "budget" && <BudgetEditor {...props} />}
+        {section === "organisation" && <OrganisationEditor {...props} />}
+        {section === "appendices" && <AppendicesInfo {...props} onPreview={onPreview} />}
+      </main>
+      <Findings
+        view={view}
+        onJump={(f) => {
+          const t = target(f);
+          if (t.section === "directory") onDirectory();
+          else onSection(t.section);
+          requestFocus(t.loc);
+        }}
+      />
+    </div>
+  );
+}
+
+/** Where a finding points: its section, and the element to focus. */
+export function target(f: Finding): { section: OutlineKey | "directory"; loc: string | null } {
+  const l = f.location;
+  const loc = l.task ? `task-${l.task}` : l.indicator ? `indicator-${l.indicator}` : l.group ? `group-${l.group}` : null;
+  return { section: l.section, loc };
+}
+
+function Findings({ view, onJump }: { view: PlanView; onJump: (f: Finding) => void }) {
+  const errors = view.findings.filter((f) => f.severity === "error");
+  const warnings = view.findings.filter((f) => f.severity === "warning");
+  return (
+    <aside className="findings" aria-label="Kiểm tra">
+      <h3>
+        Kiểm tra <span className="count error" data-testid="error-count">{errors.length} lỗi</span>{" "}
+        <span className="count warning" data-testid="warning-count">{warnings.length} lưu ý</span>
+      </h3>
+      {view.findings.length === 0 && <p className="muted">Không phát hiện vấn đề nào.</p>}
+      <ul>
+        {view.findings.map((f, i) => (
+          <li key={i} className={f.severity}>
+            <button onClick={() => onJump(f)} data-code={f.code}>
+              <b>{f.location.label}</b>
+              <span>{f.message}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}

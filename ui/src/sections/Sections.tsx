@@ -1,0 +1,506 @@
+// The editors of the plan's other sections. Each sends whole, typed edits to the core; all
+// numbering, totals and checks come back in the view.
+import { useState } from "react";
+import type { Catalogues } from "../bindings/Catalogues";
+import type { Goal } from "../bindings/Goal";
+import type { Identity } from "../bindings/Identity";
+import type { Indicator } from "../bindings/Indicator";
+import type { LegalBasis } from "../bindings/LegalBasis";
+import type { NarrativeSection } from "../bindings/NarrativeSection";
+import type { PlanView } from "../bindings/PlanView";
+import type { TextField } from "../bindings/TextField";
+import { COMPARATORS, DOC_TYPES, PILLARS, TASK_STATUS, amountInput, options, parseAmount } from "../labels";
+import { newId } from "../text";
+import type { PlanApi } from "../usePlan";
+import { AgencyPicker } from "../widgets/AgencyPicker";
+import { DeadlineInput } from "../widgets/DeadlineInput";
+import { TextArea, TextInput } from "../widgets/Fields";
+import { BudgetLines } from "./Tasks";
+
+type Props = { view: PlanView; plan: PlanApi; catalogues: Catalogues | null };
+
+const setText = (plan: PlanApi, field: TextField) => (text: string) => plan.apply({ op: "set_text", field, text });
+
+export function IdentityEditor({ view, plan }: Props) {
+  const id = view.plan.identity;
+  const set = (patch: Partial<Identity>) => plan.apply({ op: "set_identity", identity: { ...id, ...patch } });
+  const signer = (patch: Partial<Identity["signer"]>) => set({ signer: { ...id.signer, ...patch } });
+  return (
+    <div className="form">
+      <h2>Thông tin văn bản</h2>
+      <div className="row wrap">
+        <TextInput label="Tỉnh" value={id.province} onCommit={(province) => set({ province })} />
+        <TextInput label="Năm kế hoạch" className="narrow" value={String(id.year)} onCommit={(y) => /^\d{4}$/.test(y) && set({ year: Number(y) })} />
+        <label className="field narrow">
+          <span>Trạng thái</span>
+          <select value={id.status} onChange={(e) => set({ status: e.target.value as Identity["status"] })}>
+            <option value="draft">Dự thảo</option>
+            <option value="final">Chính thức</option>
+          </select>
+        </label>
+      </div>
+      <TextInput label="Trích yếu" className="wide" value={id.title} onCommit={(title) => set({ title })} />
+      <TextInput label="Cơ quan ban hành" className="wide" value={id.issuer} onCommit={(issuer) => set({ issuer })} />
+      <div className="row wrap">
+        <TextInput label="Số" className="narrow" placeholder="để trống khi dự thảo" value={id.number ?? ""} onCommit={(n) => set({ number: n.trim() || null })} />
+        <TextInput label="Ký hiệu" className="narrow" value={id.symbol} onCommit={(symbol) => set({ symbol })} />
+        <TextInput label="Địa danh" value={id.place} onCommit={(place) => set({ place })} />
+        <label className="field">
+          <span>Ngày ban hành</span>
+          <input type="date" value={id.issue_date ?? ""} onChange={(e) => set({ issue_date: e.target.value || null })} />
+        </label>
+      </div>
+      <TextArea
+        label="Dòng tiêu đề bên trái (mỗi dòng một hàng)"
+        rows={2}
+        value={id.header_lines.join("\n")}
+        onCommit={(t) => set({ header_lines: t.split("\n").map((s) => s.trim()).filter(Boolean) })}
+      />
+      <label className="field wide">
+        <span>Cơ quan soạn thảo (tham mưu)</span>
+        <AgencyPicker
+          label="Cơ quan soạn thảo"
+          agencies={view.plan.directory}
+          value={id.drafting_agency ? [id.drafting_agency] : []}
+          onChange={(ids) => set({ drafting_agency: ids[0] ?? null })}
+        />
+      </label>
+      <h3>Người ký</h3>
+      <div className="row wrap">
+        <TextInput label="Thẩm quyền" value={id.signer.authority} onCommit={(authority) => signer({ authority })} />
+        <TextInput label="Ký thay" value={id.signer.deputy_line ?? ""} onCommit={(d) => signer({ deputy_line: d.trim() || null })} />
+        <TextInput label="Chức vụ" value={id.signer.title} onCommit={(title) => signer({ title })} />
+        <TextInput label="Họ và tên" value={id.signer.name} onCommit={(name) => signer({ name })} />
+      </div>
+      <TextArea
+        label="Nơi nhận (mỗi dòng một nơi)"
+        rows={5}
+        value={id.recipients.join("\n")}
+        onCommit={(t) => set({ recipients: t.split("\n").map((s) => s.trim()).filter(Boolean) })}
+      />
+      <TextInput label="Lưu" value={id.archive_unit} onCommit={(archive_unit) => set({ archive_unit })} />
+      <TextArea label="Đoạn mở đầu" value={id.opening} onCommit={setText(plan, "opening")} />
+      <h3>Quyết định ban hành kế hoạch</h3>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={id.decision !== null}
+          onChange={(e) =>
+            set({ decision: e.target.checked ? { number: null, symbol: "QĐ-UBND", issue_date: null, proposal: "" } : null })
+          }
+        />
+        Kế hoạch được ban hành kèm theo một quyết định
+      </label>
+      {id.decision && (
+        <div className="row wrap">
+          <TextInput label="Số quyết định" className="narrow" value={id.decision.number ?? ""} onCommit={(n) => set({ decision: { ...id.decision!, number: n.trim() || null } })} />
+          <TextInput label="Ký hiệu" className="narrow" value={id.decision.symbol} onCommit={(symbol) => set({ decision: { ...id.decision!, symbol } })} />
+          <label className="field">
+            <span>Ngày quyết định</span>
+            <input type="date" value={id.decision.issue_date ?? ""} onChange={(e) => set({ decision: { ...id.decision!, issue_date: e.target.value || null } })} />
+          </label>
+          <TextInput label="Tờ trình" className="grow" value={id.decision.proposal} onCommit={(proposal) => set({ decision: { ...id.decision!, proposal } })} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Up, down and remove for the items of a list edited as a whole. */
+function ListControls<T>({ list, i, onChange }: { list: T[]; i: number; onChange: (l: T[]) => void }) {
+  const swap = (a: number, b: number) => {
+    const l = [...list];
+    [l[a], l[b]] = [l[b], l[a]];
+    onChange(l);
+  };
+  return (
+    <span className="list-controls">
+      <button title="Lên" disabled={i === 0} onClick={() => swap(i, i - 1)}>
+        ↑
+      </button>
+      <button title="Xuống" disabled={i === list.length - 1} onClick={() => swap(i, i + 1)}>
+        ↓
+      </button>
+      <button className="danger" title="Xóa" onClick={() => onChange(list.filter((_, j) => j !== i))}>
+        ✕
+      </button>
+    </span>
+  );
+}
+
+export function LegalBasesEditor({ view, plan, catalogues }: Props) {
+  const list = view.plan.legal_bases;
+  const save = (legal_bases: LegalBasis[]) => plan.apply({ op: "set_legal_bases", legal_bases });
+  const library = catalogues?.active.find((c) => c.body.kind === "legal_bases");
+  const docs = library && library.body.kind === "legal_bases" ? library.body.items : [];
+  const cited = new Set(list.map((b) => b.library_ref));
+  const set = (i: number, patch: Partial<LegalBasis>) => save(list.map((b, j) => (j === i ? { ...b, ...patch } : b)));
+  return (
+    <div className="form">
+      <div className="section-head">
+        <h2>Căn cứ pháp lý</h2>
+        <select
+          aria-label="Thêm căn cứ từ thư viện"
+          value=""
+          onChange={(e) => {
+            const d = docs.find((x) => x.id === e.target.value);
+            if (d)
+              save([...list, { id: newId(), kind: d.kind, number: d.number, date: d.date, issuer: d.issuer, title: d.title, library_ref: d.id }]);
+          }}
+        >
+          <option value="">+ Thêm từ thư viện căn cứ…</option>
+          {docs
+            .filter((d) => d.in_force && !cited.has(d.id))
+            .map((d) => (
+              <option key={d.id} value={d.id}>
+                {DOC_TYPES[d.kind]} {d.number ?? ""} — {d.title.slice(0, 90)}
+              </option>
+            ))}
+        </select>
+        <button onClick={() => save([...list, { id: newId(), kind: "quyet_dinh", number: null, date: null, issuer: "", title: "", library_ref: null }])}>
+          + Nhập căn cứ khác
+        </button>
+      </div>
+      {list.map((b, i) => (
+        <div className="card item" key={b.id}>
+          <div className="row wrap">
+            <span className="number">{i + 1}.</span>
+            <label className="field narrow">
+              <span>Loại</span>
+              <select value={b.kind} onChange={(e) => set(i, { kind: e.target.value as LegalBasis["kind"] })}>
+                {options(DOC_TYPES)}
+              </select>
+            </label>
+            <TextInput label="Số, ký hiệu" className="narrow" value={b.number ?? ""} onCommit={(n) => set(i, { number: n.trim() || null })} />
+            <label className="field">
+              <span>Ngày</span>
+              <input type="date" value={b.date ?? ""} onChange={(e) => set(i, { date: e.target.value || null })} />
+            </label>
+            <TextInput label="Cơ quan ban hành" className="grow" value={b.issuer} onCommit={(issuer) => set(i, { issuer })} />
+            <ListControls list={list} i={i} onChange={save} />
+          </div>
+          <TextInput label="Trích yếu" className="wide" value={b.title} onCommit={(title) => set(i, { title })} />
+          {b.library_ref && <small className="muted">Từ thư viện căn cứ ({b.library_ref})</small>}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function Narratives({ list, onChange, titleLabel }: { list: NarrativeSection[]; onChange: (l: NarrativeSection[]) => void; titleLabel: string }) {
+  const set = (i: number, patch: Partial<NarrativeSection>) => onChange(list.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+  return (
+    <>
+      {list.map((s, i) => (
+        <div className="card item" key={s.id}>
+          <div className="row">
+            <span className="number">{i + 1}.</span>
+            <TextInput label={titleLabel} hideLabel className="grow" value={s.title} onCommit={(title) => set(i, { title })} />
+            <ListControls list={list} i={i} onChange={onChange} />
+          </div>
+          <TextArea label={`Nội dung ${s.title}`} hideLabel rows={5} value={s.text} onCommit={(text) => set(i, { text })} />
+        </div>
+      ))}
+      <button onClick={() => onChange([...list, { id: newId(), title: "Mục mới", text: "" }])}>+ Thêm mục</button>
+    </>
+  );
+}
+
+export function AssessmentEditor({ view, plan }: Props) {
+  const a = view.plan.assessment;
+  const save = (patch: Partial<typeof a>) => plan.apply({ op: "set_assessment", assessment: { ...a, ...patch } });
+  return (
+    <div className="form">
+      <h2>Đánh giá kết quả năm {view.plan.identity.year - 1}</h2>
+      <TextArea label="Tình hình thực hiện mục tiêu" rows={6} value={a.goals_review} onCommit={setText(plan, "goals_review")} />
+      {a.indicators.length > 0 && (
+        <>
+          <h3>Chỉ tiêu năm trước</h3>
+          <table className="grid">
+            <tbody>
+              {a.indicators.map((r, i) => (
+                <tr key={r.id}>
+                  <td>{r.indicator.name}</td>
+                  <td>
+                    <select
+                      aria-label={`Kết quả chỉ tiêu ${i + 1}`}
+                      value={r.achieved === null ? "" : String(r.achieved)}
+                      onChange={(e) =>
+                        save({
+                          indicators: a.indicators.map((x, j) => (j === i ? { ...x, achieved: e.target.value === "" ? null : e.target.value === "true" } : x)),
+                        })
+                      }
+                    >
+                      <option value="">Chưa đánh giá</option>
+                      <option value="true">Đạt</option>
+                      <option value="false">Không đạt</option>
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      <h3>Tình hình thực hiện nhiệm vụ theo lĩnh vực</h3>
+      <Narratives titleLabel="Tên lĩnh vực" list={a.sections} onChange={(sections) => save({ sections })} />
+      {a.tasks.length > 0 && (
+        <>
+          <h3>Nhiệm vụ năm trước ({a.tasks.length})</h3>
+          <table className="grid">
+            <tbody>
+              {a.tasks.map((t, i) => (
+                <tr key={t.id}>
+                  <td>{t.title}</td>
+                  <td>
+                    <select
+                      aria-label={`Tình trạng nhiệm vụ năm trước ${i + 1}`}
+                      value={t.status ?? ""}
+                      onChange={(e) =>
+                        save({ tasks: a.tasks.map((x, j) => (j === i ? { ...x, status: (e.target.value || null) as typeof x.status } : x)) })
+                      }
+                    >
+                      <option value="">Chưa đánh giá</option>
+                      {options(TASK_STATUS)}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      <TextArea label="Kinh phí đã thực hiện" rows={3} value={a.budget_spent} onCommit={setText(plan, "budget_spent")} />
+    </div>
+  );
+}
+
+function blankIndicator(year: number): Indicator {
+  return {
+    id: newId(),
+    name: "",
+    unit: "%",
+    comparator: "at_least",
+    target: "0",
+    target_max: null,
+    denominator: null,
+    baseline: null,
+    actual: null,
+    target_date: { kind: "year", year },
+    catalogue_ref: null,
+  };
+}
+
+export function GoalsEditor({ view, plan, catalogues }: Props) {
+  const goals = view.plan.specific_goals;
+  const year = view.plan.identity.year;
+  const save = (g: Goal[]) => plan.apply({ op: "set_goals", goals: g });
+  const setGoal = (i: number, patch: Partial<Goal>) => save(goals.map((g, j) => (j === i ? { ...g, ...patch } : g)));
+  const cat = catalogues?.active.find((c) => c.body.kind === "indicators");
+  const catalogue = cat && cat.body.kind === "indicators" ? cat.body.items : [];
+  return (
+    <div className="form">
+      <h2>Quan điểm, mục tiêu</h2>
+      <TextArea label="Tầm nhìn, quan điểm" value={view.plan.vision} onCommit={setText(plan, "vision")} />
+      <TextArea label="Mục tiêu chung" value={view.plan.general_goal} onCommit={setText(plan, "general_goal")} />
+      <div className="section-head">
+        <h3>Mục tiêu cụ thể và chỉ tiêu</h3>
+        <button onClick={() => save([...goals, { id: newId(), pillar: "chinh_quyen_so", title: "Mục tiêu mới", text: "", indicators: [] }])}>
+          + Thêm mục tiêu
+        </button>
+      </div>
+      {goals.map((g, gi) => {
+        const setInd = (ii: number, patch: Partial<Indicator>) =>
+          setGoal(gi, { indicators: g.indicators.map((x, j) => (j === ii ? { ...x, ...patch } : x)) });
+        return (
+          <div className="card item" key={g.id}>
+            <div className="row">
+              <span className="number">{gi + 1}.</span>
+              <select aria-label="Trụ cột" value={g.pillar} onChange={(e) => setGoal(gi, { pillar: e.target.value as Goal["pillar"] })}>
+                {options(PILLARS)}
+              </select>
+              <TextInput label="Tên mục tiêu" hideLabel className="grow" value={g.title} onCommit={(title) => setGoal(gi, { title })} />
+              <ListControls list={goals} i={gi} onChange={save} />
+            </div>
+            <TextArea label="Nội dung mục tiêu" hideLabel rows={2} value={g.text} onCommit={(text) => setGoal(gi, { text })} />
+            <table className="grid indicators">
+              <thead>
+                <tr>
+                  <th>Chỉ tiêu</th>
+                  <th>So sánh</th>
+                  <th>Chỉ tiêu đạt</th>
+                  <th>Đơn vị</th>
+                  <th>Thời hạn</th>
+                  <th></th>
+                </tr>
+              </thead>
+              <tbody>
+                {g.indicators.map((ind, ii) => (
+                  <tr key={ind.id} data-loc={`indicator-${ind.id}`}>
+                    <td>
+                      <TextInput label="Tên chỉ tiêu" hideLabel value={ind.name} onCommit={(name) => setInd(ii, { name })} />
+                    </td>
+                    <td>
+                      <select aria-label="So sánh" value={ind.comparator} onChange={(e) => setInd(ii, { comparator: e.target.value as Indicator["comparator"] })}>
+                        {options(COMPARATORS)}
+                      </select>
+                    </td>
+                    <td className="target">
+                      <TextInput label="Chỉ tiêu" hideLabel value={amountInput(ind.target)} onCommit={(t) => { const v = parseAmount(t); if (v !== null) setInd(ii, { target: v }); }} />
+                      {ind.comparator === "range" && (
+                        <TextInput label="Đến" hideLabel value={amountInput(ind.target_max ?? "")} onCommit={(t) => setInd(ii, { target_max: parseAmount(t) })} />
+                      )}
+                    </td>
+                    <td>
+                      <TextInput label="Đơn vị" hideLabel value={ind.unit} onCommit={(unit) => setInd(ii, { unit })} />
+                    </td>
+                    <td>
+                      <DeadlineInput label="Thời hạn chỉ tiêu" value={ind.target_date} planYear={year} onChange={(target_date) => setInd(ii, { target_date })} />
+                    </td>
+                    <td>
+                      <ListControls list={g.indicators} i={ii} onChange={(indicators) => setGoal(gi, { indicators })} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="row">
+              <button onClick={() => setGoal(gi, { indicators: [...g.indicators, blankIndicator(year)] })}>+ Chỉ tiêu mới</button>
+              <select
+                aria-label="Thêm chỉ tiêu từ danh mục"
+                value=""
+                onChange={(e) => {
+                  const c = catalogue.find((x) => x.id === e.target.value);
+                  if (!c) return;
+                  setGoal(gi, {
+                    indicators: [
+                      ...g.indicators,
+                      {
+                        ...blankIndicator(year),
+                        name: c.name,
+                        unit: c.unit,
+                        comparator: c.comparator,
+                        target: c.target ?? "0",
+                        target_max: c.target_max,
+                        denominator: c.denominator,
+                        catalogue_ref: c.id,
+                      },
+                    ],
+                  });
+                }}
+              >
+                <option value="">+ Thêm chỉ tiêu từ danh mục…</option>
+                {catalogue
+                  .filter((c) => c.pillar === g.pillar || g.pillar === "khac")
+                  .map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+              </select>
+            </div>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+export function SolutionsEditor({ view, plan }: Props) {
+  return (
+    <div className="form">
+      <h2>Giải pháp</h2>
+      <Narratives titleLabel="Tên giải pháp" list={view.plan.solutions} onChange={(solutions) => plan.apply({ op: "set_solutions", solutions })} />
+    </div>
+  );
+}
+
+export function BudgetEditor({ view, plan }: Props) {
+  const b = view.budget;
+  const rows = (title: string, list: { label: string; amount: string }[]) => (
+    <table className="grid money" aria-label={title}>
+      <thead>
+        <tr>
+          <th>{title}</th>
+          <th>Triệu đồng</th>
+        </tr>
+      </thead>
+      <tbody>
+        {list.map((r) => (
+          <tr key={r.label}>
+            <td>{r.label}</td>
+            <td className="num">{r.amount}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <div className="form">
+      <h2>Kinh phí</h2>
+      <p className="total">
+        Tổng kinh phí: <b data-testid="budget-total">{b.total}</b> triệu đồng <span className="muted">(tính từ các dòng kinh phí, không nhập tay)</span>
+      </p>
+      <div className="row top wrap">
+        {rows("Theo nguồn", b.by_source)}
+        {rows("Theo cấp ngân sách", b.by_level)}
+        {rows("Theo nhóm nhiệm vụ", b.by_group)}
+      </div>
+      <h3>Kinh phí chưa phân bổ cho nhiệm vụ ({b.unallocated} triệu đồng)</h3>
+      <BudgetLines lines={view.plan.budget.unallocated} onChange={(lines) => plan.apply({ op: "set_unallocated_budget", lines })} />
+      <TextArea label="Thuyết minh kinh phí" value={view.plan.budget.narrative} onCommit={setText(plan, "budget_narrative")} />
+    </div>
+  );
+}
+
+export function OrganisationEditor({ view, plan }: Props) {
+  const duties = view.plan.organisation.duties;
+  const save = (d: typeof duties) => plan.apply({ op: "set_duties", duties: d });
+  return (
+    <div className="form">
+      <div className="section-head">
+        <h2>Tổ chức thực hiện</h2>
+        <button onClick={() => plan.apply({ op: "regenerate_duties" })}>Tạo lại từ phân công nhiệm vụ</button>
+      </div>
+      {duties.map((d, i) => (
+        <div className="card item" key={d.id}>
+          <div className="row">
+            <span className="number">{i + 1}.</span>
+            <TextInput label="Cơ quan" hideLabel className="grow" value={d.heading} onCommit={(heading) => save(duties.map((x, j) => (j === i ? { ...x, heading } : x)))} />
+            {d.generated && <span className="badge">tự động</span>}
+            <ListControls list={duties} i={i} onChange={save} />
+          </div>
+          <TextArea
+            label={`Nhiệm vụ của ${d.heading}`}
+            hideLabel
+            rows={3}
+            value={d.text}
+            onCommit={(text) => save(duties.map((x, j) => (j === i ? { ...x, text, generated: false } : x)))}
+          />
+        </div>
+      ))}
+      <TextArea label="Đoạn kết" value={view.plan.organisation.closing} onCommit={setText(plan, "organisation_closing")} />
+    </div>
+  );
+}
+
+export function AppendicesInfo({ view, onPreview }: Props & { onPreview: () => void }) {
+  const p = view.plan;
+  const [open] = useState(true);
+  return (
+    <div className="form">
+      <h2>Phụ lục</h2>
+      <p>Các phụ lục được lập tự động từ nội dung kế hoạch và đánh số theo thứ tự xuất hiện:</p>
+      {open && (
+        <ul className="appendices">
+          {p.assessment.documents.length > 0 && <li>Danh mục văn bản đã ban hành năm {p.identity.year - 1}: {p.assessment.documents.length} văn bản</li>}
+          <li>Danh mục nhiệm vụ: {view.tasks.length} nhiệm vụ trong {p.groups.length} nhóm, tổng kinh phí {view.budget.total} triệu đồng</li>
+          {p.specific_goals.some((g) => g.indicators.length) && (
+            <li>Chỉ tiêu: {p.specific_goals.reduce((n, g) => n + g.indicators.length, 0)} chỉ tiêu</li>
+          )}
+        </ul>
+      )}
+      <button onClick={onPreview}>Xem trước văn bản</button>
+    </div>
+  );
+}
