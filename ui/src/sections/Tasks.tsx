@@ -81,7 +81,7 @@ export function Tasks({ view, plan, catalogues }: Props) {
             >
               ↓
             </button>
-            <button onClick={() => setCatalogueFor(g.id)}>Thêm từ danh mục quốc gia…</button>
+            <button onClick={() => setCatalogueFor(g.id)}>Danh mục quốc gia…</button>
             <button
               className="primary"
               onClick={() => plan.apply({ op: "add_task", group: g.id, task: blankTask(), index: null })}

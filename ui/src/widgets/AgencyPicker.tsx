@@ -90,7 +90,8 @@ export function AgencyPicker({
         aria-expanded={open}
         aria-controls={listId}
         aria-autocomplete="list"
-        value={open || !single ? query : single.name}
+        value={open || !single ? query : (single.short ?? single.name)}
+        title={single?.name}
         placeholder={single ? single.name : placeholder}
         onChange={(e) => {
           setQuery(e.target.value);

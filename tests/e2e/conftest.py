@@ -1,0 +1,85 @@
+"""End-to-end tests of the real app window: tauri-driver + WebKitWebDriver, under Xvfb
+(started by scripts/e2e). Each test gets a fresh database and export folder; `launch`
+starts the app (a WebDriver session) and can be called again to reopen it on the same
+database."""
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.common.options import ArgOptions
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = Path(os.environ.get("DXPLAN_APP", ROOT / "target/debug/dxplan-app"))
+SHOTS = ROOT / "target/screenshots"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def workdir(tmp_path):
+    (tmp_path / "out").mkdir()
+    return tmp_path
+
+
+@pytest.fixture
+def launch(workdir):
+    assert APP.exists(), f"build the app first: {APP}"
+    port, native = free_port(), free_port()
+    env = dict(
+        os.environ,
+        DXPLAN_DB=str(workdir / "dxplan.sqlite"),
+        DXPLAN_SAVE_DIR=str(workdir / "out"),
+    )
+    driver_bin = shutil.which("tauri-driver") or str(Path.home() / ".cargo/bin/tauri-driver")
+    proc = subprocess.Popen(
+        [driver_bin, "--port", str(port), "--native-port", str(native)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    sessions = []
+
+    def start():
+        for s in sessions:
+            s.quit()
+        sessions.clear()
+        opts = ArgOptions()
+        opts.set_capability("browserName", "wry")
+        opts.set_capability("tauri:options", {"application": str(APP)})
+        deadline = time.time() + 20
+        while True:
+            try:
+                d = webdriver.Remote(command_executor=f"http://127.0.0.1:{port}", options=opts)
+                break
+            except Exception:
+                if time.time() > deadline:
+                    raise
+                time.sleep(0.3)
+        d.implicitly_wait(0)
+        sessions.append(d)
+        return d
+
+    yield start
+    for s in sessions:
+        s.quit()
+    proc.terminate()
+    proc.wait(10)
+
+
+def shot(driver, name):
+    """Saves what the window shows, after two animation frames (so the last click shows)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    driver.execute_async_script(
+        "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));"
+    )
+    driver.save_screenshot(str(SHOTS / f"{name}.png"))
