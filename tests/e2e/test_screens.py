@@ -1,0 +1,99 @@
+"""Every screen at 1366×768, screenshotted for a person to look at (target/screenshots), with
+what each must show; and the validation panel's jump, undo/redo and delete-with-confirmation."""
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+
+from conftest import shot
+from test_app import button, count, saved, wait
+
+SECTIONS = [
+    ("identity", "Thông tin văn bản", "Thông tin văn bản"),
+    ("legal_bases", "Căn cứ pháp lý", "Căn cứ pháp lý"),
+    ("assessment", "Đánh giá năm trước", "Đánh giá kết quả năm 2022"),
+    ("goals", "Quan điểm, mục tiêu", "Quan điểm, mục tiêu"),
+    ("tasks", "Nhiệm vụ", "Nhiệm vụ"),
+    ("solutions", "Giải pháp", "Giải pháp"),
+    ("budget", "Kinh phí", "Kinh phí"),
+    ("organisation", "Tổ chức thực hiện", "Tổ chức thực hiện"),
+    ("appendices", "Phụ lục", "Phụ lục"),
+]
+
+
+def outline(d, label):
+    d.find_element(By.XPATH, f"//nav[@aria-label='Mục lục kế hoạch']/button[contains(., '{label}')]").click()
+
+
+def heading(d):
+    return wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "h2"))).text
+
+
+def test_every_screen(launch):
+    d = launch()
+    button(d, "Các kế hoạch")
+    assert "Quảng Ngãi" in d.find_element(By.CSS_SELECTOR, "table[aria-label='Danh sách kế hoạch']").text
+    shot(d, "01-plans")
+
+    button(d, "Mở").click()
+    for i, (key, label, title) in enumerate(SECTIONS):
+        outline(d, label)
+        wait(d).until(lambda d: d.find_element(By.CSS_SELECTOR, ".section-body h2").text == title)
+        shot(d, f"02-editor-{i + 1}-{key}")
+    outline(d, "Kinh phí")
+    assert d.find_element(By.CSS_SELECTOR, "[data-testid='budget-total']").text == "132.897,5"
+
+    outline(d, "Nhiệm vụ")
+    d.find_element(By.XPATH, "//button[normalize-space()='Danh mục quốc gia…']").click()
+    modal = wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[aria-label='Danh mục nhiệm vụ quốc gia']")))
+    assert "/36 nhiệm vụ" in modal.text
+    shot(d, "03-national-catalogue")
+    modal.find_element(By.XPATH, ".//button[normalize-space()='Đóng']").click()
+
+    for screen, name in [("Cơ quan", "04-directory"), ("Danh mục", "05-catalogues"), ("Xem trước", "06-preview"), ("Xuất văn bản", "07-export")]:
+        button(d, screen).click()
+        heading(d)
+        if screen == "Xem trước":
+            page = wait(d, 20).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".doc-preview .page")))
+            assert "KẾ HOẠCH" in page.text
+        shot(d, name)
+    button(d, "Danh mục").click()
+    d.find_element(By.XPATH, "//nav[@aria-label='Danh mục']/button[contains(., 'Nhiệm vụ chuyển đổi số')]").click()
+    wait(d).until(lambda d: "36" in d.find_element(By.CSS_SELECTOR, ".catalogues .section-head").text)
+
+
+def test_findings_jump_undo_redo_and_delete(launch):
+    d = launch()
+    button(d, "Mở").click()
+    wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "nav.outline")))
+    outline(d, "Nhiệm vụ")
+    group = wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "section.group")))
+    group.find_element(By.XPATH, ".//button[normalize-space()='+ Thêm nhiệm vụ']").click()
+    wait(d).until(lambda d: count(d, "error-count") > 0)
+    saved(d)
+
+    # From another section, a finding takes the planner to the task and into its first field.
+    outline(d, "Căn cứ pháp lý")
+    finding = d.find_element(By.XPATH, "//aside[@aria-label='Kiểm tra']//li[contains(@class,'error')]/button")
+    assert "Nhiệm vụ 1.4" in finding.text
+    finding.click()
+    wait(d).until(lambda d: d.find_element(By.CSS_SELECTOR, ".section-body h2").text == "Nhiệm vụ")
+    wait(d).until(lambda d: d.execute_script("return document.activeElement.closest('[data-loc]')?.dataset.loc || ''").startswith("task-"))
+    shot(d, "08-finding-jump")
+
+    # Undo takes the task away, redo brings it back.
+    d.find_element(By.CSS_SELECTOR, "button[aria-label='Hoàn tác']").click()
+    wait(d).until(lambda d: count(d, "error-count") == 0)
+    d.find_element(By.CSS_SELECTOR, "button[aria-label='Làm lại']").click()
+    wait(d).until(lambda d: count(d, "error-count") > 0)
+
+    # Delete asks first; cancelling keeps the plan.
+    button(d, "Các kế hoạch").click()
+    button(d, "Xóa").click()
+    dialog = wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[role='dialog']")))
+    assert "Không thể hoàn tác" in dialog.text
+    shot(d, "09-delete-confirm")
+    dialog.find_element(By.XPATH, ".//button[normalize-space()='Hủy']").click()
+    assert len(d.find_elements(By.CSS_SELECTOR, "table[aria-label='Danh sách kế hoạch'] tbody tr")) == 1
+    button(d, "Xóa").click()
+    d.find_element(By.XPATH, "//div[@role='dialog']//button[normalize-space()='Xóa vĩnh viễn']").click()
+    wait(d).until(EC.presence_of_element_located((By.XPATH, "//*[contains(., 'Chưa có kế hoạch nào')]")))
