@@ -122,6 +122,15 @@ pub struct PlanView {
     pub can_redo: bool,
 }
 
+/// A plan that started from another document, with what the planner must review: the
+/// roll-over report, or what the importer was unsure of.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Started {
+    pub view: PlanView,
+    pub rollover: Option<crate::rollover::Report>,
+    pub import_flags: Vec<crate::import::Flag>,
+}
+
 /// Where the planner was, so that the app reopens there.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
 pub struct Resume {
@@ -250,6 +259,41 @@ impl Session {
             PlanStatus::Draft => crate::docx::build(&plan, &options(doc, true))?,
         };
         crate::preview::html(&bytes)
+    }
+
+    /// Next year's draft from plan `id` (see `rollover`), stored as a new plan. Every task
+    /// is carried or dropped by the roll-over's own rules; the report says which.
+    pub async fn rollover(&self, id: &str) -> Result<Started> {
+        let plan = self.store.load(id).await?.plan;
+        let to = plan.identity.year + 1;
+        let (next, report) =
+            crate::rollover::rollover(&plan, to, &crate::rollover::Options::default());
+        let new = self.store.create(&next).await?;
+        Ok(Started {
+            view: self.view(&new).await?,
+            rollover: Some(report),
+            import_flags: Vec::new(),
+        })
+    }
+
+    /// A plan written in Word (.docx) or a task appendix kept in Excel (.xlsx), read into a
+    /// new draft; what was uncertain comes back as flags to review.
+    pub async fn import_office(&self, path: &Path) -> Result<Started> {
+        let preset = self.catalogues.agency_preset();
+        let is_xlsx = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        let imported = if is_xlsx {
+            crate::import::import_xlsx(path, &preset, None, None)?
+        } else {
+            crate::import::import_docx(path, &preset)?
+        };
+        let new = self.store.create(&imported.plan).await?;
+        Ok(Started {
+            view: self.view(&new).await?,
+            rollover: None,
+            import_flags: imported.flags,
+        })
     }
 
     pub async fn resume(&self) -> Result<Resume> {

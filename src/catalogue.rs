@@ -489,6 +489,23 @@ impl Catalogues {
         Catalogues { active, superseded }
     }
 
+    /// The newest agency preset as directory entries ("{tỉnh}" left as written), which the
+    /// importers match names against.
+    pub fn agency_preset(&self) -> Vec<crate::model::Agency> {
+        match self.latest(Kind::Agencies).map(|c| &c.body) {
+            Some(Body::Agencies(a)) => a
+                .iter()
+                .map(|p| crate::model::Agency {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    short: p.short.clone(),
+                    kind: p.kind,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     pub fn get(&self, id: &str) -> Option<&Catalogue> {
         self.active.iter().find(|c| c.meta.id == id)
     }

@@ -252,21 +252,7 @@ async fn undo_redo(db: &Option<PathBuf>, id: &str, undo: bool) -> Result<()> {
 }
 
 fn agency_preset(dir: &Option<PathBuf>) -> Result<Vec<dxplan::model::Agency>> {
-    let cats = catalogue::Catalogues::load(dir.as_deref())?;
-    Ok(
-        match cats.latest(catalogue::Kind::Agencies).map(|c| &c.body) {
-            Some(catalogue::Body::Agencies(a)) => a
-                .iter()
-                .map(|p| dxplan::model::Agency {
-                    id: p.id.clone(),
-                    name: p.name.clone(),
-                    short: p.short.clone(),
-                    kind: p.kind,
-                })
-                .collect(),
-            _ => Vec::new(),
-        },
-    )
+    Ok(catalogue::Catalogues::load(dir.as_deref())?.agency_preset())
 }
 
 /// Shows an imported draft with what to check, and saves it only when asked.

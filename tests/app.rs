@@ -283,3 +283,40 @@ fn national_tasks_covered_are_listed() {
         assert_eq!(v.tasks[0].budget, "1.500,5");
     });
 }
+
+#[test]
+fn next_year_and_imports_start_new_drafts_with_what_to_review() {
+    common::rt().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Session::open(&dir.path().join("db.sqlite"), None).await.unwrap();
+        let v = s.create(NewPlan::Sample).await.unwrap();
+
+        let next = s.rollover(&v.id).await.unwrap();
+        let report = next.rollover.as_ref().unwrap();
+        assert_eq!((report.from_year, report.to_year), (2023, 2024));
+        assert_eq!(next.view.plan.identity.year, 2024);
+        assert_eq!(next.view.plan.identity.number, None);
+        assert!(!report.reset.is_empty());
+        assert_eq!(s.list().await.unwrap().len(), 2);
+        // The year's own plan is untouched.
+        assert_eq!(s.view(&v.id).await.unwrap().plan, v.plan);
+
+        // Last year's Word file and Excel appendix (here: our own exports) become drafts.
+        let docx = dir.path().join("năm trước.docx");
+        s.export(&v.id, ExportKind::KeHoach, false, &docx).await.unwrap();
+        let from_word = s.import_office(&docx).await.unwrap();
+        assert_eq!(from_word.view.tasks.len(), 76);
+        assert!(from_word.rollover.is_none());
+        let xlsx = dir.path().join("phụ lục.xlsx");
+        s.export(&v.id, ExportKind::Workbook, false, &xlsx).await.unwrap();
+        let from_excel = s.import_office(&xlsx).await.unwrap();
+        assert_eq!(from_excel.view.tasks.len(), 76);
+        assert_eq!(s.list().await.unwrap().len(), 4);
+
+        // A file that is not what it says: a sentence, and no new plan.
+        let fake = common::write(dir.path(), "giả.docx", b"not a zip at all");
+        let e = s.import_office(&fake).await.unwrap_err();
+        assert!(!UserError::from(e).message.is_empty());
+        assert_eq!(s.list().await.unwrap().len(), 4);
+    });
+}

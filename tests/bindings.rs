@@ -29,6 +29,7 @@ fn typescript_bindings() {
     dxplan::app::ExportKind::export_all(&cfg).unwrap();
     dxplan::app::Resume::export_all(&cfg).unwrap();
     dxplan::app::UserError::export_all(&cfg).unwrap();
+    dxplan::app::Started::export_all(&cfg).unwrap();
 
     // A sample of what the front end relies on.
     let plan = std::fs::read_to_string(dir.join("Plan.ts")).unwrap();

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use dxplan::app::{ExportKind, NewPlan, PlanView, Resume, Session, UserError};
+use dxplan::app::{ExportKind, NewPlan, PlanView, Resume, Session, Started, UserError};
 use dxplan::catalogue::Catalogues;
 use dxplan::edit::Edit;
 use dxplan::store::{PlanSummary, Store};
@@ -57,6 +57,28 @@ async fn create_plan_from_file(app: AppHandle, s: State<'_, Session>) -> Reply<O
         .and_then(|p| p.into_path().ok());
     match picked {
         Some(path) => Ok(Some(s.create(NewPlan::File { path }).await?)),
+        None => Ok(None),
+    }
+}
+
+/// "Next year's plan from this one".
+#[tauri::command]
+async fn rollover_plan(s: State<'_, Session>, id: String) -> Reply<Started> {
+    Ok(s.rollover(&id).await?)
+}
+
+/// "New plan from last year's Word file (or an Excel task appendix)", chosen in the dialog.
+#[tauri::command]
+async fn import_office(app: AppHandle, s: State<'_, Session>) -> Reply<Option<Started>> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Chọn văn bản kế hoạch (Word) hoặc phụ lục (Excel)")
+        .add_filter("Word, Excel", &["docx", "xlsx"])
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok());
+    match picked {
+        Some(path) => Ok(Some(s.import_office(&path).await?)),
         None => Ok(None),
     }
 }
@@ -181,6 +203,8 @@ pub fn run() {
             list_plans,
             create_plan,
             create_plan_from_file,
+            rollover_plan,
+            import_office,
             open_plan,
             edit_plan,
             undo,

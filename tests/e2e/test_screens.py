@@ -97,3 +97,16 @@ def test_findings_jump_undo_redo_and_delete(launch):
     button(d, "Xóa").click()
     d.find_element(By.XPATH, "//div[@role='dialog']//button[normalize-space()='Xóa vĩnh viễn']").click()
     wait(d).until(EC.presence_of_element_located((By.XPATH, "//*[contains(., 'Chưa có kế hoạch nào')]")))
+
+
+def test_next_years_plan_with_its_review(launch):
+    d = launch()
+    button(d, "Lập KH 2024").click()
+    dialog = wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[aria-label='Cần xem lại']")))
+    assert "Dự thảo kế hoạch năm 2024 từ kế hoạch năm 2023" in dialog.text
+    assert "Nhiệm vụ chuyển tiếp" in dialog.text
+    shot(d, "10-rollover-review")
+    button(d, "Mở dự thảo").click()
+    wait(d).until(lambda d: d.find_element(By.CSS_SELECTOR, ".plan-title").get_attribute("textContent") == "Quảng Ngãi · 2024")
+    wait(d).until(lambda d: d.find_element(By.CSS_SELECTOR, ".section-body h2").text == "Thông tin văn bản")
+    assert d.find_element(By.XPATH, "//label[span='Số']/input").get_attribute("value") == ""

@@ -8,6 +8,7 @@ import type { NewPlan } from "./bindings/NewPlan";
 import type { PlanSummary } from "./bindings/PlanSummary";
 import type { PlanView } from "./bindings/PlanView";
 import type { Resume } from "./bindings/Resume";
+import type { Started } from "./bindings/Started";
 import type { UserError } from "./bindings/UserError";
 
 /** The Vietnamese sentence of an error from the core (or of anything else thrown). */
@@ -20,6 +21,8 @@ export const api = {
   listPlans: () => invoke<PlanSummary[]>("list_plans"),
   createPlan: (how: NewPlan) => invoke<PlanView>("create_plan", { how }),
   createPlanFromFile: () => invoke<PlanView | null>("create_plan_from_file"),
+  rolloverPlan: (id: string) => invoke<Started>("rollover_plan", { id }),
+  importOffice: () => invoke<Started | null>("import_office"),
   openPlan: (id: string) => invoke<PlanView>("open_plan", { id }),
   editPlan: (id: string, revision: number, edit: Edit) =>
     invoke<PlanView>("edit_plan", { id, revision, edit }),

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { api, messageOf } from "../api";
 import type { PlanSummary } from "../bindings/PlanSummary";
 import type { PlanView } from "../bindings/PlanView";
+import type { Started } from "../bindings/Started";
 import { Confirm } from "../widgets/Confirm";
 
 type Props = {
@@ -23,6 +24,7 @@ export function Plans({ onOpen, notify }: Props) {
   const [year, setYear] = useState(String(new Date().getFullYear() + 1));
   const [toDelete, setToDelete] = useState<PlanSummary | null>(null);
   const [busy, setBusy] = useState(false);
+  const [review, setReview] = useState<Started | null>(null);
 
   const reload = () => api.listPlans().then(setPlans, (e) => notify(messageOf(e), "error"));
   useEffect(() => {
@@ -73,6 +75,9 @@ export function Plans({ onOpen, notify }: Props) {
           >
             Mở từ tệp kế hoạch…
           </button>
+          <button type="button" disabled={busy} onClick={() => run(() => api.importOffice(), (r) => r && setReview(r))}>
+            Nhập từ văn bản Word/Excel…
+          </button>
         </form>
       </section>
 
@@ -108,6 +113,9 @@ export function Plans({ onOpen, notify }: Props) {
                     <button className="primary" onClick={() => run(() => api.openPlan(p.id), onOpen)}>
                       Mở
                     </button>
+                    <button onClick={() => run(() => api.rolloverPlan(p.id), setReview)} title="Lập dự thảo kế hoạch năm sau từ kế hoạch này">
+                      Lập KH {p.year + 1}
+                    </button>
                     <button onClick={() => run(() => api.duplicatePlan(p.id), () => reload())}>Nhân bản</button>
                     <button
                       onClick={() =>
@@ -129,6 +137,7 @@ export function Plans({ onOpen, notify }: Props) {
           </table>
         )}
       </section>
+      {review && <Review started={review} onOpen={() => onOpen(review.view)} />}
       {toDelete && (
         <Confirm
           title="Xóa kế hoạch?"
@@ -148,6 +157,59 @@ export function Plans({ onOpen, notify }: Props) {
           đổi. Không thể hoàn tác.
         </Confirm>
       )}
+    </div>
+  );
+}
+
+/** What the planner checks after a roll-over or an import, before working on the draft. */
+function Review({ started, onOpen }: { started: Started; onOpen: () => void }) {
+  const r = started.rollover;
+  const list = (title: string, items: string[]) =>
+    items.length > 0 && (
+      <>
+        <h4>
+          {title} ({items.length})
+        </h4>
+        <ul>
+          {items.map((x, i) => (
+            <li key={i}>{x}</li>
+          ))}
+        </ul>
+      </>
+    );
+  return (
+    <div className="modal-backdrop">
+      <div className="modal large" role="dialog" aria-modal="true" aria-label="Cần xem lại">
+        <div className="section-head">
+          <h3>
+            {r
+              ? `Dự thảo kế hoạch năm ${r.to_year} từ kế hoạch năm ${r.from_year}`
+              : `Đã nhập: ${started.view.tasks.length} nhiệm vụ trong ${started.view.plan.groups.length} nhóm`}
+          </h3>
+          <button className="primary" onClick={onOpen}>
+            Mở dự thảo
+          </button>
+        </div>
+        <div className="scroll">
+          {r && (
+            <>
+              {list("Chuyển sang", r.carried)}
+              {list("Nhiệm vụ chuyển tiếp", r.tasks_carried)}
+              {list("Nhiệm vụ không chuyển", r.tasks_dropped)}
+              {list("Cần kiểm tra", r.to_review)}
+              {list(
+                "Đã đổi năm trong văn bản",
+                r.replacements.map((x) => `${x.place}: «${x.before}» → «${x.after}»`),
+              )}
+              {list("Không chuyển (nhập lại cho năm mới)", r.reset)}
+            </>
+          )}
+          {list(
+            "Cần xem lại",
+            started.import_flags.map((f) => `${f.place}: ${f.message}`),
+          )}
+        </div>
+      </div>
     </div>
   );
 }
