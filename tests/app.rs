@@ -20,6 +20,13 @@ fn document_xml(path: &std::path::Path) -> String {
     xml
 }
 
+fn blank(province: &str, year: i32) -> NewPlan {
+    NewPlan::Blank {
+        province: province.into(),
+        year,
+    }
+}
+
 fn blank_task(id: &str) -> Task {
     let mut t = common::task(id, "", "so-yt");
     t.lead.clear();
@@ -195,35 +202,17 @@ fn new_plans_resume_and_first_run_sample() {
         assert!(s.list().await.unwrap().is_empty());
 
         // Bad input for a new plan is refused with a sentence and stores nothing.
-        let e = s
-            .create(NewPlan::Blank {
-                province: "  ".into(),
-                year: 2027,
-            })
-            .await
-            .unwrap_err();
+        let e = s.create(blank("  ", 2027)).await.unwrap_err();
         assert_eq!(
             UserError::from(e).message,
             "Dữ liệu không hợp lệ: Hãy nhập tên tỉnh."
         );
-        assert!(s
-            .create(NewPlan::Blank {
-                province: "Đắk Lắk".into(),
-                year: 1900
-            })
-            .await
-            .is_err());
+        assert!(s.create(blank("Đắk Lắk", 1900)).await.is_err());
         let bad = common::write(dir.path(), "hỏng.json", b"{\"format\": \"dxplan-plan\"");
         assert!(s.create(NewPlan::File { path: bad }).await.is_err());
         assert!(s.list().await.unwrap().is_empty());
 
-        let v = s
-            .create(NewPlan::Blank {
-                province: "Đắk Lắk".into(),
-                year: 2027,
-            })
-            .await
-            .unwrap();
+        let v = s.create(blank("Đắk Lắk", 2027)).await.unwrap();
         assert_eq!(v.plan.identity.title, "Chuyển đổi số tỉnh Đắk Lắk năm 2027");
         assert!(!v.plan.directory.is_empty(), "the 2025 agency preset");
 
@@ -246,13 +235,7 @@ fn national_tasks_covered_are_listed() {
         let s = Session::open(&dir.path().join("db.sqlite"), None)
             .await
             .unwrap();
-        let v = s
-            .create(NewPlan::Blank {
-                province: "Huế".into(),
-                year: 2027,
-            })
-            .await
-            .unwrap();
+        let v = s.create(blank("Huế", 2027)).await.unwrap();
         let group = dxplan::model::TaskGroup {
             id: "g".into(),
             title: "Chính quyền số".into(),
@@ -288,7 +271,9 @@ fn national_tasks_covered_are_listed() {
 fn next_year_and_imports_start_new_drafts_with_what_to_review() {
     common::rt().block_on(async {
         let dir = tempfile::tempdir().unwrap();
-        let s = Session::open(&dir.path().join("db.sqlite"), None).await.unwrap();
+        let s = Session::open(&dir.path().join("db.sqlite"), None)
+            .await
+            .unwrap();
         let v = s.create(NewPlan::Sample).await.unwrap();
 
         let next = s.rollover(&v.id).await.unwrap();
@@ -303,12 +288,16 @@ fn next_year_and_imports_start_new_drafts_with_what_to_review() {
 
         // Last year's Word file and Excel appendix (here: our own exports) become drafts.
         let docx = dir.path().join("năm trước.docx");
-        s.export(&v.id, ExportKind::KeHoach, false, &docx).await.unwrap();
+        s.export(&v.id, ExportKind::KeHoach, false, &docx)
+            .await
+            .unwrap();
         let from_word = s.import_office(&docx).await.unwrap();
         assert_eq!(from_word.view.tasks.len(), 76);
         assert!(from_word.rollover.is_none());
         let xlsx = dir.path().join("phụ lục.xlsx");
-        s.export(&v.id, ExportKind::Workbook, false, &xlsx).await.unwrap();
+        s.export(&v.id, ExportKind::Workbook, false, &xlsx)
+            .await
+            .unwrap();
         let from_excel = s.import_office(&xlsx).await.unwrap();
         assert_eq!(from_excel.view.tasks.len(), 76);
         assert_eq!(s.list().await.unwrap().len(), 4);

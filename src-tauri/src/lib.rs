@@ -35,6 +35,16 @@ fn ask_save_path(app: &AppHandle, name: &str, filter: (&str, &[&str])) -> Option
         .and_then(|p| p.into_path().ok())
 }
 
+/// A file chosen in the open dialog; `None` when the planner cancels.
+fn ask_open_path(app: &AppHandle, title: &str, filter: (&str, &[&str])) -> Option<PathBuf> {
+    app.dialog()
+        .file()
+        .set_title(title)
+        .add_filter(filter.0, filter.1)
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+}
+
 #[tauri::command]
 async fn list_plans(s: State<'_, Session>) -> Reply<Vec<PlanSummary>> {
     Ok(s.list().await?)
@@ -48,14 +58,7 @@ async fn create_plan(s: State<'_, Session>, how: NewPlan) -> Reply<PlanView> {
 /// "New plan from a plan file": the file is chosen in the dialog, never typed by the page.
 #[tauri::command]
 async fn create_plan_from_file(app: AppHandle, s: State<'_, Session>) -> Reply<Option<PlanView>> {
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("Chọn tệp kế hoạch")
-        .add_filter("Tệp kế hoạch", &["json"])
-        .blocking_pick_file()
-        .and_then(|p| p.into_path().ok());
-    match picked {
+    match ask_open_path(&app, "Chọn tệp kế hoạch", ("Tệp kế hoạch", &["json"])) {
         Some(path) => Ok(Some(s.create(NewPlan::File { path }).await?)),
         None => Ok(None),
     }
@@ -70,14 +73,8 @@ async fn rollover_plan(s: State<'_, Session>, id: String) -> Reply<Started> {
 /// "New plan from last year's Word file (or an Excel task appendix)", chosen in the dialog.
 #[tauri::command]
 async fn import_office(app: AppHandle, s: State<'_, Session>) -> Reply<Option<Started>> {
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("Chọn văn bản kế hoạch (Word) hoặc phụ lục (Excel)")
-        .add_filter("Word, Excel", &["docx", "xlsx"])
-        .blocking_pick_file()
-        .and_then(|p| p.into_path().ok());
-    match picked {
+    let title = "Chọn văn bản kế hoạch (Word) hoặc phụ lục (Excel)";
+    match ask_open_path(&app, title, ("Word, Excel", &["docx", "xlsx"])) {
         Some(path) => Ok(Some(s.import_office(&path).await?)),
         None => Ok(None),
     }

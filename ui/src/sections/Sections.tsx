@@ -206,6 +206,38 @@ function Narratives({ list, onChange, titleLabel }: { list: NarrativeSection[]; 
   );
 }
 
+/** Last year's items, each assessed with a choice ("" = not yet assessed). */
+function ReviewTable({ title, rows, choices, onChange }: {
+  title: string;
+  rows: { id: string; label: string; value: string }[];
+  choices: Record<string, string>;
+  onChange: (index: number, value: string) => void;
+}) {
+  if (rows.length === 0) return null;
+  return (
+    <>
+      <h3>
+        {title} ({rows.length})
+      </h3>
+      <table className="grid">
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={r.id}>
+              <td>{r.label}</td>
+              <td>
+                <select aria-label={`${title} ${i + 1}`} value={r.value} onChange={(e) => onChange(i, e.target.value)}>
+                  <option value="">Chưa đánh giá</option>
+                  {options(choices)}
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
 export function AssessmentEditor({ view, plan }: Props) {
   const a = view.plan.assessment;
   const save = (patch: Partial<typeof a>) => plan.apply({ op: "set_assessment", assessment: { ...a, ...patch } });
@@ -213,63 +245,20 @@ export function AssessmentEditor({ view, plan }: Props) {
     <div className="form">
       <h2>Đánh giá kết quả năm {view.plan.identity.year - 1}</h2>
       <TextArea label="Tình hình thực hiện mục tiêu" rows={6} value={a.goals_review} onCommit={setText(plan, "goals_review")} />
-      {a.indicators.length > 0 && (
-        <>
-          <h3>Chỉ tiêu năm trước</h3>
-          <table className="grid">
-            <tbody>
-              {a.indicators.map((r, i) => (
-                <tr key={r.id}>
-                  <td>{r.indicator.name}</td>
-                  <td>
-                    <select
-                      aria-label={`Kết quả chỉ tiêu ${i + 1}`}
-                      value={r.achieved === null ? "" : String(r.achieved)}
-                      onChange={(e) =>
-                        save({
-                          indicators: a.indicators.map((x, j) => (j === i ? { ...x, achieved: e.target.value === "" ? null : e.target.value === "true" } : x)),
-                        })
-                      }
-                    >
-                      <option value="">Chưa đánh giá</option>
-                      <option value="true">Đạt</option>
-                      <option value="false">Không đạt</option>
-                    </select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
+      <ReviewTable
+        title="Chỉ tiêu năm trước"
+        rows={a.indicators.map((r) => ({ id: r.id, label: r.indicator.name, value: r.achieved === null ? "" : String(r.achieved) }))}
+        choices={{ true: "Đạt", false: "Không đạt" }}
+        onChange={(i, v) => save({ indicators: a.indicators.map((x, j) => (j === i ? { ...x, achieved: v === "" ? null : v === "true" } : x)) })}
+      />
       <h3>Tình hình thực hiện nhiệm vụ theo lĩnh vực</h3>
       <Narratives titleLabel="Tên lĩnh vực" list={a.sections} onChange={(sections) => save({ sections })} />
-      {a.tasks.length > 0 && (
-        <>
-          <h3>Nhiệm vụ năm trước ({a.tasks.length})</h3>
-          <table className="grid">
-            <tbody>
-              {a.tasks.map((t, i) => (
-                <tr key={t.id}>
-                  <td>{t.title}</td>
-                  <td>
-                    <select
-                      aria-label={`Tình trạng nhiệm vụ năm trước ${i + 1}`}
-                      value={t.status ?? ""}
-                      onChange={(e) =>
-                        save({ tasks: a.tasks.map((x, j) => (j === i ? { ...x, status: (e.target.value || null) as typeof x.status } : x)) })
-                      }
-                    >
-                      <option value="">Chưa đánh giá</option>
-                      {options(TASK_STATUS)}
-                    </select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
+      <ReviewTable
+        title="Nhiệm vụ năm trước"
+        rows={a.tasks.map((t) => ({ id: t.id, label: t.title, value: t.status ?? "" }))}
+        choices={TASK_STATUS}
+        onChange={(i, v) => save({ tasks: a.tasks.map((x, j) => (j === i ? { ...x, status: (v || null) as (typeof x)["status"] } : x)) })}
+      />
       <TextArea label="Kinh phí đã thực hiện" rows={3} value={a.budget_spent} onCommit={setText(plan, "budget_spent")} />
     </div>
   );
