@@ -24,21 +24,38 @@ BRAND = (179, 38, 30)  # --accent, the "KH CĐS" mark in the top bar
 
 
 def screenshot():
-    png = subprocess.run(["import", "-window", "root", "png:-"], capture_output=True, check=True).stdout
-    return Image.open(io.BytesIO(png)).convert("RGB")
+    # `import` fails now and then while a window is being mapped: try again.
+    for _ in range(20):
+        r = subprocess.run(["import", "-window", "root", "png:-"], capture_output=True)
+        if r.returncode == 0:
+            return Image.open(io.BytesIO(r.stdout)).convert("RGB")
+        time.sleep(0.02)
+    raise RuntimeError(r.stderr.decode())
+
+
+def near(p, c, tol=40):
+    return abs(p[0] - c[0]) + abs(p[1] - c[1]) + abs(p[2] - c[2]) < tol
+
+
+def red_pixels(img, box):
+    x0, y0, x1, y1 = box
+    return [(x, y) for y in range(y0, y1) for x in range(x0, x1) if near(img.getpixel((x, y)), BRAND)]
 
 
 def red_in(img, box):
-    region = img.crop(box)
-    return sum(1 for p in region.getdata() if abs(p[0] - BRAND[0]) + abs(p[1] - BRAND[1]) + abs(p[2] - BRAND[2]) < 40)
+    return len(red_pixels(img, box))
+
+
+ROW = (900, 228, 1366, 258)  # the sample's row in the plans table: its red "Mở" button
+ACTIVE = (253, 232, 231)  # the outline's selected section
 
 
 def usable(img, editor):
     if red_in(img, (0, 0, 90, 40)) < 20:
         return False
-    if editor:  # the outline's marks and the findings panel are drawn
-        return img.getpixel((1100, 300)) != img.getpixel((1100, 700)) or red_in(img, (1100, 40, 1366, 80)) > 5
-    return red_in(img, (1050, 225, 1130, 260)) > 50  # the "Mở" button of the sample's row
+    if editor:  # the outline is drawn with its selected section
+        return any(near(img.getpixel((x, 62)), ACTIVE, 12) for x in range(10, 190, 10))
+    return red_in(img, ROW) > 200
 
 
 def tree(pid):
@@ -84,7 +101,9 @@ def main():
     db = tmp / "dxplan.sqlite"
     proc, first = launch(db, editor=False)
     # Open the sample (the "Mở" button of its row), so that later starts resume on it.
-    subprocess.run(["xdotool", "mousemove", "1092", "243", "click", "1"], check=True)
+    button = red_pixels(screenshot(), ROW)
+    x = sorted(p[0] for p in button)[len(button) // 3]
+    subprocess.run(["xdotool", "mousemove", str(x), "243", "click", "1"], check=True)
     time.sleep(2)
     proc.terminate()
     proc.wait(10)
