@@ -38,11 +38,15 @@ pub enum Section {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Location {
     pub section: Section,
+    // Left out of the JSON when `None`, so optional (not `null`) in TypeScript.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub group: Option<Id>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub task: Option<Id>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub indicator: Option<Id>,
     /// How a person names the place: "Nhiệm vụ 3.2", "Chỉ tiêu «…»".
     pub label: String,

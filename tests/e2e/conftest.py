@@ -66,6 +66,7 @@ def launch(workdir):
                     raise
                 time.sleep(0.3)
         d.implicitly_wait(0)
+        d.set_script_timeout(10)
         sessions.append(d)
         return d
 
@@ -77,9 +78,11 @@ def launch(workdir):
 
 
 def shot(driver, name):
-    """Saves what the window shows, after two animation frames (so the last click shows)."""
+    """Saves what the screen shows — the real window, taken from the X display as a person
+    sees it — after two animation frames, so that the last click shows. (WebKitWebDriver's
+    own screenshot command can hang for good once the window has been idle.)"""
     SHOTS.mkdir(parents=True, exist_ok=True)
     driver.execute_async_script(
         "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));"
     )
-    driver.save_screenshot(str(SHOTS / f"{name}.png"))
+    subprocess.run(["import", "-window", "root", str(SHOTS / f"{name}.png")], check=True, timeout=30)

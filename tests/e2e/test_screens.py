@@ -21,7 +21,9 @@ SECTIONS = [
 
 
 def outline(d, label):
-    d.find_element(By.XPATH, f"//nav[@aria-label='Mục lục kế hoạch']/button[contains(., '{label}')]").click()
+    wait(d).until(
+        EC.element_to_be_clickable((By.XPATH, f"//nav[@aria-label='Mục lục kế hoạch']/button[contains(., '{label}')]"))
+    ).click()
 
 
 def heading(d):
@@ -31,7 +33,8 @@ def heading(d):
 def test_every_screen(launch):
     d = launch()
     button(d, "Các kế hoạch")
-    assert "Quảng Ngãi" in d.find_element(By.CSS_SELECTOR, "table[aria-label='Danh sách kế hoạch']").text
+    plans = wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "table[aria-label='Danh sách kế hoạch']")))
+    assert "Quảng Ngãi" in plans.text
     shot(d, "01-plans")
 
     button(d, "Mở").click()
@@ -43,10 +46,14 @@ def test_every_screen(launch):
     assert d.find_element(By.CSS_SELECTOR, "[data-testid='budget-total']").text == "132.897,5"
 
     outline(d, "Nhiệm vụ")
-    d.find_element(By.XPATH, "//button[normalize-space()='Danh mục quốc gia…']").click()
+    wait(d).until(EC.element_to_be_clickable((By.XPATH, "//button[normalize-space()='Danh mục quốc gia…']"))).click()
     modal = wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[aria-label='Danh mục nhiệm vụ quốc gia']")))
-    assert "/36 nhiệm vụ" in modal.text
+    assert "Kế hoạch đã có 0/36 nhiệm vụ" in modal.text
     shot(d, "03-national-catalogue")
+    # Adding one marks it as covered.
+    modal.find_element(By.XPATH, ".//button[normalize-space()='Thêm']").click()
+    wait(d).until(lambda d: "Kế hoạch đã có 1/36 nhiệm vụ" in modal.text)
+    assert modal.find_elements(By.XPATH, ".//button[normalize-space()='Đã có']")
     modal.find_element(By.XPATH, ".//button[normalize-space()='Đóng']").click()
 
     for screen, name in [("Cơ quan", "04-directory"), ("Danh mục", "05-catalogues"), ("Xem trước", "06-preview"), ("Xuất văn bản", "07-export")]:
@@ -57,7 +64,9 @@ def test_every_screen(launch):
             assert "KẾ HOẠCH" in page.text
         shot(d, name)
     button(d, "Danh mục").click()
-    d.find_element(By.XPATH, "//nav[@aria-label='Danh mục']/button[contains(., 'Nhiệm vụ chuyển đổi số')]").click()
+    wait(d).until(
+        EC.element_to_be_clickable((By.XPATH, "//nav[@aria-label='Danh mục']/button[contains(., 'Nhiệm vụ chuyển đổi số')]"))
+    ).click()
     wait(d).until(lambda d: "36" in d.find_element(By.CSS_SELECTOR, ".catalogues .section-head").text)
 
 
