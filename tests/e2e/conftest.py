@@ -48,6 +48,11 @@ def launch(workdir):
         stderr=subprocess.DEVNULL,
     )
     sessions = []
+    # Wait until the driver listens, so that the first session request is not refused.
+    ready = time.time() + 20
+    while socket.socket().connect_ex(("127.0.0.1", port)) != 0:
+        assert time.time() < ready, "tauri-driver did not start"
+        time.sleep(0.1)
 
     def start():
         for s in sessions:
