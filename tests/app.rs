@@ -20,6 +20,13 @@ fn document_xml(path: &std::path::Path) -> String {
     xml
 }
 
+/// A session on a new database in `dir`, with the sample plan created in it.
+async fn with_sample(dir: &std::path::Path) -> (Session, dxplan::app::PlanView) {
+    let s = Session::open(&dir.join("db.sqlite"), None).await.unwrap();
+    let v = s.create(NewPlan::Sample).await.unwrap();
+    (s, v)
+}
+
 fn blank(province: &str, year: i32) -> NewPlan {
     NewPlan::Blank {
         province: province.into(),
@@ -38,10 +45,7 @@ fn blank_task(id: &str) -> Task {
 fn sample_view_carries_numbers_totals_and_findings() {
     common::rt().block_on(async {
         let dir = tempfile::tempdir().unwrap();
-        let s = Session::open(&dir.path().join("db.sqlite"), None)
-            .await
-            .unwrap();
-        let v = s.create(NewPlan::Sample).await.unwrap();
+        let (s, v) = with_sample(dir.path()).await;
         assert_eq!(v.tasks.len(), 76);
         assert_eq!(v.groups.len(), 10);
         assert_eq!(v.tasks[0].number, "1.1");
@@ -106,10 +110,7 @@ fn an_edit_updates_the_view_and_a_stale_one_changes_nothing() {
 fn exports_write_the_chosen_document_and_name_it() {
     common::rt().block_on(async {
         let dir = tempfile::tempdir().unwrap();
-        let s = Session::open(&dir.path().join("db.sqlite"), None)
-            .await
-            .unwrap();
-        let v = s.create(NewPlan::Sample).await.unwrap();
+        let (s, v) = with_sample(dir.path()).await;
         assert_eq!(
             s.export_name(&v.id, ExportKind::KeHoach).await.unwrap(),
             "Ke-hoach-CDS-Quang-Ngai-2023.docx"
@@ -155,10 +156,7 @@ fn exports_write_the_chosen_document_and_name_it() {
 fn preview_is_the_exported_document_as_html_pages() {
     common::rt().block_on(async {
         let dir = tempfile::tempdir().unwrap();
-        let s = Session::open(&dir.path().join("db.sqlite"), None)
-            .await
-            .unwrap();
-        let v = s.create(NewPlan::Sample).await.unwrap();
+        let (s, v) = with_sample(dir.path()).await;
         let html = s.preview(&v.id, ExportKind::KeHoach).await.unwrap();
         // Body (portrait, A4 width 595.3pt) then landscape appendices (841.9pt).
         assert!(html.starts_with("<div class=\"doc-preview\">"));
@@ -271,10 +269,7 @@ fn national_tasks_covered_are_listed() {
 fn next_year_and_imports_start_new_drafts_with_what_to_review() {
     common::rt().block_on(async {
         let dir = tempfile::tempdir().unwrap();
-        let s = Session::open(&dir.path().join("db.sqlite"), None)
-            .await
-            .unwrap();
-        let v = s.create(NewPlan::Sample).await.unwrap();
+        let (s, v) = with_sample(dir.path()).await;
 
         let next = s.rollover(&v.id).await.unwrap();
         let report = next.rollover.as_ref().unwrap();
