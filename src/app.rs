@@ -328,6 +328,8 @@ fn options(doc: DocChoice, draft: bool) -> Options {
 pub fn view_of(id: String, revision: i64, plan: Plan, can_undo: bool, can_redo: bool) -> PlanView {
     let money = crate::format::money;
     let totals = crate::budget::totals(&plan);
+    // Validated once: the panel shows the findings, the outline counts them per section.
+    let findings = crate::validation::validate(&plan);
     let tasks = plan
         .groups
         .iter()
@@ -389,8 +391,8 @@ pub fn view_of(id: String, revision: i64, plan: Plan, can_undo: bool, can_redo: 
     PlanView {
         id,
         revision,
-        findings: crate::validation::validate(&plan),
-        sections: crate::validation::completeness(&plan),
+        sections: crate::validation::completeness_with(&plan, &findings),
+        findings,
         groups: plan
             .groups
             .iter()

@@ -607,7 +607,11 @@ pub struct SectionState {
 /// The mark each section of the app's outline shows, from what is filled in and from the
 /// validation findings located in it.
 pub fn completeness(plan: &Plan) -> Vec<SectionState> {
-    let findings = validate(plan);
+    completeness_with(plan, &validate(plan))
+}
+
+/// `completeness` from findings already computed for this plan (the app's view needs both).
+pub fn completeness_with(plan: &Plan, findings: &[Finding]) -> Vec<SectionState> {
     let id = &plan.identity;
     let a = &plan.assessment;
     let has = |s: &str| !s.trim().is_empty();
