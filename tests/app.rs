@@ -45,7 +45,7 @@ fn blank_task(id: &str) -> Task {
 fn sample_view_carries_numbers_totals_and_findings() {
     common::rt().block_on(async {
         let dir = tempfile::tempdir().unwrap();
-        let (s, v) = with_sample(dir.path()).await;
+        let (_session, v) = with_sample(dir.path()).await;
         assert_eq!(v.tasks.len(), 76);
         assert_eq!(v.groups.len(), 10);
         assert_eq!(v.tasks[0].number, "1.1");
