@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::budget::Amount;
 use crate::catalogue::Catalogues;
 use crate::docx::{DocChoice, Options};
 use crate::edit::Edit;
-use crate::model::{Id, Plan, PlanStatus};
+use crate::model::{BudgetLevel, BudgetSource, Id, Plan, PlanStatus};
 use crate::store::{PlanSummary, Store};
 use crate::validation::{Finding, SectionState};
 use crate::{Error, Result};
@@ -324,6 +325,20 @@ fn options(doc: DocChoice, draft: bool) -> Options {
     }
 }
 
+/// Amounts by source or by level, each named; lines without one are "Chưa xác định".
+fn labelled<K: Copy>(
+    amounts: &[Amount<Option<K>>],
+    label: fn(K) -> &'static str,
+) -> Vec<BudgetRow> {
+    amounts
+        .iter()
+        .map(|a| BudgetRow {
+            label: a.key.map_or("Chưa xác định", label).to_string(),
+            amount: crate::format::money(a.amount),
+        })
+        .collect()
+}
+
 /// The computed parts of the plan screen.
 pub fn view_of(id: String, revision: i64, plan: Plan, can_undo: bool, can_redo: bool) -> PlanView {
     let money = crate::format::money;
@@ -347,26 +362,11 @@ pub fn view_of(id: String, revision: i64, plan: Plan, can_undo: bool, can_redo: 
             })
         })
         .collect();
-    let none = "Chưa xác định";
     let budget = BudgetView {
         total: money(totals.total),
         unallocated: money(totals.unallocated),
-        by_source: totals
-            .by_source
-            .iter()
-            .map(|a| BudgetRow {
-                label: a.key.map_or(none, |s| s.label()).to_string(),
-                amount: money(a.amount),
-            })
-            .collect(),
-        by_level: totals
-            .by_level
-            .iter()
-            .map(|a| BudgetRow {
-                label: a.key.map_or(none, |l| l.label()).to_string(),
-                amount: money(a.amount),
-            })
-            .collect(),
+        by_source: labelled(&totals.by_source, BudgetSource::label),
+        by_level: labelled(&totals.by_level, BudgetLevel::label),
         by_group: totals
             .by_group
             .iter()
