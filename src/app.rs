@@ -129,7 +129,18 @@ pub struct PlanView {
 pub struct Started {
     pub view: PlanView,
     pub rollover: Option<crate::rollover::Report>,
+    /// The plan a roll-over started from.
+    pub source: Option<String>,
     pub import_flags: Vec<crate::import::Flag>,
+}
+
+/// What "next year's plan" gives: the new draft, or the plan that already exists for that
+/// province and year (the window then asks whether to open it or make another draft).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Rolled {
+    Started { started: Started },
+    Exists { existing: PlanSummary },
 }
 
 /// Where the planner was, so that the app reopens there.
@@ -203,6 +214,22 @@ impl Session {
         self.view(id).await
     }
 
+    /// `edit` for an edit as the window sends it (JSON); see `Edit::from_json`.
+    pub async fn edit_json(
+        &self,
+        id: &str,
+        revision: i64,
+        edit: serde_json::Value,
+    ) -> Result<PlanView> {
+        self.edit(id, revision, Edit::from_json(edit)?).await
+    }
+
+    /// What went wrong in the window itself, for the log file (the planner has already
+    /// been shown a Vietnamese sentence).
+    pub fn log_window_error(&self, detail: &str) {
+        log::error!(target: "cua-so", "{detail}");
+    }
+
     pub async fn undo(&self, id: &str) -> Result<PlanView> {
         self.store.undo(id).await?;
         self.view(id).await
@@ -263,16 +290,57 @@ impl Session {
     }
 
     /// Next year's draft from plan `id` (see `rollover`), stored as a new plan. Every task
-    /// is carried or dropped by the roll-over's own rules; the report says which.
-    pub async fn rollover(&self, id: &str) -> Result<Started> {
+    /// is carried or dropped by the roll-over's own rules; the report says which, and
+    /// `rollover_choose` turns any of them around. When the province already has a plan for
+    /// that year, nothing is created unless `another` says the planner wants a second draft.
+    pub async fn rollover(&self, id: &str, another: bool) -> Result<Rolled> {
         let plan = self.store.load(id).await?.plan;
         let to = plan.identity.year + 1;
+        if !another {
+            let province = crate::text::fold(plan.identity.province.trim());
+            let existing = self.store.list().await?.into_iter().find(|s| {
+                s.year == to && crate::text::fold(s.province.trim()) == province && s.id != id
+            });
+            if let Some(existing) = existing {
+                return Ok(Rolled::Exists { existing });
+            }
+        }
         let (next, report) =
             crate::rollover::rollover(&plan, to, &crate::rollover::Options::default());
         let new = self.store.create(&next).await?;
+        Ok(Rolled::Started {
+            started: Started {
+                view: self.view(&new).await?,
+                rollover: Some(report),
+                source: Some(id.to_string()),
+                import_flags: Vec::new(),
+            },
+        })
+    }
+
+    /// The review's choices: draft `draft` made again from plan `source`, carrying the tasks
+    /// in `keep` and leaving those in `drop`, whatever the default rule says. The draft keeps
+    /// its id; the change is one step of its history.
+    pub async fn rollover_choose(
+        &self,
+        source: &str,
+        draft: &str,
+        keep: Vec<Id>,
+        drop: Vec<Id>,
+    ) -> Result<Started> {
+        let plan = self.store.load(source).await?.plan;
+        let opts = crate::rollover::Options {
+            keep: keep.into_iter().collect(),
+            drop: drop.into_iter().collect(),
+        };
+        let (next, report) = crate::rollover::rollover(&plan, plan.identity.year + 1, &opts);
+        self.store
+            .apply(draft, None, Edit::ReplacePlan { plan: Box::new(next) })
+            .await?;
         Ok(Started {
-            view: self.view(&new).await?,
+            view: self.view(draft).await?,
             rollover: Some(report),
+            source: Some(source.to_string()),
             import_flags: Vec::new(),
         })
     }
@@ -293,6 +361,7 @@ impl Session {
         Ok(Started {
             view: self.view(&new).await?,
             rollover: None,
+            source: None,
             import_flags: imported.flags,
         })
     }

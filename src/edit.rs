@@ -94,6 +94,16 @@ pub enum Edit {
 }
 
 impl Edit {
+    /// An edit as the window sends it. This is the shell's only way to read one, so that a
+    /// value the core does not accept becomes a Vietnamese sentence (with the serde detail
+    /// kept for the log) instead of Tauri's English "invalid args" text.
+    pub fn from_json(value: serde_json::Value) -> Result<Edit> {
+        let op = value.get("op").cloned();
+        serde_json::from_value(value).map_err(|e| Error::BadEdit {
+            detail: format!("op {op:?}: {e}"),
+        })
+    }
+
     /// A short Vietnamese description for the history list.
     pub fn summary(&self) -> String {
         match self {

@@ -30,6 +30,10 @@ pub enum Error {
     #[error("Kế hoạch vừa được sửa ở nơi khác (phiên bản {actual}, bạn đang sửa phiên bản {expected}). Hãy mở lại kế hoạch rồi sửa tiếp.")]
     Conflict { expected: i64, actual: i64 },
 
+    /// The window sent an edit the core cannot read: a defect of the app, not of the plan.
+    #[error("Không lưu được thay đổi: ứng dụng gửi dữ liệu không đúng dạng. Nội dung bạn vừa nhập vẫn còn trên màn hình; chi tiết đã ghi vào nhật ký.")]
+    BadEdit { detail: String },
+
     #[error("Không ghi được tệp {path}: {reason}")]
     Write { path: PathBuf, reason: String },
 

@@ -285,11 +285,13 @@ impl Indicator {
         } else {
             format!(" {}", self.unit)
         };
+        // A target not given yet reads as a gap to fill, never as a made-up "0".
+        let Some(target) = self.target else {
+            return format!("{} …{unit}", self.comparator.label());
+        };
         match (self.comparator, self.target_max) {
-            (Comparator::Range, Some(max)) => {
-                format!("{}-{}{unit}", money(self.target), money(max))
-            }
-            (c, _) => format!("{} {}{unit}", c.label(), money(self.target)),
+            (Comparator::Range, Some(max)) => format!("{}-{}{unit}", money(target), money(max)),
+            (c, _) => format!("{} {}{unit}", c.label(), money(target)),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! the CLI both call into this crate.
 
 pub mod app;
+pub mod applog;
 pub mod budget;
 pub mod catalogue;
 pub mod docx;

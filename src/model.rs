@@ -16,6 +16,59 @@ pub fn new_id() -> Id {
     uuid::Uuid::new_v4().simple().to_string()[..12].to_string()
 }
 
+/// Exact decimals as JSON strings ("1250.5"), the form the window and the plan file use.
+///
+/// Why not rust_decimal's own `serde::str_option`: inside an internally tagged enum (`Edit`,
+/// tagged by "op") serde buffers a JSON `null` as a unit value, which that visitor refuses
+/// ("invalid type: null, expected a Decimal"), so an empty number typed in the window could
+/// never be saved. Going through `Option<String>` accepts null, unit and a missing field
+/// alike, and an empty or blank string means "not given" too.
+pub mod decimal_text {
+    use rust_decimal::Decimal;
+    use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
+
+    fn parse<E: serde::de::Error>(s: &str) -> Result<Decimal, E> {
+        s.trim()
+            .parse::<Decimal>()
+            .or_else(|_| Decimal::from_scientific(s.trim()))
+            .map_err(|_| E::custom(format!("«{s}» không phải là một số")))
+    }
+
+    pub mod optional {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+            match v {
+                Some(d) => s.serialize_some(&d.to_string()),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+            match Option::<String>::deserialize(d)? {
+                Some(s) if !s.trim().is_empty() => parse(&s).map(Some),
+                _ => Ok(None),
+            }
+        }
+    }
+
+    pub mod required {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(&v.to_string())
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+            let s = String::deserialize(d)?;
+            if s.trim().is_empty() {
+                return Err(D::Error::custom("số tiền còn trống"));
+            }
+            parse(&s)
+        }
+    }
+}
+
 /// Narrative text: a Markdown subset (paragraphs, "- " bullets, ordered lists rendered as
 /// lettered points, **bold**, *italic*). See `narrative`.
 pub type Text = String;
@@ -276,7 +329,7 @@ pub struct IndicatorReview {
     #[serde(default = "new_id")]
     pub id: Id,
     pub indicator: Indicator,
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "decimal_text::optional")]
     #[ts(type = "string | null")]
     pub actual: Option<Decimal>,
     /// Set by the planner; `None` = not yet assessed.
@@ -365,21 +418,22 @@ pub struct Indicator {
     /// "%", "hệ thống", "người", …
     pub unit: String,
     pub comparator: Comparator,
-    #[serde(with = "rust_decimal::serde::str")]
-    #[ts(type = "string")]
-    pub target: Decimal,
+    /// `None` while the planner has not given it yet (validation says so).
+    #[serde(default, with = "decimal_text::optional")]
+    #[ts(type = "string | null")]
+    pub target: Option<Decimal>,
     /// Upper bound for `Range`.
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "decimal_text::optional")]
     #[ts(type = "string | null")]
     pub target_max: Option<Decimal>,
     /// What a percentage is of, when the text says it ("hộ gia đình").
     #[serde(default)]
     pub denominator: Option<String>,
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "decimal_text::optional")]
     #[ts(type = "string | null")]
     pub baseline: Option<Decimal>,
     /// The value reached, entered while the plan is tracked; next year's baseline.
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "decimal_text::optional")]
     #[ts(type = "string | null")]
     pub actual: Option<Decimal>,
     #[serde(default)]
@@ -560,7 +614,7 @@ impl BudgetLevel {
 #[serde(deny_unknown_fields)]
 pub struct BudgetLine {
     /// Million VND, exact.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "decimal_text::required")]
     #[ts(type = "string")]
     pub amount: Decimal,
     #[serde(default)]

@@ -26,6 +26,22 @@ pub struct Replacement {
     pub after: String,
 }
 
+/// One task of the plan rolled over, and whether it went into the draft: the review lets
+/// the planner turn each one around.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct TaskDecision {
+    /// The task's id, the same in both plans.
+    pub id: Id,
+    /// Its number in last year's plan: "3.2".
+    pub number: String,
+    pub title: String,
+    pub carried: bool,
+    /// What the roll-over's own rule would do, before any choice.
+    pub carried_by_default: bool,
+    /// Why, in the planner's words: "đã hoàn thành", "chưa hoàn thành", "thường xuyên".
+    pub reason: String,
+}
+
 #[derive(Debug, Clone, Default, Serialize, TS)]
 pub struct Report {
     pub from_year: i32,
@@ -36,6 +52,8 @@ pub struct Report {
     pub tasks_carried: Vec<String>,
     /// Tasks left behind, with the reason.
     pub tasks_dropped: Vec<String>,
+    /// Every task of last year's plan, carried or not, in plan order.
+    pub tasks: Vec<TaskDecision>,
     /// Every change of a year in a text.
     pub replacements: Vec<Replacement>,
     /// Points to check by hand (legal bases still in force, …).
@@ -212,12 +230,27 @@ pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
     }
 
     // Tasks: unfinished and recurring ones, unless the planner chose otherwise.
-    for g in &mut next.groups {
+    for (gi, g) in next.groups.iter_mut().enumerate() {
         g.intro = shift(format!("Nhóm «{}»", g.title), &g.intro);
         let tasks = std::mem::take(&mut g.tasks);
-        for t in tasks {
+        for (ti, t) in tasks.into_iter().enumerate() {
             let default_carry = !finished(&t) || recurring(&t);
             let carry = (default_carry || opts.keep.contains(&t.id)) && !opts.drop.contains(&t.id);
+            let reason = if recurring(&t) {
+                "thường xuyên, hằng năm"
+            } else if finished(&t) {
+                t.status.label()
+            } else {
+                "chưa hoàn thành"
+            };
+            r.tasks.push(TaskDecision {
+                id: t.id.clone(),
+                number: crate::numbering::task_number(gi, ti),
+                title: t.title.clone(),
+                carried: carry,
+                carried_by_default: default_carry,
+                reason: reason.to_string(),
+            });
             if !carry {
                 let why = if opts.drop.contains(&t.id) {
                     "bỏ theo lựa chọn"

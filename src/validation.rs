@@ -93,6 +93,7 @@ fn at(section: Section, label: impl Into<String>) -> Location {
 pub fn validate(plan: &Plan) -> Vec<Finding> {
     let mut f = Findings(Vec::new());
     identity(plan, &mut f);
+    missing_parts(plan, &mut f);
     directory(plan, &mut f);
     tasks(plan, &mut f);
     goals(plan, &mut f);
@@ -187,6 +188,72 @@ fn identity(plan: &Plan, f: &mut Findings) {
     }
 }
 
+/// What a plan cannot be issued without, so that a blank plan lists what it still lacks
+/// instead of showing no error at all.
+fn missing_parts(plan: &Plan, f: &mut Findings) {
+    let id = &plan.identity;
+    let final_plan = id.status == PlanStatus::Final;
+    let mut lack = |section, label: &str, code, severity, message: &str| {
+        f.push(severity, code, at(section, label), message.to_string())
+    };
+    // A final plan already gets "identity.final_no_signer".
+    if id.signer.name.trim().is_empty() && !final_plan {
+        lack(
+            Section::Identity,
+            "Người ký",
+            "identity.no_signer",
+            Severity::Error,
+            "Chưa nhập họ tên người ký.",
+        );
+    }
+    if id.recipients.is_empty() {
+        lack(
+            Section::Identity,
+            "Nơi nhận",
+            "identity.no_recipients",
+            Severity::Error,
+            "Chưa có nơi nhận.",
+        );
+    }
+    if plan.legal_bases.is_empty() {
+        lack(
+            Section::LegalBases,
+            "Căn cứ pháp lý",
+            "legal_bases.none",
+            Severity::Error,
+            "Chưa có căn cứ pháp lý nào.",
+        );
+    }
+    if plan.specific_goals.is_empty() {
+        lack(
+            Section::Goals,
+            "Mục tiêu cụ thể",
+            "goals.none",
+            Severity::Error,
+            "Chưa có mục tiêu cụ thể nào.",
+        );
+    }
+    // With no group at all, "plan.no_groups" says it already.
+    if plan.tasks().next().is_none() && !plan.groups.is_empty() {
+        lack(
+            Section::Tasks,
+            "Nhiệm vụ",
+            "tasks.none",
+            Severity::Error,
+            "Chưa có nhiệm vụ nào.",
+        );
+    }
+    if crate::budget::totals(plan).total.is_zero() {
+        lack(
+            Section::Budget,
+            "Kinh phí",
+            "budget.none",
+            Severity::Warning,
+            "Chưa có dòng kinh phí nào (cho nhiệm vụ hoặc kinh phí chung).",
+        );
+    }
+}
+
 fn directory(plan: &Plan, f: &mut Findings) {
     let mut seen_ids = HashSet::new();
     let mut seen_names: HashMap<String, &str> = HashMap::new();
@@ -247,7 +314,7 @@ fn tasks(plan: &Plan, f: &mut Findings) {
     }
     if plan.groups.is_empty() {
         f.push(
-            Severity::Warning,
+            Severity::Error,
             "plan.no_groups",
             at(Section::Tasks, "Nhiệm vụ"),
             "Kế hoạch chưa có nhóm nhiệm vụ nào.".into(),
@@ -418,6 +485,14 @@ fn budget_lines(lines: &[BudgetLine], loc: &Location, owner: &str, f: &mut Findi
 
 fn goals(plan: &Plan, f: &mut Findings) {
     for goal in &plan.specific_goals {
+        if goal.indicators.is_empty() {
+            f.push(
+                Severity::Error,
+                "goal.no_indicator",
+                at(Section::Goals, format!("Mục tiêu «{}»", goal.title)),
+                format!("Mục tiêu «{}» chưa có chỉ tiêu nào để đo.", goal.title),
+            );
+        }
         for ind in &goal.indicators {
             let loc = Location {
                 indicator: Some(ind.id.clone()),
@@ -425,6 +500,14 @@ fn goals(plan: &Plan, f: &mut Findings) {
             };
             if let Some(msg) = impossible_target(ind) {
                 f.push(Severity::Error, "indicator.impossible", loc.clone(), msg);
+            }
+            if ind.target.is_none() {
+                f.push(
+                    Severity::Error,
+                    "indicator.no_target",
+                    loc.clone(),
+                    format!("Chỉ tiêu «{}» chưa có giá trị cần đạt.", ind.name),
+                );
             }
             if ind.name.trim().is_empty() {
                 f.push(
@@ -454,7 +537,7 @@ fn goals(plan: &Plan, f: &mut Findings) {
 pub fn impossible_target(ind: &Indicator) -> Option<String> {
     let hundred = Decimal::from(100);
     let pct = ind.unit.trim() == "%";
-    let t = ind.target;
+    let t = ind.target?;
     if t < Decimal::ZERO {
         return Some(format!(
             "Chỉ tiêu «{}»: giá trị mục tiêu không được âm.",

@@ -5,7 +5,7 @@ mod common;
 
 use std::io::Read;
 
-use dxplan::app::{ExportKind, NewPlan, Resume, Session, UserError};
+use dxplan::app::{ExportKind, NewPlan, Resume, Rolled, Session, UserError};
 use dxplan::edit::Edit;
 use dxplan::model::Task;
 use dxplan::Error;
@@ -270,16 +270,61 @@ fn next_year_and_imports_start_new_drafts_with_what_to_review() {
     common::rt().block_on(async {
         let dir = tempfile::tempdir().unwrap();
         let (s, v) = with_sample(dir.path()).await;
+        // One task finished last year, so that the roll-over leaves it behind by default.
+        let mut done = v.plan.groups[0].tasks[0].clone();
+        done.status = dxplan::model::TaskStatus::HoanThanh;
+        let v = s
+            .edit(&v.id, v.revision, Edit::UpdateTask { task: done })
+            .await
+            .unwrap();
 
-        let next = s.rollover(&v.id).await.unwrap();
+        let Rolled::Started { started: next } = s.rollover(&v.id, false).await.unwrap() else {
+            panic!("no 2024 plan exists yet");
+        };
         let report = next.rollover.as_ref().unwrap();
         assert_eq!((report.from_year, report.to_year), (2023, 2024));
+        assert_eq!(next.source.as_deref(), Some(v.id.as_str()));
         assert_eq!(next.view.plan.identity.year, 2024);
         assert_eq!(next.view.plan.identity.number, None);
         assert!(!report.reset.is_empty());
         assert_eq!(s.list().await.unwrap().len(), 2);
         // The year's own plan is untouched.
         assert_eq!(s.view(&v.id).await.unwrap().plan, v.plan);
+
+        // Asked again: the 2024 plan that exists is offered, and nothing is created…
+        match s.rollover(&v.id, false).await.unwrap() {
+            Rolled::Exists { existing } => assert_eq!(existing.id, next.view.id),
+            Rolled::Started { .. } => panic!("a second identical draft was created"),
+        }
+        assert_eq!(s.list().await.unwrap().len(), 2);
+        // …unless the planner asks for another draft; cancelling its review deletes it.
+        let Rolled::Started { started: second } = s.rollover(&v.id, true).await.unwrap() else {
+            panic!("another draft was asked for");
+        };
+        s.delete(&second.view.id).await.unwrap();
+        assert_eq!(s.list().await.unwrap().len(), 2);
+
+        // The review turns a task around each way; the draft keeps its id.
+        let finished = report.tasks.iter().find(|t| !t.carried).unwrap();
+        let carried = report.tasks.iter().find(|t| t.carried).unwrap();
+        let chosen = s
+            .rollover_choose(
+                &v.id,
+                &next.view.id,
+                vec![finished.id.clone()],
+                vec![carried.id.clone()],
+            )
+            .await
+            .unwrap();
+        assert_eq!(chosen.view.id, next.view.id);
+        let ids: Vec<_> = chosen.view.plan.tasks().map(|(_, t)| t.id.clone()).collect();
+        assert!(ids.contains(&finished.id) && !ids.contains(&carried.id));
+        let decisions = &chosen.rollover.as_ref().unwrap().tasks;
+        let of = |id: &str| decisions.iter().find(|t| t.id == id).unwrap();
+        assert!(of(&finished.id).carried && !of(&finished.id).carried_by_default);
+        assert!(!of(&carried.id).carried && of(&carried.id).carried_by_default);
+        let stored = s.view(&next.view.id).await.unwrap();
+        assert_eq!(stored.tasks.len(), chosen.view.tasks.len());
 
         // Last year's Word file and Excel appendix (here: our own exports) become drafts.
         let docx = dir.path().join("năm trước.docx");

@@ -30,6 +30,7 @@ fn typescript_bindings() {
     dxplan::app::Resume::export_all(&cfg).unwrap();
     dxplan::app::UserError::export_all(&cfg).unwrap();
     dxplan::app::Started::export_all(&cfg).unwrap();
+    dxplan::app::Rolled::export_all(&cfg).unwrap();
 
     // A sample of what the front end relies on.
     let plan = std::fs::read_to_string(dir.join("Plan.ts")).unwrap();
@@ -38,6 +39,11 @@ fn typescript_bindings() {
     assert!(
         line.contains("amount: string"),
         "money is an exact decimal string: {line}"
+    );
+    let indicator = std::fs::read_to_string(dir.join("Indicator.ts")).unwrap();
+    assert!(
+        indicator.contains("target: string | null"),
+        "a target not given yet is sent as null: {indicator}"
     );
     let deadline = std::fs::read_to_string(dir.join("Deadline.ts")).unwrap();
     assert!(

@@ -188,7 +188,21 @@ fn a_new_plan_starts_from_the_2025_presets() {
         guidance,
         ["co-quan-2025", "khung-2390", "nhiem-vu-tinh-2024"]
     );
-    assert!(!dxplan::validation::has_errors(
-        &dxplan::validation::validate(&plan)
-    ));
+    // A blank plan lists what it still lacks, and nothing else.
+    let mut codes: Vec<&str> = dxplan::validation::validate(&plan)
+        .iter()
+        .map(|f| f.code)
+        .collect();
+    codes.sort();
+    assert_eq!(
+        codes,
+        [
+            "budget.none",
+            "goals.none",
+            "identity.no_recipients",
+            "identity.no_signer",
+            "legal_bases.none",
+            "plan.no_groups"
+        ]
+    );
 }

@@ -82,8 +82,10 @@ fn validate_exits_2_on_errors_and_errors_are_vietnamese() {
     ))
     .trim()
     .to_string();
-    // A blank plan has no groups (warning) but no errors.
-    assert_eq!(dxplan(&db, &["validate", &id]).status.code(), Some(0));
+    // A blank plan is not ready to issue: it says what it lacks.
+    let o = dxplan(&db, &["validate", &id]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).contains("Chưa có căn cứ pháp lý"), "{}", stdout(&o));
 
     let mut v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dxplan::sample::SAMPLE_PATH).unwrap())

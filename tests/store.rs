@@ -454,3 +454,18 @@ fn undo_and_redo_follow_the_edits() {
 async fn vision_of(store: &Store, id: &str) -> String {
     store.load(id).await.unwrap().plan.vision
 }
+
+#[test]
+fn the_log_file_beside_the_database_rotates() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dxplan::applog::path_beside(&dir.path().join("dxplan.sqlite"));
+    assert_eq!(path, dir.path().join("dxplan.log"));
+    let log = dxplan::applog::FileLog::new(&path);
+    let line = "x".repeat(1000);
+    for _ in 0..1100 {
+        log.write_line(&line);
+    }
+    let size = std::fs::metadata(&path).unwrap().len();
+    assert!(size <= dxplan::applog::MAX_BYTES, "{size}");
+    assert!(dir.path().join("dxplan.log.1").exists());
+}

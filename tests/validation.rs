@@ -132,7 +132,7 @@ fn impossible_indicator_targets() {
     let mut p = common::small_plan();
     let ind = &mut p.specific_goals[0].indicators[0];
     ind.comparator = Comparator::Above;
-    ind.target = "100".parse().unwrap();
+    ind.target = Some("100".parse().unwrap());
     let f = only(&p, "indicator.impossible");
     assert!(f.message.contains("trên 100%"), "{}", f.message);
     assert_eq!(f.location.section, Section::Goals);
@@ -140,12 +140,12 @@ fn impossible_indicator_targets() {
 
     let ind = &mut p.specific_goals[0].indicators[0];
     ind.comparator = Comparator::Equal;
-    ind.target = "120".parse().unwrap();
+    ind.target = Some("120".parse().unwrap());
     only(&p, "indicator.impossible");
 
     let ind = &mut p.specific_goals[0].indicators[0];
     ind.comparator = Comparator::Range;
-    ind.target = "70".parse().unwrap();
+    ind.target = Some("70".parse().unwrap());
     ind.target_max = Some("65".parse().unwrap());
     only(&p, "indicator.impossible");
 
@@ -153,7 +153,7 @@ fn impossible_indicator_targets() {
     let ind = &mut p.specific_goals[0].indicators[0];
     ind.comparator = Comparator::Above;
     ind.unit = "cuộc".into();
-    ind.target = "100".parse().unwrap();
+    ind.target = Some("100".parse().unwrap());
     ind.target_max = None;
     assert_eq!(codes(&p), vec![]);
 }
@@ -195,6 +195,7 @@ fn plan_larger_than_sixty_tasks() {
 fn final_plan_needs_number_date_and_signer() {
     let mut p = common::small_plan();
     p.identity.status = PlanStatus::Final;
+    p.identity.signer.name.clear();
     let c: Vec<_> = codes(&p).into_iter().map(|(c, _)| c).collect();
     assert_eq!(
         c,
@@ -381,4 +382,48 @@ fn completeness_marks_follow_content_and_errors() {
         Completeness::Partial,
         "after roll-over, 2023's results are still to enter"
     );
+}
+
+#[test]
+fn a_goal_without_indicator_and_an_indicator_without_target_are_errors() {
+    let mut p = common::small_plan();
+    p.specific_goals[0].indicators[0].target = None;
+    let f = only(&p, "indicator.no_target");
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(
+        f.location.indicator.as_deref(),
+        Some(p.specific_goals[0].indicators[0].id.as_str())
+    );
+    // The document shows a gap to fill, not a made-up value.
+    assert_eq!(p.specific_goals[0].indicators[0].target_text(), "tối thiểu …%");
+    p.specific_goals[0].indicators.clear();
+    let f = only(&p, "goal.no_indicator");
+    assert!(f.message.contains("chưa có chỉ tiêu"), "{}", f.message);
+}
+
+#[test]
+fn a_plan_says_what_it_lacks_section_by_section() {
+    let mut p = common::small_plan();
+    p.identity.recipients.clear();
+    p.legal_bases.clear();
+    p.identity.signer.name.clear();
+    let c = codes(&p);
+    for code in [
+        "identity.no_recipients",
+        "legal_bases.none",
+        "identity.no_signer",
+    ] {
+        assert!(c.contains(&(code, Severity::Error)), "{code}: {c:?}");
+    }
+    let sections = dxplan::validation::completeness(&p);
+    let legal = sections
+        .iter()
+        .find(|s| s.section == dxplan::validation::Section::LegalBases)
+        .unwrap();
+    assert_eq!(legal.errors, 1);
+    p.groups[0].tasks.clear();
+    for l in &mut p.budget.unallocated {
+        l.amount = rust_decimal::Decimal::ZERO;
+    }
+    assert!(codes(&p).contains(&("tasks.none", Severity::Error)));
 }

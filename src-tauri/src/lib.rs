@@ -5,9 +5,8 @@
 
 use std::path::PathBuf;
 
-use dxplan::app::{ExportKind, NewPlan, PlanView, Resume, Session, Started, UserError};
+use dxplan::app::{ExportKind, NewPlan, PlanView, Resume, Rolled, Session, Started, UserError};
 use dxplan::catalogue::Catalogues;
-use dxplan::edit::Edit;
 use dxplan::store::{PlanSummary, Store};
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
@@ -64,10 +63,29 @@ async fn create_plan_from_file(app: AppHandle, s: State<'_, Session>) -> Reply<O
     }
 }
 
-/// "Next year's plan from this one".
+/// "Next year's plan from this one"; `another` after the planner chose to make a second
+/// draft for a year that already has a plan.
 #[tauri::command]
-async fn rollover_plan(s: State<'_, Session>, id: String) -> Reply<Started> {
-    Ok(s.rollover(&id).await?)
+async fn rollover_plan(s: State<'_, Session>, id: String, another: bool) -> Reply<Rolled> {
+    Ok(s.rollover(&id, another).await?)
+}
+
+/// The roll-over review's per-task choices.
+#[tauri::command]
+async fn rollover_choose(
+    s: State<'_, Session>,
+    source: String,
+    draft: String,
+    keep: Vec<String>,
+    drop: Vec<String>,
+) -> Reply<Started> {
+    Ok(s.rollover_choose(&source, &draft, keep, drop).await?)
+}
+
+/// Something that failed in the window itself, for the log file.
+#[tauri::command]
+fn log_window_error(s: State<'_, Session>, detail: String) {
+    s.log_window_error(&detail)
 }
 
 /// "New plan from last year's Word file (or an Excel task appendix)", chosen in the dialog.
@@ -85,14 +103,16 @@ async fn open_plan(s: State<'_, Session>, id: String) -> Reply<PlanView> {
     Ok(s.view(&id).await?)
 }
 
+/// The edit arrives as plain JSON and is read by the core, so that an edit it cannot read
+/// gets the core's Vietnamese message, not Tauri's "invalid args" text.
 #[tauri::command]
 async fn edit_plan(
     s: State<'_, Session>,
     id: String,
     revision: i64,
-    edit: Edit,
+    edit: serde_json::Value,
 ) -> Reply<PlanView> {
-    Ok(s.edit(&id, revision, edit).await?)
+    Ok(s.edit_json(&id, revision, edit).await?)
 }
 
 #[tauri::command]
@@ -179,13 +199,29 @@ fn reveal(path: String) -> Reply<()> {
         .map_err(|_| err("Không mở được thư mục chứa tệp."))
 }
 
+/// The window's default size (1366×768) is a whole laptop screen, so the taskbar would hide
+/// its bottom: on a screen without room for it and a taskbar, the window opens maximised.
+fn maximise_on_small_screen(app: &tauri::App) {
+    let Some(window) = app.get_webview_window("main") else {
+        return;
+    };
+    if let Ok(Some(monitor)) = window.current_monitor() {
+        let size = monitor.size().to_logical::<f64>(monitor.scale_factor());
+        if size.width < 1366.0 + 40.0 || size.height < 768.0 + 80.0 {
+            let _ = window.maximize();
+        }
+    }
+}
+
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
+            let db = Store::default_path();
+            dxplan::applog::init(&dxplan::applog::path_beside(&db));
             let session = tauri::async_runtime::block_on(async {
-                let session = Session::open(&Store::default_path(), None).await?;
+                let session = Session::open(&db, None).await?;
                 session.seed_sample_once().await?;
                 Ok::<_, dxplan::Error>(session)
             })
@@ -194,6 +230,7 @@ pub fn run() {
                 e.to_string()
             })?;
             app.manage(session);
+            maximise_on_small_screen(app);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -201,6 +238,8 @@ pub fn run() {
             create_plan,
             create_plan_from_file,
             rollover_plan,
+            rollover_choose,
+            log_window_error,
             import_office,
             open_plan,
             edit_plan,

@@ -6,6 +6,17 @@ use dxplan::model::*;
 /// A small plan that validates without findings; tests break it one way at a time.
 pub fn small_plan() -> Plan {
     let mut p = Plan::blank("Đắk Lắk", 2027);
+    p.identity.signer.name = "Nguyễn Văn A".into();
+    p.identity.recipients = vec!["Bộ Khoa học và Công nghệ".into()];
+    p.legal_bases = vec![LegalBasis {
+        id: "lb1".into(),
+        kind: DocType::Luat,
+        number: Some("148/2025/QH15".into()),
+        date: chrono::NaiveDate::from_ymd_opt(2025, 6, 14),
+        issuer: "Quốc hội".into(),
+        title: "Chuyển đổi số".into(),
+        library_ref: None,
+    }];
     p.directory = vec![
         Agency {
             id: "so-khcn".into(),
@@ -42,7 +53,7 @@ pub fn small_plan() -> Plan {
             name: "Hồ sơ xử lý trực tuyến".into(),
             unit: "%".into(),
             comparator: Comparator::AtLeast,
-            target: "80".parse().unwrap(),
+            target: Some("80".parse().unwrap()),
             target_max: None,
             denominator: None,
             baseline: None,

@@ -6,7 +6,11 @@ export type Indicator = { id: string, name: string,
 /**
  * "%", "hệ thống", "người", …
  */
-unit: string, comparator: Comparator, target: string, 
+unit: string, comparator: Comparator, 
+/**
+ * `None` while the planner has not given it yet (validation says so).
+ */
+target: string | null, 
 /**
  * Upper bound for `Range`.
  */

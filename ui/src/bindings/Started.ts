@@ -7,4 +7,8 @@ import type { Report } from "./Report";
  * A plan that started from another document, with what the planner must review: the
  * roll-over report, or what the importer was unsure of.
  */
-export type Started = { view: PlanView, rollover: Report | null, import_flags: Array<Flag>, };
+export type Started = { view: PlanView, rollover: Report | null, 
+/**
+ * The plan a roll-over started from.
+ */
+source: string | null, import_flags: Array<Flag>, };

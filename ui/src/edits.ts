@@ -1,0 +1,158 @@
+// Every edit the window sends is built here, from the plan as the core returned it and what
+// the planner typed. One place, so that the contract test (edits.contract.test.ts) can build
+// each kind of edit exactly as the screens do and check that the core accepts it.
+import type { Agency } from "./bindings/Agency";
+import type { Assessment } from "./bindings/Assessment";
+import type { BudgetLine } from "./bindings/BudgetLine";
+import type { CatalogueIndicator } from "./bindings/CatalogueIndicator";
+import type { Deadline } from "./bindings/Deadline";
+import type { Duty } from "./bindings/Duty";
+import type { Edit } from "./bindings/Edit";
+import type { Goal } from "./bindings/Goal";
+import type { Identity } from "./bindings/Identity";
+import type { Indicator } from "./bindings/Indicator";
+import type { IndicatorReview } from "./bindings/IndicatorReview";
+import type { LegalBasis } from "./bindings/LegalBasis";
+import type { LibraryDocument } from "./bindings/LibraryDocument";
+import type { NarrativeSection } from "./bindings/NarrativeSection";
+import type { NationalTask } from "./bindings/NationalTask";
+import type { Plan } from "./bindings/Plan";
+import type { Task } from "./bindings/Task";
+import type { TaskGroup } from "./bindings/TaskGroup";
+import type { TaskReview } from "./bindings/TaskReview";
+import type { TextField } from "./bindings/TextField";
+import { newId } from "./text";
+
+/** The list with item `i` patched. */
+export function patchAt<T>(list: T[], i: number, patch: Partial<T>): T[] {
+  return list.map((x, j) => (j === i ? { ...x, ...patch } : x));
+}
+
+// New items, as the "+" buttons create them: every optional value unset, never a made-up one.
+
+export function newTask(): Task {
+  return {
+    id: newId(),
+    title: "",
+    description: "",
+    lead: [],
+    coordinating: [],
+    deadline: null,
+    output: "",
+    budget: [],
+    national_task: null,
+    indicators: [],
+    status: "chua_trien_khai",
+  };
+}
+
+export function taskFromNational(t: NationalTask, ref: string, planYear: number): Task {
+  const deadline: Deadline = t.deadline ?? { kind: "year", year: planYear };
+  return { ...newTask(), title: t.title, deadline, national_task: ref };
+}
+
+export function newGroup(): TaskGroup {
+  return { id: newId(), title: "Nhóm nhiệm vụ mới", framework_ref: null, intro: "", tasks: [] };
+}
+
+export function newBudgetLine(): BudgetLine {
+  return { amount: "0", source: "thuong_xuyen", level: "tinh", note: "" };
+}
+
+export function newIndicator(planYear: number): Indicator {
+  return {
+    id: newId(),
+    name: "",
+    unit: "%",
+    comparator: "at_least",
+    target: null,
+    target_max: null,
+    denominator: null,
+    baseline: null,
+    actual: null,
+    target_date: { kind: "year", year: planYear },
+    catalogue_ref: null,
+  };
+}
+
+export function indicatorFromCatalogue(c: CatalogueIndicator, planYear: number): Indicator {
+  return {
+    ...newIndicator(planYear),
+    name: c.name,
+    unit: c.unit,
+    comparator: c.comparator,
+    target: c.target,
+    target_max: c.target_max,
+    denominator: c.denominator,
+    catalogue_ref: c.id,
+  };
+}
+
+/** A goal of last year typed in by hand (a plan not rolled over from last year's). */
+export function newIndicatorReview(lastYear: number): IndicatorReview {
+  return { id: newId(), indicator: newIndicator(lastYear), actual: null, achieved: null, note: "" };
+}
+
+export function newTaskReview(): TaskReview {
+  return { id: newId(), group: "", title: "", lead: [], status: null, result: "" };
+}
+
+export function newGoal(): Goal {
+  return { id: newId(), pillar: "chinh_quyen_so", title: "Mục tiêu mới", text: "", indicators: [] };
+}
+
+export function newLegalBasis(): LegalBasis {
+  return { id: newId(), kind: "quyet_dinh", number: null, date: null, issuer: "", title: "", library_ref: null };
+}
+
+export function legalBasisFromLibrary(d: LibraryDocument): LegalBasis {
+  return { id: newId(), kind: d.kind, number: d.number, date: d.date, issuer: d.issuer, title: d.title, library_ref: d.id };
+}
+
+export function newSection(): NarrativeSection {
+  return { id: newId(), title: "Mục mới", text: "" };
+}
+
+export function newAgency(name: string, short: string | null): Agency {
+  return { id: newId(), name: name.trim(), short: short?.trim() || null, kind: "so" };
+}
+
+/** "Lưu: VT, KGVX." — the form shows "Lưu: VT," itself, so what the planner types after it
+ * is kept without a repeated "Lưu:", "VT" or final stop. */
+export function archiveUnit(typed: string): string {
+  return typed
+    .trim()
+    .replace(/^lưu\s*:?\s*/i, "")
+    .replace(/^vt\s*(,|$)\s*/i, "")
+    .replace(/\.$/, "")
+    .trim();
+}
+
+// The edits themselves, one builder per kind.
+
+export const edit = {
+  identity: (plan: Plan, patch: Partial<Identity>): Edit => ({ op: "set_identity", identity: { ...plan.identity, ...patch } }),
+  text: (field: TextField, text: string): Edit => ({ op: "set_text", field, text }),
+  agency: (agency: Agency): Edit => ({ op: "upsert_agency", agency }),
+  removeAgency: (id: string): Edit => ({ op: "remove_agency", id }),
+  legalBases: (legal_bases: LegalBasis[]): Edit => ({ op: "set_legal_bases", legal_bases }),
+  solutions: (solutions: NarrativeSection[]): Edit => ({ op: "set_solutions", solutions }),
+  assessment: (plan: Plan, patch: Partial<Assessment>): Edit => ({ op: "set_assessment", assessment: { ...plan.assessment, ...patch } }),
+  goals: (goals: Goal[]): Edit => ({ op: "set_goals", goals }),
+  addGroup: (group: TaskGroup = newGroup(), index: number | null = null): Edit => ({ op: "add_group", group, index }),
+  updateGroup: (g: TaskGroup, patch: Partial<Pick<TaskGroup, "title" | "intro" | "framework_ref">>): Edit => {
+    const n = { ...g, ...patch };
+    return { op: "update_group", id: g.id, title: n.title, intro: n.intro, framework_ref: n.framework_ref };
+  },
+  removeGroup: (id: string): Edit => ({ op: "remove_group", id }),
+  moveGroup: (id: string, to: number): Edit => ({ op: "move_group", id, to: Math.max(0, to) }),
+  addTask: (group: string, task: Task = newTask(), index: number | null = null): Edit => ({ op: "add_task", group, task, index }),
+  updateTask: (task: Task, patch: Partial<Task>): Edit => ({ op: "update_task", task: { ...task, ...patch } }),
+  removeTask: (id: string): Edit => ({ op: "remove_task", id }),
+  /** `index` past the end puts the task last. */
+  moveTask: (id: string, group: string, index: number): Edit => ({ op: "move_task", id, group, index: Math.max(0, Math.min(index, 1_000_000)) }),
+  unallocated: (lines: BudgetLine[]): Edit => ({ op: "set_unallocated_budget", lines }),
+  duties: (duties: Duty[]): Edit => ({ op: "set_duties", duties }),
+  regenerateDuties: (): Edit => ({ op: "regenerate_duties" }),
+  replacePlan: (plan: Plan): Edit => ({ op: "replace_plan", plan }),
+};
