@@ -26,9 +26,10 @@ const SCREENS: { key: Screen; label: string; needsPlan: boolean }[] = [
   { key: "export", label: "Xuất văn bản", needsPlan: true },
 ];
 
-function saveText(s: SaveState): string {
+export function saveText(s: SaveState): string {
+  if (s.kind === "idle") return "";
   if (s.kind === "saving") return "Đang lưu…";
-  if (s.kind === "error") return "Chưa lưu được";
+  if (s.kind === "error") return `Chưa lưu: ${s.what}`;
   const p = (n: number) => String(n).padStart(2, "0");
   return `Đã lưu lúc ${p(s.at.getHours())}:${p(s.at.getMinutes())}:${p(s.at.getSeconds())}`;
 }
@@ -129,7 +130,7 @@ export function App() {
             <button title="Làm lại (Ctrl+Y)" aria-label="Làm lại" disabled={!view.can_redo} onClick={() => plan.redo()}>
               ↷
             </button>
-            <span className={"save " + plan.save.kind} data-testid="save-state">
+            <span className={"save " + plan.save.kind} data-testid="save-state" title={plan.save.kind === "error" ? plan.save.message : undefined}>
               {saveText(plan.save)}
             </span>
           </div>
@@ -147,7 +148,7 @@ export function App() {
           screen === "catalogues" ? (
             <CatalogueBrowser catalogues={catalogues} />
           ) : (
-            <Plans onOpen={open} notify={notify} />
+            <Plans onOpen={open} notify={notify} onDeleted={(id) => id === view?.id && show(null)} />
           )
         ) : screen === "editor" ? (
           <Editor

@@ -8,20 +8,36 @@ import type { NewPlan } from "./bindings/NewPlan";
 import type { PlanSummary } from "./bindings/PlanSummary";
 import type { PlanView } from "./bindings/PlanView";
 import type { Resume } from "./bindings/Resume";
+import type { Rolled } from "./bindings/Rolled";
 import type { Started } from "./bindings/Started";
 import type { UserError } from "./bindings/UserError";
 
-/** The Vietnamese sentence of an error from the core (or of anything else thrown). */
+/** The Vietnamese sentence of an error from the core. Anything else thrown (Tauri's own
+ * English text, a script error) is never shown as is: the planner reads one Vietnamese
+ * sentence and the detail goes to the log file. */
 export function messageOf(e: unknown): string {
-  if (e && typeof e === "object" && "message" in e) return String((e as UserError).message);
-  return String(e);
+  if (isUserError(e)) return e.message;
+  reportWindowError(e);
+  return "Không lưu được thay đổi do lỗi của ứng dụng. Nội dung bạn vừa nhập vẫn còn trên màn hình; chi tiết đã ghi vào nhật ký.";
+}
+
+function isUserError(e: unknown): e is UserError {
+  return !!e && typeof e === "object" && !(e instanceof Error) && typeof (e as UserError).message === "string";
+}
+
+/** Sends what went wrong in the window to the log file; never fails itself. */
+export function reportWindowError(e: unknown) {
+  const detail = e instanceof Error ? `${e.name}: ${e.message}\n${e.stack ?? ""}` : typeof e === "string" ? e : JSON.stringify(e);
+  invoke("log_window_error", { detail }).catch(() => {});
 }
 
 export const api = {
   listPlans: () => invoke<PlanSummary[]>("list_plans"),
   createPlan: (how: NewPlan) => invoke<PlanView>("create_plan", { how }),
   createPlanFromFile: () => invoke<PlanView | null>("create_plan_from_file"),
-  rolloverPlan: (id: string) => invoke<Started>("rollover_plan", { id }),
+  rolloverPlan: (id: string, another = false) => invoke<Rolled>("rollover_plan", { id, another }),
+  rolloverChoose: (source: string, draft: string, keep: string[], drop: string[]) =>
+    invoke<Started>("rollover_choose", { source, draft, keep, drop }),
   importOffice: () => invoke<Started | null>("import_office"),
   openPlan: (id: string) => invoke<PlanView>("open_plan", { id }),
   editPlan: (id: string, revision: number, edit: Edit) =>

@@ -5,6 +5,7 @@ import type { BudgetLevel } from "./bindings/BudgetLevel";
 import type { BudgetSource } from "./bindings/BudgetSource";
 import type { Comparator } from "./bindings/Comparator";
 import type { DocType } from "./bindings/DocType";
+import type { Edit } from "./bindings/Edit";
 import type { Pillar } from "./bindings/Pillar";
 import type { Section } from "./bindings/Section";
 import type { TaskStatus } from "./bindings/TaskStatus";
@@ -22,6 +23,30 @@ export const OUTLINE: { key: OutlineKey; label: string }[] = [
   { key: "organisation", label: "Tổ chức thực hiện" },
   { key: "appendices", label: "Phụ lục" },
 ];
+
+/** What the planner was changing, for the save indicator ("Chưa lưu: Mục tiêu, chỉ tiêu"). */
+export const EDIT_LABELS: Record<Edit["op"], string> = {
+  set_identity: "Thông tin văn bản",
+  set_text: "Nội dung",
+  upsert_agency: "Cơ quan",
+  remove_agency: "Xóa cơ quan",
+  set_legal_bases: "Căn cứ pháp lý",
+  set_solutions: "Giải pháp",
+  set_assessment: "Đánh giá năm trước",
+  set_goals: "Mục tiêu, chỉ tiêu",
+  add_group: "Thêm nhóm nhiệm vụ",
+  update_group: "Nhóm nhiệm vụ",
+  remove_group: "Xóa nhóm nhiệm vụ",
+  move_group: "Đổi thứ tự nhóm",
+  add_task: "Thêm nhiệm vụ",
+  update_task: "Nhiệm vụ",
+  remove_task: "Xóa nhiệm vụ",
+  move_task: "Chuyển nhiệm vụ",
+  set_unallocated_budget: "Kinh phí chung",
+  set_duties: "Tổ chức thực hiện",
+  regenerate_duties: "Tạo lại tổ chức thực hiện",
+  replace_plan: "Thay toàn bộ kế hoạch",
+};
 
 export const AGENCY_KINDS: Record<AgencyKind, string> = {
   so: "Sở, ngành tỉnh",

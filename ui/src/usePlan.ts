@@ -6,8 +6,15 @@ import { useCallback, useRef, useState } from "react";
 import { api, messageOf } from "./api";
 import type { Edit } from "./bindings/Edit";
 import type { PlanView } from "./bindings/PlanView";
+import { EDIT_LABELS } from "./labels";
 
-export type SaveState = { kind: "saved"; at: Date } | { kind: "saving" } | { kind: "error"; message: string };
+/** Nothing sent yet for this plan; saved at a time; being saved; or refused, naming the
+ * edit that is not saved. */
+export type SaveState =
+  | { kind: "idle" }
+  | { kind: "saved"; at: Date }
+  | { kind: "saving" }
+  | { kind: "error"; message: string; what: string };
 
 /** Pending typed text (debounced fields) registers here so that Ctrl+S and navigation can
  * write it at once. */
@@ -22,35 +29,45 @@ export function flushPending() {
 
 export function usePlan(onError: (message: string) => void) {
   const [view, setView] = useState<PlanView | null>(null);
-  const [save, setSave] = useState<SaveState>({ kind: "saved", at: new Date() });
+  const [save, setSave] = useState<SaveState>({ kind: "idle" });
   const current = useRef<PlanView | null>(null);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
+  /** Shows a plan; another plan (or none) starts with its own save state. */
   const show = useCallback((v: PlanView | null) => {
+    if (current.current?.id !== v?.id) setSave({ kind: "idle" });
     current.current = v;
     setView(v);
   }, []);
 
-  /** Runs `step` after every edit already queued, with the newest view. */
+  /** Runs `step` after every edit already queued, with the newest view; resolves to
+   * whether it was saved. */
   const enqueue = useCallback(
-    (step: (v: PlanView) => Promise<PlanView>) => {
+    (what: string, step: (v: PlanView) => Promise<PlanView>): Promise<boolean> => {
       const run = queue.current.then(async () => {
         const v = current.current;
-        if (!v) return;
+        if (!v) return false;
         setSave({ kind: "saving" });
         try {
-          show(await step(v));
-          setSave({ kind: "saved", at: new Date() });
+          const next = await step(v);
+          // The planner may have opened another plan meanwhile: its view stays.
+          if (current.current?.id === v.id) {
+            show(next);
+            setSave({ kind: "saved", at: new Date() });
+          }
+          return true;
         } catch (e) {
           const message = messageOf(e);
-          setSave({ kind: "error", message });
+          if (current.current?.id === v.id) setSave({ kind: "error", message, what });
           onError(message);
-          // What is shown must be what is stored: reload after a refused edit.
+          // What is shown must be what is stored: reload after a refused edit. The field
+          // that sent it keeps the planner's text (see widgets/Fields).
           try {
-            show(await api.openPlan(v.id));
+            if (current.current?.id === v.id) show(await api.openPlan(v.id));
           } catch {
             /* the plan may be gone; keep what is shown */
           }
+          return false;
         }
       });
       queue.current = run;
@@ -59,14 +76,14 @@ export function usePlan(onError: (message: string) => void) {
     [onError, show],
   );
 
-  const apply = useCallback((edit: Edit) => enqueue((v) => api.editPlan(v.id, v.revision, edit)), [enqueue]);
+  const apply = useCallback((edit: Edit) => enqueue(EDIT_LABELS[edit.op], (v) => api.editPlan(v.id, v.revision, edit)), [enqueue]);
   const undo = useCallback(() => {
     flushPending();
-    return enqueue((v) => api.undo(v.id));
+    return enqueue("Hoàn tác", (v) => api.undo(v.id));
   }, [enqueue]);
   const redo = useCallback(() => {
     flushPending();
-    return enqueue((v) => api.redo(v.id));
+    return enqueue("Làm lại", (v) => api.redo(v.id));
   }, [enqueue]);
   const settle = useCallback(() => {
     flushPending();

@@ -4,6 +4,8 @@ import type { Catalogue } from "../bindings/Catalogue";
 import type { Catalogues } from "../bindings/Catalogues";
 import { AGENCY_KINDS, COMPARATORS, DOC_TYPES, PILLARS } from "../labels";
 import { matches } from "../text";
+import { showDate } from "../widgets/DateInput";
+import { deadlineCell } from "../widgets/DeadlineInput";
 
 type Row = { key: string; cells: string[] };
 
@@ -15,12 +17,12 @@ function rowsOf(c: Catalogue): { head: string[]; rows: Row[] } {
     case "national_tasks":
       return {
         head: ["Mã", "Nhiệm vụ", "Thời hạn", "Đầu mối"],
-        rows: b.items.tasks.map((t) => ({ key: t.code, cells: [t.code, t.title, t.deadline ? JSON.stringify(t.deadline.kind === "year" ? t.deadline.year : t.deadline) : "", t.focal_unit] })),
+        rows: b.items.tasks.map((t) => ({ key: t.code, cells: [t.code, t.title, deadlineCell(t.deadline), t.focal_unit] })),
       };
     case "legal_bases":
       return {
         head: ["Loại", "Số", "Ngày", "Trích yếu", "Hiệu lực"],
-        rows: b.items.map((d) => ({ key: d.id, cells: [DOC_TYPES[d.kind], d.number ?? "", d.date ?? "", d.title, d.in_force ? "Còn hiệu lực" : "Hết hiệu lực"] })),
+        rows: b.items.map((d) => ({ key: d.id, cells: [DOC_TYPES[d.kind], d.number ?? "", showDate(d.date), d.title, d.in_force ? "Còn hiệu lực" : "Hết hiệu lực"] })),
       };
     case "indicators":
       return {

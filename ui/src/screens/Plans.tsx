@@ -9,6 +9,8 @@ import { Confirm } from "../widgets/Confirm";
 type Props = {
   onOpen: (view: PlanView) => void;
   notify: (message: string, kind?: "error" | "info") => void;
+  /** A plan was deleted (the window closes it if it is open). */
+  onDeleted: (id: string) => void;
 };
 
 export function formatTime(iso: string): string {
@@ -18,13 +20,15 @@ export function formatTime(iso: string): string {
   return `${p(d.getHours())}:${p(d.getMinutes())} ngày ${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
 }
 
-export function Plans({ onOpen, notify }: Props) {
+export function Plans({ onOpen, notify, onDeleted }: Props) {
   const [plans, setPlans] = useState<PlanSummary[] | null>(null);
   const [province, setProvince] = useState("");
   const [year, setYear] = useState(String(new Date().getFullYear() + 1));
   const [toDelete, setToDelete] = useState<PlanSummary | null>(null);
   const [busy, setBusy] = useState(false);
   const [review, setReview] = useState<Started | null>(null);
+  // Next year's plan asked for a year that already has one: open it, or make another draft.
+  const [exists, setExists] = useState<{ source: PlanSummary; existing: PlanSummary } | null>(null);
 
   const reload = () => api.listPlans().then(setPlans, (e) => notify(messageOf(e), "error"));
   useEffect(() => {
@@ -40,6 +44,20 @@ export function Plans({ onOpen, notify }: Props) {
     } finally {
       setBusy(false);
     }
+  }
+
+  function rollover(source: PlanSummary, another: boolean) {
+    setExists(null);
+    run(
+      () => api.rolloverPlan(source.id, another),
+      (r) => {
+        if (r.kind === "exists") setExists({ source, existing: r.existing });
+        else {
+          setReview(r.started);
+          reload();
+        }
+      },
+    );
   }
 
   return (
@@ -113,7 +131,7 @@ export function Plans({ onOpen, notify }: Props) {
                     <button className="primary" onClick={() => run(() => api.openPlan(p.id), onOpen)}>
                       Mở
                     </button>
-                    <button onClick={() => run(() => api.rolloverPlan(p.id), setReview)} title="Lập dự thảo kế hoạch năm sau từ kế hoạch này">
+                    <button onClick={() => rollover(p, false)} title="Lập dự thảo kế hoạch năm sau từ kế hoạch này">
                       Lập KH {p.year + 1}
                     </button>
                     <button onClick={() => run(() => api.duplicatePlan(p.id), () => reload())}>Nhân bản</button>
@@ -137,7 +155,38 @@ export function Plans({ onOpen, notify }: Props) {
           </table>
         )}
       </section>
-      {review && <Review started={review} onOpen={() => onOpen(review.view)} />}
+      {review && (
+        <Review
+          started={review}
+          onOpen={(v) => onOpen(v)}
+          onChange={setReview}
+          onCancel={() =>
+            run(
+              () => api.deletePlan(review.view.id),
+              () => {
+                setReview(null);
+                reload();
+              },
+            )
+          }
+          notify={notify}
+        />
+      )}
+      {exists && (
+        <Confirm
+          title={`Đã có kế hoạch ${exists.existing.province} năm ${exists.existing.year}`}
+          confirmLabel="Mở kế hoạch đã có"
+          safe
+          onCancel={() => setExists(null)}
+          onConfirm={() => run(() => api.openPlan(exists.existing.id), onOpen)}
+          extra={
+            <button onClick={() => rollover(exists.source, true)}>Tạo thêm một dự thảo khác</button>
+          }
+        >
+          Cơ sở dữ liệu đã có kế hoạch «{exists.existing.title}» (sửa lần cuối {formatTime(exists.existing.updated_at)}). Mở
+          kế hoạch đó để soạn tiếp, hay tạo thêm một dự thảo năm {exists.existing.year} từ kế hoạch năm {exists.source.year}?
+        </Confirm>
+      )}
       {toDelete && (
         <Confirm
           title="Xóa kế hoạch?"
@@ -147,6 +196,7 @@ export function Plans({ onOpen, notify }: Props) {
             run(
               () => api.deletePlan(toDelete.id),
               () => {
+                onDeleted(toDelete.id);
                 setToDelete(null);
                 reload();
               },
@@ -161,9 +211,18 @@ export function Plans({ onOpen, notify }: Props) {
   );
 }
 
-/** What the planner checks after a roll-over or an import, before working on the draft. */
-function Review({ started, onOpen }: { started: Started; onOpen: () => void }) {
+/** What the planner checks after a roll-over or an import, before working on the draft.
+ * After a roll-over each task of last year can be carried or left behind; "Hủy" (or Esc)
+ * removes the new draft. */
+function Review({ started, onOpen, onChange, onCancel, notify }: {
+  started: Started;
+  onOpen: (v: Started["view"]) => void;
+  onChange: (s: Started) => void;
+  onCancel: () => void;
+  notify: Props["notify"];
+}) {
   const r = started.rollover;
+  const [busy, setBusy] = useState(false);
   const list = (title: string, items: string[]) =>
     items.length > 0 && (
       <>
@@ -177,8 +236,22 @@ function Review({ started, onOpen }: { started: Started; onOpen: () => void }) {
         </ul>
       </>
     );
+  async function toggle(id: string, carry: boolean) {
+    if (!r || !started.source) return;
+    const keep = r.tasks.filter((t) => (t.id === id ? carry : t.carried) && !t.carried_by_default).map((t) => t.id);
+    const drop = r.tasks.filter((t) => !(t.id === id ? carry : t.carried) && t.carried_by_default).map((t) => t.id);
+    setBusy(true);
+    try {
+      onChange(await api.rolloverChoose(started.source, started.view.id, keep, drop));
+    } catch (e) {
+      notify(messageOf(e), "error");
+    } finally {
+      setBusy(false);
+    }
+  }
+  const carried = r?.tasks.filter((t) => t.carried).length ?? 0;
   return (
-    <div className="modal-backdrop">
+    <div className="modal-backdrop" onKeyDown={(e) => e.key === "Escape" && !busy && onCancel()}>
       <div className="modal large" role="dialog" aria-modal="true" aria-label="Cần xem lại">
         <div className="section-head">
           <h3>
@@ -186,16 +259,48 @@ function Review({ started, onOpen }: { started: Started; onOpen: () => void }) {
               ? `Dự thảo kế hoạch năm ${r.to_year} từ kế hoạch năm ${r.from_year}`
               : `Đã nhập: ${started.view.tasks.length} nhiệm vụ trong ${started.view.plan.groups.length} nhóm`}
           </h3>
-          <button className="primary" onClick={onOpen}>
+          <button onClick={onCancel} disabled={busy} title="Xóa dự thảo vừa tạo (Esc)">
+            Hủy
+          </button>
+          <button className="primary" autoFocus disabled={busy} onClick={() => onOpen(started.view)}>
             Mở dự thảo
           </button>
         </div>
         <div className="scroll">
           {r && (
             <>
+              <h4>
+                Nhiệm vụ năm {r.from_year}: chuyển sang {carried}/{r.tasks.length}
+              </h4>
+              <table className="grid compact" aria-label="Nhiệm vụ chuyển sang năm sau">
+                <thead>
+                  <tr>
+                    <th>Chuyển</th>
+                    <th>TT</th>
+                    <th>Nhiệm vụ</th>
+                    <th>Tình trạng</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.tasks.map((t) => (
+                    <tr key={t.id} className={t.carried ? "" : "muted"}>
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={`Chuyển nhiệm vụ ${t.number}`}
+                          checked={t.carried}
+                          disabled={busy}
+                          onChange={(e) => toggle(t.id, e.target.checked)}
+                        />
+                      </td>
+                      <td>{t.number}</td>
+                      <td>{t.title}</td>
+                      <td>{t.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
               {list("Chuyển sang", r.carried)}
-              {list("Nhiệm vụ chuyển tiếp", r.tasks_carried)}
-              {list("Nhiệm vụ không chuyển", r.tasks_dropped)}
               {list("Cần kiểm tra", r.to_review)}
               {list(
                 "Đã đổi năm trong văn bản",

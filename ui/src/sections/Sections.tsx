@@ -8,22 +8,36 @@ import type { Indicator } from "../bindings/Indicator";
 import type { LegalBasis } from "../bindings/LegalBasis";
 import type { NarrativeSection } from "../bindings/NarrativeSection";
 import type { PlanView } from "../bindings/PlanView";
+import type { TaskReview } from "../bindings/TaskReview";
 import type { TextField } from "../bindings/TextField";
-import { COMPARATORS, DOC_TYPES, PILLARS, TASK_STATUS, amountInput, options, parseAmount } from "../labels";
-import { newId } from "../text";
+import {
+  archiveUnit,
+  edit,
+  indicatorFromCatalogue,
+  legalBasisFromLibrary,
+  newGoal,
+  newIndicator,
+  newIndicatorReview,
+  newLegalBasis,
+  newSection,
+  newTaskReview,
+  patchAt,
+} from "../edits";
+import { COMPARATORS, DOC_TYPES, PILLARS, TASK_STATUS, options } from "../labels";
 import type { PlanApi } from "../usePlan";
 import { AgencyPicker } from "../widgets/AgencyPicker";
+import { DateInput } from "../widgets/DateInput";
 import { DeadlineInput } from "../widgets/DeadlineInput";
-import { TextArea, TextInput } from "../widgets/Fields";
+import { NumberInput, TextArea, TextInput } from "../widgets/Fields";
 import { BudgetLines } from "./Tasks";
 
 type Props = { view: PlanView; plan: PlanApi; catalogues: Catalogues | null };
 
-const setText = (plan: PlanApi, field: TextField) => (text: string) => plan.apply({ op: "set_text", field, text });
+const setText = (plan: PlanApi, field: TextField) => (text: string) => plan.apply(edit.text(field, text));
 
 export function IdentityEditor({ view, plan }: Props) {
   const id = view.plan.identity;
-  const set = (patch: Partial<Identity>) => plan.apply({ op: "set_identity", identity: { ...id, ...patch } });
+  const set = (patch: Partial<Identity>) => plan.apply(edit.identity(view.plan, patch));
   const signer = (patch: Partial<Identity["signer"]>) => set({ signer: { ...id.signer, ...patch } });
   return (
     <div className="form">
@@ -45,10 +59,7 @@ export function IdentityEditor({ view, plan }: Props) {
         <TextInput label="Số" className="narrow" placeholder="để trống khi dự thảo" value={id.number ?? ""} onCommit={(n) => set({ number: n.trim() || null })} />
         <TextInput label="Ký hiệu" className="narrow" value={id.symbol} onCommit={(symbol) => set({ symbol })} />
         <TextInput label="Địa danh" value={id.place} onCommit={(place) => set({ place })} />
-        <label className="field">
-          <span>Ngày ban hành</span>
-          <input type="date" value={id.issue_date ?? ""} onChange={(e) => set({ issue_date: e.target.value || null })} />
-        </label>
+        <DateInput label="Ngày ban hành" value={id.issue_date} onChange={(issue_date) => set({ issue_date })} />
       </div>
       <TextArea
         label="Dòng tiêu đề bên trái (mỗi dòng một hàng)"
@@ -78,7 +89,12 @@ export function IdentityEditor({ view, plan }: Props) {
         value={id.recipients.join("\n")}
         onCommit={(t) => set({ recipients: t.split("\n").map((s) => s.trim()).filter(Boolean) })}
       />
-      <TextInput label="Lưu" value={id.archive_unit} onCommit={(archive_unit) => set({ archive_unit })} />
+      <TextInput
+        label="Lưu: VT, … (đơn vị soạn thảo)"
+        placeholder="KGVX"
+        value={id.archive_unit}
+        onCommit={(typed) => set({ archive_unit: archiveUnit(typed) })}
+      />
       <TextArea label="Đoạn mở đầu" value={id.opening} onCommit={setText(plan, "opening")} />
       <h3>Quyết định ban hành kế hoạch</h3>
       <label className="check">
@@ -95,11 +111,14 @@ export function IdentityEditor({ view, plan }: Props) {
         <div className="row wrap">
           <TextInput label="Số quyết định" className="narrow" value={id.decision.number ?? ""} onCommit={(n) => set({ decision: { ...id.decision!, number: n.trim() || null } })} />
           <TextInput label="Ký hiệu" className="narrow" value={id.decision.symbol} onCommit={(symbol) => set({ decision: { ...id.decision!, symbol } })} />
-          <label className="field">
-            <span>Ngày quyết định</span>
-            <input type="date" value={id.decision.issue_date ?? ""} onChange={(e) => set({ decision: { ...id.decision!, issue_date: e.target.value || null } })} />
-          </label>
-          <TextInput label="Tờ trình" className="grow" value={id.decision.proposal} onCommit={(proposal) => set({ decision: { ...id.decision!, proposal } })} />
+          <DateInput label="Ngày quyết định" value={id.decision.issue_date} onChange={(issue_date) => set({ decision: { ...id.decision!, issue_date } })} />
+          <TextInput
+            label="Tờ trình (số, ký hiệu, ngày; không ghi tên cơ quan)"
+            className="grow"
+            placeholder="Tờ trình số 123/TTr-SKHCN ngày 01/12/2026"
+            value={id.decision.proposal}
+            onCommit={(proposal) => set({ decision: { ...id.decision!, proposal } })}
+          />
         </div>
       )}
     </div>
@@ -130,11 +149,11 @@ function ListControls<T>({ list, i, onChange }: { list: T[]; i: number; onChange
 
 export function LegalBasesEditor({ view, plan, catalogues }: Props) {
   const list = view.plan.legal_bases;
-  const save = (legal_bases: LegalBasis[]) => plan.apply({ op: "set_legal_bases", legal_bases });
+  const save = (legal_bases: LegalBasis[]) => plan.apply(edit.legalBases(legal_bases));
   const library = catalogues?.active.find((c) => c.body.kind === "legal_bases");
   const docs = library && library.body.kind === "legal_bases" ? library.body.items : [];
   const cited = new Set(list.map((b) => b.library_ref));
-  const set = (i: number, patch: Partial<LegalBasis>) => save(list.map((b, j) => (j === i ? { ...b, ...patch } : b)));
+  const set = (i: number, patch: Partial<LegalBasis>) => save(patchAt(list, i, patch));
   return (
     <div className="form">
       <div className="section-head">
@@ -144,8 +163,7 @@ export function LegalBasesEditor({ view, plan, catalogues }: Props) {
           value=""
           onChange={(e) => {
             const d = docs.find((x) => x.id === e.target.value);
-            if (d)
-              save([...list, { id: newId(), kind: d.kind, number: d.number, date: d.date, issuer: d.issuer, title: d.title, library_ref: d.id }]);
+            if (d) save([...list, legalBasisFromLibrary(d)]);
           }}
         >
           <option value="">+ Thêm từ thư viện căn cứ…</option>
@@ -157,7 +175,7 @@ export function LegalBasesEditor({ view, plan, catalogues }: Props) {
               </option>
             ))}
         </select>
-        <button onClick={() => save([...list, { id: newId(), kind: "quyet_dinh", number: null, date: null, issuer: "", title: "", library_ref: null }])}>
+        <button onClick={() => save([...list, newLegalBasis()])}>
           + Nhập căn cứ khác
         </button>
       </div>
@@ -172,10 +190,7 @@ export function LegalBasesEditor({ view, plan, catalogues }: Props) {
               </select>
             </label>
             <TextInput label="Số, ký hiệu" className="narrow" value={b.number ?? ""} onCommit={(n) => set(i, { number: n.trim() || null })} />
-            <label className="field">
-              <span>Ngày</span>
-              <input type="date" value={b.date ?? ""} onChange={(e) => set(i, { date: e.target.value || null })} />
-            </label>
+            <DateInput label="Ngày" value={b.date} onChange={(date) => set(i, { date })} />
             <TextInput label="Cơ quan ban hành" className="grow" value={b.issuer} onCommit={(issuer) => set(i, { issuer })} />
             <ListControls list={list} i={i} onChange={save} />
           </div>
@@ -188,7 +203,7 @@ export function LegalBasesEditor({ view, plan, catalogues }: Props) {
 }
 
 function Narratives({ list, onChange, titleLabel }: { list: NarrativeSection[]; onChange: (l: NarrativeSection[]) => void; titleLabel: string }) {
-  const set = (i: number, patch: Partial<NarrativeSection>) => onChange(list.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+  const set = (i: number, patch: Partial<NarrativeSection>) => onChange(patchAt(list, i, patch));
   return (
     <>
       {list.map((s, i) => (
@@ -201,90 +216,113 @@ function Narratives({ list, onChange, titleLabel }: { list: NarrativeSection[]; 
           <TextArea label={`Nội dung ${s.title}`} hideLabel rows={5} value={s.text} onCommit={(text) => set(i, { text })} />
         </div>
       ))}
-      <button onClick={() => onChange([...list, { id: newId(), title: "Mục mới", text: "" }])}>+ Thêm mục</button>
-    </>
-  );
-}
-
-/** Last year's items, each assessed with a choice ("" = not yet assessed). */
-function ReviewTable({ title, rows, choices, onChange }: {
-  title: string;
-  rows: { id: string; label: string; value: string }[];
-  choices: Record<string, string>;
-  onChange: (index: number, value: string) => void;
-}) {
-  if (rows.length === 0) return null;
-  return (
-    <>
-      <h3>
-        {title} ({rows.length})
-      </h3>
-      <table className="grid">
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={r.id}>
-              <td>{r.label}</td>
-              <td>
-                <select aria-label={`${title} ${i + 1}`} value={r.value} onChange={(e) => onChange(i, e.target.value)}>
-                  <option value="">Chưa đánh giá</option>
-                  {options(choices)}
-                </select>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <button onClick={() => onChange([...list, newSection()])}>+ Thêm mục</button>
     </>
   );
 }
 
 export function AssessmentEditor({ view, plan }: Props) {
   const a = view.plan.assessment;
-  const save = (patch: Partial<typeof a>) => plan.apply({ op: "set_assessment", assessment: { ...a, ...patch } });
+  const last = view.plan.identity.year - 1;
+  const save = (patch: Partial<typeof a>) => plan.apply(edit.assessment(view.plan, patch));
+  const setIndicator = (i: number, patch: Partial<Indicator>) =>
+    save({ indicators: patchAt(a.indicators, i, { indicator: { ...a.indicators[i].indicator, ...patch } }) });
   return (
     <div className="form">
-      <h2>Đánh giá kết quả năm {view.plan.identity.year - 1}</h2>
+      <h2>Đánh giá kết quả năm {last}</h2>
       <TextArea label="Tình hình thực hiện mục tiêu" rows={6} value={a.goals_review} onCommit={setText(plan, "goals_review")} />
-      <ReviewTable
-        title="Chỉ tiêu năm trước"
-        rows={a.indicators.map((r) => ({ id: r.id, label: r.indicator.name, value: r.achieved === null ? "" : String(r.achieved) }))}
-        choices={{ true: "Đạt", false: "Không đạt" }}
-        onChange={(i, v) => save({ indicators: a.indicators.map((x, j) => (j === i ? { ...x, achieved: v === "" ? null : v === "true" } : x)) })}
-      />
+      <div className="section-head">
+        <h3>Chỉ tiêu năm {last} ({a.indicators.length})</h3>
+        <button onClick={() => save({ indicators: [...a.indicators, newIndicatorReview(last)] })}>+ Chỉ tiêu năm trước</button>
+      </div>
+      {a.indicators.length > 0 && (
+        <table className="grid indicators" aria-label="Chỉ tiêu năm trước">
+          <thead>
+            <tr>
+              <th>Chỉ tiêu</th>
+              <th>Giao</th>
+              <th>Thực hiện</th>
+              <th>Đơn vị</th>
+              <th>Đánh giá</th>
+              <th></th>
+            </tr>
+          </thead>
+          <tbody>
+            {a.indicators.map((r, i) => (
+              <tr key={r.id} data-loc={`indicator-${r.id}`}>
+                <td>
+                  <TextInput label={`Tên chỉ tiêu năm trước ${i + 1}`} hideLabel value={r.indicator.name} onCommit={(name) => setIndicator(i, { name })} />
+                </td>
+                <td>
+                  <NumberInput label={`Chỉ tiêu giao ${i + 1}`} value={r.indicator.target} onCommit={(target) => setIndicator(i, { target })} />
+                </td>
+                <td>
+                  <NumberInput label={`Kết quả thực hiện ${i + 1}`} value={r.actual} onCommit={(actual) => save({ indicators: patchAt(a.indicators, i, { actual }) })} />
+                </td>
+                <td>
+                  <TextInput label={`Đơn vị chỉ tiêu năm trước ${i + 1}`} hideLabel value={r.indicator.unit} onCommit={(unit) => setIndicator(i, { unit })} />
+                </td>
+                <td>
+                  <select
+                    aria-label={`Đánh giá chỉ tiêu năm trước ${i + 1}`}
+                    value={r.achieved === null ? "" : String(r.achieved)}
+                    onChange={(e) => save({ indicators: patchAt(a.indicators, i, { achieved: e.target.value === "" ? null : e.target.value === "true" }) })}
+                  >
+                    <option value="">Chưa đánh giá</option>
+                    <option value="true">Đạt</option>
+                    <option value="false">Không đạt</option>
+                  </select>
+                </td>
+                <td>
+                  <ListControls list={a.indicators} i={i} onChange={(indicators) => save({ indicators })} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <h3>Tình hình thực hiện nhiệm vụ theo lĩnh vực</h3>
       <Narratives titleLabel="Tên lĩnh vực" list={a.sections} onChange={(sections) => save({ sections })} />
-      <ReviewTable
-        title="Nhiệm vụ năm trước"
-        rows={a.tasks.map((t) => ({ id: t.id, label: t.title, value: t.status ?? "" }))}
-        choices={TASK_STATUS}
-        onChange={(i, v) => save({ tasks: a.tasks.map((x, j) => (j === i ? { ...x, status: (v || null) as (typeof x)["status"] } : x)) })}
-      />
+      <div className="section-head">
+        <h3>Nhiệm vụ năm {last} ({a.tasks.length})</h3>
+        <button onClick={() => save({ tasks: [...a.tasks, newTaskReview()] })}>+ Nhiệm vụ năm trước</button>
+      </div>
+      {a.tasks.length > 0 && (
+        <table className="grid" aria-label="Nhiệm vụ năm trước">
+          <tbody>
+            {a.tasks.map((t, i) => (
+              <tr key={t.id}>
+                <td className="grow">
+                  <TextInput label={`Tên nhiệm vụ năm trước ${i + 1}`} hideLabel value={t.title} onCommit={(title) => save({ tasks: patchAt(a.tasks, i, { title }) })} />
+                </td>
+                <td>
+                  <select
+                    aria-label={`Tình trạng nhiệm vụ năm trước ${i + 1}`}
+                    value={t.status ?? ""}
+                    onChange={(e) => save({ tasks: patchAt(a.tasks, i, { status: (e.target.value || null) as TaskReview["status"] }) })}
+                  >
+                    <option value="">Chưa đánh giá</option>
+                    {options(TASK_STATUS)}
+                  </select>
+                </td>
+                <td>
+                  <ListControls list={a.tasks} i={i} onChange={(tasks) => save({ tasks })} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <TextArea label="Kinh phí đã thực hiện" rows={3} value={a.budget_spent} onCommit={setText(plan, "budget_spent")} />
     </div>
   );
 }
 
-function blankIndicator(year: number): Indicator {
-  return {
-    id: newId(),
-    name: "",
-    unit: "%",
-    comparator: "at_least",
-    target: "0",
-    target_max: null,
-    denominator: null,
-    baseline: null,
-    actual: null,
-    target_date: { kind: "year", year },
-    catalogue_ref: null,
-  };
-}
-
 export function GoalsEditor({ view, plan, catalogues }: Props) {
   const goals = view.plan.specific_goals;
   const year = view.plan.identity.year;
-  const save = (g: Goal[]) => plan.apply({ op: "set_goals", goals: g });
-  const setGoal = (i: number, patch: Partial<Goal>) => save(goals.map((g, j) => (j === i ? { ...g, ...patch } : g)));
+  const save = (g: Goal[]) => plan.apply(edit.goals(g));
+  const setGoal = (i: number, patch: Partial<Goal>) => save(patchAt(goals, i, patch));
   const cat = catalogues?.active.find((c) => c.body.kind === "indicators");
   const catalogue = cat && cat.body.kind === "indicators" ? cat.body.items : [];
   return (
@@ -294,13 +332,13 @@ export function GoalsEditor({ view, plan, catalogues }: Props) {
       <TextArea label="Mục tiêu chung" value={view.plan.general_goal} onCommit={setText(plan, "general_goal")} />
       <div className="section-head">
         <h3>Mục tiêu cụ thể và chỉ tiêu</h3>
-        <button onClick={() => save([...goals, { id: newId(), pillar: "chinh_quyen_so", title: "Mục tiêu mới", text: "", indicators: [] }])}>
+        <button onClick={() => save([...goals, newGoal()])}>
           + Thêm mục tiêu
         </button>
       </div>
       {goals.map((g, gi) => {
         const setInd = (ii: number, patch: Partial<Indicator>) =>
-          setGoal(gi, { indicators: g.indicators.map((x, j) => (j === ii ? { ...x, ...patch } : x)) });
+          setGoal(gi, { indicators: patchAt(g.indicators, ii, patch) });
         return (
           <div className="card item" key={g.id}>
             <div className="row">
@@ -335,9 +373,9 @@ export function GoalsEditor({ view, plan, catalogues }: Props) {
                       </select>
                     </td>
                     <td className="target">
-                      <TextInput label="Chỉ tiêu" hideLabel value={amountInput(ind.target)} onCommit={(t) => { const v = parseAmount(t); if (v !== null) setInd(ii, { target: v }); }} />
+                      <NumberInput label="Giá trị cần đạt" value={ind.target} onCommit={(target) => setInd(ii, { target })} />
                       {ind.comparator === "range" && (
-                        <TextInput label="Đến" hideLabel value={amountInput(ind.target_max ?? "")} onCommit={(t) => setInd(ii, { target_max: parseAmount(t) })} />
+                        <NumberInput label="Đến" value={ind.target_max} onCommit={(target_max) => setInd(ii, { target_max })} />
                       )}
                     </td>
                     <td>
@@ -354,28 +392,14 @@ export function GoalsEditor({ view, plan, catalogues }: Props) {
               </tbody>
             </table>
             <div className="row">
-              <button onClick={() => setGoal(gi, { indicators: [...g.indicators, blankIndicator(year)] })}>+ Chỉ tiêu mới</button>
+              <button onClick={() => setGoal(gi, { indicators: [...g.indicators, newIndicator(year)] })}>+ Chỉ tiêu mới</button>
               <select
                 aria-label="Thêm chỉ tiêu từ danh mục"
                 value=""
                 onChange={(e) => {
                   const c = catalogue.find((x) => x.id === e.target.value);
                   if (!c) return;
-                  setGoal(gi, {
-                    indicators: [
-                      ...g.indicators,
-                      {
-                        ...blankIndicator(year),
-                        name: c.name,
-                        unit: c.unit,
-                        comparator: c.comparator,
-                        target: c.target ?? "0",
-                        target_max: c.target_max,
-                        denominator: c.denominator,
-                        catalogue_ref: c.id,
-                      },
-                    ],
-                  });
+                  setGoal(gi, { indicators: [...g.indicators, indicatorFromCatalogue(c, year)] });
                 }}
               >
                 <option value="">+ Thêm chỉ tiêu từ danh mục…</option>
@@ -399,7 +423,7 @@ export function SolutionsEditor({ view, plan }: Props) {
   return (
     <div className="form">
       <h2>Giải pháp</h2>
-      <Narratives titleLabel="Tên giải pháp" list={view.plan.solutions} onChange={(solutions) => plan.apply({ op: "set_solutions", solutions })} />
+      <Narratives titleLabel="Tên giải pháp" list={view.plan.solutions} onChange={(solutions) => plan.apply(edit.solutions(solutions))} />
     </div>
   );
 }
@@ -436,7 +460,7 @@ export function BudgetEditor({ view, plan }: Props) {
         {rows("Theo nhóm nhiệm vụ", b.by_group)}
       </div>
       <h3>Kinh phí chưa phân bổ cho nhiệm vụ ({b.unallocated} triệu đồng)</h3>
-      <BudgetLines lines={view.plan.budget.unallocated} onChange={(lines) => plan.apply({ op: "set_unallocated_budget", lines })} />
+      <BudgetLines lines={view.plan.budget.unallocated} onChange={(lines) => plan.apply(edit.unallocated(lines))} />
       <TextArea label="Thuyết minh kinh phí" value={view.plan.budget.narrative} onCommit={setText(plan, "budget_narrative")} />
     </div>
   );
@@ -444,18 +468,18 @@ export function BudgetEditor({ view, plan }: Props) {
 
 export function OrganisationEditor({ view, plan }: Props) {
   const duties = view.plan.organisation.duties;
-  const save = (d: typeof duties) => plan.apply({ op: "set_duties", duties: d });
+  const save = (d: typeof duties) => plan.apply(edit.duties(d));
   return (
     <div className="form">
       <div className="section-head">
         <h2>Tổ chức thực hiện</h2>
-        <button onClick={() => plan.apply({ op: "regenerate_duties" })}>Tạo lại từ phân công nhiệm vụ</button>
+        <button onClick={() => plan.apply(edit.regenerateDuties())}>Tạo lại từ phân công nhiệm vụ</button>
       </div>
       {duties.map((d, i) => (
         <div className="card item" key={d.id}>
           <div className="row">
             <span className="number">{i + 1}.</span>
-            <TextInput label="Cơ quan" hideLabel className="grow" value={d.heading} onCommit={(heading) => save(duties.map((x, j) => (j === i ? { ...x, heading } : x)))} />
+            <TextInput label="Cơ quan" hideLabel className="grow" value={d.heading} onCommit={(heading) => save(patchAt(duties, i, { heading }))} />
             {d.generated && <span className="badge">tự động</span>}
             <ListControls list={duties} i={i} onChange={save} />
           </div>
@@ -464,7 +488,7 @@ export function OrganisationEditor({ view, plan }: Props) {
             hideLabel
             rows={3}
             value={d.text}
-            onCommit={(text) => save(duties.map((x, j) => (j === i ? { ...x, text, generated: false } : x)))}
+            onCommit={(text) => save(patchAt(duties, i, { text, generated: false }))}
           />
         </div>
       ))}

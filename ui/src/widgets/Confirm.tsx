@@ -7,9 +7,13 @@ type Props = {
   confirmLabel: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Another choice between "Hủy" and the main one. */
+  extra?: React.ReactNode;
+  /** The main choice is not destructive (shown as primary, not red). */
+  safe?: boolean;
 };
 
-export function Confirm({ title, children, confirmLabel, onConfirm, onCancel }: Props) {
+export function Confirm({ title, children, confirmLabel, onConfirm, onCancel, extra, safe }: Props) {
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => cancel.current?.focus(), []);
   return (
@@ -21,7 +25,8 @@ export function Confirm({ title, children, confirmLabel, onConfirm, onCancel }: 
           <button ref={cancel} onClick={onCancel}>
             Hủy
           </button>
-          <button className="danger" onClick={onConfirm}>
+          {extra}
+          <button className={safe ? "primary" : "danger"} onClick={onConfirm}>
             {confirmLabel}
           </button>
         </div>

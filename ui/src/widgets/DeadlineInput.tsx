@@ -3,6 +3,7 @@
 // deadline is passed on; a half-typed or impossible one shows why and changes nothing.
 import { useEffect, useState } from "react";
 import type { Deadline } from "../bindings/Deadline";
+import { DateInput, showDate } from "./DateInput";
 
 type Kind = Deadline["kind"] | "none";
 
@@ -54,8 +55,11 @@ function int(s: string): number | null {
   return /^\d+$/.test(s.trim()) ? Number(s.trim()) : null;
 }
 
-/** The deadline the fields describe, or the reason they describe none. */
-export function deadlineOf(kind: Kind, f: Fields): { deadline: Deadline | null } | { error: string } {
+/** What the fields describe: a deadline; a part still to choose (`pending`, a hint, not an
+ * error: the planner has just picked the kind); or the reason the values are impossible. */
+export type DeadlineResult = { deadline: Deadline | null } | { pending: string } | { error: string };
+
+export function deadlineOf(kind: Kind, f: Fields): DeadlineResult {
   const year = int(f.year);
   const yearOk = (y: number | null): y is number => y !== null && y >= 2000 && y <= 2100;
   switch (kind) {
@@ -64,20 +68,21 @@ export function deadlineOf(kind: Kind, f: Fields): { deadline: Deadline | null }
     case "continuous":
       return { deadline: { kind: "continuous" } };
     case "date":
-      return /^\d{4}-\d{2}-\d{2}$/.test(f.date)
-        ? { deadline: { kind: "date", date: f.date } }
-        : { error: "Chọn ngày." };
+      if (!f.date) return { pending: "Nhập ngày." };
+      return /^\d{4}-\d{2}-\d{2}$/.test(f.date) ? { deadline: { kind: "date", date: f.date } } : { error: "Ngày không hợp lệ." };
     case "year":
       return yearOk(year) ? { deadline: { kind: "year", year } } : { error: "Năm không hợp lệ." };
     case "month": {
       const month = int(f.month);
       if (!yearOk(year)) return { error: "Năm không hợp lệ." };
+      if (!f.month.trim()) return { pending: "Nhập tháng." };
       if (month === null || month < 1 || month > 12) return { error: "Tháng phải từ 1 đến 12." };
       return { deadline: { kind: "month", year, month } };
     }
     case "quarter": {
       const quarter = int(f.quarter);
       if (!yearOk(year)) return { error: "Năm không hợp lệ." };
+      if (!f.quarter) return { pending: "Chọn quý." };
       if (quarter === null || quarter < 1 || quarter > 4) return { error: "Quý phải từ I đến IV." };
       return { deadline: { kind: "quarter", year, quarter } };
     }
@@ -91,6 +96,7 @@ export function deadlineOf(kind: Kind, f: Fields): { deadline: Deadline | null }
     case "recurring": {
       const day = int(f.day);
       const month = int(f.month);
+      if (!f.day.trim() || !f.month.trim()) return { pending: "Nhập ngày và tháng." };
       if (month === null || month < 1 || month > 12) return { error: "Tháng phải từ 1 đến 12." };
       if (day === null || day < 1 || day > DAYS_IN_MONTH[month - 1])
         return { error: `Tháng ${month} không có ngày ${f.day || "đó"}.` };
@@ -108,10 +114,34 @@ export type DeadlineInputProps = {
 
 const ROMAN = ["I", "II", "III", "IV"];
 
+/** A deadline as a table cell reads it: "Quý III/2027", "Tháng 6/2027", "2026 - 2030",
+ * "Thường xuyên" — the wording of the core's `Deadline::cell`, for lists the core does
+ * not format (the catalogue browser). */
+export function deadlineCell(d: Deadline | null): string {
+  if (!d) return "";
+  switch (d.kind) {
+    case "date":
+      return showDate(d.date);
+    case "month":
+      return `Tháng ${d.month}/${d.year}`;
+    case "quarter":
+      return `Quý ${ROMAN[d.quarter - 1] ?? d.quarter}/${d.year}`;
+    case "year":
+      return `Năm ${d.year}`;
+    case "year_range":
+      return `${d.from} - ${d.to}`;
+    case "recurring":
+      return `Trước ngày ${d.day} tháng ${d.month} hàng năm`;
+    case "continuous":
+      return "Thường xuyên";
+  }
+}
+
 export function DeadlineInput({ value, onChange, planYear, label = "Thời hạn" }: DeadlineInputProps) {
   const [kind, setKind] = useState<Kind>(value?.kind ?? "none");
   const [fields, setFields] = useState<Fields>(() => fieldsOf(value, planYear));
   const [error, setError] = useState<string | null>(null);
+  const [hint, setHint] = useState<string | null>(null);
 
   // A change from outside (undo, another row) resets the fields.
   const key = JSON.stringify(value);
@@ -119,18 +149,16 @@ export function DeadlineInput({ value, onChange, planYear, label = "Thời hạn
     setKind(value?.kind ?? "none");
     setFields(fieldsOf(value, planYear));
     setError(null);
+    setHint(null);
   }, [key, planYear]); // eslint-disable-line react-hooks/exhaustive-deps
 
   function update(k: Kind, f: Fields) {
     setKind(k);
     setFields(f);
     const r = deadlineOf(k, f);
-    if ("error" in r) {
-      setError(r.error);
-    } else {
-      setError(null);
-      if (JSON.stringify(r.deadline) !== key) onChange(r.deadline);
-    }
+    setError("error" in r ? r.error : null);
+    setHint("pending" in r ? r.pending : null);
+    if ("deadline" in r && JSON.stringify(r.deadline) !== key) onChange(r.deadline);
   }
   const set = (name: keyof Fields) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     update(kind, { ...fields, [name]: e.target.value });
@@ -147,7 +175,9 @@ export function DeadlineInput({ value, onChange, planYear, label = "Thời hạn
           </option>
         ))}
       </select>
-      {kind === "date" && <input type="date" aria-label="Ngày" value={fields.date} onChange={set("date")} />}
+      {kind === "date" && (
+        <DateInput label="Ngày" hideLabel value={fields.date || null} onChange={(date) => update(kind, { ...fields, date: date ?? "" })} />
+      )}
       {kind === "month" && (
         <>
           {num("month", "Tháng", "3em")}/{num("year", "Năm")}
@@ -182,6 +212,7 @@ export function DeadlineInput({ value, onChange, planYear, label = "Thời hạn
           {error}
         </span>
       )}
+      {hint && <span className="field-hint">{hint}</span>}
     </div>
   );
 }
