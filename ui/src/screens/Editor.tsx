@@ -17,6 +17,7 @@ import {
 } from "../sections/Sections";
 import { Tasks } from "../sections/Tasks";
 import type { PlanApi } from "../usePlan";
+import { Findings } from "./Findings";
 
 type Props = {
   view: PlanView;
@@ -71,7 +72,8 @@ export function Editor({ view, plan, catalogues, section, onSection, onDirectory
         {section === "legal_bases" && <LegalBasesEditor {...props} />}
         {section === "assessment" && <AssessmentEditor {...props} />}
         {section === "goals" && <GoalsEditor {...props} />}
-        {section === "tasks" && <Tasks {...props} />}
+        {/* A jump to a task opens its row in the grid, so that its fields exist to be focused. */}
+        {section === "tasks" && <Tasks {...props} focusTask={focus?.startsWith("task-") ? focus.slice("task-".length) : null} />}
         {section === "solutions" && <SolutionsEditor {...props} />}
         {section === "budget" && <BudgetEditor {...props} />}
         {section === "organisation" && <OrganisationEditor {...props} />}
@@ -95,28 +97,4 @@ export function target(f: Finding): { section: OutlineKey | "directory"; loc: st
   const l = f.location;
   const loc = l.task ? `task-${l.task}` : l.indicator ? `indicator-${l.indicator}` : l.group ? `group-${l.group}` : null;
   return { section: l.section, loc };
-}
-
-function Findings({ view, onJump }: { view: PlanView; onJump: (f: Finding) => void }) {
-  const errors = view.findings.filter((f) => f.severity === "error");
-  const warnings = view.findings.filter((f) => f.severity === "warning");
-  return (
-    <aside className="findings" aria-label="Kiểm tra">
-      <h3>
-        Kiểm tra <span className="count error" data-testid="error-count">{errors.length} lỗi</span>{" "}
-        <span className="count warning" data-testid="warning-count">{warnings.length} lưu ý</span>
-      </h3>
-      {view.findings.length === 0 && <p className="muted">Không phát hiện vấn đề nào.</p>}
-      <ul>
-        {view.findings.map((f, i) => (
-          <li key={i} className={f.severity}>
-            <button onClick={() => onJump(f)} data-code={f.code}>
-              <b>{f.location.label}</b>
-              <span>{f.message}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
-    </aside>
-  );
 }

@@ -1,52 +1,34 @@
-// Tasks, one editable table per group: add, reorder by drag or Alt+↑/↓, move between
-// groups, lead and coordinating agencies by type-ahead, a deadline widget, budget lines;
-// and "add from the national catalogue" showing which national tasks the plan covers.
-import { useMemo, useState } from "react";
+// Tasks: the grid of every task (TaskGrid), whose open row is the card editor for one task
+// below — title, move between groups, lead and coordinating agencies by type-ahead, a deadline
+// widget, output, budget lines, status — and "add from the national catalogue" showing which
+// national tasks the plan covers.
+import { useState } from "react";
 import type { BudgetLine } from "../bindings/BudgetLine";
 import type { Catalogues } from "../bindings/Catalogues";
+import type { PlanView } from "../bindings/PlanView";
 import type { Task } from "../bindings/Task";
 import type { TaskGroup } from "../bindings/TaskGroup";
-import type { PlanApi } from "../usePlan";
+import { edit, newBudgetLine, taskFromNational } from "../edits";
 import { LEVELS, SOURCES, TASK_STATUS, amountInput, options, parseAmount } from "../labels";
-import { newId } from "../text";
+import type { PlanApi } from "../usePlan";
 import { AgencyPicker } from "../widgets/AgencyPicker";
 import { Confirm } from "../widgets/Confirm";
 import { DeadlineInput } from "../widgets/DeadlineInput";
 import { TextInput } from "../widgets/Fields";
-import type { PlanView } from "../bindings/PlanView";
+import { TaskGrid, type TaskPlace } from "./TaskGrid";
 
-type Props = { view: PlanView; plan: PlanApi; catalogues: Catalogues | null };
+type Props = {
+  view: PlanView;
+  plan: PlanApi;
+  catalogues: Catalogues | null;
+  /** The task the validation panel jumps to. */
+  focusTask?: string | null;
+};
 
-export function blankTask(): Task {
-  return {
-    id: newId(),
-    title: "",
-    description: "",
-    lead: [],
-    coordinating: [],
-    deadline: null,
-    output: "",
-    budget: [],
-    national_task: null,
-    indicators: [],
-    status: "chua_trien_khai",
-  };
-}
-
-export function Tasks({ view, plan, catalogues }: Props) {
+export function Tasks({ view, plan, catalogues, focusTask = null }: Props) {
   const [catalogueFor, setCatalogueFor] = useState<string | null>(null);
   const [removeGroup, setRemoveGroup] = useState<TaskGroup | null>(null);
-  const [dragged, setDragged] = useState<string | null>(null);
   const groups = view.plan.groups;
-  const numberOf = useMemo(() => new Map(view.tasks.map((t) => [t.id, t])), [view.tasks]);
-
-  function addGroup() {
-    plan.apply({
-      op: "add_group",
-      group: { id: newId(), title: "Nhóm nhiệm vụ mới", framework_ref: null, intro: "", tasks: [] },
-      index: null,
-    });
-  }
 
   return (
     <div className="tasks">
@@ -55,83 +37,27 @@ export function Tasks({ view, plan, catalogues }: Props) {
         <span className="muted">
           {view.tasks.length} nhiệm vụ trong {groups.length} nhóm · Số thứ tự do ứng dụng đánh, không nhập tay.
         </span>
-        <button onClick={addGroup}>+ Thêm nhóm</button>
+        <button onClick={() => plan.apply(edit.addGroup())}>+ Thêm nhóm</button>
       </div>
-      {groups.length === 0 && <p className="muted">Chưa có nhóm nhiệm vụ nào.</p>}
-      {groups.map((g, gi) => (
-        <section className="group card" key={g.id} data-loc={`group-${g.id}`}>
-          <header className="group-head">
-            <span className="number">{view.groups[gi]?.number}.</span>
-            <TextInput
-              label={`Tên nhóm ${view.groups[gi]?.number}`}
-              hideLabel
-              className="grow"
-              value={g.title}
-              onCommit={(title) =>
-                plan.apply({ op: "update_group", id: g.id, title, intro: g.intro, framework_ref: g.framework_ref })
-              }
-            />
-            <button title="Chuyển nhóm lên" disabled={gi === 0} onClick={() => plan.apply({ op: "move_group", id: g.id, to: gi - 1 })}>
-              ↑
-            </button>
-            <button
-              title="Chuyển nhóm xuống"
-              disabled={gi === groups.length - 1}
-              onClick={() => plan.apply({ op: "move_group", id: g.id, to: gi + 1 })}
-            >
-              ↓
-            </button>
-            <button onClick={() => setCatalogueFor(g.id)}>Danh mục quốc gia…</button>
-            <button
-              className="primary"
-              onClick={() => plan.apply({ op: "add_task", group: g.id, task: blankTask(), index: null })}
-            >
-              + Thêm nhiệm vụ
-            </button>
-            <button className="danger" title="Xóa nhóm" onClick={() => (g.tasks.length ? setRemoveGroup(g) : plan.apply({ op: "remove_group", id: g.id }))}>
-              Xóa nhóm
-            </button>
-          </header>
-          <div
-            className="task-list"
-            onDragOver={(e) => dragged && e.preventDefault()}
-            onDrop={(e) => {
-              if (dragged && g.tasks.length === 0) {
-                e.preventDefault();
-                plan.apply({ op: "move_task", id: dragged, group: g.id, index: 0 });
-                setDragged(null);
-              }
-            }}
-          >
-            {g.tasks.length === 0 && <p className="muted drop-here">Chưa có nhiệm vụ. Kéo một nhiệm vụ vào đây hoặc bấm «Thêm nhiệm vụ».</p>}
-            {g.tasks.map((t, ti) => (
-              <TaskRow
-                key={t.id}
-                task={t}
-                number={numberOf.get(t.id)?.number ?? ""}
-                budgetText={numberOf.get(t.id)?.budget ?? ""}
-                view={view}
-                plan={plan}
-                groupId={g.id}
-                index={ti}
-                count={g.tasks.length}
-                onDragStart={() => setDragged(t.id)}
-                onDrop={() => {
-                  if (dragged && dragged !== t.id) plan.apply({ op: "move_task", id: dragged, group: g.id, index: ti });
-                  setDragged(null);
-                }}
-              />
-            ))}
-          </div>
-        </section>
-      ))}
+      {groups.length === 0 ? (
+        <p className="muted">Chưa có nhóm nhiệm vụ nào.</p>
+      ) : (
+        <TaskGrid
+          view={view}
+          plan={plan}
+          focusTask={focusTask}
+          onCatalogue={setCatalogueFor}
+          onRemoveGroup={(g) => (g.tasks.length ? setRemoveGroup(g) : plan.apply(edit.removeGroup(g.id)))}
+          renderEditor={(task, at, close) => <TaskRow task={task} at={at} view={view} plan={plan} onClose={close} />}
+        />
+      )}
       {catalogueFor && catalogues && (
         <NationalCatalogue
           catalogues={catalogues}
           covered={view.national_covered}
           planYear={view.plan.identity.year}
           onClose={() => setCatalogueFor(null)}
-          onAdd={(task) => plan.apply({ op: "add_task", group: catalogueFor, task, index: null })}
+          onAdd={(task) => plan.apply(edit.addTask(catalogueFor, task))}
         />
       )}
       {removeGroup && (
@@ -140,7 +66,7 @@ export function Tasks({ view, plan, catalogues }: Props) {
           confirmLabel="Xóa nhóm"
           onCancel={() => setRemoveGroup(null)}
           onConfirm={() => {
-            plan.apply({ op: "remove_group", id: removeGroup.id });
+            plan.apply(edit.removeGroup(removeGroup.id));
             setRemoveGroup(null);
           }}
         >
@@ -151,56 +77,20 @@ export function Tasks({ view, plan, catalogues }: Props) {
   );
 }
 
-type RowProps = {
-  task: Task;
-  number: string;
-  budgetText: string;
-  view: PlanView;
-  plan: PlanApi;
-  groupId: string;
-  index: number;
-  count: number;
-  onDragStart: () => void;
-  onDrop: () => void;
-};
+type RowProps = { task: Task; at: TaskPlace; view: PlanView; plan: PlanApi; onClose: () => void };
 
-function TaskRow({ task, number, budgetText, view, plan, groupId, index, count, onDragStart, onDrop }: RowProps) {
+/** The card editor for one task, shown as the grid's open row. */
+export function TaskRow({ task, at, view, plan, onClose }: RowProps) {
   const [showBudget, setShowBudget] = useState(false);
-  const update = (patch: Partial<Task>) => plan.apply({ op: "update_task", task: { ...task, ...patch } });
-  const move = (to: number) => plan.apply({ op: "move_task", id: task.id, group: groupId, index: to });
+  const { number, budget: budgetText } = at.line;
+  const update = (patch: Partial<Task>) => plan.apply(edit.updateTask(task, patch));
+  const move = (to: number) => plan.apply(edit.moveTask(task.id, at.group, to));
   const agencies = view.plan.directory;
   const problems = view.findings.filter((f) => f.location.task === task.id);
   return (
-    <div
-      className={"task" + (problems.some((f) => f.severity === "error") ? " has-error" : "")}
-      data-loc={`task-${task.id}`}
-      onDragOver={(e) => e.preventDefault()}
-      onDrop={(e) => {
-        e.preventDefault();
-        onDrop();
-      }}
-      onKeyDown={(e) => {
-        if (e.altKey && e.key === "ArrowUp" && index > 0) {
-          e.preventDefault();
-          move(index - 1);
-        } else if (e.altKey && e.key === "ArrowDown" && index < count - 1) {
-          e.preventDefault();
-          move(index + 1);
-        }
-      }}
-    >
+    <div className={"task-card" + (problems.some((f) => f.severity === "error") ? " has-error" : "")}>
       <div className="task-line">
-        <span
-          className="handle"
-          draggable
-          onDragStart={(e) => {
-            e.dataTransfer.setData("text/plain", task.id);
-            onDragStart();
-          }}
-          title="Kéo để đổi thứ tự (hoặc Alt+↑/↓)"
-        >
-          ⠿ {number}
-        </span>
+        <span className="handle">{number}</span>
         <TextInput
           label={`Tên nhiệm vụ ${number}`}
           hideLabel
@@ -212,8 +102,8 @@ function TaskRow({ task, number, budgetText, view, plan, groupId, index, count, 
         />
         <select
           aria-label={`Chuyển nhiệm vụ ${number} sang nhóm`}
-          value={groupId}
-          onChange={(e) => plan.apply({ op: "move_task", id: task.id, group: e.target.value, index: 1e6 })}
+          value={at.group}
+          onChange={(e) => plan.apply(edit.moveTask(task.id, e.target.value, Infinity))}
         >
           {view.plan.groups.map((g, i) => (
             <option key={g.id} value={g.id}>
@@ -221,14 +111,17 @@ function TaskRow({ task, number, budgetText, view, plan, groupId, index, count, 
             </option>
           ))}
         </select>
-        <button title="Lên" disabled={index === 0} onClick={() => move(index - 1)}>
+        <button title="Lên (Alt+↑)" disabled={at.index === 0} onClick={() => move(at.index - 1)}>
           ↑
         </button>
-        <button title="Xuống" disabled={index === count - 1} onClick={() => move(index + 1)}>
+        <button title="Xuống (Alt+↓)" disabled={at.index === at.count - 1} onClick={() => move(at.index + 1)}>
           ↓
         </button>
-        <button className="danger" title={`Xóa nhiệm vụ ${number}`} onClick={() => plan.apply({ op: "remove_task", id: task.id })}>
+        <button className="danger" title={`Xóa nhiệm vụ ${number}`} onClick={() => plan.apply(edit.removeTask(task.id))}>
           ✕
+        </button>
+        <button title="Thu gọn (Esc)" aria-label={`Thu gọn nhiệm vụ ${number}`} onClick={onClose}>
+          ▴
         </button>
       </div>
       <div className="task-fields">
@@ -248,6 +141,7 @@ function TaskRow({ task, number, budgetText, view, plan, groupId, index, count, 
             label={`Cơ quan phối hợp nhiệm vụ ${number}`}
             agencies={agencies}
             value={task.coordinating}
+            exclude={task.lead}
             multiple
             onChange={(coordinating) => update({ coordinating })}
           />
@@ -323,7 +217,7 @@ export function BudgetLines({ lines, onChange }: { lines: BudgetLine[]; onChange
           {bad === i && <span className="field-error">Số tiền viết như 1.250,5</span>}
         </div>
       ))}
-      <button onClick={() => onChange([...lines, { amount: "0", source: "thuong_xuyen", level: "tinh", note: "" }])}>
+      <button onClick={() => onChange([...lines, newBudgetLine()])}>
         + Dòng kinh phí
       </button>
     </div>
@@ -373,10 +267,7 @@ function NationalCatalogue({ catalogues, covered, planYear, onClose, onAdd }: Ca
                       </span>
                       <button
                         disabled={has}
-                        onClick={() => {
-                          const deadline = t.deadline ?? { kind: "year" as const, year: planYear };
-                          onAdd({ ...blankTask(), title: t.title, deadline, national_task: ref });
-                        }}
+                        onClick={() => onAdd(taskFromNational(t, ref, planYear))}
                       >
                         {has ? "Đã có" : "Thêm"}
                       </button>

@@ -12,13 +12,14 @@ const agencies: Agency[] = [
   { id: "ca", name: "Công an tỉnh", short: null, kind: "tinh_khac" },
 ];
 
-function Multi({ onChange }: { onChange: (ids: string[]) => void }) {
+function Multi({ onChange, exclude }: { onChange: (ids: string[]) => void; exclude?: string[] }) {
   const [value, setValue] = useState<string[]>([]);
   return (
     <AgencyPicker
       label="Phối hợp"
       multiple
       agencies={agencies}
+      exclude={exclude}
       value={value}
       onChange={(v) => {
         setValue(v);
@@ -92,5 +93,42 @@ describe("AgencyPicker", () => {
     expect(screen.queryByRole("listbox")).toBeNull();
     fireEvent.keyDown(box, { key: "Enter" });
     expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it("does not offer the excluded agencies (a task's lead among its coordinators)", () => {
+    render(<Multi onChange={() => {}} exclude={["so-yt", "so-tc"]} />);
+    fireEvent.change(screen.getByRole("combobox"), { target: { value: "so" } });
+    expect(options()).toEqual(["Sở Khoa học và Công nghệ (Sở KH&CN)", "Sở Xây dựng"]);
+  });
+
+  it("closes the list after Enter picks a coordinating agency, and reopens it on typing", () => {
+    const onChange = vi.fn();
+    render(<Multi onChange={onChange} />);
+    const box = screen.getByRole("combobox");
+    fireEvent.focus(box);
+    fireEvent.change(box, { target: { value: "so y te" } });
+    fireEvent.keyDown(box, { key: "Enter" });
+    expect(onChange).toHaveBeenLastCalledWith(["so-yt"]);
+    expect(screen.queryByRole("listbox")).toBeNull();
+    expect(box.getAttribute("aria-expanded")).toBe("false");
+    fireEvent.change(box, { target: { value: "tai" } });
+    expect(options()).toEqual(["Sở Tài chính"]);
+  });
+
+  it("Escape on an open list closes only the list, not what holds the picker", () => {
+    const outer = vi.fn();
+    render(
+      <div onKeyDown={(e) => outer(e.key)}>
+        <AgencyPicker label="Chủ trì" agencies={agencies} value={[]} onChange={() => {}} />
+      </div>,
+    );
+    const box = screen.getByRole("combobox");
+    fireEvent.change(box, { target: { value: "so" } });
+    fireEvent.keyDown(box, { key: "Escape" });
+    expect(screen.queryByRole("listbox")).toBeNull();
+    expect(outer).not.toHaveBeenCalled();
+    // With the list closed, Escape is the holder's again.
+    fireEvent.keyDown(box, { key: "Escape" });
+    expect(outer).toHaveBeenCalledWith("Escape");
   });
 });

@@ -1,6 +1,7 @@
 // Type-ahead choice of agencies from the plan's directory. One agency (lead) or several
 // (coordinating, shown as removable chips). Search ignores case and diacritics; arrow keys
-// move, Enter picks, Escape closes, Backspace in an empty box removes the last chip.
+// move, Enter picks and closes the list (so it does not cover the fields below), typing
+// reopens it, Escape closes it, Backspace in an empty box removes the last chip.
 import { useId, useMemo, useState } from "react";
 import type { Agency } from "../bindings/Agency";
 import { matches } from "../text";
@@ -14,9 +15,12 @@ export type AgencyPickerProps = {
   label: string;
   /** Shown when nothing is chosen and the field is required. */
   invalid?: boolean;
+  /** Agencies not offered, e.g. a task's lead in its coordinators' picker. */
+  exclude?: string[];
 };
 
 const LIMIT = 12;
+const NONE: string[] = [];
 
 export function AgencyPicker({
   agencies,
@@ -26,6 +30,7 @@ export function AgencyPicker({
   placeholder = "Gõ để tìm cơ quan…",
   label,
   invalid = false,
+  exclude = NONE,
 }: AgencyPickerProps) {
   const [query, setQuery] = useState("");
   const [open, setOpen] = useState(false);
@@ -35,17 +40,17 @@ export function AgencyPicker({
   const options = useMemo(
     () =>
       agencies
-        .filter((a) => !(multiple && value.includes(a.id)))
+        .filter((a) => !(multiple && value.includes(a.id)) && !exclude.includes(a.id))
         .filter((a) => matches(query, a.name, a.short))
         .slice(0, LIMIT),
-    [agencies, query, value, multiple],
+    [agencies, query, value, multiple, exclude],
   );
 
   function pick(a: Agency) {
     onChange(multiple ? [...value, a.id] : [a.id]);
     setQuery("");
     setActive(0);
-    setOpen(multiple);
+    setOpen(false);
   }
 
   function onKeyDown(e: React.KeyboardEvent<HTMLInputElement>) {
@@ -61,7 +66,9 @@ export function AgencyPicker({
         e.preventDefault();
         pick(options[active]);
       }
-    } else if (e.key === "Escape") {
+    } else if (e.key === "Escape" && open) {
+      // Only the list closes, not what holds the picker (the task grid's open row).
+      e.stopPropagation();
       setOpen(false);
     } else if (e.key === "Backspace" && query === "" && multiple && value.length) {
       onChange(value.slice(0, -1));
