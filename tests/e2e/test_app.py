@@ -113,6 +113,8 @@ def test_sample_task_validation_export_and_reopen(launch, workdir):
     assert d.find_element(By.CSS_SELECTOR, ".plan-title").get_attribute("textContent") == "Quảng Ngãi · 2023"
     button(d, "Soạn thảo").click()
     d.find_element(By.XPATH, "//nav[@aria-label='Mục lục kế hoạch']/button[contains(., 'Nhiệm vụ')]").click()
+    # The grid shows one line per task; the row opens into its editor.
+    wait(d).until(EC.element_to_be_clickable((By.CSS_SELECTOR, f"[role='row'][data-number='{number}']"))).click()
     title = wait(d).until(
         EC.presence_of_element_located((By.CSS_SELECTOR, f"input[aria-label='Tên nhiệm vụ {number}']"))
     )

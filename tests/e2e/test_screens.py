@@ -1,10 +1,15 @@
 """Every screen at 1366×768, screenshotted for a person to look at (target/screenshots), with
 what each must show; and the validation panel's jump, undo/redo and delete-with-confirmation."""
 
+import json
+import os
+import subprocess
+
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 
-from conftest import shot
+from conftest import ROOT, shot
 from test_app import button, count, saved, wait
 
 SECTIONS = [
@@ -106,16 +111,73 @@ def test_findings_jump_undo_redo_and_delete(launch):
     button(d, "Xóa").click()
     d.find_element(By.XPATH, "//div[@role='dialog']//button[normalize-space()='Xóa vĩnh viễn']").click()
     wait(d).until(EC.presence_of_element_located((By.XPATH, "//*[contains(., 'Chưa có kế hoạch nào')]")))
+    # The plan that was open is closed with it: no screen of a deleted plan stays reachable.
+    wait(d).until(lambda d: d.find_element(By.CSS_SELECTOR, ".plan-title").get_attribute("textContent") == "Chưa mở kế hoạch")
+    assert not d.find_element(By.XPATH, "//nav[@aria-label='Màn hình']/button[normalize-space()='Soạn thảo']").is_enabled()
+    assert not d.find_elements(By.CSS_SELECTOR, "[data-testid='save-state']")
 
 
-def test_next_years_plan_with_its_review(launch):
+def cli_plans(workdir):
+    env = dict(os.environ, DXPLAN_DB=str(workdir / "dxplan.sqlite"))
+    return json.loads(subprocess.check_output([ROOT / "target/debug/dxplan", "list", "--json"], env=env))
+
+
+def cli_plan(workdir, plan_id):
+    env = dict(os.environ, DXPLAN_DB=str(workdir / "dxplan.sqlite"))
+    out = workdir / f"{plan_id}.json"
+    subprocess.check_call([ROOT / "target/debug/dxplan", "export-file", plan_id, out], env=env, stdout=subprocess.DEVNULL)
+    return json.loads(out.read_text())["plan"]
+
+
+def review_dialog(d):
+    return wait(d).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "[aria-label='Cần xem lại']")))
+
+
+def test_next_years_plan_with_cancel_keep_drop_and_the_existing_plan(launch, workdir):
     d = launch()
+    # The review can be cancelled (Esc): the new draft is removed.
     button(d, "Lập KH 2024").click()
-    dialog = wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[aria-label='Cần xem lại']")))
+    dialog = review_dialog(d)
     assert "Dự thảo kế hoạch năm 2024 từ kế hoạch năm 2023" in dialog.text
-    assert "Nhiệm vụ chuyển tiếp" in dialog.text
+    assert "chuyển sang 76/76" in dialog.text
+    dialog.find_element(By.XPATH, ".//button[normalize-space()='Mở dự thảo']").send_keys(Keys.ESCAPE)
+    wait(d).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "[aria-label='Cần xem lại']"))
+    assert [p["year"] for p in cli_plans(workdir)] == [2023]
+
+    # Again, leaving task 1.1 behind and keeping the rest; the draft follows each choice.
+    button(d, "Lập KH 2024").click()
+    dialog = review_dialog(d)
+    source = cli_plan(workdir, [p for p in cli_plans(workdir) if p["year"] == 2023][0]["id"])
+    first = source["groups"][0]["tasks"][0]
+    box = dialog.find_element(By.CSS_SELECTOR, "input[aria-label='Chuyển nhiệm vụ 1.1']")
+    assert box.is_selected()
+    box.click()
+    wait(d).until(lambda d: "chuyển sang 75/76" in review_dialog(d).text)
     shot(d, "10-rollover-review")
     button(d, "Mở dự thảo").click()
     wait(d).until(lambda d: d.find_element(By.CSS_SELECTOR, ".plan-title").get_attribute("textContent") == "Quảng Ngãi · 2024")
     wait(d).until(lambda d: d.find_element(By.CSS_SELECTOR, ".section-body h2").text == "Thông tin văn bản")
     assert d.find_element(By.XPATH, "//label[span='Số']/input").get_attribute("value") == ""
+    drafts = [p for p in cli_plans(workdir) if p["year"] == 2024]
+    assert len(drafts) == 1
+    draft = cli_plan(workdir, drafts[0]["id"])
+    ids = [t["id"] for g in draft["groups"] for t in g["tasks"]]
+    assert len(ids) == 75 and first["id"] not in ids
+
+    # Asked again, the 2024 plan that exists is offered instead of a silent copy.
+    button(d, "Các kế hoạch").click()
+    button(d, "Lập KH 2024").click()
+    ask = wait(d).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "[role='dialog'][aria-label='Đã có kế hoạch Quảng Ngãi năm 2024']")))
+    shot(d, "11-rollover-exists")
+    ask.find_element(By.XPATH, ".//button[normalize-space()='Mở kế hoạch đã có']").click()
+    wait(d).until(lambda d: d.find_element(By.CSS_SELECTOR, ".plan-title").get_attribute("textContent") == "Quảng Ngãi · 2024")
+    assert len(cli_plans(workdir)) == 2
+
+    # Or another draft, on purpose — and "Hủy" in its review takes it away again.
+    button(d, "Các kế hoạch").click()
+    button(d, "Lập KH 2024").click()
+    button(d, "Tạo thêm một dự thảo khác").click()
+    dialog = review_dialog(d)
+    assert len(cli_plans(workdir)) == 3
+    dialog.find_element(By.XPATH, ".//button[normalize-space()='Hủy']").click()
+    wait(d).until(lambda d: len(cli_plans(d and workdir)) == 2)
