@@ -335,7 +335,13 @@ impl Session {
         };
         let (next, report) = crate::rollover::rollover(&plan, plan.identity.year + 1, &opts);
         self.store
-            .apply(draft, None, Edit::ReplacePlan { plan: Box::new(next) })
+            .apply(
+                draft,
+                None,
+                Edit::ReplacePlan {
+                    plan: Box::new(next),
+                },
+            )
             .await?;
         Ok(Started {
             view: self.view(draft).await?,

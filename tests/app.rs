@@ -317,7 +317,12 @@ fn next_year_and_imports_start_new_drafts_with_what_to_review() {
             .await
             .unwrap();
         assert_eq!(chosen.view.id, next.view.id);
-        let ids: Vec<_> = chosen.view.plan.tasks().map(|(_, t)| t.id.clone()).collect();
+        let ids: Vec<_> = chosen
+            .view
+            .plan
+            .tasks()
+            .map(|(_, t)| t.id.clone())
+            .collect();
         assert!(ids.contains(&finished.id) && !ids.contains(&carried.id));
         let decisions = &chosen.rollover.as_ref().unwrap().tasks;
         let of = |id: &str| decisions.iter().find(|t| t.id == id).unwrap();

@@ -85,7 +85,11 @@ fn validate_exits_2_on_errors_and_errors_are_vietnamese() {
     // A blank plan is not ready to issue: it says what it lacks.
     let o = dxplan(&db, &["validate", &id]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stdout(&o).contains("Chưa có căn cứ pháp lý"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("Chưa có căn cứ pháp lý"),
+        "{}",
+        stdout(&o)
+    );
 
     let mut v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dxplan::sample::SAMPLE_PATH).unwrap())

@@ -12,7 +12,9 @@ use dxplan::Error;
 use serde_json::{json, Value};
 
 fn fixture(name: &str) -> Value {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
     serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
 }
 
@@ -79,9 +81,9 @@ fn an_empty_indicator_target_is_a_missing_value_not_a_refusal() {
     let ind = &plan.specific_goals[0].indicators[0];
     assert_eq!((ind.target, ind.baseline), (None, None));
     let findings = dxplan::validation::validate(&plan);
-    assert!(findings
-        .iter()
-        .any(|f| f.code == "indicator.no_target" && f.location.indicator.as_deref() == Some(&ind.id)));
+    assert!(findings.iter().any(
+        |f| f.code == "indicator.no_target" && f.location.indicator.as_deref() == Some(&ind.id)
+    ));
 }
 
 #[test]

@@ -537,3 +537,14 @@ fn export_to_a_missing_folder_leaves_nothing() {
     assert!(err.to_string().starts_with("Không ghi được tệp"), "{err}");
     assert!(!out.exists());
 }
+
+#[test]
+fn an_appendix_exported_alone_as_a_draft_says_so() {
+    let plan: Plan = common::small_plan();
+    let draft = open(&build(&plan, &opts(DocChoice::PhuLuc, true)).unwrap());
+    let xml = &draft.parts["word/document.xml"];
+    assert_eq!(xml.matches("DỰ THẢO").count(), 1, "{xml}");
+    // Inside the plan the appendix follows the body, which carries the mark already.
+    let whole = open(&build(&plan, &opts(DocChoice::KeHoach, true)).unwrap());
+    assert_eq!(whole.parts["word/document.xml"].matches("DỰ THẢO").count(), 1);
+}

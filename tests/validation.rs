@@ -395,7 +395,10 @@ fn a_goal_without_indicator_and_an_indicator_without_target_are_errors() {
         Some(p.specific_goals[0].indicators[0].id.as_str())
     );
     // The document shows a gap to fill, not a made-up value.
-    assert_eq!(p.specific_goals[0].indicators[0].target_text(), "tối thiểu …%");
+    assert_eq!(
+        p.specific_goals[0].indicators[0].target_text(),
+        "tối thiểu …%"
+    );
     p.specific_goals[0].indicators.clear();
     let f = only(&p, "goal.no_indicator");
     assert!(f.message.contains("chưa có chỉ tiêu"), "{}", f.message);

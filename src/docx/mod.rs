@@ -222,6 +222,42 @@ fn check(plan: &Plan, opts: &Options) -> Result<()> {
     Ok(())
 }
 
+/// The boxed "DỰ THẢO" under the header block, on every draft — also on an appendix sent
+/// on its own.
+fn draft_mark() -> DocPart {
+    DocPart::from(
+        centred(vec![bold("DỰ THẢO", PT14)])
+            .set_borders(
+                ParagraphBorders::with_empty()
+                    .set(
+                        ParagraphBorder::new(ParagraphBorderPosition::Top)
+                            .val(BorderType::Single)
+                            .size(8)
+                            .space(1),
+                    )
+                    .set(
+                        ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                            .val(BorderType::Single)
+                            .size(8)
+                            .space(1),
+                    )
+                    .set(
+                        ParagraphBorder::new(ParagraphBorderPosition::Left)
+                            .val(BorderType::Single)
+                            .size(8)
+                            .space(4),
+                    )
+                    .set(
+                        ParagraphBorder::new(ParagraphBorderPosition::Right)
+                            .val(BorderType::Single)
+                            .size(8)
+                            .space(4),
+                    ),
+            )
+            .indent(Some(3600), None, Some(3600), None),
+    )
+}
+
 // ------------------------------------------------------------------------- entry ----
 
 /// Builds the chosen document and returns the .docx bytes.
@@ -258,7 +294,11 @@ pub fn build(plan: &Plan, opts: &Options) -> Result<Vec<u8>> {
         sections.push((false, first));
     }
     for (label, a) in numbered {
-        sections.push((true, appendix::render(&ctx, &label, a)));
+        let mut parts = appendix::render(&ctx, &label, a);
+        if sections.is_empty() && ctx.draft {
+            parts.insert(0, draft_mark());
+        }
+        sections.push((true, parts));
     }
     let last = sections.len() - 1;
     for (i, (landscape, parts)) in sections.into_iter().enumerate() {
@@ -478,37 +518,7 @@ fn header_block(ctx: &Ctx, number_line: String, date: Option<NaiveDate>) -> Vec<
         borderless(rows, vec![left_w, right_w]).indent(-200),
     ))];
     if ctx.draft {
-        out.push(DocPart::from(
-            centred(vec![bold("DỰ THẢO", PT14)])
-                .set_borders(
-                    ParagraphBorders::with_empty()
-                        .set(
-                            ParagraphBorder::new(ParagraphBorderPosition::Top)
-                                .val(BorderType::Single)
-                                .size(8)
-                                .space(1),
-                        )
-                        .set(
-                            ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-                                .val(BorderType::Single)
-                                .size(8)
-                                .space(1),
-                        )
-                        .set(
-                            ParagraphBorder::new(ParagraphBorderPosition::Left)
-                                .val(BorderType::Single)
-                                .size(8)
-                                .space(4),
-                        )
-                        .set(
-                            ParagraphBorder::new(ParagraphBorderPosition::Right)
-                                .val(BorderType::Single)
-                                .size(8)
-                                .space(4),
-                        ),
-                )
-                .indent(Some(3600), None, Some(3600), None),
-        ));
+        out.push(draft_mark());
     }
     out.push(DocPart::from(empty(PT14)));
     out

@@ -1,0 +1,73 @@
+// A refused edit, forced through the real api/usePlan/field code with only Tauri's invoke
+// replaced: the planner reads one Vietnamese sentence, the field is marked and keeps the
+// text, the save indicator names the unsaved edit, and the raw text goes to the log.
+import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { useEffect } from "react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { PlanView } from "./bindings/PlanView";
+
+const calls: { cmd: string; args: unknown }[] = [];
+let editReply: (args: { edit: { text?: string } }) => Promise<unknown>;
+const stored = { id: "p1", revision: 1, plan: { vision: "Tầm nhìn cũ" } } as unknown as PlanView;
+
+vi.mock("@tauri-apps/api/core", () => ({
+  invoke: (cmd: string, args: never) => {
+    calls.push({ cmd, args });
+    if (cmd === "edit_plan") return editReply(args);
+    if (cmd === "open_plan") return Promise.resolve(stored);
+    return Promise.resolve(null);
+  },
+}));
+
+const { usePlan } = await import("./usePlan");
+const { saveText } = await import("./App");
+const { TextInput } = await import("./widgets/Fields");
+const { edit } = await import("./edits");
+
+function Harness({ onError }: { onError: (m: string) => void }) {
+  const plan = usePlan(onError);
+  useEffect(() => plan.show(stored), []); // eslint-disable-line react-hooks/exhaustive-deps
+  if (!plan.view) return null;
+  return (
+    <>
+      <TextInput label="Tầm nhìn" value={plan.view.plan.vision} onCommit={(t) => plan.apply(edit.text("vision", t))} />
+      <span data-testid="save">{saveText(plan.save)}</span>
+    </>
+  );
+}
+
+afterEach(() => {
+  cleanup();
+  calls.length = 0;
+});
+
+describe("an edit the core refuses", () => {
+  it("is said in Vietnamese, keeps the typed text in a marked field and names what is unsaved", async () => {
+    // What Tauri itself answered before the fix, before the core even saw the edit.
+    editReply = () => Promise.reject("invalid args `edit` for command `edit_plan`: invalid type: null, expected a Decimal");
+    const onError = vi.fn();
+    render(<Harness onError={onError} />);
+    expect(screen.getByTestId("save").textContent).toBe(""); // nothing claimed before a save
+    const field = (await screen.findByLabelText("Tầm nhìn")) as HTMLInputElement;
+    fireEvent.change(field, { target: { value: "Tầm nhìn mới" } });
+    await act(async () => fireEvent.blur(field));
+
+    await waitFor(() => expect(onError).toHaveBeenCalled());
+    const message: string = onError.mock.calls[0][0];
+    expect(message).toMatch(/^Không lưu được thay đổi/);
+    expect(message).not.toMatch(/invalid|expected|args/);
+    await waitFor(() => expect(screen.getByTestId("save").textContent).toBe("Chưa lưu: Nội dung"));
+    expect(field.value).toBe("Tầm nhìn mới");
+    expect(field.getAttribute("aria-invalid")).toBe("true");
+    const logged = calls.find((c) => c.cmd === "log_window_error");
+    expect(JSON.stringify(logged?.args)).toContain("invalid args");
+
+    // Typed again and saved: the mark goes, the indicator says saved.
+    editReply = ({ edit: e }) => Promise.resolve({ ...stored, revision: 2, plan: { vision: e.text } });
+    fireEvent.change(field, { target: { value: "Tầm nhìn mới hơn" } });
+    await act(async () => fireEvent.blur(field));
+    await waitFor(() => expect(screen.getByTestId("save").textContent).toMatch(/^Đã lưu lúc/));
+    expect(field.getAttribute("aria-invalid")).toBeNull();
+    expect(field.value).toBe("Tầm nhìn mới hơn");
+  });
+});
