@@ -206,3 +206,16 @@ fn a_new_plan_starts_from_the_2025_presets() {
         ]
     );
 }
+
+#[test]
+fn catalogue_sources_read_as_citations_without_blanks() {
+    let cats = Catalogues::load(None).unwrap();
+    for c in &cats.active {
+        let source = &c.meta.source;
+        assert!(
+            !source.contains("  ") && !source.contains(" /"),
+            "{}: «{source}» has a blank where a number should be",
+            c.meta.id
+        );
+    }
+}

@@ -50,6 +50,14 @@ def test_every_screen(launch):
     outline(d, "Kinh phí")
     assert d.find_element(By.CSS_SELECTOR, "[data-testid='budget-total']").text == "132.897,5"
 
+    # The task grid of the 76-task sample on a laptop whose taskbar leaves 690 px.
+    outline(d, "Nhiệm vụ")
+    wait(d).until(lambda d: "76/76" in d.find_element(By.CSS_SELECTOR, "[data-testid='task-count']").text)
+    d.set_window_rect(x=0, y=0, width=1366, height=690)
+    wait(d).until(lambda d: d.execute_script("return window.innerHeight") <= 690)
+    shot(d, "02-editor-5-tasks-690")
+    d.set_window_rect(x=0, y=0, width=1366, height=768)
+
     outline(d, "Nhiệm vụ")
     wait(d).until(EC.element_to_be_clickable((By.XPATH, "//button[normalize-space()='Danh mục quốc gia…']"))).click()
     modal = wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[aria-label='Danh mục nhiệm vụ quốc gia']")))

@@ -30,6 +30,7 @@ function Harness({ onError }: { onError: (m: string) => void }) {
   if (!plan.view) return null;
   return (
     <>
+      <button onClick={() => plan.show({ ...stored, id: "p2" })}>Mở kế hoạch khác</button>
       <TextInput label="Tầm nhìn" value={plan.view.plan.vision} onCommit={(t) => plan.apply(edit.text("vision", t))} />
       <span data-testid="save">{saveText(plan.save)}</span>
     </>
@@ -69,5 +70,16 @@ describe("an edit the core refuses", () => {
     await waitFor(() => expect(screen.getByTestId("save").textContent).toMatch(/^Đã lưu lúc/));
     expect(field.getAttribute("aria-invalid")).toBeNull();
     expect(field.value).toBe("Tầm nhìn mới hơn");
+  });
+
+  it("is not shown on another plan", async () => {
+    editReply = () => Promise.reject({ message: "Không tìm thấy kế hoạch có mã p1." });
+    render(<Harness onError={() => {}} />);
+    const field = (await screen.findByLabelText("Tầm nhìn")) as HTMLInputElement;
+    fireEvent.change(field, { target: { value: "x" } });
+    await act(async () => fireEvent.blur(field));
+    await waitFor(() => expect(screen.getByTestId("save").textContent).toBe("Chưa lưu: Nội dung"));
+    fireEvent.click(screen.getByText("Mở kế hoạch khác"));
+    expect(screen.getByTestId("save").textContent).toBe("");
   });
 });

@@ -33,7 +33,8 @@ type Props = {
   onRemoveGroup: (group: TaskGroup) => void;
 };
 
-const COLUMNS = ["Số", "Tên nhiệm vụ", "Chủ trì", "Phối hợp", "Thời hạn", "Kinh phí (tr.đ)", "Tình trạng"];
+// Amounts are in million đồng, as everywhere in the plan (the budget screen says so).
+const COLUMNS = ["Số", "Tên nhiệm vụ", "Chủ trì", "Phối hợp", "Thời hạn", "Kinh phí", "Tình trạng"];
 const LAST_COL = COLUMNS.length - 1;
 /** Rows PageUp/PageDown move by. */
 const PAGE = 10;
@@ -382,7 +383,7 @@ export function TaskGrid({ view, plan, focusTask = null, renderEditor, onCatalog
         <div role="rowgroup" className="grid-head">
           <div role="row" aria-rowindex={1} className="grid-row">
             {COLUMNS.map((c, i) => (
-              <div role="columnheader" aria-colindex={i + 1} key={c}>
+              <div role="columnheader" aria-colindex={i + 1} key={c} title={c === "Kinh phí" ? "Kinh phí, triệu đồng" : undefined}>
                 {c}
               </div>
             ))}
