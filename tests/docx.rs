@@ -546,5 +546,8 @@ fn an_appendix_exported_alone_as_a_draft_says_so() {
     assert_eq!(xml.matches("DỰ THẢO").count(), 1, "{xml}");
     // Inside the plan the appendix follows the body, which carries the mark already.
     let whole = open(&build(&plan, &opts(DocChoice::KeHoach, true)).unwrap());
-    assert_eq!(whole.parts["word/document.xml"].matches("DỰ THẢO").count(), 1);
+    assert_eq!(
+        whole.parts["word/document.xml"].matches("DỰ THẢO").count(),
+        1
+    );
 }

@@ -20,21 +20,26 @@ fn median(mut v: Vec<Duration>) -> Duration {
 }
 
 async fn measure(s: &Session, plan: &Plan, runs: usize) -> (Duration, Duration, usize) {
-    let mut view = s.create(dxplan::app::NewPlan::File {
-        path: {
-            let f = std::env::temp_dir().join(format!("dxplan-bench-{}.json", plan.tasks().count()));
-            dxplan::planfile::write(plan, &f).unwrap();
-            f
-        },
-    })
-    .await
-    .unwrap();
+    let mut view = s
+        .create(dxplan::app::NewPlan::File {
+            path: {
+                let f = std::env::temp_dir()
+                    .join(format!("dxplan-bench-{}.json", plan.tasks().count()));
+                dxplan::planfile::write(plan, &f).unwrap();
+                f
+            },
+        })
+        .await
+        .unwrap();
     let (mut edit_times, mut json_times, mut size) = (Vec::new(), Vec::new(), 0);
     for i in 0..runs {
         let mut task = view.plan.groups[0].tasks[0].clone();
         task.title = format!("{} {i}", task.title);
         let t = Instant::now();
-        view = s.edit(&view.id, view.revision, Edit::UpdateTask { task }).await.unwrap();
+        view = s
+            .edit(&view.id, view.revision, Edit::UpdateTask { task })
+            .await
+            .unwrap();
         edit_times.push(t.elapsed());
         let t = Instant::now();
         size = serde_json::to_string(&view).unwrap().len();
@@ -45,11 +50,15 @@ async fn measure(s: &Session, plan: &Plan, runs: usize) -> (Duration, Duration, 
 
 fn main() {
     let dir = tempfile::tempdir().unwrap();
-    let big = plans::big_plan(1000);
+    let mut big = plans::big_plan(1000);
+    big.identity.title = format!("{} (1.000 nhiệm vụ, để đo)", big.identity.title);
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
     std::fs::create_dir_all(&out).unwrap();
     dxplan::planfile::write(&big, &out.join("plan-1000.json")).unwrap();
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     rt.block_on(async {
         let s = Session::open(&dir.path().join("bench.sqlite"), None).await.unwrap();
         println!("One edit of a task title through Session::edit (store + view), median of 30:");
@@ -66,5 +75,8 @@ fn main() {
             );
         }
     });
-    println!("1,000-task plan file: {}", out.join("plan-1000.json").display());
+    println!(
+        "1,000-task plan file: {}",
+        out.join("plan-1000.json").display()
+    );
 }

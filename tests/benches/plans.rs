@@ -32,4 +32,3 @@ pub fn big_plan(n: usize) -> Plan {
     }
     plan
 }
-
