@@ -225,35 +225,20 @@ fn check(plan: &Plan, opts: &Options) -> Result<()> {
 /// The boxed "DỰ THẢO" under the header block, on every draft — also on an appendix sent
 /// on its own.
 fn draft_mark() -> DocPart {
+    use ParagraphBorderPosition::{Bottom, Left, Right, Top};
+    let borders = [(Top, 1), (Bottom, 1), (Left, 4), (Right, 4)]
+        .into_iter()
+        .fold(ParagraphBorders::with_empty(), |b, (side, space)| {
+            b.set(
+                ParagraphBorder::new(side)
+                    .val(BorderType::Single)
+                    .size(8)
+                    .space(space),
+            )
+        });
     DocPart::from(
         centred(vec![bold("DỰ THẢO", PT14)])
-            .set_borders(
-                ParagraphBorders::with_empty()
-                    .set(
-                        ParagraphBorder::new(ParagraphBorderPosition::Top)
-                            .val(BorderType::Single)
-                            .size(8)
-                            .space(1),
-                    )
-                    .set(
-                        ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-                            .val(BorderType::Single)
-                            .size(8)
-                            .space(1),
-                    )
-                    .set(
-                        ParagraphBorder::new(ParagraphBorderPosition::Left)
-                            .val(BorderType::Single)
-                            .size(8)
-                            .space(4),
-                    )
-                    .set(
-                        ParagraphBorder::new(ParagraphBorderPosition::Right)
-                            .val(BorderType::Single)
-                            .size(8)
-                            .space(4),
-                    ),
-            )
+            .set_borders(borders)
             .indent(Some(3600), None, Some(3600), None),
     )
 }
