@@ -71,8 +71,25 @@ fn distinct(items: impl Iterator<Item = &'static str>) -> Vec<&'static str> {
     v
 }
 
+/// The largest amount a budget line may hold, in million VND (a million tỷ đồng, about half
+/// the country's yearly budget): anything above is a typing or import error, flagged by
+/// validation ("budget.too_large").
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
+
+/// Money added without ever panicking: rust_decimal's `+` panics past about 7.9·10²⁸, which
+/// a hand-edited plan file can reach; the sum then stops at the largest value and the
+/// oversized line is a validation error.
+pub fn add(a: Decimal, b: Decimal) -> Decimal {
+    a.saturating_add(b)
+}
+
+/// The sum of amounts, with `add`.
+pub fn total(amounts: impl IntoIterator<Item = Decimal>) -> Decimal {
+    amounts.into_iter().fold(Decimal::ZERO, add)
+}
+
 pub fn sum(lines: &[BudgetLine]) -> Decimal {
-    lines.iter().map(|l| l.amount).sum()
+    total(lines.iter().map(|l| l.amount))
 }
 
 pub fn totals(plan: &Plan) -> Totals {
@@ -84,16 +101,19 @@ pub fn totals(plan: &Plan) -> Totals {
 
     let mut cells: BTreeMap<(Option<BudgetSource>, Option<BudgetLevel>), Decimal> = BTreeMap::new();
     for line in all_lines {
-        *cells.entry((line.source, line.level)).or_default() += line.amount;
+        let cell = cells.entry((line.source, line.level)).or_default();
+        *cell = add(*cell, line.amount);
     }
     let mut by_source: BTreeMap<Option<BudgetSource>, Decimal> = BTreeMap::new();
     let mut by_level: BTreeMap<Option<BudgetLevel>, Decimal> = BTreeMap::new();
     for ((s, l), a) in &cells {
-        *by_source.entry(*s).or_default() += a;
-        *by_level.entry(*l).or_default() += a;
+        let source = by_source.entry(*s).or_default();
+        *source = add(*source, *a);
+        let level = by_level.entry(*l).or_default();
+        *level = add(*level, *a);
     }
     Totals {
-        total: cells.values().copied().sum(),
+        total: total(cells.values().copied()),
         by_source_level: cells
             .into_iter()
             .map(|((source, level), amount)| Cell {
@@ -115,7 +135,7 @@ pub fn totals(plan: &Plan) -> Totals {
             .iter()
             .map(|g| Amount {
                 key: g.id.clone(),
-                amount: g.tasks.iter().map(|t| sum(&t.budget)).sum(),
+                amount: total(g.tasks.iter().map(|t| sum(&t.budget))),
             })
             .collect(),
         unallocated: sum(&plan.budget.unallocated),

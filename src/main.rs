@@ -4,6 +4,36 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+// std's println!/eprintln! panic when the stream is closed (`dxplan list | head -1`,
+// `dxplan validate … | true`). These shadow them for the whole program: a closed stdout ends
+// it quietly (what was asked has been done, nobody reads the rest), a closed stderr is
+// ignored.
+macro_rules! println {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout(), $($arg)*) {
+            crate::stdout_closed(e)
+        }
+    }};
+}
+macro_rules! eprintln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+fn stdout_closed(e: std::io::Error) -> ! {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    let _ = std::io::Write::write_fmt(
+        &mut std::io::stderr(),
+        format_args!("Lỗi: không ghi được ra màn hình ({e}).\n"),
+    );
+    std::process::exit(1);
+}
+
 use clap::{Parser, Subcommand};
 
 use dxplan::edit::Edit;

@@ -76,7 +76,8 @@ pub fn assignments(plan: &Plan) -> Vec<AgencyLoad> {
             for (_, t) in plan.tasks() {
                 if t.lead.contains(&a.id) {
                     load.led += 1;
-                    load.budget_led += crate::budget::sum(&t.budget);
+                    load.budget_led =
+                        crate::budget::add(load.budget_led, crate::budget::sum(&t.budget));
                 } else if t.coordinating.contains(&a.id) {
                     load.coordinated += 1;
                 }

@@ -472,6 +472,18 @@ fn budget_lines(lines: &[BudgetLine], loc: &Location, owner: &str, f: &mut Findi
                 format!("{which}: chưa chọn cấp ngân sách."),
             );
         }
+        if line.amount > crate::budget::MAX_AMOUNT {
+            f.push(
+                Severity::Error,
+                "budget.too_large",
+                loc.clone(),
+                format!(
+                    "{which}: số tiền {} triệu đồng vượt quá mức có thể có ({} triệu đồng); hãy kiểm tra lại đơn vị.",
+                    crate::format::money(line.amount),
+                    crate::format::money(crate::budget::MAX_AMOUNT)
+                ),
+            );
+        }
         if line.amount <= Decimal::ZERO {
             f.push(
                 Severity::Error,

@@ -457,7 +457,7 @@ fn budget_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
                 .iter()
                 .find(|x| x.source == src && x.level == *lvl)
                 .map_or(Decimal::ZERO, |x| x.amount);
-            sum += v;
+            sum = crate::budget::add(sum, v);
             ws.write_number_with_format(row, c as u16 + 1, f64_of(v), &s.money)
                 .map_err(xl)?;
         }

@@ -230,3 +230,77 @@ fn export_word_documents() {
     );
     assert!(stderr(&o).contains("«to-trinh» không có"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_closed_stdout_ends_quietly_and_saves_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite");
+    // `dxplan … | true`: the reader is gone before the program writes.
+    let closed = |args: &[&str]| {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dxplan"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(out.status.code().is_some(), "{args:?}: killed by a signal");
+    };
+    closed(&["new", "--sample"]);
+    closed(&["list"]);
+    let list = stdout(&dxplan(&db, &["list", "--json"]));
+    let plans: Vec<serde_json::Value> = serde_json::from_str(&list).unwrap();
+    assert_eq!(plans.len(), 1, "one plan, saved once");
+    let id = plans[0]["id"].as_str().unwrap().to_string();
+    closed(&["validate", &id]);
+    closed(&["stats", &id]);
+}
+
+#[test]
+fn impossible_amounts_are_errors_not_crashes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dxplan::sample::SAMPLE_PATH).unwrap())
+            .unwrap();
+    // Two lines near rust_decimal's limit: their sum used to panic ("Addition overflowed").
+    for (g, t) in [(0, 0), (1, 0)] {
+        v["plan"]["groups"][g]["tasks"][t]["budget"] = serde_json::json!([
+            { "amount": "50000000000000000000000000000", "source": "thuong_xuyen", "level": "tinh" }
+        ]);
+    }
+    let file = dir.path().join("qua-lon.json");
+    std::fs::write(&file, v.to_string()).unwrap();
+    let f = file.to_str().unwrap();
+    let o = dxplan(&db, &["validate", f]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stdout(&o).contains("vượt quá mức có thể có"),
+        "{}",
+        stdout(&o)
+    );
+    for args in [
+        vec!["stats", f],
+        vec!["export", f, "--docx", "x.docx", "--draft"],
+        vec!["export", f, "--xlsx", "x.xlsx"],
+    ] {
+        let mut args = args;
+        let out = dir.path().join(if args.contains(&"--xlsx") {
+            "x.xlsx"
+        } else {
+            "x.docx"
+        });
+        let out = out.to_str().unwrap().to_string();
+        if let Some(p) = args.iter().position(|a| a.starts_with("x.")) {
+            args[p] = &out;
+        }
+        let o = dxplan(&db, &args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}
