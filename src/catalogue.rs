@@ -396,7 +396,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Catalogue> {
         }
     };
     // Catalogue text is stored NFC like everything else.
-    let meta = crate::text::nfc_all(&meta)?;
+    let meta = crate::text::clean_all(&meta)?;
     Ok(Catalogue {
         meta,
         path: path.to_path_buf(),
@@ -405,17 +405,17 @@ pub fn parse(path: &Path, text: &str) -> Result<Catalogue> {
 }
 
 fn nfc_body(body: Body) -> Result<Body> {
-    use crate::text::nfc_all;
+    use crate::text::clean_all;
     Ok(match body {
-        Body::Framework(v) => Body::Framework(nfc_all(&v)?),
+        Body::Framework(v) => Body::Framework(clean_all(&v)?),
         Body::NationalTasks { groups, tasks } => Body::NationalTasks {
-            groups: nfc_all(&groups)?,
-            tasks: nfc_all(&tasks)?,
+            groups: clean_all(&groups)?,
+            tasks: clean_all(&tasks)?,
         },
-        Body::LegalBases(v) => Body::LegalBases(nfc_all(&v)?),
-        Body::Indicators(v) => Body::Indicators(nfc_all(&v)?),
-        Body::Platforms(v) => Body::Platforms(nfc_all(&v)?),
-        Body::Agencies(v) => Body::Agencies(nfc_all(&v)?),
+        Body::LegalBases(v) => Body::LegalBases(clean_all(&v)?),
+        Body::Indicators(v) => Body::Indicators(clean_all(&v)?),
+        Body::Platforms(v) => Body::Platforms(clean_all(&v)?),
+        Body::Agencies(v) => Body::Agencies(clean_all(&v)?),
     })
 }
 

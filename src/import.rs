@@ -1425,7 +1425,7 @@ pub fn import_docx(path: &Path, preset: &[Agency]) -> Result<Imported> {
         }
     }
     plan.directory = dir.into_directory(&mut flags);
-    let plan = crate::text::nfc_all(&plan)?;
+    let plan = crate::text::clean_all(&plan)?;
     crate::planfile::check_ids(&plan).map_err(Error::Invalid)?;
     Ok(Imported {
         groups: plan.groups.len(),
@@ -1591,7 +1591,7 @@ pub fn import_xlsx(
                 .into(),
     });
     plan.directory = dir.into_directory(&mut flags);
-    let plan = crate::text::nfc_all(&plan)?;
+    let plan = crate::text::clean_all(&plan)?;
     crate::planfile::check_ids(&plan).map_err(Error::Invalid)?;
     Ok(Imported {
         groups: plan.groups.len(),

@@ -80,7 +80,7 @@ pub fn from_json(path: &Path, text: &str) -> Result<Plan> {
     }
     let env: Envelope = serde_json::from_str(text).map_err(|e| bad(e.to_string()))?;
     let mut value = env.plan;
-    crate::text::nfc_json(&mut value);
+    crate::text::clean_json(&mut value);
     let plan: Plan = serde_json::from_value(value)
         .map_err(|e| bad(format!("nội dung không đúng cấu trúc: {e}")))?;
     check_ids(&plan).map_err(bad)?;

@@ -90,7 +90,7 @@ pub fn find_agency<'a>(plan: &'a Plan, text: &str) -> Option<&'a crate::model::A
 
 /// A proposal workbook for one agency.
 pub fn template(plan: &Plan, agency: &str) -> Result<Vec<u8>> {
-    let plan = &crate::text::nfc_all(plan)?;
+    let plan = &crate::text::clean_all(plan)?;
     let agency = find_agency(plan, agency).ok_or_else(|| {
         Error::Invalid(format!(
             "Không có cơ quan «{agency}» trong danh bạ của kế hoạch."

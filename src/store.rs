@@ -295,7 +295,7 @@ impl Store {
 
     /// Stores a new plan (NFC-normalised) and returns its id.
     pub async fn create(&self, plan: &Plan) -> Result<String> {
-        let plan = crate::text::nfc_all(plan)?;
+        let plan = crate::text::clean_all(plan)?;
         crate::planfile::check_ids(&plan).map_err(Error::Invalid)?;
         let id = crate::model::new_id();
         let doc = serde_json::to_string(&plan).map_err(|e| Error::Invalid(e.to_string()))?;
@@ -377,7 +377,7 @@ impl Store {
             serde_json::from_str(&doc).map_err(|e| Error::Invalid(e.to_string()))?;
         // An error here drops `tx`, which rolls back: nothing changes.
         change(&mut plan)?;
-        let plan = crate::text::nfc_all(&plan)?;
+        let plan = crate::text::clean_all(&plan)?;
         let state = current_state(&mut tx, id, revision).await?;
         let next = revision + 1;
         let step = Step {

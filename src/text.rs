@@ -1,29 +1,31 @@
-//! Text hygiene: every string that enters the store is NFC (Vietnamese typed on Windows or
-//! pasted from PDF often arrives decomposed), and searches ignore diacritics.
+//! Text hygiene: every string that enters the store is clean — NFC (Vietnamese typed on
+//! Windows or pasted from PDF often arrives decomposed) and without control characters (a
+//! U+0001 or U+000B pasted from another program makes a .docx that Word and LibreOffice
+//! refuse to open; Windows line ends become "\n") — and searches ignore diacritics.
 
 use unicode_normalization::UnicodeNormalization;
 
 /// NFC of every string inside any serde value. One generic pass, so no field can be missed
 /// when the model grows.
-pub fn nfc_all<T>(value: &T) -> crate::Result<T>
+pub fn clean_all<T>(value: &T) -> crate::Result<T>
 where
     T: serde::Serialize + serde::de::DeserializeOwned,
 {
     let mut json = serde_json::to_value(value).map_err(|e| crate::Error::Invalid(e.to_string()))?;
-    nfc_json(&mut json);
+    clean_json(&mut json);
     serde_json::from_value(json).map_err(|e| crate::Error::Invalid(e.to_string()))
 }
 
-pub fn nfc_json(v: &mut serde_json::Value) {
+pub fn clean_json(v: &mut serde_json::Value) {
     use serde_json::Value;
     match v {
-        Value::String(s) if !unicode_normalization::is_nfc(s) => *s = s.nfc().collect(),
-        Value::Array(items) => items.iter_mut().for_each(nfc_json),
+        Value::String(s) if needs_cleaning(s) => *s = clean(s),
+        Value::Array(items) => items.iter_mut().for_each(clean_json),
         Value::Object(map) => {
             // Keys are field names and ids; ids typed by people are normalised too.
             let entries: Vec<(String, Value)> = std::mem::take(map).into_iter().collect();
             for (k, mut val) in entries {
-                nfc_json(&mut val);
+                clean_json(&mut val);
                 map.insert(k.nfc().collect(), val);
             }
         }
@@ -33,6 +35,29 @@ pub fn nfc_json(v: &mut serde_json::Value) {
 
 pub fn nfc(s: &str) -> String {
     s.nfc().collect()
+}
+
+/// Characters no text of a plan may hold: C0 and C1 controls other than line feed and tab,
+/// DEL, the byte-order mark and the two non-characters XML forbids.
+fn forbidden(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
+fn needs_cleaning(s: &str) -> bool {
+    !unicode_normalization::is_nfc(s) || s.chars().any(forbidden)
+}
+
+/// NFC, "\r\n" and a lone "\r" as "\n", and no forbidden character (see `forbidden`).
+pub fn clean(s: &str) -> String {
+    if !needs_cleaning(s) {
+        return s.to_string();
+    }
+    s.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|c| !forbidden(*c))
+        .nfc()
+        .collect()
 }
 
 /// Lower case, no diacritics, "đ" → "d", runs of non-alphanumerics → one space:
@@ -71,10 +96,22 @@ mod tests {
     }
 
     #[test]
-    fn nfc_all_normalises_nested_strings() {
+    fn clean_drops_control_characters_and_keeps_lines_and_tabs() {
+        assert_eq!(clean("A\u{1}B\u{B}C\u{0}D"), "ABCD");
+        assert_eq!(
+            clean("\u{FEFF}Dòng một\r\nDòng hai\rba\tbốn"),
+            "Dòng một\nDòng hai\nba\tbốn"
+        );
+        assert_eq!(clean("Tie\u{302}\u{301}p"), "Tiếp");
+        let v = vec![serde_json::json!({ "title": "x\u{7}y" })];
+        assert_eq!(clean_all(&v).unwrap()[0]["title"], "xy");
+    }
+
+    #[test]
+    fn clean_all_normalises_nested_strings() {
         let decomposed = "Quy\u{0309}ng"; // "Quỷng" typed as base + combining hook
         let v = vec![vec![decomposed.to_string()]];
-        let n = nfc_all(&v).unwrap();
+        let n = clean_all(&v).unwrap();
         assert_eq!(n[0][0], "Qu\u{1EF7}ng");
     }
 }

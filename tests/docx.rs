@@ -551,3 +551,22 @@ fn an_appendix_exported_alone_as_a_draft_says_so() {
         1
     );
 }
+
+#[test]
+fn line_breaks_tabs_and_control_characters_in_text() {
+    let mut plan: Plan = common::small_plan();
+    // Pasted from another program: a line break, a tab, and controls Word refuses.
+    plan.groups[0].tasks[0].title = "Dòng một\r\nDòng hai\tcột\u{1}\u{b}\u{0}".into();
+    let pkg = open(&build(&plan, &opts(DocChoice::KeHoach, true)).unwrap());
+    let raw = &pkg.parts["word/document.xml"];
+    Document::parse(raw).expect("well-formed XML, as Word and LibreOffice need");
+    assert!(!raw.contains('\u{1}') && !raw.contains('\u{b}') && !raw.contains('\r'));
+    let at = raw.find("Dòng một").unwrap();
+    let rest = &raw[at..];
+    let two = rest.find("Dòng hai").unwrap();
+    assert!(
+        rest[..two].contains("<w:br"),
+        "a Word line break between the lines"
+    );
+    assert!(rest[two..].find("<w:tab").unwrap() < rest[two..].find("cột").unwrap());
+}

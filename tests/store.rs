@@ -469,3 +469,32 @@ fn the_log_file_beside_the_database_rotates() {
     assert!(size <= dxplan::applog::MAX_BYTES, "{size}");
     assert!(dir.path().join("dxplan.log.1").exists());
 }
+
+#[test]
+fn control_characters_never_reach_the_store() {
+    common::rt().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let store = dxplan::store::Store::open(&dir.path().join("db.sqlite"))
+            .await
+            .unwrap();
+        let mut plan = common::small_plan();
+        plan.vision = "Tầm nhìn\u{1}\r\nsố\u{FEFF}".into();
+        let file = dir.path().join("kh.json");
+        dxplan::planfile::write(&plan, &file).unwrap();
+        let id = store.import_file(&file).await.unwrap();
+        assert_eq!(store.load(&id).await.unwrap().plan.vision, "Tầm nhìn\nsố");
+        // And through an edit, as the window and the CLI make them.
+        store
+            .apply(
+                &id,
+                None,
+                dxplan::edit::Edit::SetText {
+                    field: dxplan::edit::TextField::Vision,
+                    text: "A\u{b}B".into(),
+                },
+            )
+            .await
+            .unwrap();
+        assert_eq!(store.load(&id).await.unwrap().plan.vision, "AB");
+    });
+}

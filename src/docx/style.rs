@@ -48,11 +48,29 @@ pub fn margins() -> PageMargin {
         .gutter(0)
 }
 
-/// A run of text: NFC, the given size. Every string reaches the document through here
-/// (docx-rs escapes XML special characters). The font is Times New Roman from the document
-/// defaults (`w:docDefaults`), not repeated on each run: that keeps large tables small.
+/// A run of text: clean (NFC, no control characters), the given size. Every string reaches
+/// the document through here (docx-rs escapes XML special characters). A line break in the
+/// text becomes Word's line break and a tab Word's tab: as raw characters Word drops the
+/// first ("Dòng mộtDòng hai") and shows the second as a box. The font is Times New Roman
+/// from the document defaults (`w:docDefaults`), not repeated on each run: that keeps large
+/// tables small.
 pub fn run(text: &str, size: usize) -> Run {
-    Run::new().add_text(crate::text::nfc(text)).size(size)
+    let text = crate::text::clean(text);
+    let mut r = Run::new();
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            r = r.add_break(BreakType::TextWrapping);
+        }
+        for (j, piece) in line.split('\t').enumerate() {
+            if j > 0 {
+                r = r.add_tab();
+            }
+            if !piece.is_empty() {
+                r = r.add_text(piece);
+            }
+        }
+    }
+    r.size(size)
 }
 
 pub fn bold(text: &str, size: usize) -> Run {
