@@ -8,6 +8,14 @@ pub enum Error {
     #[error("Không đọc được tệp kế hoạch {path}: {reason}")]
     PlanFile { path: PathBuf, reason: String },
 
+    /// A Word or Excel file being imported; `kind` names it the way the planner does.
+    #[error("Không đọc được {kind} {path}: {reason}")]
+    OfficeFile {
+        kind: &'static str,
+        path: PathBuf,
+        reason: String,
+    },
+
     #[error("Tệp kế hoạch dùng phiên bản định dạng {found}, ứng dụng này đọc được phiên bản {supported}. Hãy cập nhật ứng dụng hoặc xuất lại tệp.")]
     PlanFileVersion { found: u32, supported: u32 },
 

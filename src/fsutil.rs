@@ -132,3 +132,75 @@ pub fn io_reason(e: &std::io::Error) -> String {
         _ => e.to_string(),
     }
 }
+
+/// How deep elements of an Office part may nest. Word's own documents stay under about 30
+/// (tables in tables); the XML parsers and the walks over their trees recurse, and a file
+/// nested 20,000 deep overflowed the stack and aborted the program.
+pub const MAX_XML_DEPTH: usize = 256;
+
+/// Refuses XML whose elements nest deeper than `MAX_XML_DEPTH`, before any parser sees it.
+/// A plain scan of the tags: comments, processing instructions and CDATA are skipped, and a
+/// ">" inside a quoted attribute value does not end its tag.
+pub fn check_xml_depth(xml: &str) -> std::result::Result<(), String> {
+    let b = xml.as_bytes();
+    let (mut i, mut depth) = (0, 0usize);
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        i += off + 1;
+        let rest = &b[i..];
+        let skip_to = |end: &[u8]| {
+            rest.windows(end.len())
+                .position(|w| w == end)
+                .map(|p| p + end.len())
+        };
+        if rest.starts_with(b"!--") {
+            i += skip_to(b"-->").unwrap_or(rest.len());
+        } else if rest.starts_with(b"![CDATA[") {
+            i += skip_to(b"]]>").unwrap_or(rest.len());
+        } else if rest.starts_with(b"?") || rest.starts_with(b"!") {
+            i += skip_to(b">").unwrap_or(rest.len());
+        } else if rest.starts_with(b"/") {
+            depth = depth.saturating_sub(1);
+        } else {
+            // An opening tag: find its end, outside quotes, to see whether it closes itself.
+            let mut quote = None;
+            let mut end = rest.len();
+            for (k, &c) in rest.iter().enumerate() {
+                match (quote, c) {
+                    (None, b'"' | b'\'') => quote = Some(c),
+                    (Some(q), c) if c == q => quote = None,
+                    (None, b'>') => {
+                        end = k;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            if end == 0 || rest[end - 1] != b'/' {
+                depth += 1;
+                if depth > MAX_XML_DEPTH {
+                    return Err(format!(
+                        "cấu trúc văn bản lồng nhau quá sâu (hơn {MAX_XML_DEPTH} cấp), không phải một văn bản Word bình thường"
+                    ));
+                }
+            }
+            i += end;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod xml_depth_tests {
+    use super::*;
+
+    #[test]
+    fn depth_is_counted_by_tags_not_by_text() {
+        let ok =
+            r#"<?xml version="1.0"?><a><!-- <b><b> --><b x="1>2"/><c><![CDATA[<d><d>]]></c></a>"#;
+        assert!(check_xml_depth(ok).is_ok());
+        let deep = "<a>".repeat(MAX_XML_DEPTH + 1) + &"</a>".repeat(MAX_XML_DEPTH + 1);
+        assert!(check_xml_depth(&deep).unwrap_err().contains("quá sâu"));
+        let wide = "<a><b/></a>".repeat(10_000);
+        assert!(check_xml_depth(&wide).is_ok());
+    }
+}

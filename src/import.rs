@@ -68,6 +68,7 @@ fn read_items(bytes: &[u8]) -> std::result::Result<Vec<Item>, String> {
         .take(crate::fsutil::MAX_UNPACKED)
         .read_to_string(&mut xml)
         .map_err(|_| "nội dung văn bản không đọc được (không phải UTF-8)".to_string())?;
+    crate::fsutil::check_xml_depth(&xml)?;
     let doc =
         roxmltree::Document::parse(&xml).map_err(|e| format!("nội dung văn bản bị hỏng: {e}"))?;
     let body = doc
@@ -983,7 +984,15 @@ fn read_indicator_table(rows: &[Vec<String>], goals: &mut [Goal]) {
 // ------------------------------------------------------------------------ entry ----
 
 fn bad(path: &Path, reason: String) -> Error {
-    Error::PlanFile {
+    let excel = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    Error::OfficeFile {
+        kind: if excel {
+            "bảng tính Excel"
+        } else {
+            "văn bản Word"
+        },
         path: path.to_path_buf(),
         reason,
     }

@@ -49,6 +49,7 @@ fn escape(s: &str, out: &mut String) {
 /// HTML pages for the .docx `bytes` (as `docx::build` returns them).
 pub fn html(bytes: &[u8]) -> Result<String> {
     let xml = document_xml(bytes)?;
+    crate::fsutil::check_xml_depth(&xml).map_err(Error::Invalid)?;
     let doc = Document::parse(&xml)
         .map_err(|e| Error::Invalid(format!("không đọc được văn bản để xem trước: {e}")))?;
     let body = doc

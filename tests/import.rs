@@ -14,6 +14,8 @@ enum Block {
     P(String),
     /// Rows of cells; a cell's lines become its paragraphs.
     T(Vec<Vec<String>>),
+    /// WordprocessingML as it stands, for shapes no real file has.
+    Raw(String),
 }
 
 fn esc(s: &str) -> String {
@@ -35,6 +37,7 @@ fn word_file(blocks: &[Block]) -> Vec<u8> {
     for b in blocks {
         match b {
             Block::P(t) => body.push_str(&para(t)),
+            Block::Raw(xml) => body.push_str(xml),
             Block::T(rows) => {
                 body.push_str("<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr>");
                 for r in rows {
@@ -508,6 +511,23 @@ fn files_that_are_not_plans_get_a_clear_message() {
         "khong-phai-ke-hoach.docx",
         &word_file(&[Block::P("Biên bản họp".into())]),
         "không tìm thấy tiêu đề «KẾ HOẠCH»",
+    );
+
+    // Elements nested 25,000 deep: this overflowed the stack and aborted the program.
+    let deep = "<w:sdt><w:sdtContent>".repeat(25_000)
+        + &para("KẾ HOẠCH")
+        + &"</w:sdtContent></w:sdt>".repeat(25_000);
+    check(
+        "long-nhau.docx",
+        &word_file(&[Block::Raw(deep)]),
+        "lồng nhau quá sâu",
+    );
+    let err = import_docx(&write(dir.path(), "x.docx", b""), &[])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("Không đọc được văn bản Word"),
+        "a Word file is not a plan file: {err}"
     );
 
     // An archive that unpacks to far more than any plan.
