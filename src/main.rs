@@ -217,6 +217,9 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let verbose = cli.verbose;
+    // The detail of an error goes to the same log file as the app's, beside the database.
+    let db = cli.db.clone().unwrap_or_else(Store::default_path);
+    dxplan::applog::init(&dxplan::applog::path_beside(&db));
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -224,6 +227,7 @@ fn main() -> ExitCode {
     match runtime.block_on(run(cli)) {
         Ok(code) => code,
         Err(e) => {
+            log::warn!("{}", e.detail());
             eprintln!("Lỗi: {e}");
             if verbose {
                 eprintln!("Chi tiết: {}", e.detail());
