@@ -51,7 +51,7 @@ pub enum Error {
     #[error("Không cập nhật được cấu trúc cơ sở dữ liệu. Chi tiết đã ghi vào nhật ký.")]
     Migration(#[from] sqlx::migrate::MigrateError),
 
-    #[error("Lỗi đọc/ghi tệp: {0}")]
+    #[error("Lỗi đọc/ghi tệp: {}.", crate::fsutil::io_reason(.0))]
     Io(#[from] std::io::Error),
 }
 

@@ -124,12 +124,57 @@ pub fn read_office(path: &Path, kind: Office) -> std::result::Result<Vec<u8>, St
 
 /// A file error as the planner reads it.
 pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
     match e.kind() {
-        std::io::ErrorKind::NotFound => "không tìm thấy tệp".into(),
-        std::io::ErrorKind::PermissionDenied => {
+        K::NotFound => "không tìm thấy tệp".into(),
+        K::PermissionDenied => {
             "không có quyền truy cập (tệp có thể đang mở trong chương trình khác)".into()
         }
-        _ => e.to_string(),
+        K::IsADirectory => "đây là một thư mục, không phải tệp".into(),
+        K::NotADirectory => "một phần của đường dẫn không phải thư mục".into(),
+        K::AlreadyExists => "tệp đã có".into(),
+        K::StorageFull => "ổ đĩa đã đầy".into(),
+        K::ReadOnlyFilesystem => "ổ đĩa chỉ cho đọc".into(),
+        K::InvalidFilename => "tên tệp hoặc đường dẫn không hợp lệ (có thể quá dài)".into(),
+        K::FileTooLarge => "tệp quá lớn".into(),
+        K::InvalidData => "dữ liệu trong tệp không đọc được".into(),
+        K::UnexpectedEof => "tệp bị cắt cụt".into(),
+        K::Interrupted | K::TimedOut | K::WouldBlock => "thao tác bị gián đoạn; hãy thử lại".into(),
+        // The system's own text is English: it goes to the log, the planner reads this.
+        _ => {
+            log::warn!("io: {e:?}");
+            match e.raw_os_error() {
+                Some(code) => format!("lỗi hệ thống khi đọc/ghi tệp (mã {code})"),
+                None => "lỗi hệ thống khi đọc/ghi tệp".into(),
+            }
+        }
+    }
+}
+
+/// A JSON reading error in the planner's words, with where it is; serde's English text goes
+/// to the log.
+pub fn json_reason(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    log::warn!("json: {e}");
+    let text = e.to_string();
+    // serde names the field or value between backticks: "missing field `title`".
+    let named = text.split('`').nth(1).unwrap_or_default();
+    let what = match e.classify() {
+        Category::Eof => return "tệp bị cắt cụt (thiếu phần cuối)".into(),
+        Category::Io => "không đọc được tệp".to_string(),
+        Category::Syntax => "sai cú pháp JSON".to_string(),
+        Category::Data if text.starts_with("missing field") => format!("thiếu trường «{named}»"),
+        Category::Data if text.starts_with("unknown field") => format!("có trường lạ «{named}»"),
+        Category::Data if text.starts_with("unknown variant") => {
+            format!("giá trị «{named}» không thuộc danh sách cho phép")
+        }
+        Category::Data if text.starts_with("invalid type") => "một giá trị sai kiểu dữ liệu".into(),
+        Category::Data => "một giá trị không hợp lệ".into(),
+    };
+    if e.line() > 0 {
+        format!("{what} (dòng {}, cột {})", e.line(), e.column())
+    } else {
+        what
     }
 }
 

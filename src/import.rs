@@ -69,8 +69,14 @@ fn read_items(bytes: &[u8]) -> std::result::Result<Vec<Item>, String> {
         .read_to_string(&mut xml)
         .map_err(|_| "nội dung văn bản không đọc được (không phải UTF-8)".to_string())?;
     crate::fsutil::check_xml_depth(&xml)?;
-    let doc =
-        roxmltree::Document::parse(&xml).map_err(|e| format!("nội dung văn bản bị hỏng: {e}"))?;
+    let doc = roxmltree::Document::parse(&xml).map_err(|e| {
+        log::warn!("docx xml: {e}");
+        format!(
+            "nội dung văn bản bị hỏng (XML sai ở dòng {}, cột {})",
+            e.pos().row,
+            e.pos().col
+        )
+    })?;
     let body = doc
         .descendants()
         .find(|n| n.has_tag_name((W, "body")))
@@ -1514,8 +1520,13 @@ pub fn import_xlsx(
 ) -> Result<Imported> {
     use calamine::{Data, Reader};
     let bytes = read_office(path, Office::Excel).map_err(|m| bad(path, m))?;
-    let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes))
-        .map_err(|e| bad(path, format!("không đọc được bảng tính: {e}")))?;
+    let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| {
+        log::warn!("calamine: {e}");
+        bad(
+            path,
+            "bảng tính bị hỏng hoặc không đúng định dạng .xlsx".into(),
+        )
+    })?;
     let mut flags = Vec::new();
     let mut dir = Directory {
         preset: preset.to_vec(),

@@ -78,11 +78,16 @@ pub fn from_json(path: &Path, text: &str) -> Result<Plan> {
         }
         None => return Err(bad("thiếu số phiên bản định dạng".into())),
     }
-    let env: Envelope = serde_json::from_str(text).map_err(|e| bad(e.to_string()))?;
+    let env: Envelope =
+        serde_json::from_str(text).map_err(|e| bad(crate::fsutil::json_reason(&e)))?;
     let mut value = env.plan;
     crate::text::clean_json(&mut value);
-    let plan: Plan = serde_json::from_value(value)
-        .map_err(|e| bad(format!("nội dung không đúng cấu trúc: {e}")))?;
+    let plan: Plan = serde_json::from_value(value).map_err(|e| {
+        bad(format!(
+            "nội dung không đúng cấu trúc: {}",
+            crate::fsutil::json_reason(&e)
+        ))
+    })?;
     check_ids(&plan).map_err(bad)?;
     Ok(plan)
 }

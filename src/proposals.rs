@@ -403,7 +403,10 @@ impl Review {
 /// Checks the file is a real .xlsx of reasonable size before handing it to calamine.
 fn open_checked(path: &Path) -> std::result::Result<Xlsx<std::io::Cursor<Vec<u8>>>, String> {
     let bytes = crate::fsutil::read_office(path, crate::fsutil::Office::Excel)?;
-    Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| format!("không đọc được bảng tính: {e}"))
+    Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| {
+        log::warn!("calamine: {e}");
+        "bảng tính bị hỏng hoặc không đúng định dạng .xlsx".to_string()
+    })
 }
 
 fn cell_text(d: &Data) -> String {
@@ -462,11 +465,12 @@ pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
         let range = match wb.worksheet_range(&sheet_name) {
             Ok(r) => r,
             Err(e) => {
+                log::warn!("calamine {sheet_name}: {e}");
                 out.problems.push(problem(
                     Some(&sheet_name),
                     None,
                     None,
-                    format!("không đọc được trang: {e}"),
+                    "không đọc được trang (dữ liệu hỏng)".to_string(),
                 ));
                 continue;
             }

@@ -327,22 +327,32 @@ fn bad_plan_files_give_clear_errors_and_leave_the_database_unchanged() {
             good.replacen("\"province\"", "\"tinh\"", 1).as_bytes(),
         );
 
-        let cases: [(&Path, &str); 7] = [
+        // A list where a text belongs, and a directory where a file belongs: serde's and the
+        // system's English ("invalid type: sequence, expected a string", "Is a directory (os
+        // error 21)") reached the planner.
+        let mut v: serde_json::Value = serde_json::from_str(&good).unwrap();
+        v["plan"]["identity"]["title"] = serde_json::json!(["Chuyển đổi số"]);
+        let wrong_type = write("sai-kieu.json", v.to_string().as_bytes());
+        let folder = dir.path().join("thu-muc.json");
+        std::fs::create_dir(&folder).unwrap();
+
+        let cases: [(&Path, &str); 9] = [
             (&truncated, "cắt cụt"),
             (&wrong_version, "phiên bản định dạng 9"),
             (&garbage, "UTF-8"),
             (&empty, "rỗng"),
             (&zip, "Word/Excel"),
             (&other_json, "không phải tệp kế hoạch"),
-            (&broken_inside, "không đúng cấu trúc"),
+            (&broken_inside, "có trường lạ «tinh»"),
+            (&wrong_type, "sai kiểu dữ liệu"),
+            (&folder, "thư mục"),
         ];
         for (path, expected) in cases {
-            let err = store.import_file(path).await.unwrap_err();
-            assert!(
-                err.to_string().contains(expected),
-                "{}: {err}",
-                path.display()
-            );
+            let err = store.import_file(path).await.unwrap_err().to_string();
+            assert!(err.contains(expected), "{}: {err}", path.display());
+            for english in ["invalid", "expected", "error", "missing", "directory"] {
+                assert!(!err.contains(english), "{}: {err}", path.display());
+            }
         }
         assert_eq!(snapshot(&store).await, before);
     });
