@@ -18,7 +18,7 @@ use crate::xlsx::{col_name, headers, print_setup, row_height, title_rows, xl, St
 use crate::{Error, Result};
 
 pub const SHEET: &str = "Đề xuất";
-const LISTS: &str = "Danh mục";
+pub const LISTS: &str = "Danh mục";
 const GUIDE: &str = "Hướng dẫn";
 /// Marks a workbook as ours; the cell also holds the agency id the workbook was made for.
 const MARK: &str = "dxplan-de-xuat";
@@ -381,22 +381,39 @@ pub struct Review {
 }
 
 impl Review {
-    /// The plan with the valid changes applied.
+    /// The plan with the valid changes applied: in one pass with the ids checked once at the
+    /// end (applied as single edits, each checking the whole plan, 20,000 rows took 25 s).
+    /// New tasks go last in their group, so the places of existing tasks hold.
     pub fn apply_to(&self, plan: &mut Plan) -> Result<()> {
+        let mut at = std::collections::HashMap::new();
+        for (gi, g) in plan.groups.iter().enumerate() {
+            for (ti, t) in g.tasks.iter().enumerate() {
+                at.insert(t.id.clone(), (gi, ti));
+            }
+        }
+        let missing = |what, id: &str| Error::ItemNotFound {
+            what,
+            id: id.to_string(),
+        };
         for c in &self.changes {
             match c {
-                Change::Add { group, task, .. } => crate::edit::Edit::AddTask {
-                    group: group.clone(),
-                    task: task.clone(),
-                    index: None,
+                Change::Add { group, task, .. } => {
+                    let gi = plan
+                        .groups
+                        .iter()
+                        .position(|g| g.id == *group)
+                        .ok_or_else(|| missing("nhóm nhiệm vụ", group))?;
+                    plan.groups[gi].tasks.push(task.clone());
                 }
-                .apply(plan)?,
                 Change::Update { task, .. } => {
-                    crate::edit::Edit::UpdateTask { task: task.clone() }.apply(plan)?
+                    let &(gi, ti) = at
+                        .get(&task.id)
+                        .ok_or_else(|| missing("nhiệm vụ", &task.id))?;
+                    plan.groups[gi].tasks[ti] = task.clone();
                 }
             }
         }
-        Ok(())
+        crate::planfile::check_ids(plan).map_err(Error::Invalid)
     }
 }
 
@@ -431,6 +448,9 @@ fn cell_text(d: &Data) -> String {
 pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
     let mut out = Review::default();
     let mut seen_codes: HashSet<String> = HashSet::new();
+    // Looked up once, not per row: 20,000 rows took 25 s.
+    let tasks_by_id: std::collections::HashMap<&str, &Task> =
+        plan.tasks().map(|(_, t)| (t.id.as_str(), t)).collect();
     for file in files {
         let problem = |sheet: Option<&str>,
                        row: Option<u32>,
@@ -449,6 +469,13 @@ pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
                 continue;
             }
         };
+        // The agency the workbook was made for (written by `template` on the hidden sheet).
+        let owner: Option<Id> = wb
+            .worksheet_range(LISTS)
+            .ok()
+            .filter(|r| r.get_value((0, 6)).map(cell_text).as_deref() == Some(MARK))
+            .and_then(|r| r.get_value((1, 6)).map(cell_text))
+            .filter(|id| plan.agency(id).is_some());
         let names = wb.sheet_names();
         let Some(sheet_name) = names.iter().find(|n| fold(n) == fold(SHEET)).cloned() else {
             out.problems.push(problem(
@@ -616,8 +643,33 @@ pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
             };
             let amount: Option<Decimal> = match get(Col::Amount) {
                 None | Some(Data::Empty) => None,
-                Some(Data::Float(f)) => Decimal::try_from(*f).ok().map(|d| d.round_dp(3)),
+                // 1e308, a formula's error ("=1/0") or a date were saved as no budget, or as
+                // the date's serial number (44927): each is a problem of its row now.
+                Some(Data::Float(f)) => match Decimal::try_from(*f) {
+                    Ok(d) => Some(d.round_dp(3)),
+                    Err(_) => {
+                        bad(Col::Amount, format!("số tiền «{f}» không hợp lệ"));
+                        ok = false;
+                        None
+                    }
+                },
                 Some(Data::Int(i)) => Some(Decimal::from(*i)),
+                Some(Data::Error(e)) => {
+                    bad(
+                        Col::Amount,
+                        format!("ô số tiền có lỗi công thức ({e}); hãy nhập một số"),
+                    );
+                    ok = false;
+                    None
+                }
+                Some(Data::DateTime(_) | Data::DateTimeIso(_) | Data::DurationIso(_)) => {
+                    bad(
+                        Col::Amount,
+                        "ô số tiền đang có kiểu ngày tháng; hãy nhập số tiền (triệu đồng)".into(),
+                    );
+                    ok = false;
+                    None
+                }
                 Some(other) => {
                     let t = cell_text(other);
                     if t.is_empty() {
@@ -639,6 +691,13 @@ pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
             };
             if amount.is_some_and(|a| a < Decimal::ZERO) {
                 bad(Col::Amount, "số tiền không được âm".into());
+                ok = false;
+            }
+            if amount.is_some_and(|a| a > crate::budget::MAX_AMOUNT) {
+                bad(
+                    Col::Amount,
+                    "số tiền vượt quá mức có thể có; hãy kiểm tra lại đơn vị (triệu đồng)".into(),
+                );
                 ok = false;
             }
             let source_t = text(Col::Source);
@@ -673,8 +732,27 @@ pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
             let existing = if code.is_empty() {
                 None
             } else {
-                plan.tasks().find(|(_, t)| t.id == code).map(|(_, t)| t)
+                tasks_by_id.get(code.as_str()).copied()
             };
+            if let (Some(old), Some(owner)) = (existing, &owner) {
+                if !old.lead.contains(owner) {
+                    let leads: Vec<&str> = old
+                        .lead
+                        .iter()
+                        .filter_map(|a| plan.agency(a))
+                        .map(|a| a.name.as_str())
+                        .collect();
+                    bad(
+                        Col::Code,
+                        format!(
+                            "nhiệm vụ «{}» do {} chủ trì; tệp đề xuất của một cơ quan chỉ sửa được nhiệm vụ cơ quan đó chủ trì",
+                            old.title,
+                            if leads.is_empty() { "cơ quan khác".to_string() } else { leads.join(", ") }
+                        ),
+                    );
+                    ok = false;
+                }
+            }
             if !code.is_empty() && existing.is_none() {
                 bad(
                     Col::Code,

@@ -226,7 +226,21 @@ fn fill(
         rows.push(cells);
     }
     rows.extend(extra.iter().cloned());
+    // The hidden sheet's mark says which agency the workbook was made for.
+    let mark: Vec<String> = wb
+        .worksheet_range(proposals::LISTS)
+        .map(|r| {
+            (0..2)
+                .map(|i| r.get_value((i, 6)).map(text).unwrap_or_default())
+                .collect()
+        })
+        .unwrap_or_default();
     let mut out = rust_xlsxwriter::Workbook::new();
+    let lists = out.add_worksheet();
+    lists.set_name(proposals::LISTS).unwrap();
+    for (i, m) in mark.iter().enumerate() {
+        lists.write_string(i as u32, 6, m).unwrap();
+    }
     let ws = out.add_worksheet();
     ws.set_name(sheet_name).unwrap();
     for (ri, row) in rows.iter().enumerate() {
@@ -242,6 +256,15 @@ fn fill(
                     .write_number(ri as u32, ci as u16, f)
                     .map(|_| ())
                     .unwrap(),
+                Cell::D(d) => ws
+                    .write_datetime_with_format(
+                        ri as u32,
+                        ci as u16,
+                        &rust_xlsxwriter::ExcelDateTime::parse_from_str(&d).unwrap(),
+                        &rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy"),
+                    )
+                    .map(|_| ())
+                    .unwrap(),
                 Cell::E => {}
             }
         }
@@ -253,6 +276,8 @@ fn fill(
 enum Cell {
     T(String),
     N(f64),
+    /// A date ("2023-01-01"), as Excel stores one.
+    D(String),
     E,
 }
 
@@ -573,4 +598,83 @@ fn cli_import_applies_nothing_unless_all_rows_are_valid() {
         stats.contains("\"tasks\": 77"),
         "only the valid row was added"
     );
+}
+
+#[test]
+fn a_departments_workbook_changes_only_its_own_tasks_and_amounts_are_checked() {
+    let plan = dxplan::sample::plan();
+    let template = proposals::template(&plan, "so-tttt").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (_, foreign) = plan
+        .tasks()
+        .find(|(_, t)| !t.lead.iter().any(|l| l == "so-tttt"))
+        .unwrap();
+    let mut rows = new_rows();
+    // A task another agency leads, renamed in Sở TT&TT's workbook.
+    let mut theirs = rows[0].clone();
+    theirs[0] = t(&foreign.id);
+    theirs[2] = t("Tên do Sở TT&TT sửa");
+    rows.push(theirs);
+    // Amounts that used to be saved as no budget, or as a date's serial number.
+    rows[0][7] = Cell::N(1e308);
+    rows[1][7] = Cell::D("2023-01-01".into());
+    let file = write(
+        dir.path(),
+        "so-tttt.xlsx",
+        &fill(&template, &rows, |_, _, _| {}, None, proposals::SHEET),
+    );
+    let review = proposals::review(&plan, &[file]);
+    let all: Vec<String> = review.problems.iter().map(|p| p.to_string()).collect();
+    for expected in [
+        "chỉ sửa được nhiệm vụ cơ quan đó chủ trì",
+        "không hợp lệ",
+        "kiểu ngày tháng",
+    ] {
+        assert!(
+            all.iter().any(|m| m.contains(expected)),
+            "«{expected}» not in {all:#?}"
+        );
+    }
+    assert!(review.changes.is_empty(), "{:?}", review.changes);
+}
+
+#[test]
+fn twenty_thousand_proposal_rows_apply_in_one_pass() {
+    let plan = dxplan::sample::plan();
+    let group = plan.groups[0].id.clone();
+    let lead = plan.groups[0].tasks[0].lead.clone();
+    let review = proposals::Review {
+        changes: (0..20_000)
+            .map(|i| Change::Add {
+                file: "x.xlsx".into(),
+                row: i + 2,
+                group: group.clone(),
+                task: dxplan::model::Task {
+                    id: format!("de-xuat-{i}"),
+                    title: format!("Nhiệm vụ đề xuất {i}"),
+                    description: String::new(),
+                    lead: lead.clone(),
+                    coordinating: Vec::new(),
+                    deadline: None,
+                    output: String::new(),
+                    budget: Vec::new(),
+                    national_task: None,
+                    indicators: Vec::new(),
+                    status: Default::default(),
+                },
+            })
+            .collect(),
+        ..Default::default()
+    };
+    let mut applied = plan.clone();
+    review.apply_to(&mut applied).unwrap();
+    assert_eq!(applied.tasks().count(), plan.tasks().count() + 20_000);
+    // A repeated id is still refused as a whole.
+    let mut twice = plan.clone();
+    let mut dup = review.clone();
+    dup.changes.truncate(2);
+    if let Change::Add { task, .. } = &mut dup.changes[1] {
+        task.id = "de-xuat-0".into();
+    }
+    assert!(dup.apply_to(&mut twice).is_err());
 }
