@@ -119,7 +119,71 @@ pub fn read_office(path: &Path, kind: Office) -> std::result::Result<Vec<u8>, St
     if unpacked > MAX_UNPACKED {
         return Err("tệp giải nén quá lớn (nghi là tệp nén độc hại), không đọc".into());
     }
+    if kind == Office::Excel {
+        check_sheets(&mut zip)?;
+    }
     Ok(bytes)
+}
+
+/// Excel's own limits: cell addresses beyond them are not a real workbook.
+const MAX_ROW: u64 = 1_048_576;
+const MAX_COL: u64 = 16_384;
+
+/// The worksheets checked before calamine reads them: nesting depth, and every cell address
+/// (`r="B12"`, `ref="A1:K80"`) within Excel's limits. calamine (0.38) computes an address in
+/// a u32 without a check — "A99999999999" overflows: a panic in debug builds, in release a
+/// wrapped row that sizes a range of billions of cells. Found by the fuzz harness.
+fn check_sheets<R: std::io::Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+) -> std::result::Result<(), String> {
+    use std::io::Read;
+    let names: Vec<String> = zip
+        .file_names()
+        .filter(|n| n.starts_with("xl/worksheets/") && n.ends_with(".xml"))
+        .map(str::to_string)
+        .collect();
+    for name in names {
+        let mut xml = String::new();
+        zip.by_name(&name)
+            .map_err(|_| "tệp nén bị hỏng, không đọc được".to_string())?
+            .take(MAX_UNPACKED)
+            .read_to_string(&mut xml)
+            .map_err(|_| "bảng tính có dữ liệu không đọc được (không phải UTF-8)".to_string())?;
+        check_xml_depth(&xml)?;
+        for attr in [" r=\"", " ref=\"", " sqref=\""] {
+            for value in xml.split(attr).skip(1).filter_map(|v| v.split('"').next()) {
+                for cell in value.split([':', ' ']).filter(|c| !c.is_empty()) {
+                    if !cell_in_range(cell) {
+                        return Err(format!(
+                            "bảng tính có địa chỉ ô không hợp lệ «{}»",
+                            cell.chars().take(20).collect::<String>()
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// "B12", "$B$12", "B" or "12" (whole columns and rows in ranges), within Excel's limits.
+fn cell_in_range(cell: &str) -> bool {
+    let cell = cell.replace('$', "");
+    let letters: String = cell
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    let digits = &cell[letters.len()..];
+    if !digits.chars().all(|c| c.is_ascii_digit()) || (letters.is_empty() && digits.is_empty()) {
+        return false;
+    }
+    let col = letters.bytes().try_fold(0u64, |n, c| {
+        let v = n * 26 + u64::from(c.to_ascii_uppercase() - b'A') + 1;
+        (v <= MAX_COL).then_some(v)
+    });
+    let row_ok =
+        digits.is_empty() || digits.len() <= 7 && digits.parse::<u64>().is_ok_and(|r| r <= MAX_ROW);
+    col.is_some() && row_ok
 }
 
 /// A file error as the planner reads it.
@@ -237,6 +301,24 @@ pub fn check_xml_depth(xml: &str) -> std::result::Result<(), String> {
 #[cfg(test)]
 mod xml_depth_tests {
     use super::*;
+
+    #[test]
+    fn cell_addresses_within_excels_limits() {
+        for ok in ["A1", "$B$12", "XFD1048576", "A", "12", "k80"] {
+            assert!(cell_in_range(ok), "{ok}");
+        }
+        for bad in [
+            "A99999999999",
+            "XFE1",
+            "A1048577",
+            "1A",
+            "",
+            "A-1",
+            "ZZZZZZZZZZZZ1",
+        ] {
+            assert!(!cell_in_range(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn depth_is_counted_by_tags_not_by_text() {

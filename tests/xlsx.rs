@@ -542,6 +542,28 @@ fn bad_workbooks_give_located_messages_and_change_nothing() {
     let bomb = bomb.finish().unwrap().into_inner();
     assert!(bomb.len() < 1 << 20, "{} bytes", bomb.len());
     check("bom.xlsx", &bomb, &["quá lớn"]);
+
+    // A cell address past Excel's limits: calamine overflowed computing it (found by the
+    // fuzz harness, tests/fuzz.rs).
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(&template)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).unwrap();
+        let name = f.name().to_string();
+        let mut data = String::new();
+        std::io::Read::read_to_string(&mut f, &mut data).ok();
+        if name.starts_with("xl/worksheets/") {
+            data = data.replacen(" r=\"A", " r=\"A99999999999", 1);
+        }
+        out.start_file(&name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut out, data.as_bytes()).unwrap();
+    }
+    check(
+        "dia-chi-o.xlsx",
+        &out.finish().unwrap().into_inner(),
+        &["địa chỉ ô không hợp lệ «A99999999999"],
+    );
 }
 
 #[test]
