@@ -849,17 +849,11 @@ fn read_task_table(
             });
         }
         groups.last_mut().unwrap().tasks.push(Task {
-            id: new_id(),
-            title,
-            description: String::new(),
-            lead,
             coordinating,
             deadline,
             output: get(&r, TCol::Output),
             budget,
-            national_task: None,
-            indicators: Vec::new(),
-            status: TaskStatus::default(),
+            ..Task::new(title, lead)
         });
     }
 }

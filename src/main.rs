@@ -534,17 +534,8 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 .map(|g| g.id.clone())
                 .ok_or_else(|| Error::Invalid(format!("Kế hoạch không có nhóm thứ {group}.")))?;
             let task = Task {
-                id: dxplan::model::new_id(),
-                title,
-                description: String::new(),
-                lead: vec![lead],
                 coordinating,
-                deadline: None,
-                output: String::new(),
-                budget: Vec::new(),
-                national_task: None,
-                indicators: Vec::new(),
-                status: Default::default(),
+                ..Task::new(title, vec![lead])
             };
             let rev = store
                 .apply(

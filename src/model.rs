@@ -511,6 +511,25 @@ pub struct Task {
     pub status: TaskStatus,
 }
 
+impl Task {
+    /// A new task with a fresh id, its title and lead, and nothing else set yet.
+    pub fn new(title: String, lead: Vec<Id>) -> Task {
+        Task {
+            id: new_id(),
+            title,
+            description: String::new(),
+            lead,
+            coordinating: Vec::new(),
+            deadline: None,
+            output: String::new(),
+            budget: Vec::new(),
+            national_task: None,
+            indicators: Vec::new(),
+            status: TaskStatus::default(),
+        }
+    }
+}
+
 /// When a task is due, kept structured so that it can be sorted, checked and rolled over.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]

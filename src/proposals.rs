@@ -822,17 +822,11 @@ pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
                     row: row_no,
                     group: group.map(|g| g.id.clone()).unwrap_or_default(),
                     task: Task {
-                        id: crate::model::new_id(),
-                        title,
-                        description: String::new(),
-                        lead,
                         coordinating,
                         deadline,
                         output: text(Col::Output),
                         budget,
-                        national_task: None,
-                        indicators: Vec::new(),
-                        status: Default::default(),
+                        ..Task::new(title, lead)
                     },
                 }),
             }

@@ -673,16 +673,7 @@ fn twenty_thousand_proposal_rows_apply_in_one_pass() {
                 group: group.clone(),
                 task: dxplan::model::Task {
                     id: format!("de-xuat-{i}"),
-                    title: format!("Nhiệm vụ đề xuất {i}"),
-                    description: String::new(),
-                    lead: lead.clone(),
-                    coordinating: Vec::new(),
-                    deadline: None,
-                    output: String::new(),
-                    budget: Vec::new(),
-                    national_task: None,
-                    indicators: Vec::new(),
-                    status: Default::default(),
+                    ..dxplan::model::Task::new(format!("Nhiệm vụ đề xuất {i}"), lead.clone())
                 },
             })
             .collect(),
