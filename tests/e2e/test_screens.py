@@ -143,21 +143,25 @@ def review_dialog(d):
 
 def test_next_years_plan_with_cancel_keep_drop_and_the_existing_plan(launch, workdir):
     d = launch()
+
+    def in_review(xpath):
+        # Looked up afresh each time: the dialog redraws as the plan list behind it reloads.
+        return wait(d).until(EC.element_to_be_clickable((By.XPATH, "//div[@aria-label='Cần xem lại']" + xpath)))
+
     # The review can be cancelled (Esc): the new draft is removed.
     button(d, "Lập KH 2024").click()
-    dialog = review_dialog(d)
-    assert "Dự thảo kế hoạch năm 2024 từ kế hoạch năm 2023" in dialog.text
-    assert "chuyển sang 76/76" in dialog.text
-    dialog.find_element(By.XPATH, ".//button[normalize-space()='Mở dự thảo']").send_keys(Keys.ESCAPE)
+    wait(d).until(lambda d: "Dự thảo kế hoạch năm 2024 từ kế hoạch năm 2023" in review_dialog(d).text)
+    wait(d).until(lambda d: "chuyển sang 76/76" in review_dialog(d).text)
+    in_review("//button[normalize-space()='Mở dự thảo']").send_keys(Keys.ESCAPE)
     wait(d).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "[aria-label='Cần xem lại']"))
     assert [p["year"] for p in cli_plans(workdir)] == [2023]
 
     # Again, leaving task 1.1 behind and keeping the rest; the draft follows each choice.
     button(d, "Lập KH 2024").click()
-    dialog = review_dialog(d)
+    review_dialog(d)
     source = cli_plan(workdir, [p for p in cli_plans(workdir) if p["year"] == 2023][0]["id"])
     first = source["groups"][0]["tasks"][0]
-    box = dialog.find_element(By.CSS_SELECTOR, "input[aria-label='Chuyển nhiệm vụ 1.1']")
+    box = in_review("//input[@aria-label='Chuyển nhiệm vụ 1.1']")
     assert box.is_selected()
     box.click()
     wait(d).until(lambda d: "chuyển sang 75/76" in review_dialog(d).text)
@@ -185,7 +189,7 @@ def test_next_years_plan_with_cancel_keep_drop_and_the_existing_plan(launch, wor
     button(d, "Các kế hoạch").click()
     button(d, "Lập KH 2024").click()
     button(d, "Tạo thêm một dự thảo khác").click()
-    dialog = review_dialog(d)
+    review_dialog(d)
     assert len(cli_plans(workdir)) == 3
-    dialog.find_element(By.XPATH, ".//button[normalize-space()='Hủy']").click()
+    in_review("//button[normalize-space()='Hủy']").click()
     wait(d).until(lambda d: len(cli_plans(d and workdir)) == 2)
