@@ -4,7 +4,8 @@ import { useState } from "react";
 import type { Agency } from "../bindings/Agency";
 import type { PlanView } from "../bindings/PlanView";
 import { AGENCY_KINDS, options } from "../labels";
-import { matches, newId } from "../text";
+import { edit, newAgency } from "../edits";
+import { matches } from "../text";
 import type { PlanApi } from "../usePlan";
 import { TextInput } from "../widgets/Fields";
 
@@ -14,14 +15,14 @@ export function Directory({ view, plan }: { view: PlanView; plan: PlanApi }) {
   for (const g of view.plan.groups)
     for (const t of g.tasks) for (const id of [...t.lead, ...t.coordinating]) uses.set(id, (uses.get(id) ?? 0) + 1);
   const list = view.plan.directory.filter((a) => matches(query, a.name, a.short));
-  const upsert = (agency: Agency) => plan.apply({ op: "upsert_agency", agency });
+  const upsert = (agency: Agency) => plan.apply(edit.agency(agency));
   const problems = view.findings.filter((f) => f.location.section === "directory");
   return (
     <div className="screen directory">
       <div className="section-head">
         <h2>Danh bạ cơ quan của kế hoạch</h2>
         <input aria-label="Tìm cơ quan" placeholder="Tìm (không cần dấu): so y te" value={query} onChange={(e) => setQuery(e.target.value)} />
-        <button className="primary" onClick={() => upsert({ id: newId(), name: "Cơ quan mới", short: null, kind: "so" })}>
+        <button className="primary" onClick={() => upsert(newAgency("Cơ quan mới", null))}>
           + Thêm cơ quan
         </button>
         <span className="muted">{view.plan.directory.length} cơ quan</span>
@@ -61,7 +62,7 @@ export function Directory({ view, plan }: { view: PlanView; plan: PlanApi }) {
               </td>
               <td className="num">{uses.get(a.id) ?? 0}</td>
               <td>
-                <button className="danger" onClick={() => plan.apply({ op: "remove_agency", id: a.id })}>
+                <button className="danger" onClick={() => plan.apply(edit.removeAgency(a.id))}>
                   Xóa
                 </button>
               </td>

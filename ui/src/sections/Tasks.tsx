@@ -8,7 +8,7 @@ import type { Catalogues } from "../bindings/Catalogues";
 import type { PlanView } from "../bindings/PlanView";
 import type { Task } from "../bindings/Task";
 import type { TaskGroup } from "../bindings/TaskGroup";
-import { edit, newBudgetLine, taskFromNational } from "../edits";
+import { edit, newBudgetLine, patchAt, taskFromNational } from "../edits";
 import { LEVELS, SOURCES, TASK_STATUS, amountInput, options, parseAmount } from "../labels";
 import type { PlanApi } from "../usePlan";
 import { AgencyPicker } from "../widgets/AgencyPicker";
@@ -186,7 +186,7 @@ export function TaskRow({ task, at, view, plan, onClose }: RowProps) {
 /** Budget lines (million VND, source, level), also used for the plan's unallocated lines. */
 export function BudgetLines({ lines, onChange }: { lines: BudgetLine[]; onChange: (l: BudgetLine[]) => void }) {
   const [bad, setBad] = useState<number | null>(null);
-  const set = (i: number, patch: Partial<BudgetLine>) => onChange(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+  const set = (i: number, patch: Partial<BudgetLine>) => onChange(patchAt(lines, i, patch));
   return (
     <div className="budget-lines">
       {lines.map((l, i) => (
