@@ -55,6 +55,16 @@ pub enum Office {
     Excel,
 }
 
+impl Office {
+    /// How the planner names such a file in a sentence.
+    pub fn label(self) -> &'static str {
+        match self {
+            Office::Word => "văn bản Word",
+            Office::Excel => "bảng tính Excel",
+        }
+    }
+}
+
 /// A plan or a workbook is far smaller; anything larger is refused before it is read.
 pub const MAX_OFFICE_FILE: u64 = 40 * 1024 * 1024;
 /// Refuse archives whose parts unpack to more than this (zip bombs).
@@ -288,7 +298,7 @@ pub fn check_xml_depth(xml: &str) -> std::result::Result<(), String> {
                 depth += 1;
                 if depth > MAX_XML_DEPTH {
                     return Err(format!(
-                        "cấu trúc văn bản lồng nhau quá sâu (hơn {MAX_XML_DEPTH} cấp), không phải một văn bản Word bình thường"
+                        "nội dung lồng nhau quá sâu (hơn {MAX_XML_DEPTH} cấp), không phải một tệp Word hay Excel bình thường"
                     ));
                 }
             }

@@ -983,16 +983,9 @@ fn read_indicator_table(rows: &[Vec<String>], goals: &mut [Goal]) {
 
 // ------------------------------------------------------------------------ entry ----
 
-fn bad(path: &Path, reason: String) -> Error {
-    let excel = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+fn bad(path: &Path, kind: Office, reason: String) -> Error {
     Error::OfficeFile {
-        kind: if excel {
-            "bảng tính Excel"
-        } else {
-            "văn bản Word"
-        },
+        kind: kind.label(),
         path: path.to_path_buf(),
         reason,
     }
@@ -1007,8 +1000,8 @@ struct Bucket {
 
 /// A draft plan from a Word file of an annual plan, and the flags to review.
 pub fn import_docx(path: &Path, preset: &[Agency]) -> Result<Imported> {
-    let bytes = read_office(path, Office::Word).map_err(|m| bad(path, m))?;
-    let items = read_items(&bytes).map_err(|m| bad(path, m))?;
+    let bytes = read_office(path, Office::Word).map_err(|m| bad(path, Office::Word, m))?;
+    let items = read_items(&bytes).map_err(|m| bad(path, Office::Word, m))?;
     let mut flags = Vec::new();
     let mut dir = Directory {
         preset: preset.to_vec(),
@@ -1033,6 +1026,7 @@ pub fn import_docx(path: &Path, preset: &[Agency]) -> Result<Imported> {
         .ok_or_else(|| {
             bad(
                 path,
+                Office::Word,
                 "không tìm thấy tiêu đề «KẾ HOẠCH»: tệp không giống một kế hoạch".into(),
             )
         })?;
@@ -1059,6 +1053,7 @@ pub fn import_docx(path: &Path, preset: &[Agency]) -> Result<Imported> {
     let (Some(year), Some(province)) = (year, province.filter(|p| !p.is_empty())) else {
         return Err(bad(
             path,
+            Office::Word,
             format!("không đọc được tỉnh và năm từ trích yếu «{title}»"),
         ));
     };
@@ -1513,11 +1508,12 @@ pub fn import_xlsx(
     year: Option<i32>,
 ) -> Result<Imported> {
     use calamine::{Data, Reader};
-    let bytes = read_office(path, Office::Excel).map_err(|m| bad(path, m))?;
+    let bytes = read_office(path, Office::Excel).map_err(|m| bad(path, Office::Excel, m))?;
     let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| {
         log::warn!("calamine: {e}");
         bad(
             path,
+            Office::Excel,
             "bảng tính bị hỏng hoặc không đúng định dạng .xlsx".into(),
         )
     })?;
@@ -1567,6 +1563,7 @@ pub fn import_xlsx(
     if groups.is_empty() {
         return Err(bad(
             path,
+            Office::Excel,
             "không có trang nào có bảng nhiệm vụ (các cột TT, Tên nhiệm vụ, Cơ quan chủ trì)"
                 .into(),
         ));
@@ -1594,7 +1591,7 @@ pub fn import_xlsx(
         years.get(years.len() / 2).copied()
     };
     let (Some(province), Some(year)) = (province, year.or(deadline_year)) else {
-        return Err(bad(path, "không xác định được tỉnh hoặc năm kế hoạch từ bảng tính; hãy cho biết (--province, --year)".into()));
+        return Err(bad(path, Office::Excel, "không xác định được tỉnh hoặc năm kế hoạch từ bảng tính; hãy cho biết (--province, --year)".into()));
     };
     let mut plan = Plan::blank(&province, year);
     plan.groups = groups;

@@ -29,7 +29,10 @@ fn stdout_closed(e: std::io::Error) -> ! {
     }
     let _ = std::io::Write::write_fmt(
         &mut std::io::stderr(),
-        format_args!("Lỗi: không ghi được ra màn hình ({e}).\n"),
+        format_args!(
+            "Lỗi: không ghi được ra màn hình ({}).\n",
+            dxplan::fsutil::io_reason(&e)
+        ),
     );
     std::process::exit(1);
 }

@@ -50,8 +50,10 @@ fn escape(s: &str, out: &mut String) {
 pub fn html(bytes: &[u8]) -> Result<String> {
     let xml = document_xml(bytes)?;
     crate::fsutil::check_xml_depth(&xml).map_err(Error::Invalid)?;
-    let doc = Document::parse(&xml)
-        .map_err(|e| Error::Invalid(format!("không đọc được văn bản để xem trước: {e}")))?;
+    let doc = Document::parse(&xml).map_err(|e| {
+        log::warn!("preview xml: {e}");
+        Error::Invalid("không đọc được văn bản để xem trước.".into())
+    })?;
     let body = doc
         .root_element()
         .children()
