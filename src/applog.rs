@@ -24,10 +24,6 @@ impl FileLog {
         }
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// Appends one line; a log that cannot be written never stops the app.
     pub fn write_line(&self, line: &str) {
         let Ok(mut slot) = self.file.lock() else {

@@ -92,15 +92,22 @@ pub fn sum(lines: &[BudgetLine]) -> Decimal {
     total(lines.iter().map(|l| l.amount))
 }
 
-pub fn totals(plan: &Plan) -> Totals {
-    let all_lines = plan
-        .groups
+/// Every budget line of the plan: its tasks' and the unallocated ones.
+fn all_lines(plan: &Plan) -> impl Iterator<Item = &BudgetLine> {
+    plan.groups
         .iter()
         .flat_map(|g| g.tasks.iter().flat_map(|t| t.budget.iter()))
-        .chain(plan.budget.unallocated.iter());
+        .chain(plan.budget.unallocated.iter())
+}
 
+/// The plan's whole budget, for checks that need only that and not the breakdown.
+pub fn grand_total(plan: &Plan) -> Decimal {
+    total(all_lines(plan).map(|l| l.amount))
+}
+
+pub fn totals(plan: &Plan) -> Totals {
     let mut cells: BTreeMap<(Option<BudgetSource>, Option<BudgetLevel>), Decimal> = BTreeMap::new();
-    for line in all_lines {
+    for line in all_lines(plan) {
         let cell = cells.entry((line.source, line.level)).or_default();
         *cell = add(*cell, line.amount);
     }

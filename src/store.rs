@@ -315,7 +315,7 @@ impl Store {
             .collect())
     }
 
-    /// Stores a new plan (NFC-normalised) and returns its id.
+    /// Stores a new plan (its text made clean, see `text::clean`) and returns its id.
     pub async fn create(&self, plan: &Plan) -> Result<String> {
         let plan = crate::text::clean_all(plan)?;
         crate::planfile::check_ids(&plan).map_err(Error::Invalid)?;

@@ -5,8 +5,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// NFC of every string inside any serde value. One generic pass, so no field can be missed
-/// when the model grows.
+/// Every string inside any serde value made `clean`. One generic pass, so no field can be
+/// missed when the model grows.
 pub fn clean_all<T>(value: &T) -> crate::Result<T>
 where
     T: serde::Serialize + serde::de::DeserializeOwned,

@@ -243,7 +243,7 @@ fn missing_parts(plan: &Plan, f: &mut Findings) {
             "Chưa có nhiệm vụ nào.",
         );
     }
-    if crate::budget::totals(plan).total.is_zero() {
+    if crate::budget::grand_total(plan).is_zero() {
         lack(
             Section::Budget,
             "Kinh phí",
@@ -710,7 +710,7 @@ pub fn completeness_with(plan: &Plan, findings: &[Finding]) -> Vec<SectionState>
     let id = &plan.identity;
     let a = &plan.assessment;
     let has = |s: &str| !s.trim().is_empty();
-    let has_budget = !crate::budget::totals(plan).total.is_zero();
+    let has_budget = !crate::budget::grand_total(plan).is_zero();
     let sections: [(Section, bool, bool); 9] = [
         (
             Section::Identity,
