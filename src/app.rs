@@ -131,7 +131,17 @@ pub struct Started {
     pub rollover: Option<crate::rollover::Report>,
     /// The plan a roll-over started from.
     pub source: Option<String>,
-    pub import_flags: Vec<crate::import::Flag>,
+    /// What an import from Word or Excel read, flagged and left out.
+    pub import: Option<crate::import::Imported>,
+}
+
+/// What "import from Word/Excel" gives: the new draft, or the refusal of a file too little of
+/// which could be read (the window then offers a partial draft of the same file).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Importing {
+    Started(Box<Started>),
+    Refused { path: String, message: String },
 }
 
 /// What "next year's plan" gives: the new draft, or the plan that already exists for that
@@ -313,7 +323,7 @@ impl Session {
                 view: self.view(&new).await?,
                 rollover: Some(report),
                 source: Some(id.to_string()),
-                import_flags: Vec::new(),
+                import: None,
             },
         })
     }
@@ -347,29 +357,39 @@ impl Session {
             view: self.view(draft).await?,
             rollover: Some(report),
             source: Some(source.to_string()),
-            import_flags: Vec::new(),
+            import: None,
         })
     }
 
     /// A plan written in Word (.docx) or a task appendix kept in Excel (.xlsx), read into a
-    /// new draft; what was uncertain comes back as flags to review.
-    pub async fn import_office(&self, path: &Path) -> Result<Started> {
+    /// new draft; what was uncertain comes back as flags to review, what was not read as a
+    /// list. A Word file too little of which could be read is refused unless `partial`.
+    pub async fn import_office(&self, path: &Path, partial: bool) -> Result<Importing> {
         let preset = self.catalogues.agency_preset();
         let is_xlsx = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
         let imported = if is_xlsx {
-            crate::import::import_xlsx(path, &preset, None, None)?
+            crate::import::import_xlsx(path, &preset, None, None)
         } else {
-            crate::import::import_docx(path, &preset)?
+            crate::import::import_docx(path, &preset, crate::import::Options { partial })
+        };
+        let imported = match imported {
+            Err(e @ Error::ImportIncomplete { .. }) => {
+                return Ok(Importing::Refused {
+                    path: path.display().to_string(),
+                    message: e.to_string(),
+                })
+            }
+            other => other?,
         };
         let new = self.store.create(&imported.plan).await?;
-        Ok(Started {
+        Ok(Importing::Started(Box::new(Started {
             view: self.view(&new).await?,
             rollover: None,
             source: None,
-            import_flags: imported.flags,
-        })
+            import: Some(imported),
+        })))
     }
 
     pub async fn resume(&self) -> Result<Resume> {

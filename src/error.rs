@@ -16,6 +16,10 @@ pub enum Error {
         reason: String,
     },
 
+    /// An import that would give a misleading draft; the planner may ask for it anyway.
+    #[error("Chưa tạo bản nháp từ {path}: {reason}. Nếu vẫn muốn có bản nháp một phần để soạn tiếp, hãy chọn «Tạo bản nháp một phần» (dòng lệnh: thêm --partial).")]
+    ImportIncomplete { path: PathBuf, reason: String },
+
     #[error("Tệp kế hoạch dùng phiên bản định dạng {found}, ứng dụng này đọc được phiên bản {supported}. Hãy cập nhật ứng dụng hoặc xuất lại tệp.")]
     PlanFileVersion { found: u32, supported: u32 },
 

@@ -160,6 +160,9 @@ enum Command {
     /// Đọc một kế hoạch soạn bằng Word (.docx) thành dự thảo; chỉ lưu khi có --save hoặc --out
     ImportDocx {
         file: PathBuf,
+        /// Tạo bản nháp cả khi không có bảng nhiệm vụ hoặc phần lớn văn bản không nhận ra được
+        #[arg(long)]
+        partial: bool,
         #[command(flatten)]
         output: ImportOutput,
     },
@@ -319,6 +322,13 @@ async fn report_import(
         );
         for f in &imported.flags {
             println!("CẦN XEM   [{}] {}", f.place, f.message);
+        }
+        let account = &imported.account;
+        if !account.summary.is_empty() {
+            println!("{}", account.summary);
+        }
+        for n in &account.not_placed {
+            println!("CHƯA ĐƯA VÀO [{}] {}", n.place, n.text);
         }
     }
     if let Some(path) = &out {
@@ -636,9 +646,14 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
         }
-        Command::ImportDocx { file, output } => {
+        Command::ImportDocx {
+            file,
+            partial,
+            output,
+        } => {
             let preset = agency_preset(&cli.catalogues)?;
-            let imported = dxplan::import::import_docx(&file, &preset)?;
+            let options = dxplan::import::Options { partial };
+            let imported = dxplan::import::import_docx(&file, &preset, options)?;
             report_import(&cli.db, imported, output).await?;
         }
         Command::ImportXlsx {

@@ -13,7 +13,34 @@ use ts_rs::TS;
 pub type Id = String;
 
 pub fn new_id() -> Id {
-    uuid::Uuid::new_v4().simple().to_string()[..12].to_string()
+    let numbered = ID_SEQUENCE.with(|s| {
+        let n = s.get();
+        s.set(n.map(|k| k + 1));
+        n
+    });
+    match numbered {
+        Some(n) => format!("n{n:011}"),
+        None => uuid::Uuid::new_v4().simple().to_string()[..12].to_string(),
+    }
+}
+
+thread_local! {
+    static ID_SEQUENCE: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `f` with the ids it makes numbered in order ("n00000000001", …) instead of random,
+/// so that reading the same file twice gives the same plan. Ids only need to be unique
+/// within one plan.
+pub fn numbered_ids<T>(f: impl FnOnce() -> T) -> T {
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            ID_SEQUENCE.with(|s| s.set(None));
+        }
+    }
+    ID_SEQUENCE.with(|s| s.set(Some(1)));
+    let _reset = Reset;
+    f()
 }
 
 /// Exact decimals as JSON strings ("1250.5"), the form the window and the plan file use.

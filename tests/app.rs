@@ -5,7 +5,7 @@ mod common;
 
 use std::io::Read;
 
-use dxplan::app::{ExportKind, NewPlan, Resume, Rolled, Session, UserError};
+use dxplan::app::{ExportKind, Importing, NewPlan, Resume, Rolled, Session, UserError};
 use dxplan::edit::Edit;
 use dxplan::model::Task;
 use dxplan::Error;
@@ -336,20 +336,26 @@ fn next_year_and_imports_start_new_drafts_with_what_to_review() {
         s.export(&v.id, ExportKind::KeHoach, false, &docx)
             .await
             .unwrap();
-        let from_word = s.import_office(&docx).await.unwrap();
+        let started = |i: Importing| match i {
+            Importing::Started(s) => *s,
+            Importing::Refused { message, .. } => panic!("{message}"),
+        };
+        let from_word = started(s.import_office(&docx, false).await.unwrap());
+        let account = &from_word.import.as_ref().unwrap().account;
+        assert_eq!(account.paragraphs_placed, account.paragraphs, "{account:?}");
         assert_eq!(from_word.view.tasks.len(), 76);
         assert!(from_word.rollover.is_none());
         let xlsx = dir.path().join("phụ lục.xlsx");
         s.export(&v.id, ExportKind::Workbook, false, &xlsx)
             .await
             .unwrap();
-        let from_excel = s.import_office(&xlsx).await.unwrap();
+        let from_excel = started(s.import_office(&xlsx, false).await.unwrap());
         assert_eq!(from_excel.view.tasks.len(), 76);
         assert_eq!(s.list().await.unwrap().len(), 4);
 
         // A file that is not what it says: a sentence, and no new plan.
         let fake = common::write(dir.path(), "giả.docx", b"not a zip at all");
-        let e = s.import_office(&fake).await.unwrap_err();
+        let e = s.import_office(&fake, true).await.unwrap_err();
         assert!(!UserError::from(e).message.is_empty());
         assert_eq!(s.list().await.unwrap().len(), 4);
     });

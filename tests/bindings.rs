@@ -31,6 +31,7 @@ fn typescript_bindings() {
     dxplan::app::UserError::export_all(&cfg).unwrap();
     dxplan::app::Started::export_all(&cfg).unwrap();
     dxplan::app::Rolled::export_all(&cfg).unwrap();
+    dxplan::app::Importing::export_all(&cfg).unwrap();
 
     // A sample of what the front end relies on.
     let plan = std::fs::read_to_string(dir.join("Plan.ts")).unwrap();

@@ -200,11 +200,20 @@ fn fuzz_plan_file() {
 #[ignore]
 fn fuzz_word_import() {
     let docx = sample_docx();
-    let xml = part(&docx, "word/document.xml");
-    fuzz("word", vec![xml], |input, path| {
+    // Our own export, and the hand-written variant corpus of tests/import_variants.rs.
+    let mut seeds = vec![part(&docx, "word/document.xml")];
+    let corpus = std::fs::read_dir("tests/fixtures/import-variants").unwrap();
+    let mut files: Vec<_> = corpus.map(|e| e.unwrap().path()).collect();
+    files.sort();
+    for file in files {
+        seeds.push(part(&std::fs::read(file).unwrap(), "word/document.xml"));
+    }
+    // Partial drafts too, so a refusal does not stop the input short of the mapping.
+    let options = dxplan::import::Options { partial: true };
+    fuzz("word", seeds, |input, path| {
         let file = path.with_extension("docx");
         std::fs::write(&file, repack(&docx, "word/document.xml", input)).unwrap();
-        if let Ok(imported) = dxplan::import::import_docx(&file, &[]) {
+        if let Ok(imported) = dxplan::import::import_docx(&file, &[], options) {
             use_plan(&imported.plan);
         }
     });

@@ -5,7 +5,9 @@
 
 use std::path::PathBuf;
 
-use dxplan::app::{ExportKind, NewPlan, PlanView, Resume, Rolled, Session, Started, UserError};
+use dxplan::app::{
+    ExportKind, Importing, NewPlan, PlanView, Resume, Rolled, Session, Started, UserError,
+};
 use dxplan::catalogue::Catalogues;
 use dxplan::store::{PlanSummary, Store};
 use tauri::{AppHandle, Manager, State};
@@ -35,7 +37,12 @@ fn ask_save_path(app: &AppHandle, name: &str, filter: (&str, &[&str])) -> Option
 }
 
 /// A file chosen in the open dialog; `None` when the planner cancels.
+/// The file an open dialog picks. `DXPLAN_OPEN_FILE` replaces the dialog by that file, so the
+/// end-to-end tests can import without a native dialog.
 fn ask_open_path(app: &AppHandle, title: &str, filter: (&str, &[&str])) -> Option<PathBuf> {
+    if let Some(file) = std::env::var_os("DXPLAN_OPEN_FILE") {
+        return Some(PathBuf::from(file));
+    }
     app.dialog()
         .file()
         .set_title(title)
@@ -90,12 +97,18 @@ fn log_window_error(s: State<'_, Session>, detail: String) {
 
 /// "New plan from last year's Word file (or an Excel task appendix)", chosen in the dialog.
 #[tauri::command]
-async fn import_office(app: AppHandle, s: State<'_, Session>) -> Reply<Option<Started>> {
+async fn import_office(app: AppHandle, s: State<'_, Session>) -> Reply<Option<Importing>> {
     let title = "Chọn văn bản kế hoạch (Word) hoặc phụ lục (Excel)";
     match ask_open_path(&app, title, ("Word, Excel", &["docx", "xlsx"])) {
-        Some(path) => Ok(Some(s.import_office(&path).await?)),
+        Some(path) => Ok(Some(s.import_office(&path, false).await?)),
         None => Ok(None),
     }
+}
+
+/// The same file again, after the planner chose a partial draft of a refused import.
+#[tauri::command]
+async fn import_partial(s: State<'_, Session>, path: PathBuf) -> Reply<Importing> {
+    Ok(s.import_office(&path, true).await?)
 }
 
 #[tauri::command]
@@ -241,6 +254,7 @@ pub fn run() {
             rollover_choose,
             log_window_error,
             import_office,
+            import_partial,
             open_plan,
             edit_plan,
             undo,

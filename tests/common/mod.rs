@@ -3,6 +3,8 @@
 
 use dxplan::model::*;
 
+pub mod word;
+
 /// A small plan that validates without findings; tests break it one way at a time.
 pub fn small_plan() -> Plan {
     let mut p = Plan::blank("Đắk Lắk", 2027);

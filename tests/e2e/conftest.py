@@ -39,6 +39,8 @@ def launch(workdir):
         os.environ,
         DXPLAN_DB=str(workdir / "dxplan.sqlite"),
         DXPLAN_SAVE_DIR=str(workdir / "out"),
+        # What "open" dialogs pick: a test copies the file there first.
+        DXPLAN_OPEN_FILE=str(workdir / "mở tệp.docx"),
     )
     driver_bin = shutil.which("tauri-driver") or str(Path.home() / ".cargo/bin/tauri-driver")
     proc = subprocess.Popen(

@@ -193,3 +193,50 @@ def test_next_years_plan_with_cancel_keep_drop_and_the_existing_plan(launch, wor
     assert len(cli_plans(workdir)) == 3
     in_review("//button[normalize-space()='Hủy']").click()
     wait(d).until(lambda d: len(cli_plans(d and workdir)) == 2)
+
+
+def test_import_from_word_refused_then_partial_then_a_merged_header(launch, workdir):
+    """A Word file without a task table is refused with a sentence and nothing is saved; the
+    planner may still ask for a partial draft, whose review says what was placed. A file
+    whose task table has a two-row merged header gives all its tasks."""
+    import shutil
+
+    variants = ROOT / "tests/fixtures/import-variants"
+    to_open = workdir / "mở tệp.docx"
+    shutil.copy(variants / "06-khong-co-bang-nhiem-vu.docx", to_open)
+    d = launch()
+    wait(d).until(lambda d: button(d, "Nhập từ văn bản Word/Excel…"))
+    before = cli_plans(workdir)  # the sample a first start creates
+    button(d, "Nhập từ văn bản Word/Excel…").click()
+    refusal = wait(d).until(
+        EC.visibility_of_element_located((By.CSS_SELECTOR, "[aria-label='Văn bản chưa đọc được đủ để lập dự thảo']"))
+    )
+    assert "không tìm thấy bảng danh mục nhiệm vụ" in refusal.text
+    shot(d, "import-refused")
+    assert cli_plans(workdir) == before
+
+    button(d, "Tạo bản nháp một phần").click()
+    review = review_dialog(d)
+    wait(d).until(lambda d: "Đã đưa vào bản nháp" in review_dialog(d).text)
+    assert "Bản nháp một phần" in review.text
+    shot(d, "import-partial-review")
+    assert len(cli_plans(workdir)) == len(before) + 1
+    # "Hủy" removes the partial draft.
+    wait(d).until(
+        EC.element_to_be_clickable((By.XPATH, "//div[@aria-label='Cần xem lại']//button[normalize-space()='Hủy']"))
+    ).click()
+    wait(d).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "[aria-label='Cần xem lại']"))
+    wait(d).until(lambda d: cli_plans(workdir) == before)
+
+    shutil.copy(variants / "05-tieu-de-hai-dong-gop-o.docx", to_open)
+    button(d, "Nhập từ văn bản Word/Excel…").click()
+    wait(d).until(lambda d: "Đã nhập: 5 nhiệm vụ trong 2 nhóm" in review_dialog(d).text)
+    assert "Đã đưa vào bản nháp 31/31 đoạn văn" in review_dialog(d).text
+    wait(d).until(
+        EC.element_to_be_clickable((By.XPATH, "//div[@aria-label='Cần xem lại']//button[normalize-space()='Mở dự thảo']"))
+    ).click()
+    [summary] = [p for p in cli_plans(workdir) if p["province"] == "Tuyên Quang"]
+    plan = cli_plan(workdir, summary["id"])
+    titles = [t["title"] for g in plan["groups"] for t in g["tasks"]]
+    assert len(titles) == 5 and titles[4].startswith("Kết nối mạng truyền số liệu"), titles
+    assert [g["title"] for g in plan["groups"]] == ["Nhận thức số", "Hạ tầng số"]

@@ -4,6 +4,7 @@ import { invoke } from "@tauri-apps/api/core";
 import type { Catalogues } from "./bindings/Catalogues";
 import type { Edit } from "./bindings/Edit";
 import type { ExportKind } from "./bindings/ExportKind";
+import type { Importing } from "./bindings/Importing";
 import type { NewPlan } from "./bindings/NewPlan";
 import type { PlanSummary } from "./bindings/PlanSummary";
 import type { PlanView } from "./bindings/PlanView";
@@ -38,7 +39,9 @@ export const api = {
   rolloverPlan: (id: string, another = false) => invoke<Rolled>("rollover_plan", { id, another }),
   rolloverChoose: (source: string, draft: string, keep: string[], drop: string[]) =>
     invoke<Started>("rollover_choose", { source, draft, keep, drop }),
-  importOffice: () => invoke<Started | null>("import_office"),
+  importOffice: () => invoke<Importing | null>("import_office"),
+  /** The same file again as a partial draft, after the import was refused. */
+  importPartial: (path: string) => invoke<Importing>("import_partial", { path }),
   openPlan: (id: string) => invoke<PlanView>("open_plan", { id }),
   editPlan: (id: string, revision: number, edit: Edit) =>
     invoke<PlanView>("edit_plan", { id, revision, edit }),

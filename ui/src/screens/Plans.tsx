@@ -1,6 +1,7 @@
 // The list of plans in this database, and how a new one starts.
 import { useEffect, useState } from "react";
 import { api, messageOf } from "../api";
+import type { Importing } from "../bindings/Importing";
 import type { PlanSummary } from "../bindings/PlanSummary";
 import type { PlanView } from "../bindings/PlanView";
 import type { Started } from "../bindings/Started";
@@ -29,6 +30,8 @@ export function Plans({ onOpen, notify, onDeleted }: Props) {
   const [review, setReview] = useState<Started | null>(null);
   // Next year's plan asked for a year that already has one: open it, or make another draft.
   const [exists, setExists] = useState<{ source: PlanSummary; existing: PlanSummary } | null>(null);
+  // An import refused because too little of the file could be read: a partial draft may follow.
+  const [refused, setRefused] = useState<{ path: string; message: string } | null>(null);
 
   const reload = () => api.listPlans().then(setPlans, (e) => notify(messageOf(e), "error"));
   useEffect(() => {
@@ -44,6 +47,12 @@ export function Plans({ onOpen, notify, onDeleted }: Props) {
     } finally {
       setBusy(false);
     }
+  }
+
+  function imported(r: Importing | null) {
+    setRefused(null);
+    if (r?.kind === "refused") setRefused(r);
+    else if (r) setReview(r);
   }
 
   function rollover(source: PlanSummary, another: boolean) {
@@ -93,7 +102,7 @@ export function Plans({ onOpen, notify, onDeleted }: Props) {
           >
             Mở từ tệp kế hoạch…
           </button>
-          <button type="button" disabled={busy} onClick={() => run(() => api.importOffice(), (r) => r && setReview(r))}>
+          <button type="button" disabled={busy} onClick={() => run(() => api.importOffice(), imported)}>
             Nhập từ văn bản Word/Excel…
           </button>
         </form>
@@ -185,6 +194,17 @@ export function Plans({ onOpen, notify, onDeleted }: Props) {
         >
           Cơ sở dữ liệu đã có kế hoạch «{exists.existing.title}» (sửa lần cuối {formatTime(exists.existing.updated_at)}). Mở
           kế hoạch đó để soạn tiếp, hay tạo thêm một dự thảo năm {exists.existing.year} từ kế hoạch năm {exists.source.year}?
+        </Confirm>
+      )}
+      {refused && (
+        <Confirm
+          title="Văn bản chưa đọc được đủ để lập dự thảo"
+          confirmLabel="Tạo bản nháp một phần"
+          safe
+          onCancel={() => setRefused(null)}
+          onConfirm={() => run(() => api.importPartial(refused.path), imported)}
+        >
+          {refused.message}
         </Confirm>
       )}
       {toDelete && (
@@ -309,12 +329,22 @@ function Review({ started, onOpen, onChange, onCancel, notify }: {
               {list("Không chuyển (nhập lại cho năm mới)", r.reset)}
             </>
           )}
-          {list(
-            "Cần xem lại",
-            started.import_flags.map((f) => `${f.place}: ${f.message}`),
+          {started.import && (
+            <>
+              {started.import.account.summary && <p className="import-account">{started.import.account.summary}</p>}
+              {list(
+                "Chưa đưa vào bản nháp (chép tay nếu cần)",
+                started.import.account.not_placed.map((n) => `${n.place}: ${n.text}`),
+              )}
+              {list(
+                "Cần xem lại",
+                started.import.flags.map((f) => `${f.place}: ${f.message}`),
+              )}
+            </>
           )}
         </div>
       </div>
     </div>
   );
 }
+

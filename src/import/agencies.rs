@@ -1,0 +1,322 @@
+//! Agencies named in the source, matched to the preset directory or added as new ones: one
+//! name, in any of its forms, is one agency in the whole import.
+
+use crate::model::{Agency, AgencyKind, Id};
+use crate::text::fold;
+
+use super::Flag;
+
+/// Abbreviations in agency names, folded: "Sở TT&TT" and "Sở Thông tin và Truyền thông"
+/// fold to the same key.
+const ABBREVIATIONS: [(&str, &str); 16] = [
+    ("tt tt", "thong tin va truyen thong"),
+    ("tttt", "thong tin va truyen thong"),
+    ("kh dt", "ke hoach va dau tu"),
+    ("kh cn", "khoa hoc va cong nghe"),
+    ("gd dt", "giao duc va dao tao"),
+    ("gd va dt", "giao duc va dao tao"),
+    ("gtvt", "giao thong van tai"),
+    ("vh tt dl", "van hoa the thao va du lich"),
+    ("nn ptnt", "nong nghiep va phat trien nong thon"),
+    ("tn mt", "tai nguyen va moi truong"),
+    ("nn mt", "nong nghiep va moi truong"),
+    ("ld tb xh", "lao dong thuong binh va xa hoi"),
+    ("ubnd", "uy ban nhan dan"),
+    ("hdnd", "hoi dong nhan dan"),
+    ("vp", "van phong"),
+    ("dn", "doanh nghiep"),
+];
+
+/// The key agencies are matched on: folded, abbreviations expanded, "các" dropped.
+pub fn agency_key(name: &str) -> String {
+    let mut s = format!(" {} ", fold(name));
+    for (short, long) in ABBREVIATIONS {
+        s = s.replace(&format!(" {short} "), &format!(" {long} "));
+    }
+    let key = s
+        .split_whitespace()
+        .filter(|w| *w != "cac")
+        .collect::<Vec<_>>()
+        .join(" ");
+    local_level(&key).map_or(key, str::to_string)
+}
+
+const DISTRICT_LEVEL: &str = "uy ban nhan dan cap huyen";
+const COMMUNE_LEVEL: &str = "uy ban nhan dan cap xa";
+
+/// The many ways of naming every district's or every commune's People's Committee ("UBND
+/// cấp huyện", "UBND các huyện, thị xã, thành phố", "các xã, phường, thị trấn", "cấp xã")
+/// are one collective agency each.
+fn local_level(key: &str) -> Option<&'static str> {
+    let (bare, rest) = match key.strip_prefix("uy ban nhan dan ") {
+        Some(r) => (false, r),
+        None => (true, key),
+    };
+    let words: Vec<&str> = rest.split(' ').collect();
+    // Bare, only a level ("cấp xã") or a list of unit kinds ("huyện, thị xã, thành phố").
+    if bare && !matches!(words.first(), Some(&"cap" | &"huyen" | &"xa")) {
+        return None;
+    }
+    let within = |allowed: &[&str]| words.iter().all(|w| allowed.contains(w));
+    if words.contains(&"huyen")
+        && !rest.contains("cap xa")
+        && within(&["cap", "huyen", "quan", "thi", "xa", "thanh", "pho"])
+    {
+        Some(DISTRICT_LEVEL)
+    } else if (words.contains(&"xa") || words.contains(&"phuong"))
+        && within(&["cap", "xa", "phuong", "thi", "tran", "dac", "khu"])
+        && words != ["thi", "xa"]
+    {
+        Some(COMMUNE_LEVEL)
+    } else {
+        None
+    }
+}
+
+fn guess_kind(name: &str) -> AgencyKind {
+    let k = agency_key(name);
+    let f = fold(name);
+    if f.starts_with("cac ") || k.contains(" cac cap") || k.ends_with("cac cap") {
+        AgencyKind::TapThe
+    } else if k.starts_with("so ") {
+        AgencyKind::So
+    } else if k.contains("cap xa") || k.contains(" xa phuong") {
+        AgencyKind::UbndXa
+    } else if k.contains("huyen") {
+        AgencyKind::UbndHuyen
+    } else if k.contains("doanh nghiep") {
+        AgencyKind::DoanhNghiep
+    } else if k.starts_with("bo ") || k.starts_with("ngan hang nha nuoc") {
+        AgencyKind::TrungUong
+    } else if k.starts_with("cong an")
+        || k.starts_with("van phong")
+        || k.starts_with("tinh doan")
+        || k.starts_with("ban ")
+    {
+        AgencyKind::TinhKhac
+    } else {
+        AgencyKind::Khac
+    }
+}
+
+/// The agencies found while reading: matched to a preset directory or new, with the forms
+/// of their names seen in the document.
+pub(super) struct Directory {
+    preset: Vec<Agency>,
+    found: Vec<(String, Agency, Vec<String>, bool)>, // key, agency, forms seen, is new
+}
+
+impl Directory {
+    pub(super) fn new(preset: &[Agency]) -> Directory {
+        Directory {
+            preset: preset.to_vec(),
+            found: Vec::new(),
+        }
+    }
+
+    pub(super) fn known(&self, name: &str) -> bool {
+        let key = agency_key(name);
+        self.found.iter().any(|(k, ..)| *k == key)
+            || self.preset.iter().any(|a| {
+                agency_key(&a.name) == key
+                    || a.short.as_deref().is_some_and(|s| agency_key(s) == key)
+            })
+    }
+
+    pub(super) fn resolve(&mut self, name: &str) -> Id {
+        let name = name.trim().trim_end_matches([',', ';', '.']).trim();
+        let key = agency_key(name);
+        if let Some((_, a, forms, _)) = self.found.iter_mut().find(|(k, ..)| *k == key) {
+            if !forms.iter().any(|f| f == name) {
+                forms.push(name.to_string());
+            }
+            return a.id.clone();
+        }
+        let (agency, new) = match self.preset.iter().find(|a| {
+            agency_key(&a.name) == key || a.short.as_deref().is_some_and(|s| agency_key(s) == key)
+        }) {
+            Some(a) => (a.clone(), false),
+            None => {
+                let mut id: String = key
+                    .split(' ')
+                    .map(|w| w.chars().take(4).collect::<String>())
+                    .collect::<Vec<_>>()
+                    .join("-");
+                while self.found.iter().any(|(_, a, ..)| a.id == id) {
+                    id.push('x');
+                }
+                (
+                    Agency {
+                        id,
+                        name: name.to_string(),
+                        short: None,
+                        kind: guess_kind(name),
+                    },
+                    true,
+                )
+            }
+        };
+        let id = agency.id.clone();
+        self.found.push((key, agency, vec![name.to_string()], new));
+        id
+    }
+
+    /// "Các Sở, ban, ngành tỉnh; UBND cấp huyện, cấp xã" → the agencies it names. Names may
+    /// hold commas, so the longest known run of comma-separated pieces wins; "cấp xã" after
+    /// "UBND cấp huyện" means "UBND cấp xã"; "các Sở: GTVT, Y tế" means "Sở GTVT", "Sở Y tế".
+    pub(super) fn cell(&mut self, text: &str) -> Vec<Id> {
+        let mut ids = Vec::new();
+        for part in text
+            .split([';', '\n'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            let pieces: Vec<String> = part
+                .split(',')
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty())
+                .collect();
+            let mut prefix: Option<String> = None;
+            let mut previous: Option<String> = None;
+            let mut i = 0;
+            while i < pieces.len() {
+                let mut taken = None;
+                for j in (i..pieces.len()).rev() {
+                    let candidate = pieces[i..=j].join(", ");
+                    if self.known(&candidate) || (j > i && is_collective(&candidate)) {
+                        taken = Some((candidate, j));
+                        break;
+                    }
+                }
+                let (mut name, mut j) = taken.unwrap_or_else(|| (pieces[i].clone(), i));
+                // "Các Sở, ban, ngành tỉnh": after "Các …", lower-case pieces and bare
+                // abbreviations ("GDNN") continue the same collective name.
+                if fold(&name).starts_with("cac ") {
+                    while let Some(next) = pieces.get(j + 1) {
+                        let abbreviation = !next.contains(' ')
+                            && next.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+                        if !(next.starts_with(char::is_lowercase) || abbreviation) {
+                            break;
+                        }
+                        name = format!("{name}, {next}");
+                        j += 1;
+                    }
+                }
+                if let Some((head, first)) = name.split_once(':') {
+                    // "các Sở: GTVT, Y tế" — every following piece of this part is a "Sở".
+                    let head = head
+                        .trim()
+                        .trim_start_matches("các ")
+                        .trim_start_matches("Các ")
+                        .to_string();
+                    name = format!("{head} {}", first.trim());
+                    prefix = Some(head);
+                } else if let Some(p) = prefix
+                    .as_ref()
+                    .filter(|p| !fold(&name).starts_with(&fold(p)))
+                {
+                    name = format!("{p} {name}");
+                }
+                if fold(&name).starts_with("cap ") {
+                    if let Some(prev) = &previous {
+                        if let Some(idx) = fold(prev).find("cap ") {
+                            name = format!(
+                                "{}{name}",
+                                &prev[..prev
+                                    .char_indices()
+                                    .nth(fold(prev)[..idx].chars().count())
+                                    .map_or(0, |(b, _)| b)]
+                            );
+                        }
+                    }
+                }
+                let id = self.resolve(&name);
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+                previous = Some(name);
+                i = j + 1;
+            }
+        }
+        ids
+    }
+
+    pub(super) fn into_directory(self, flags: &mut Vec<Flag>) -> Vec<Agency> {
+        self.found
+            .into_iter()
+            .map(|(_, mut a, forms, new)| {
+                // The longest form seen is the full name; a shorter one, the short name.
+                if new {
+                    let longest = forms.iter().max_by_key(|f| f.chars().count()).cloned().unwrap_or_default();
+                    let shortest = forms.iter().min_by_key(|f| f.chars().count()).cloned().unwrap_or_default();
+                    a.name = longest.clone();
+                    a.short = (shortest != longest).then_some(shortest);
+                    flags.push(Flag { place: "Danh bạ cơ quan".into(), message: format!("Cơ quan mới «{}»: chưa có trong danh bạ mẫu, cần xác nhận tên và loại.", a.name) });
+                }
+                a
+            })
+            .collect()
+    }
+}
+
+/// Names that contain commas, recognised whole: collective names, and "…, Chi nhánh …".
+fn is_collective(name: &str) -> bool {
+    const WHOLE: [&str; 3] = [
+        "cac so ban nganh tinh",
+        "cac so ban nganh",
+        "cac co so dao tao dai hoc cao dang giao duc nghe nghiep tren dia ban tinh",
+    ];
+    let f = fold(name);
+    WHOLE.contains(&f.as_str())
+        || local_level(&agency_key(name)).is_some()
+        || name.split(',').count() == 2
+            && fold(name.split(',').nth(1).unwrap_or("")).starts_with("chi nhanh")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_form_of_the_district_and_commune_committees_is_one_agency() {
+        let district = [
+            "UBND cấp huyện",
+            "UBND các huyện, thị xã, thành phố",
+            "Ủy ban nhân dân các huyện, thành phố",
+            "các huyện, thị xã, thành phố",
+            "cấp huyện",
+        ];
+        for d in district {
+            assert_eq!(agency_key(d), DISTRICT_LEVEL, "{d}");
+        }
+        let commune = [
+            "UBND cấp xã",
+            "Ủy ban nhân dân các xã, phường, đặc khu",
+            "UBND các xã, phường, thị trấn",
+            "cấp xã",
+        ];
+        for c in commune {
+            assert_eq!(agency_key(c), COMMUNE_LEVEL, "{c}");
+        }
+        // A named town or a provincial body is not a level.
+        for other in ["UBND thị xã Đức Phổ", "UBND tỉnh", "Xã hội học", "thị xã"]
+        {
+            assert!(local_level(&agency_key(other)).is_none(), "{other}");
+        }
+    }
+
+    #[test]
+    fn a_cell_names_each_agency_once_whatever_the_separator() {
+        let mut dir = Directory::new(&[]);
+        let a = dir.cell("Sở Y tế, Sở Tài chính");
+        let b = dir.cell("Sở Y tế; Sở Tài chính");
+        let c = dir.cell("Sở Y tế\nSở Tài chính");
+        assert_eq!(a.len(), 2);
+        assert_eq!(a, b);
+        assert_eq!(a, c);
+        let d = dir.cell("UBND cấp huyện, cấp xã");
+        let e = dir.cell("UBND các huyện, thị xã, thành phố; UBND các xã, phường, thị trấn");
+        assert_eq!(d, e);
+        assert_eq!(dir.cell("cấp xã"), vec![d[1].clone()]);
+    }
+}

@@ -1,0 +1,273 @@
+//! Step 3 of the import: the recognised parts mapped to the plan — the assessment, legal
+//! bases, goals and indicators, task groups with their intros, solutions, budget and duties.
+//! Every line mapped is placed in the ledger; a line that has no home stays listed.
+
+use crate::docx::Content;
+use crate::model::*;
+use crate::text::fold;
+
+use super::citations::parse_citation;
+use super::parts::{Bucket, Line, Parts};
+use super::prose::{budget_lines, indicators_in, md, parse_review, pillar_of};
+use super::tables::read_indicator_table;
+use super::{Flag, Reading};
+
+/// "III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN" → "Tồn tại, hạn chế và nguyên nhân".
+fn sentence_case(heading: &str) -> String {
+    let h = super::prose::roman_heading(heading)
+        .unwrap_or(heading)
+        .trim();
+    let lower = h.to_lowercase();
+    let mut c = lower.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn texts(lines: &[Line]) -> Vec<String> {
+    lines.iter().map(|l| l.text.clone()).collect()
+}
+
+fn join(a: &str, b: &str) -> String {
+    [a, b]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+pub(super) fn map(parts: Parts, plan: &mut Plan, r: &mut Reading) {
+    let place_all = |r: &mut Reading, lines: &[Line]| {
+        for l in lines {
+            r.ledger.place(l.n);
+        }
+    };
+    place_all(r, &parts.opening);
+    plan.identity.opening = md(&texts(&parts.opening));
+    if let Some(c) = &parts.closing {
+        r.ledger.place(c.n);
+        plan.organisation.closing = format!("{}.", c.text.trim_end_matches('.'));
+    }
+    for d in &parts.documents {
+        match parse_citation(&d.text) {
+            Some(c) => {
+                plan.assessment.documents.push(c);
+                r.ledger.place(d.n);
+            }
+            None => r.flags.push(Flag {
+                place: "Phụ lục văn bản".into(),
+                message: format!("Không đọc được văn bản «{}».", d.text),
+            }),
+        }
+    }
+    // Task group intros by group title, in the order written (the output never depends on
+    // a hash order).
+    let mut intros: Vec<(String, String, String)> = Vec::new(); // folded title, title, text
+    for bucket in parts.buckets {
+        bucket_to_plan(
+            bucket,
+            plan,
+            &mut intros,
+            !parts.indicator_tables.is_empty(),
+            r,
+        );
+    }
+    for rows in &parts.indicator_tables {
+        read_indicator_table(rows, &mut plan.specific_goals);
+    }
+    let mut groups = parts.groups;
+    if groups.is_empty() {
+        r.flags.push(Flag {
+            place: "Nhiệm vụ".into(),
+            message: "Các nhóm nhiệm vụ lấy từ mục Nhiệm vụ của văn bản, chưa có nhiệm vụ nào: cần nhập danh mục nhiệm vụ.".into(),
+        });
+        groups = intros
+            .iter()
+            .map(|(_, title, intro)| TaskGroup {
+                id: new_id(),
+                title: title.clone(),
+                framework_ref: None,
+                intro: intro.clone(),
+                tasks: Vec::new(),
+            })
+            .collect();
+    }
+    for g in &mut groups {
+        if let Some((_, _, intro)) = intros.iter().find(|(k, ..)| *k == fold(&g.title)) {
+            g.intro = intro.clone();
+        }
+    }
+    plan.groups = groups;
+    for rows in &parts.signature_tables {
+        super::signature::read(rows, plan);
+    }
+    budget(plan, r);
+}
+
+/// One bucket's lines into the plan; what has no home stays unplaced.
+fn bucket_to_plan(
+    Bucket {
+        section,
+        heading,
+        title,
+        lines,
+    }: Bucket,
+    plan: &mut Plan,
+    intros: &mut Vec<(String, String, String)>,
+    indicator_table: bool,
+    r: &mut Reading,
+) {
+    // Text under an unrecognised heading was flagged when read, and stays listed.
+    let Some(content) = section else { return };
+    let text = md(&texts(&lines));
+    let mut placed = true;
+    let title_text = title.as_ref().map(|t| t.text.clone());
+    match (content, title_text) {
+        (Content::GoalsReview, t) => {
+            let mut kept = Vec::new();
+            for l in &lines {
+                match parse_review(&l.text) {
+                    Some(review) => plan.assessment.indicators.push(review),
+                    None => kept.push(l.text.clone()),
+                }
+            }
+            let pre = t.map(|t| format!("{t}\n\n")).unwrap_or_default();
+            plan.assessment.goals_review = join(&plan.assessment.goals_review, &(pre + &md(&kept)));
+        }
+        (Content::AssessmentAreas, Some(t))
+            if fold(&t).starts_with("kinh phi") && plan.assessment.budget_spent.is_empty() =>
+        {
+            plan.assessment.budget_spent = text
+        }
+        (Content::AssessmentAreas, t) => plan.assessment.sections.push(NarrativeSection {
+            id: new_id(),
+            title: t.unwrap_or_else(|| sentence_case(&heading)),
+            text,
+        }),
+        (Content::LegalBases, _) => {
+            placed = false;
+            for l in &lines {
+                match parse_citation(&l.text) {
+                    Some(c) => {
+                        plan.legal_bases.push(c);
+                        r.ledger.place(l.n);
+                    }
+                    None => r.flags.push(Flag {
+                        place: "Căn cứ".into(),
+                        message: format!("Không đọc được căn cứ «{}»: cần nhập lại.", l.text),
+                    }),
+                }
+            }
+        }
+        (Content::Vision, _) => plan.vision = join(&plan.vision, &text),
+        (Content::Goals, None) => plan.general_goal = join(&plan.general_goal, &text),
+        (Content::Goals, Some(t)) => {
+            let pillar = pillar_of(&t).unwrap_or_else(|| {
+                r.flags.push(Flag {
+                    place: format!("Mục tiêu «{t}»"),
+                    message: "Không rõ trụ cột: đã xếp vào «Khác».".into(),
+                });
+                Pillar::Khac
+            });
+            // An indicator table (our own exports have one) is exact: read the text only
+            // when there is none.
+            let indicators = if indicator_table {
+                Vec::new()
+            } else {
+                let all = texts(&lines).join("\n");
+                indicators_in(&all, &mut r.flags, &format!("Mục tiêu «{t}»"))
+            };
+            plan.specific_goals.push(Goal {
+                id: new_id(),
+                pillar,
+                title: t,
+                text,
+                indicators,
+            });
+        }
+        (Content::Tasks, Some(t)) => intros.push((fold(&t), t, text)),
+        (Content::Solutions, t) => plan.solutions.push(NarrativeSection {
+            id: new_id(),
+            title: t.unwrap_or_else(|| sentence_case(&heading)),
+            text,
+        }),
+        (Content::Budget, _) => plan.budget.narrative = join(&plan.budget.narrative, &text),
+        (Content::Organisation, Some(t)) => {
+            let agencies = if r.dir.known(&t) {
+                vec![r.dir.resolve(&t)]
+            } else {
+                Vec::new()
+            };
+            plan.organisation.duties.push(Duty {
+                id: new_id(),
+                heading: t,
+                agencies,
+                text,
+                generated: false,
+            });
+        }
+        // Words directly under "III. NHIỆM VỤ" or "VI. TỔ CHỨC THỰC HIỆN", before the first
+        // item: the plan has no place for them, so they stay listed.
+        (Content::Tasks | Content::Organisation, None) => placed = false,
+    }
+    if placed {
+        if let Some(t) = &title {
+            r.ledger.place(t.n);
+        }
+        for l in &lines {
+            r.ledger.place(l.n);
+        }
+    }
+}
+
+/// Amounts written in section V that the task lines do not already hold; our own budget
+/// sentences (recomputed on export) dropped from the narrative; the drafting department from
+/// "(thông qua Sở …)".
+fn budget(plan: &mut Plan, r: &mut Reading) {
+    let written = budget_lines(&crate::narrative::plain(&plan.budget.narrative));
+    let mut unallocated = Vec::new();
+    for line in written {
+        let in_tasks = crate::budget::total(
+            plan.tasks()
+                .flat_map(|(_, t)| t.budget.iter())
+                .filter(|l| l.source == line.source && l.level == line.level)
+                .map(|l| l.amount),
+        );
+        if line.amount > in_tasks {
+            unallocated.push(BudgetLine {
+                amount: line.amount - in_tasks,
+                note: "Dự kiến bố trí (đọc từ mục Kinh phí)".into(),
+                ..line
+            });
+        }
+    }
+    if !unallocated.is_empty() {
+        r.flags.push(Flag {
+            place: "Kinh phí".into(),
+            message: format!(
+                "Đã đọc {} dòng kinh phí từ mục Kinh phí: cần kiểm tra nguồn, cấp và số tiền.",
+                unallocated.len()
+            ),
+        });
+    }
+    plan.budget.unallocated = unallocated;
+    plan.budget.narrative = plan
+        .budget
+        .narrative
+        .split("\n\n")
+        .filter(|b| {
+            let f = fold(b);
+            !(f.starts_with("tong kinh phi du kien")
+                || (f.starts_with("nguon ")
+                    && f.contains("du kien bo tri")
+                    && f.contains("trong do")))
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    if let Some((_, after)) = plan.organisation.closing.split_once("thông qua ") {
+        let name = after.split([')', '*', ',']).next().unwrap_or("").trim();
+        if r.dir.known(name) {
+            plan.identity.drafting_agency = Some(r.dir.resolve(name));
+        }
+    }
+}

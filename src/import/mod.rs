@@ -1,0 +1,141 @@
+//! Reading a plan that was not made in the app — last year's Word file, or its task appendix
+//! in Excel — into a draft plan, with every uncertain mapping flagged for the planner and
+//! every paragraph and table accounted for. Nothing is stored here; the caller saves only
+//! what the planner confirms.
+//!
+//! A pipeline, one module a step: `package` (the .docx into blocks), `parts` (headings,
+//! parts, tables recognised), `mapping` (parts into the plan), `report` (what was placed,
+//! what was not, and whether to refuse). `agencies`, `citations`, `tables`, `prose` and
+//! `signature` read the pieces; `workbook` is the Excel variant.
+
+mod agencies;
+mod citations;
+mod mapping;
+mod package;
+mod parts;
+mod prose;
+mod report;
+mod signature;
+mod tables;
+mod workbook;
+
+use std::path::Path;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::fsutil::{read_office, Office};
+use crate::model::*;
+use crate::{Error, Result};
+
+pub use agencies::agency_key;
+pub use citations::parse_citation;
+pub use report::{Account, Flag, NotPlaced};
+
+/// A draft read from a file, what to check in it, and the account of the source.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Imported {
+    #[serde(skip)]
+    pub plan: Plan,
+    pub groups: usize,
+    pub tasks: usize,
+    pub flags: Vec<Flag>,
+    pub account: Account,
+}
+
+/// What an import is asked for.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Make a draft even when little of the document could be placed, or it has no task
+    /// table (otherwise the import is refused).
+    pub partial: bool,
+}
+
+/// The state shared by the steps: agencies met so far, flags, the ledger of the source.
+struct Reading {
+    dir: agencies::Directory,
+    flags: Vec<Flag>,
+    ledger: report::Ledger,
+}
+
+fn bad(path: &Path, kind: Office, reason: String) -> Error {
+    Error::OfficeFile {
+        kind: kind.label(),
+        path: path.to_path_buf(),
+        reason,
+    }
+}
+
+/// The draft cleaned (NFC, no control characters) and checked, with its counts.
+fn finish(plan: Plan, flags: Vec<Flag>, account: Account) -> Result<Imported> {
+    let plan = crate::text::clean_all(&plan)?;
+    crate::planfile::check_ids(&plan).map_err(Error::Invalid)?;
+    Ok(Imported {
+        groups: plan.groups.len(),
+        tasks: plan.tasks().count(),
+        flags,
+        account,
+        plan,
+    })
+}
+
+/// A draft plan from a Word file of an annual plan, and the flags to review. Refused (unless
+/// `options.partial`) when there is no task table or most of the text could not be placed.
+pub fn import_docx(path: &Path, preset: &[Agency], options: Options) -> Result<Imported> {
+    let bytes = read_office(path, Office::Word).map_err(|m| bad(path, Office::Word, m))?;
+    let blocks = package::read_blocks(&bytes).map_err(|m| bad(path, Office::Word, m))?;
+    let mut r = Reading {
+        dir: agencies::Directory::new(preset),
+        flags: Vec::new(),
+        ledger: report::Ledger::default(),
+    };
+    let (plan, account, tasks_from_tables) = numbered_ids(|| -> Result<_> {
+        for b in &blocks {
+            if let package::Block::P { n, text } = b {
+                r.ledger.paragraph(*n, text, "Phần đầu văn bản");
+            }
+        }
+        let (mut plan, title_n) =
+            parts::identity(&blocks, &mut r).map_err(|m| bad(path, Office::Word, m))?;
+        let start = blocks
+            .iter()
+            .position(|b| matches!(b, package::Block::P { n, .. } if *n == title_n && title_n > 0))
+            .map_or(0, |p| p + 1);
+        parts::front_tables(&blocks[..start], &mut r);
+        let found = parts::body(&blocks[start..], &mut r);
+        let tasks_from_tables = found.tasks_from_tables;
+        mapping::map(found, &mut plan, &mut r);
+        plan.directory = std::mem::replace(&mut r.dir, agencies::Directory::new(&[]))
+            .into_directory(&mut r.flags);
+        let account = std::mem::take(&mut r.ledger).account();
+        Ok((plan, account, tasks_from_tables))
+    })?;
+    if let Some(reason) = report::refusal(&account, tasks_from_tables) {
+        if !options.partial {
+            return Err(Error::ImportIncomplete {
+                path: path.to_path_buf(),
+                reason,
+            });
+        }
+        r.flags.insert(
+            0,
+            Flag {
+                place: "Văn bản".into(),
+                message: format!("Bản nháp một phần: {reason}."),
+            },
+        );
+    }
+    finish(plan, r.flags, account)
+}
+
+/// A draft plan from a workbook holding a task appendix (any sheet whose header has TT,
+/// Tên nhiệm vụ, Cơ quan chủ trì, in one row or two). Province and year come from the
+/// "(Kèm theo …)" line and the deadlines unless given.
+pub fn import_xlsx(
+    path: &Path,
+    preset: &[Agency],
+    province: Option<&str>,
+    year: Option<i32>,
+) -> Result<Imported> {
+    numbered_ids(|| workbook::import_xlsx(path, preset, province, year))
+}

@@ -1,0 +1,549 @@
+//! Task and indicator tables, as provinces lay them out: one- or two-row headers with merged
+//! cells, header synonyms, extra or empty columns, a row of column numbers, groups numbered
+//! "1" or "I" or written across the row, rows cut by page breaks, tables split in several.
+
+use rust_decimal::Decimal;
+
+use crate::model::*;
+use crate::text::fold;
+
+use super::agencies::Directory;
+use super::package::{texts, Cell, Row};
+use super::Flag;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TCol {
+    No,
+    Title,
+    Lead,
+    Coord,
+    Time,
+    Output,
+    Amount,
+    Source,
+    Level,
+}
+
+/// The kind of a column from its header text; the first column of a kind wins.
+fn column_kind(header: &str) -> Option<TCol> {
+    let f = fold(header);
+    let has = |w: &str| f.contains(w);
+    Some(
+        if matches!(f.as_str(), "tt" | "stt" | "so tt" | "so thu tu") {
+            TCol::No
+        } else if f.starts_with("nguon") {
+            TCol::Source
+        } else if has("cap ngan sach") {
+            TCol::Level
+        } else if has("kinh phi") || has("du toan") {
+            TCol::Amount
+        } else if has("phoi hop") {
+            TCol::Coord
+        } else if has("chu tri")
+            || matches!(f.as_str(), "don vi" | "co quan")
+            || (has("thuc hien") && (has("co quan") || has("don vi")))
+        {
+            TCol::Lead
+        } else if has("thoi gian") || has("thoi han") || has("tien do") {
+            TCol::Time
+        } else if has("san pham") || has("ket qua") {
+            TCol::Output
+        } else if has("nhiem vu") || f.starts_with("noi dung") || f.starts_with("ten ") {
+            TCol::Title
+        } else {
+            return None;
+        },
+    )
+}
+
+/// Where each kind of column is, and how many rows the header takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct TaskColumns {
+    cols: Vec<(TCol, usize)>,
+    header_rows: usize,
+    width: usize,
+}
+
+fn columns_of(header: &[String]) -> Vec<(TCol, usize)> {
+    let mut cols: Vec<(TCol, usize)> = Vec::new();
+    for (i, h) in header.iter().enumerate() {
+        if let Some(c) = column_kind(h) {
+            if !cols.iter().any(|(x, _)| *x == c) {
+                cols.push((c, i));
+            }
+        }
+    }
+    cols
+}
+
+fn is_task_header(cols: &[(TCol, usize)]) -> bool {
+    [TCol::No, TCol::Title, TCol::Lead]
+        .iter()
+        .all(|c| cols.iter().any(|(x, _)| x == c))
+}
+
+/// The header of a task table: its first row, or its first two rows read together when the
+/// header is merged ("Cơ quan thực hiện" over "Chủ trì" | "Phối hợp").
+pub(super) fn task_header(rows: &[Row]) -> Option<TaskColumns> {
+    let first = texts(rows.first()?, true);
+    let one = columns_of(&first);
+    let two = rows.get(1).map(|second| {
+        let joined: Vec<String> = first
+            .iter()
+            .zip(second.iter())
+            .map(|(top, below)| {
+                if below.from_above || below.text.is_empty() || *top == below.text {
+                    top.clone()
+                } else {
+                    format!("{top} {}", below.text)
+                }
+            })
+            .collect();
+        columns_of(&joined)
+    });
+    let width = first.len();
+    match two {
+        // A second header row adds columns (or makes the header whole) only when the first
+        // row has merged cells over it.
+        Some(two)
+            if is_task_header(&two)
+                && two.len() > one.len()
+                && rows[0].iter().any(|c| c.spanned)
+                || rows.get(1).is_some_and(|r| r.iter().any(|c| c.from_above))
+                    && is_task_header(&two)
+                    && !is_task_header(&one) =>
+        {
+            Some(TaskColumns {
+                cols: two,
+                header_rows: 2,
+                width,
+            })
+        }
+        _ => is_task_header(&one).then_some(TaskColumns {
+            cols: one,
+            header_rows: 1,
+            width,
+        }),
+    }
+}
+
+impl TaskColumns {
+    /// Whether a table without a header of its own continues this one (a table split over
+    /// pages, or one per group): the same width, and a first row that is a group or a task.
+    pub(super) fn continued_by(&self, rows: &[Row]) -> bool {
+        rows.first().is_some_and(|r| {
+            r.len() == self.width && {
+                let no = self.get(&texts(r, false), TCol::No);
+                !no.is_empty() && no.chars().next().is_some_and(|c| c.is_alphanumeric())
+            }
+        })
+    }
+
+    fn get(&self, r: &[String], c: TCol) -> String {
+        self.cols
+            .iter()
+            .find(|(x, _)| *x == c)
+            .and_then(|(_, i)| r.get(*i))
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default()
+    }
+}
+
+/// "(1) | (2) | (3)" or "1 | 2 | 3" under a header: column numbers, not a row.
+fn is_column_numbers(r: &[String]) -> bool {
+    let numbers: Vec<u32> = r
+        .iter()
+        .filter(|c| !c.is_empty())
+        .filter_map(|c| c.trim_matches(['(', ')']).parse().ok())
+        .collect();
+    numbers.len() >= 3
+        && numbers.len() == r.iter().filter(|c| !c.is_empty()).count()
+        && numbers.windows(2).all(|w| w[1] == w[0] + 1)
+}
+
+fn is_roman(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| "IVXL".contains(c))
+}
+
+/// "1. Nhận thức số", "I. NHẬN THỨC SỐ", "A - Nhận thức số" → "Nhận thức số".
+fn strip_numbering(t: &str) -> String {
+    let t = t.trim();
+    let (head, rest) = match t.split_once(['.', ')', '-', '–']) {
+        Some((h, r)) if !h.trim().is_empty() && h.trim().len() <= 4 => (h.trim(), r.trim()),
+        _ => return t.to_string(),
+    };
+    if head.chars().all(|c| c.is_ascii_digit()) || is_roman(head) || head.len() == 1 {
+        rest.to_string()
+    } else {
+        t.to_string()
+    }
+}
+
+/// What a task table gave: the rows read and the rows with content that were not.
+#[derive(Debug, Default)]
+pub(super) struct TableRead {
+    pub tasks: usize,
+    pub skipped: Vec<String>,
+}
+
+/// Rows of a task table: group rows ("1 | Nhận thức số", "I | …", or one text across the
+/// row), task rows ("1.1 | …", or "1 | …" under roman groups), and rows continued after a
+/// page break (no number, text going on in lower case) joined to the row above.
+pub(super) fn read_task_table(
+    rows: &[Row],
+    table: &TaskColumns,
+    skip_header: bool,
+    groups: &mut Vec<TaskGroup>,
+    dir: &mut Directory,
+    flags: &mut Vec<Flag>,
+) -> TableRead {
+    let header: Vec<Vec<String>> = rows
+        .iter()
+        .take(if skip_header { table.header_rows } else { 0 })
+        .map(|r| texts(r, false))
+        .collect();
+    let body = if skip_header {
+        &rows[table.header_rows.min(rows.len())..]
+    } else {
+        rows
+    };
+    let mut merged: Vec<Vec<String>> = Vec::new();
+    let mut read = TableRead::default();
+    for r in body {
+        let cells = texts(r, false);
+        if header.contains(&cells) || is_column_numbers(&cells) {
+            continue; // a header repeated on a new page, or the column numbers
+        }
+        let no = table.get(&cells, TCol::No);
+        let title = table.get(&cells, TCol::Title);
+        let continues = title.is_empty() || title.starts_with(|c: char| c.is_lowercase());
+        if no.is_empty() && continues && !merged.is_empty() {
+            if cells.iter().any(|c| !c.is_empty()) {
+                let last = merged.last_mut().unwrap();
+                for (i, cell) in cells.iter().enumerate() {
+                    if !cell.trim().is_empty() && i < last.len() && !r[i].from_above {
+                        last[i] = format!("{} {}", last[i].trim_end(), cell.trim())
+                            .trim()
+                            .to_string();
+                    }
+                }
+            }
+            continue;
+        }
+        merged.push(cells);
+    }
+    let number_of = |r: &Vec<String>| table.get(r, TCol::No).trim_end_matches('.').to_string();
+    let roman_groups = merged.iter().any(|r| {
+        let no = number_of(r);
+        is_roman(&no) || (no.len() == 1 && no.chars().all(|c| c.is_ascii_uppercase()))
+    });
+    for r in merged {
+        let no = number_of(&r);
+        let title = table.get(&r, TCol::Title);
+        let filled: Vec<&String> = r.iter().filter(|c| !c.trim().is_empty()).collect();
+        // One text across the row (a merged cell, or the title column alone) starting in
+        // capitals: a group's title. A lone lead or date is a row cut by a page break.
+        let across = filled.len() == 1
+            && !filled[0].starts_with(char::is_lowercase)
+            && (title == *filled[0]
+                || (no == *filled[0].trim_end_matches('.')
+                    && no.chars().any(char::is_alphabetic)
+                    && !is_roman(&no)));
+        let group_no = if roman_groups {
+            is_roman(&no) || (no.len() == 1 && no.chars().all(|c| c.is_ascii_uppercase()))
+        } else {
+            !no.is_empty() && no.chars().all(|c| c.is_ascii_digit())
+        };
+        if across || (group_no && !title.is_empty()) {
+            let text = if across { filled[0].clone() } else { title };
+            let f = fold(&text);
+            if f.starts_with("tong") || f.starts_with("cong") {
+                continue; // "Tổng cộng" written across the row
+            }
+            groups.push(TaskGroup {
+                id: new_id(),
+                title: strip_numbering(&text),
+                framework_ref: None,
+                intro: String::new(),
+                tasks: Vec::new(),
+            });
+            continue;
+        }
+        if no.is_empty() || title.is_empty() {
+            let f = fold(
+                &filled
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            if !filled.is_empty() && !f.starts_with("tong") && !f.starts_with("cong") {
+                read.skipped.push(
+                    filled
+                        .iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" | "),
+                );
+            }
+            continue;
+        }
+        if groups.is_empty() {
+            flags.push(Flag {
+                place: format!("Phụ lục, dòng {no}"),
+                message: "Nhiệm vụ đứng trước mọi nhóm: đưa vào nhóm «Khác».".into(),
+            });
+            groups.push(TaskGroup {
+                id: new_id(),
+                title: "Khác".into(),
+                framework_ref: None,
+                intro: String::new(),
+                tasks: Vec::new(),
+            });
+        }
+        groups
+            .last_mut()
+            .unwrap()
+            .tasks
+            .push(task_of(&r, &no, title, table, dir, flags));
+        read.tasks += 1;
+    }
+    read
+}
+
+/// One task row read: leads and coordinators through the directory, deadline, budget.
+fn task_of(
+    r: &[String],
+    no: &str,
+    title: String,
+    table: &TaskColumns,
+    dir: &mut Directory,
+    flags: &mut Vec<Flag>,
+) -> Task {
+    let lead = dir.cell(&table.get(r, TCol::Lead));
+    let coordinating: Vec<Id> = dir
+        .cell(&table.get(r, TCol::Coord))
+        .into_iter()
+        .filter(|c| !lead.contains(c))
+        .collect();
+    let time = table.get(r, TCol::Time);
+    let deadline = Deadline::parse(&time);
+    if deadline.is_none() && !time.is_empty() {
+        flags.push(Flag {
+            place: format!("Nhiệm vụ {no}"),
+            message: format!("Không hiểu thời gian «{time}»: cần nhập lại."),
+        });
+    }
+    let amount = crate::format::parse_money(&table.get(r, TCol::Amount));
+    let source_t = fold(&table.get(r, TCol::Source));
+    let source = BudgetSource::ALL
+        .into_iter()
+        .find(|s| !source_t.is_empty() && source_t.contains(&fold(s.short_label())));
+    let level_t = fold(&table.get(r, TCol::Level));
+    let level = BudgetLevel::ALL
+        .into_iter()
+        .find(|l| !level_t.is_empty() && level_t.contains(&fold(l.short_label())));
+    let budget = amount
+        .filter(|a| !a.is_zero())
+        .map(|a| {
+            vec![BudgetLine {
+                amount: a,
+                source,
+                level,
+                note: String::new(),
+            }]
+        })
+        .unwrap_or_default();
+    if lead.is_empty() {
+        flags.push(Flag {
+            place: format!("Nhiệm vụ {no}"),
+            message: "Không có cơ quan chủ trì.".into(),
+        });
+    }
+    Task {
+        coordinating,
+        deadline,
+        output: table.get(r, TCol::Output),
+        budget,
+        ..Task::new(title, lead)
+    }
+}
+
+/// Rows of plain texts (a worksheet) as table rows.
+pub(super) fn rows_of(texts: Vec<Vec<String>>) -> Vec<Row> {
+    texts
+        .into_iter()
+        .map(|r| {
+            r.into_iter()
+                .map(|text| Cell {
+                    text,
+                    ..Cell::default()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// "Trên 70%", "tối thiểu 90%", "65-70%", "Đạt 236 thủ tục" → comparator, target, upper
+/// bound, unit.
+pub(super) fn parse_target(text: &str) -> Option<(Comparator, Decimal, Option<Decimal>, String)> {
+    let f = fold(text);
+    let comparator = [
+        ("toi thieu", Comparator::AtLeast),
+        ("tren", Comparator::Above),
+        ("dat", Comparator::Equal),
+        ("khoang", Comparator::About),
+        ("tu", Comparator::Range),
+    ]
+    .into_iter()
+    .find(|(w, _)| f.starts_with(w))
+    .map(|(_, c)| c);
+    let number: String = text.chars().skip_while(|c| !c.is_ascii_digit()).collect();
+    let num_len = number
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',' || c == '-'))
+        .unwrap_or(number.len());
+    let (num, unit) = (&number[..num_len], number[num_len..].trim());
+    let unit = if unit.is_empty() {
+        "%".to_string()
+    } else {
+        unit.to_string()
+    };
+    match (comparator, num.split_once('-')) {
+        (None | Some(Comparator::Range), Some((a, b))) => Some((
+            Comparator::Range,
+            crate::format::parse_money(a)?,
+            crate::format::parse_money(b),
+            unit,
+        )),
+        (c, _) => Some((
+            c.unwrap_or(Comparator::Equal),
+            crate::format::parse_money(num)?,
+            None,
+            unit,
+        )),
+    }
+}
+
+/// Whether a table is the indicator appendix ("Chỉ tiêu" and "Mục tiêu" columns).
+pub(super) fn is_indicator_table(rows: &[Vec<String>]) -> bool {
+    rows.first().is_some_and(|h| {
+        h.iter().any(|c| fold(c) == "chi tieu") && h.iter().any(|c| fold(c) == "muc tieu")
+    })
+}
+
+/// Indicator appendix rows ("1 | goal" then "1.1 | name | Trên 70% | baseline | Năm 2023").
+pub(super) fn read_indicator_table(rows: &[Vec<String>], goals: &mut [Goal]) {
+    let mut gi: Option<usize> = None;
+    for r in &rows[1..] {
+        let no = r.first().map(|s| s.trim().to_string()).unwrap_or_default();
+        if no.chars().all(|c| c.is_ascii_digit()) && !no.is_empty() {
+            let n: usize = no.parse().unwrap_or(0);
+            gi = (n >= 1 && n <= goals.len()).then(|| n - 1);
+            if let Some(g) = gi {
+                goals[g].indicators.clear();
+            }
+            continue;
+        }
+        let (Some(g), Some(name), Some(target)) = (gi, r.get(1), r.get(2)) else {
+            continue;
+        };
+        let Some((comparator, t, max, unit)) = parse_target(target) else {
+            continue;
+        };
+        let (name, denominator) = match name.rsplit_once(" (trên tổng số ") {
+            Some((n, d)) => (n.to_string(), Some(d.trim_end_matches(')').to_string())),
+            None => (name.clone(), None),
+        };
+        goals[g].indicators.push(Indicator {
+            id: new_id(),
+            name,
+            unit,
+            comparator,
+            target: Some(t),
+            target_max: max,
+            denominator,
+            baseline: r
+                .get(3)
+                .and_then(|b| crate::format::parse_money(b.trim_end_matches('%'))),
+            actual: None,
+            target_date: r.get(4).and_then(|d| Deadline::parse(d)),
+            catalogue_ref: None,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(cells: &[&str]) -> Row {
+        cells
+            .iter()
+            .map(|t| Cell {
+                text: t.to_string(),
+                ..Cell::default()
+            })
+            .collect()
+    }
+
+    fn read(rows: &[Row]) -> (Vec<TaskGroup>, TableRead) {
+        let table = task_header(rows).expect("a task header");
+        let mut groups = Vec::new();
+        let mut dir = Directory::new(&[]);
+        let read = read_task_table(rows, &table, true, &mut groups, &mut dir, &mut Vec::new());
+        (groups, read)
+    }
+
+    #[test]
+    fn header_synonyms_are_recognised() {
+        for header in [
+            ["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp"],
+            ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp"],
+            ["Số TT", "Nội dung nhiệm vụ", "Đơn vị thực hiện", "Phối hợp"],
+        ] {
+            let t = task_header(&[row(&header)]).unwrap_or_else(|| panic!("{header:?}"));
+            assert_eq!(t.cols.len(), 4, "{header:?}");
+        }
+        assert!(task_header(&[row(&["TT", "Chỉ tiêu", "Mục tiêu"])]).is_none());
+        // "Nguồn kinh phí" is the source, not the amount.
+        assert_eq!(column_kind("Nguồn kinh phí"), Some(TCol::Source));
+        assert_eq!(column_kind("Kinh phí (triệu đồng)"), Some(TCol::Amount));
+    }
+
+    #[test]
+    fn roman_groups_numbered_tasks_and_a_title_across_the_row() {
+        let (groups, read) = read(&[
+            row(&["STT", "Nội dung", "Đơn vị chủ trì", "Thời gian"]),
+            row(&["(1)", "(2)", "(3)", "(4)"]),
+            row(&["I", "NHẬN THỨC SỐ", "", ""]),
+            row(&["1", "Tuyên truyền", "Sở Văn hóa", "Năm 2027"]),
+            row(&["2", "Hội thảo", "Sở Khoa học và Công nghệ", "Quý II/2027"]),
+            row(&["", "2. Thể chế số", "", ""]),
+            row(&["1", "Rà soát quy định", "Sở Tư pháp", ""]),
+            row(&["", "Tổng cộng", "", ""]),
+        ]);
+        let shape: Vec<(String, usize)> = groups
+            .iter()
+            .map(|g| (g.title.clone(), g.tasks.len()))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                ("NHẬN THỨC SỐ".to_string(), 2),
+                ("Thể chế số".to_string(), 1)
+            ]
+        );
+        assert_eq!(read.tasks, 3);
+        assert!(read.skipped.is_empty(), "{:?}", read.skipped);
+    }
+
+    #[test]
+    fn a_title_ending_in_a_comma_is_kept_whole() {
+        let (groups, _) = read(&[
+            row(&["TT", "Tên nhiệm vụ", "Cơ quan chủ trì"]),
+            row(&["1", "Nhận thức số", ""]),
+            row(&["1.1", "Tuyên truyền, phổ biến,", "Sở Văn hóa"]),
+        ]);
+        assert_eq!(groups[0].tasks[0].title, "Tuyên truyền, phổ biến,");
+    }
+}

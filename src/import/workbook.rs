@@ -1,0 +1,128 @@
+//! The task appendix kept in Excel read into a draft plan.
+
+use std::path::Path;
+
+use rust_decimal::Decimal;
+
+use crate::fsutil::{read_office, Office};
+use crate::model::*;
+use crate::text::fold;
+use crate::Result;
+
+use super::agencies::Directory;
+use super::tables::{read_task_table, rows_of, task_header};
+use super::{bad, finish, Account, Flag, Imported};
+
+/// A draft plan from a workbook holding a task appendix (any sheet whose header row has TT,
+/// Tên nhiệm vụ, Cơ quan chủ trì). Province and year come from the "(Kèm theo …)" line and
+/// the deadlines unless given.
+pub(super) fn import_xlsx(
+    path: &Path,
+    preset: &[Agency],
+    province: Option<&str>,
+    year: Option<i32>,
+) -> Result<Imported> {
+    use calamine::{Data, Reader};
+    let bytes = read_office(path, Office::Excel).map_err(|m| bad(path, Office::Excel, m))?;
+    let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| {
+        log::warn!("calamine: {e}");
+        bad(
+            path,
+            Office::Excel,
+            "bảng tính bị hỏng hoặc không đúng định dạng .xlsx".into(),
+        )
+    })?;
+    let mut flags = Vec::new();
+    let mut dir = Directory::new(preset);
+    let mut groups = Vec::new();
+    let mut attached = String::new();
+    for name in wb.sheet_names() {
+        let Ok(range) = wb.worksheet_range(&name) else {
+            continue;
+        };
+        let rows: Vec<Vec<String>> = range
+            .rows()
+            .map(|r| {
+                r.iter()
+                    .map(|c| match c {
+                        // Through the Vietnamese form, so "1234.567" is not read as thousands.
+                        Data::Float(f) => Decimal::try_from(*f)
+                            .map(crate::format::money)
+                            .unwrap_or_default(),
+                        Data::Int(i) => i.to_string(),
+                        Data::String(s) => crate::text::nfc(s.trim()),
+                        Data::Empty => String::new(),
+                        other => other.to_string(),
+                    })
+                    .collect()
+            })
+            .collect();
+        let rows = rows_of(rows);
+        let header_at = (0..rows.len().min(20)).find(|h| task_header(&rows[*h..]).is_some());
+        if let Some(h) = header_at {
+            if attached.is_empty() {
+                attached = rows[..h]
+                    .iter()
+                    .flatten()
+                    .map(|c| &c.text)
+                    .find(|c| {
+                        fold(c).starts_with("kem theo") || fold(c).contains("kem theo ke hoach")
+                    })
+                    .cloned()
+                    .unwrap_or_default();
+            }
+            let columns = task_header(&rows[h..]).unwrap();
+            read_task_table(
+                &rows[h..],
+                &columns,
+                true,
+                &mut groups,
+                &mut dir,
+                &mut flags,
+            );
+        }
+    }
+    if groups.is_empty() {
+        return Err(bad(
+            path,
+            Office::Excel,
+            "không có trang nào có bảng nhiệm vụ (các cột TT, Tên nhiệm vụ, Cơ quan chủ trì)"
+                .into(),
+        ));
+    }
+    let from_line = fold(&attached).split_once(" tinh ").map(|(_, rest)| {
+        let words: Vec<&str> = attached.split_whitespace().collect();
+        let n = rest.split_whitespace().count();
+        words[words.len() - n..]
+            .join(" ")
+            .trim_end_matches(')')
+            .to_string()
+    });
+    let province = province
+        .map(str::to_string)
+        .or(from_line)
+        .filter(|p| !p.is_empty());
+    let deadline_year = {
+        let mut years: Vec<i32> = groups
+            .iter()
+            .flat_map(|g: &TaskGroup| g.tasks.iter())
+            .filter_map(|t| t.deadline.as_ref()?.span())
+            .map(|(a, _)| chrono::Datelike::year(&a))
+            .collect();
+        years.sort_unstable();
+        years.get(years.len() / 2).copied()
+    };
+    let (Some(province), Some(year)) = (province, year.or(deadline_year)) else {
+        return Err(bad(path, Office::Excel, "không xác định được tỉnh hoặc năm kế hoạch từ bảng tính; hãy cho biết (--province, --year)".into()));
+    };
+    let mut plan = Plan::blank(&province, year);
+    plan.groups = groups;
+    flags.push(Flag {
+        place: "Kế hoạch".into(),
+        message:
+            "Chỉ có phụ lục nhiệm vụ: phần nội dung (căn cứ, mục tiêu, giải pháp…) cần soạn thêm."
+                .into(),
+    });
+    plan.directory = dir.into_directory(&mut flags);
+    finish(plan, flags, Account::default())
+}
