@@ -149,7 +149,7 @@ pub enum Importing {
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Rolled {
-    Started { started: Started },
+    Started { started: Box<Started> },
     Exists { existing: PlanSummary },
 }
 
@@ -319,12 +319,12 @@ impl Session {
             crate::rollover::rollover(&plan, to, &crate::rollover::Options::default());
         let new = self.store.create(&next).await?;
         Ok(Rolled::Started {
-            started: Started {
+            started: Box::new(Started {
                 view: self.view(&new).await?,
                 rollover: Some(report),
                 source: Some(id.to_string()),
                 import: None,
-            },
+            }),
         })
     }
 

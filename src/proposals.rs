@@ -3,7 +3,7 @@
 //! instructions) and the reading of filled workbooks back (calamine), with every problem
 //! located by file, sheet, row and column, and nothing applied unless the rows are valid.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{DataValidation, DataValidationRule, Format, FormatAlign, Formula, Workbook};
 use serde::Serialize;
 
-use crate::model::{BudgetLevel, BudgetLine, BudgetSource, Deadline, Id, Plan, Task};
+use crate::model::{Agency, BudgetLevel, BudgetLine, BudgetSource, Deadline, Id, Plan, Task};
 use crate::text::fold;
 use crate::xlsx::{col_name, headers, print_setup, row_height, title_rows, xl, Styles};
 use crate::{Error, Result};
@@ -99,7 +99,19 @@ pub fn template(plan: &Plan, agency: &str) -> Result<Vec<u8>> {
     let s = Styles::new();
     let mut wb = Workbook::new();
     let levels = levels_for(plan);
+    lists_sheet(&mut wb, plan, agency, &levels)?;
+    proposal_sheet(&mut wb, &s, plan, agency, &levels)?;
+    guide_sheet(&mut wb, &s, plan, agency)?;
+    wb.save_to_buffer().map_err(xl)
+}
 
+/// The hidden sheet of drop-down lists, marked with the agency the workbook is for.
+fn lists_sheet(
+    wb: &mut Workbook,
+    plan: &Plan,
+    agency: &Agency,
+    levels: &[BudgetLevel],
+) -> Result<()> {
     // Lists for the drop-downs, on a hidden sheet (Excel lists over 255 characters must be
     // cell ranges, and the agency list easily is).
     let lists = wb.add_worksheet();
@@ -143,71 +155,31 @@ pub fn template(plan: &Plan, agency: &str) -> Result<Vec<u8>> {
         .map_err(xl)?;
     lists.set_hidden(true);
 
+    Ok(())
+}
+
+/// The sheet the agency fills: its tasks pre-filled, empty rows, drop-downs and checks.
+fn proposal_sheet(
+    wb: &mut Workbook,
+    s: &Styles,
+    plan: &Plan,
+    agency: &Agency,
+    levels: &[BudgetLevel],
+) -> Result<()> {
     let ws = wb.add_worksheet();
     ws.set_name(SHEET).map_err(xl)?;
     let title = format!("ĐỀ XUẤT NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM {}", plan.identity.year);
     let who = format!("Cơ quan đề xuất: {}", agency.name);
     let last = COLUMNS.len() as u16 - 1;
-    let header = title_rows(ws, &s, last, &[(&title, false), (&who, true)])?;
+    let header = title_rows(ws, s, last, &[(&title, false), (&who, true)])?;
     let cols: Vec<(&str, f64)> = COLUMNS.iter().map(|(_, t, w)| (*t, *w)).collect();
-    headers(ws, &s, header, &cols)?;
+    headers(ws, s, header, &cols)?;
     print_setup(ws, header)?;
 
     let mut row = header + 1;
     for g in &plan.groups {
         for t in g.tasks.iter().filter(|t| t.lead.contains(&agency.id)) {
-            let names = |ids: &[Id]| {
-                ids.iter()
-                    .filter_map(|a| plan.agency(a))
-                    .map(|a| a.name.clone())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            };
-            let line = t.budget.first();
-            let values = [
-                t.id.clone(),
-                g.title.clone(),
-                t.title.clone(),
-                names(&t.lead),
-                names(&t.coordinating),
-                t.deadline.as_ref().map_or(String::new(), |d| d.cell()),
-                t.output.clone(),
-            ];
-            for (c, v) in values.iter().enumerate() {
-                ws.write_string_with_format(row, c as u16, v, &s.text)
-                    .map_err(xl)?;
-            }
-            let amount = crate::budget::sum(&t.budget);
-            if t.budget.is_empty() {
-                ws.write_blank(row, col_index(Col::Amount), &s.money)
-                    .map_err(xl)?;
-            } else {
-                ws.write_number_with_format(
-                    row,
-                    col_index(Col::Amount),
-                    crate::xlsx::f64_of(amount),
-                    &s.money,
-                )
-                .map_err(xl)?;
-            }
-            let src = line.and_then(|l| l.source).map_or("", |s| s.label());
-            let lvl = line.and_then(|l| l.level).map_or("", |l| l.label());
-            ws.write_string_with_format(row, col_index(Col::Source), src, &s.text)
-                .map_err(xl)?;
-            ws.write_string_with_format(row, col_index(Col::Level), lvl, &s.text)
-                .map_err(xl)?;
-            ws.write_string_with_format(row, col_index(Col::Note), "", &s.text)
-                .map_err(xl)?;
-            ws.set_row_height(
-                row,
-                row_height(&[
-                    (&t.title, 44.0),
-                    (&values[3], 24.0),
-                    (&values[4], 28.0),
-                    (&t.output, 22.0),
-                ]),
-            )
-            .map_err(xl)?;
+            task_row(ws, s, plan, row, &g.title, t)?;
             row += 1;
         }
     }
@@ -231,38 +203,17 @@ pub fn template(plan: &Plan, agency: &str) -> Result<Vec<u8>> {
             .and_then(|v| v.set_error_message(format!("Hãy chọn {what} trong danh sách.")))
             .map_err(xl)
     };
-    ws.add_data_validation(
-        header + 1,
-        col_index(Col::Group),
-        last_row,
-        col_index(Col::Group),
-        &list(0, plan.groups.len(), "nhóm nhiệm vụ")?,
-    )
-    .map_err(xl)?;
-    ws.add_data_validation(
-        header + 1,
-        col_index(Col::Lead),
-        last_row,
-        col_index(Col::Lead),
-        &list(1, plan.directory.len(), "cơ quan")?,
-    )
-    .map_err(xl)?;
-    ws.add_data_validation(
-        header + 1,
-        col_index(Col::Source),
-        last_row,
-        col_index(Col::Source),
-        &list(2, BudgetSource::ALL.len(), "nguồn kinh phí")?,
-    )
-    .map_err(xl)?;
-    ws.add_data_validation(
-        header + 1,
-        col_index(Col::Level),
-        last_row,
-        col_index(Col::Level),
-        &list(3, levels.len(), "cấp ngân sách")?,
-    )
-    .map_err(xl)?;
+    let lists = [
+        (Col::Group, plan.groups.len(), "nhóm nhiệm vụ"),
+        (Col::Lead, plan.directory.len(), "cơ quan"),
+        (Col::Source, BudgetSource::ALL.len(), "nguồn kinh phí"),
+        (Col::Level, levels.len(), "cấp ngân sách"),
+    ];
+    for (i, (col, n, what)) in lists.into_iter().enumerate() {
+        let c = col_index(col);
+        ws.add_data_validation(header + 1, c, last_row, c, &list(i, n, what)?)
+            .map_err(xl)?;
+    }
     let amount = DataValidation::new()
         .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
         .set_error_title("Kinh phí không hợp lệ")
@@ -278,6 +229,75 @@ pub fn template(plan: &Plan, agency: &str) -> Result<Vec<u8>> {
     .map_err(xl)?;
     ws.set_active(true);
 
+    Ok(())
+}
+
+/// One task the agency leads, as a row of the sheet.
+fn task_row(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    s: &Styles,
+    plan: &Plan,
+    row: u32,
+    group: &str,
+    t: &Task,
+) -> Result<()> {
+    let names = |ids: &[Id]| {
+        ids.iter()
+            .filter_map(|a| plan.agency(a))
+            .map(|a| a.name.clone())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let line = t.budget.first();
+    let values = [
+        t.id.clone(),
+        group.to_string(),
+        t.title.clone(),
+        names(&t.lead),
+        names(&t.coordinating),
+        t.deadline.as_ref().map_or(String::new(), |d| d.cell()),
+        t.output.clone(),
+    ];
+    for (c, v) in values.iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, v, &s.text)
+            .map_err(xl)?;
+    }
+    let amount = crate::budget::sum(&t.budget);
+    if t.budget.is_empty() {
+        ws.write_blank(row, col_index(Col::Amount), &s.money)
+            .map_err(xl)?;
+    } else {
+        ws.write_number_with_format(
+            row,
+            col_index(Col::Amount),
+            crate::xlsx::f64_of(amount),
+            &s.money,
+        )
+        .map_err(xl)?;
+    }
+    let src = line.and_then(|l| l.source).map_or("", |s| s.label());
+    let lvl = line.and_then(|l| l.level).map_or("", |l| l.label());
+    ws.write_string_with_format(row, col_index(Col::Source), src, &s.text)
+        .map_err(xl)?;
+    ws.write_string_with_format(row, col_index(Col::Level), lvl, &s.text)
+        .map_err(xl)?;
+    ws.write_string_with_format(row, col_index(Col::Note), "", &s.text)
+        .map_err(xl)?;
+    ws.set_row_height(
+        row,
+        row_height(&[
+            (&t.title, 44.0),
+            (&values[3], 24.0),
+            (&values[4], 28.0),
+            (&t.output, 22.0),
+        ]),
+    )
+    .map_err(xl)?;
+    Ok(())
+}
+
+/// The instructions sheet.
+fn guide_sheet(wb: &mut Workbook, s: &Styles, plan: &Plan, agency: &Agency) -> Result<()> {
     let guide = wb.add_worksheet();
     guide.set_name(GUIDE).map_err(xl)?;
     guide.set_column_width(0, 110).map_err(xl)?;
@@ -311,7 +331,7 @@ pub fn template(plan: &Plan, agency: &str) -> Result<Vec<u8>> {
             .set_row_height(i as u32, row_height(&[(l, 110.0)]) + 4.0)
             .map_err(xl)?;
     }
-    wb.save_to_buffer().map_err(xl)
+    Ok(())
 }
 
 pub fn write_template(plan: &Plan, agency: &str, out: &Path) -> Result<()> {
@@ -449,27 +469,72 @@ pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
     let mut out = Review::default();
     let mut seen_codes: HashSet<String> = HashSet::new();
     // Looked up once, not per row: 20,000 rows took 25 s.
-    let tasks_by_id: std::collections::HashMap<&str, &Task> =
-        plan.tasks().map(|(_, t)| (t.id.as_str(), t)).collect();
+    let tasks_by_id: HashMap<&str, &Task> = plan.tasks().map(|(_, t)| (t.id.as_str(), t)).collect();
     for file in files {
-        let problem = |sheet: Option<&str>,
-                       row: Option<u32>,
-                       column: Option<String>,
-                       message: String| Problem {
-            file: file.clone(),
-            sheet: sheet.map(str::to_string),
-            row,
-            column,
-            message,
-        };
-        let mut wb = match open_checked(file) {
-            Ok(wb) => wb,
-            Err(m) => {
-                out.problems.push(problem(None, None, None, m));
+        let sheet = match Sheet::open(plan, file) {
+            Ok(s) => s,
+            Err(p) => {
+                out.problems.push(p);
                 continue;
             }
         };
-        // The agency the workbook was made for (written by `template` on the hidden sheet).
+        let rows: Vec<&[Data]> = sheet.range.rows().collect();
+        let columns = match Columns::find(&rows, sheet.range.start().unwrap_or((0, 0))) {
+            Ok(c) => c,
+            Err((row, message)) => {
+                out.problems.push(sheet.problem(row, None, message));
+                continue;
+            }
+        };
+        for (i, r) in rows.iter().enumerate().skip(columns.header + 1) {
+            if r.iter().all(|c| cell_text(c).is_empty()) {
+                continue;
+            }
+            let row_no = columns.excel_row(i);
+            let mut bad: Vec<(Col, String)> = Vec::new();
+            let values = columns.read(plan, r, &mut bad);
+            let existing = values.code_check(
+                plan,
+                &tasks_by_id,
+                sheet.owner.as_ref(),
+                &mut seen_codes,
+                &mut bad,
+            );
+            if !bad.is_empty() {
+                for (c, m) in bad {
+                    out.problems
+                        .push(sheet.problem(Some(row_no), columns.place(c), m));
+                }
+                continue;
+            }
+            match values.into_change(file, row_no, existing) {
+                Some(change) => out.changes.push(change),
+                None => out.unchanged += 1,
+            }
+        }
+    }
+    out
+}
+
+/// The proposal sheet of one workbook, and the agency it was made for.
+struct Sheet<'f> {
+    file: &'f Path,
+    name: String,
+    range: calamine::Range<Data>,
+    /// Written by `template` on the hidden sheet: the agency may only change its own tasks.
+    owner: Option<Id>,
+}
+
+impl<'f> Sheet<'f> {
+    fn open(plan: &Plan, file: &'f Path) -> std::result::Result<Sheet<'f>, Problem> {
+        let problem = |sheet: Option<&str>, message: String| Problem {
+            file: file.to_path_buf(),
+            sheet: sheet.map(str::to_string),
+            row: None,
+            column: None,
+            message,
+        };
+        let mut wb = open_checked(file).map_err(|m| problem(None, m))?;
         let owner: Option<Id> = wb
             .worksheet_range(LISTS)
             .ok()
@@ -477,49 +542,67 @@ pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
             .and_then(|r| r.get_value((1, 6)).map(cell_text))
             .filter(|id| plan.agency(id).is_some());
         let names = wb.sheet_names();
-        let Some(sheet_name) = names.iter().find(|n| fold(n) == fold(SHEET)).cloned() else {
-            out.problems.push(problem(
-                None,
-                None,
+        let Some(name) = names.iter().find(|n| fold(n) == fold(SHEET)).cloned() else {
+            return Err(problem(
                 None,
                 format!(
                     "không có trang «{SHEET}» (các trang có: {}); hãy dùng đúng tệp mẫu đề xuất",
                     names.join(", ")
                 ),
             ));
-            continue;
         };
-        let range = match wb.worksheet_range(&sheet_name) {
-            Ok(r) => r,
-            Err(e) => {
-                log::warn!("calamine {sheet_name}: {e}");
-                out.problems.push(problem(
-                    Some(&sheet_name),
-                    None,
-                    None,
-                    "không đọc được trang (dữ liệu hỏng)".to_string(),
-                ));
-                continue;
-            }
-        };
-        let start = range.start().unwrap_or((0, 0));
-        let rows: Vec<&[Data]> = range.rows().collect();
-        // The header row, found by its titles: columns may be in any order.
-        let header_at = rows.iter().take(15).position(|r| {
-            r.iter()
-                .any(|c| fold(&cell_text(c)) == fold("Tên nhiệm vụ"))
-        });
-        let Some(h) = header_at else {
-            out.problems.push(problem(
-                Some(&sheet_name),
+        let range = wb.worksheet_range(&name).map_err(|e| {
+            log::warn!("calamine {name}: {e}");
+            problem(
+                Some(&name),
+                "không đọc được trang (dữ liệu hỏng)".to_string(),
+            )
+        })?;
+        Ok(Sheet {
+            file,
+            name,
+            range,
+            owner,
+        })
+    }
+
+    fn problem(&self, row: Option<u32>, column: Option<String>, message: String) -> Problem {
+        Problem {
+            file: self.file.to_path_buf(),
+            sheet: Some(self.name.clone()),
+            row,
+            column,
+            message,
+        }
+    }
+}
+
+/// Where each column of the sheet is: found by its title, in any order.
+struct Columns {
+    header: usize,
+    map: Vec<(Col, usize)>,
+    start: (u32, u32),
+}
+
+impl Columns {
+    /// `Err` is the Excel row (if known) and what is wrong with the header.
+    fn find(
+        rows: &[&[Data]],
+        start: (u32, u32),
+    ) -> std::result::Result<Columns, (Option<u32>, String)> {
+        let header = rows
+            .iter()
+            .take(15)
+            .position(|r| {
+                r.iter()
+                    .any(|c| fold(&cell_text(c)) == fold("Tên nhiệm vụ"))
+            })
+            .ok_or((
                 None,
-                None,
-                "không tìm thấy dòng tiêu đề có cột «Tên nhiệm vụ»".into(),
-            ));
-            continue;
-        };
+                "không tìm thấy dòng tiêu đề có cột «Tên nhiệm vụ»".to_string(),
+            ))?;
         let mut map: Vec<(Col, usize)> = Vec::new();
-        for (ci, c) in rows[h].iter().enumerate() {
+        for (ci, c) in rows[header].iter().enumerate() {
             let t = fold(&cell_text(c));
             if let Some((col, _, _)) = COLUMNS.iter().find(|(_, title, _)| {
                 fold(title) == t || (fold(title).starts_with(&t) && !t.is_empty() && t.len() > 4)
@@ -527,310 +610,294 @@ pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
                 map.push((*col, ci));
             }
         }
-        let excel_row = |i: usize| start.0 + i as u32 + 1;
+        let columns = Columns { header, map, start };
         let missing: Vec<&str> = [Col::Group, Col::Title, Col::Lead]
             .iter()
-            .filter(|c| !map.iter().any(|(m, _)| m == *c))
+            .filter(|c| !columns.map.iter().any(|(m, _)| m == *c))
             .map(|c| column(*c).1)
             .collect();
-        if !missing.is_empty() {
-            out.problems.push(problem(
-                Some(&sheet_name),
-                Some(excel_row(h)),
-                None,
-                format!("thiếu cột: {}", missing.join(", ")),
-            ));
-            continue;
-        }
-        for (i, r) in rows.iter().enumerate().skip(h + 1) {
-            let get = |c: Col| {
-                map.iter()
-                    .find(|(m, _)| *m == c)
-                    .and_then(|(_, idx)| r.get(*idx))
-            };
-            let text = |c: Col| get(c).map(cell_text).unwrap_or_default();
-            let loc = |c: Col| {
-                map.iter().find(|(m, _)| *m == c).map(|(_, idx)| {
-                    let title = column(c).1;
-                    format!("{} ({title})", col_name(start.1 as u16 + *idx as u16))
-                })
-            };
-            if r.iter().all(|c| cell_text(c).is_empty()) {
-                continue;
-            }
-            let row_no = excel_row(i);
-            let mut bad = |c: Col, m: String| {
-                out.problems
-                    .push(problem(Some(&sheet_name), Some(row_no), loc(c), m))
-            };
-            let mut ok = true;
-
-            let title = text(Col::Title);
-            if title.is_empty() {
-                bad(Col::Title, "thiếu tên nhiệm vụ".into());
-                ok = false;
-            }
-            let group_text = text(Col::Group);
-            let group = plan
-                .groups
-                .iter()
-                .find(|g| fold(&g.title) == fold(&group_text));
-            if group.is_none() {
-                bad(
-                    Col::Group,
-                    if group_text.is_empty() {
-                        "thiếu nhóm nhiệm vụ".into()
-                    } else {
-                        format!("nhóm «{group_text}» không có trong kế hoạch")
-                    },
-                );
-                ok = false;
-            }
-            let lead_text = text(Col::Lead);
-            let mut lead = Vec::new();
-            if lead_text.is_empty() {
-                bad(Col::Lead, "thiếu cơ quan chủ trì".into());
-                ok = false;
-            }
-            for name in lead_text
-                .split(';')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-            {
-                match find_agency(plan, name) {
-                    Some(a) => lead.push(a.id.clone()),
-                    None => {
-                        bad(
-                            Col::Lead,
-                            format!("cơ quan «{name}» không có trong danh bạ"),
-                        );
-                        ok = false;
-                    }
-                }
-            }
-            let mut coordinating = Vec::new();
-            for name in text(Col::Coordinating)
-                .split(';')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-            {
-                match find_agency(plan, name) {
-                    Some(a) if !lead.contains(&a.id) && !coordinating.contains(&a.id) => {
-                        coordinating.push(a.id.clone())
-                    }
-                    Some(_) => {}
-                    None => {
-                        bad(
-                            Col::Coordinating,
-                            format!("cơ quan «{name}» không có trong danh bạ"),
-                        );
-                        ok = false;
-                    }
-                }
-            }
-            let deadline_text = text(Col::Deadline);
-            let deadline = if deadline_text.is_empty() {
-                None
-            } else {
-                match Deadline::parse(&deadline_text) {
-                    Some(d) => Some(d),
-                    None => {
-                        bad(Col::Deadline, format!("không hiểu thời gian «{deadline_text}» (ví dụ: Quý III/{0}, Tháng 6/{0}, Năm {0})", plan.identity.year));
-                        ok = false;
-                        None
-                    }
-                }
-            };
-            let amount: Option<Decimal> = match get(Col::Amount) {
-                None | Some(Data::Empty) => None,
-                // 1e308, a formula's error ("=1/0") or a date were saved as no budget, or as
-                // the date's serial number (44927): each is a problem of its row now.
-                Some(Data::Float(f)) => match Decimal::try_from(*f) {
-                    Ok(d) => Some(d.round_dp(3)),
-                    Err(_) => {
-                        bad(Col::Amount, format!("số tiền «{f}» không hợp lệ"));
-                        ok = false;
-                        None
-                    }
-                },
-                Some(Data::Int(i)) => Some(Decimal::from(*i)),
-                Some(Data::Error(e)) => {
-                    bad(
-                        Col::Amount,
-                        format!("ô số tiền có lỗi công thức ({e}); hãy nhập một số"),
-                    );
-                    ok = false;
-                    None
-                }
-                Some(Data::DateTime(_) | Data::DateTimeIso(_) | Data::DurationIso(_)) => {
-                    bad(
-                        Col::Amount,
-                        "ô số tiền đang có kiểu ngày tháng; hãy nhập số tiền (triệu đồng)".into(),
-                    );
-                    ok = false;
-                    None
-                }
-                Some(other) => {
-                    let t = cell_text(other);
-                    if t.is_empty() {
-                        None
-                    } else {
-                        match crate::format::parse_money(&t) {
-                            Some(d) => Some(d),
-                            None => {
-                                bad(
-                                    Col::Amount,
-                                    format!("«{t}» không phải là số tiền (triệu đồng)"),
-                                );
-                                ok = false;
-                                None
-                            }
-                        }
-                    }
-                }
-            };
-            if amount.is_some_and(|a| a < Decimal::ZERO) {
-                bad(Col::Amount, "số tiền không được âm".into());
-                ok = false;
-            }
-            if amount.is_some_and(|a| a > crate::budget::MAX_AMOUNT) {
-                bad(
-                    Col::Amount,
-                    "số tiền vượt quá mức có thể có; hãy kiểm tra lại đơn vị (triệu đồng)".into(),
-                );
-                ok = false;
-            }
-            let source_t = text(Col::Source);
-            let source = BudgetSource::ALL.into_iter().find(|s| {
-                fold(s.label()) == fold(&source_t)
-                    || fold(s.label()).ends_with(&fold(&source_t)) && !source_t.is_empty()
-            });
-            let level_t = text(Col::Level);
-            let level = BudgetLevel::ALL.into_iter().find(|l| {
-                fold(l.label()) == fold(&level_t)
-                    || fold(l.label()).ends_with(&fold(&level_t)) && !level_t.is_empty()
-            });
-            if !source_t.is_empty() && source.is_none() {
-                bad(
-                    Col::Source,
-                    format!("nguồn «{source_t}» không có trong danh sách"),
-                );
-                ok = false;
-            }
-            if !level_t.is_empty() && level.is_none() {
-                bad(
-                    Col::Level,
-                    format!("cấp ngân sách «{level_t}» không có trong danh sách"),
-                );
-                ok = false;
-            }
-            if amount.is_some_and(|a| a > Decimal::ZERO) && source.is_none() {
-                bad(Col::Source, "có kinh phí nhưng chưa chọn nguồn".into());
-                ok = false;
-            }
-            let code = text(Col::Code);
-            let existing = if code.is_empty() {
-                None
-            } else {
-                tasks_by_id.get(code.as_str()).copied()
-            };
-            if let (Some(old), Some(owner)) = (existing, &owner) {
-                if !old.lead.contains(owner) {
-                    let leads: Vec<&str> = old
-                        .lead
-                        .iter()
-                        .filter_map(|a| plan.agency(a))
-                        .map(|a| a.name.as_str())
-                        .collect();
-                    bad(
-                        Col::Code,
-                        format!(
-                            "nhiệm vụ «{}» do {} chủ trì; tệp đề xuất của một cơ quan chỉ sửa được nhiệm vụ cơ quan đó chủ trì",
-                            old.title,
-                            if leads.is_empty() { "cơ quan khác".to_string() } else { leads.join(", ") }
-                        ),
-                    );
-                    ok = false;
-                }
-            }
-            if !code.is_empty() && existing.is_none() {
-                bad(
-                    Col::Code,
-                    format!(
-                        "mã «{code}» không có trong kế hoạch (dòng thêm mới thì để trống cột này)"
-                    ),
-                );
-                ok = false;
-            }
-            if !code.is_empty() && !seen_codes.insert(code.clone()) {
-                bad(Col::Code, format!("nhiệm vụ mã «{code}» xuất hiện hai lần"));
-                ok = false;
-            }
-            if !ok {
-                continue;
-            }
-            let budget = match amount.filter(|a| !a.is_zero()) {
-                Some(a) => vec![BudgetLine {
-                    amount: a,
-                    source,
-                    level,
-                    note: String::new(),
-                }],
-                None => Vec::new(),
-            };
-            match existing {
-                Some(old) => {
-                    let mut task = old.clone();
-                    task.title = title;
-                    task.lead = lead;
-                    task.coordinating = coordinating;
-                    task.deadline = deadline;
-                    task.output = text(Col::Output);
-                    // One line per task in the workbook: keep the plan's split when the
-                    // total did not change.
-                    if crate::budget::sum(&old.budget) != crate::budget::sum(&budget)
-                        || old.budget.len() > 1 && budget.is_empty()
-                    {
-                        task.budget = budget;
-                    }
-                    let mut fields = Vec::new();
-                    for (name, changed) in [
-                        ("tên", task.title != old.title),
-                        ("chủ trì", task.lead != old.lead),
-                        ("phối hợp", task.coordinating != old.coordinating),
-                        ("thời gian", task.deadline != old.deadline),
-                        ("sản phẩm", task.output != old.output),
-                        ("kinh phí", task.budget != old.budget),
-                    ] {
-                        if changed {
-                            fields.push(name);
-                        }
-                    }
-                    if fields.is_empty() {
-                        out.unchanged += 1;
-                    } else {
-                        out.changes.push(Change::Update {
-                            file: file.clone(),
-                            row: row_no,
-                            task,
-                            fields,
-                        });
-                    }
-                }
-                None => out.changes.push(Change::Add {
-                    file: file.clone(),
-                    row: row_no,
-                    group: group.map(|g| g.id.clone()).unwrap_or_default(),
-                    task: Task {
-                        coordinating,
-                        deadline,
-                        output: text(Col::Output),
-                        budget,
-                        ..Task::new(title, lead)
-                    },
-                }),
-            }
+        if missing.is_empty() {
+            Ok(columns)
+        } else {
+            let row = columns.excel_row(header);
+            Err((Some(row), format!("thiếu cột: {}", missing.join(", "))))
         }
     }
-    out
+
+    fn excel_row(&self, i: usize) -> u32 {
+        self.start.0 + i as u32 + 1
+    }
+
+    /// "E (Cơ quan chủ trì)": the column as the planner finds it in Excel.
+    fn place(&self, c: Col) -> Option<String> {
+        self.map.iter().find(|(m, _)| *m == c).map(|(_, idx)| {
+            format!(
+                "{} ({})",
+                col_name(self.start.1 as u16 + *idx as u16),
+                column(c).1
+            )
+        })
+    }
+
+    fn cell<'r>(&self, r: &'r [Data], c: Col) -> Option<&'r Data> {
+        self.map
+            .iter()
+            .find(|(m, _)| *m == c)
+            .and_then(|(_, idx)| r.get(*idx))
+    }
+
+    fn text(&self, r: &[Data], c: Col) -> String {
+        self.cell(r, c).map(cell_text).unwrap_or_default()
+    }
+
+    /// One row read and checked against the plan; what is wrong goes to `bad`.
+    fn read(&self, plan: &Plan, r: &[Data], bad: &mut Vec<(Col, String)>) -> Proposed {
+        let title = self.text(r, Col::Title);
+        if title.is_empty() {
+            bad.push((Col::Title, "thiếu tên nhiệm vụ".into()));
+        }
+        let group_text = self.text(r, Col::Group);
+        let group = plan
+            .groups
+            .iter()
+            .find(|g| fold(&g.title) == fold(&group_text))
+            .map(|g| g.id.clone());
+        if group.is_none() {
+            bad.push((
+                Col::Group,
+                if group_text.is_empty() {
+                    "thiếu nhóm nhiệm vụ".into()
+                } else {
+                    format!("nhóm «{group_text}» không có trong kế hoạch")
+                },
+            ));
+        }
+        let lead_text = self.text(r, Col::Lead);
+        if lead_text.is_empty() {
+            bad.push((Col::Lead, "thiếu cơ quan chủ trì".into()));
+        }
+        let lead = agencies(plan, &lead_text, &[], Col::Lead, bad);
+        let coordinating = agencies(
+            plan,
+            &self.text(r, Col::Coordinating),
+            &lead,
+            Col::Coordinating,
+            bad,
+        );
+        let deadline_text = self.text(r, Col::Deadline);
+        let deadline = Deadline::parse(&deadline_text);
+        if deadline.is_none() && !deadline_text.is_empty() {
+            bad.push((Col::Deadline, format!("không hiểu thời gian «{deadline_text}» (ví dụ: Quý III/{0}, Tháng 6/{0}, Năm {0})", plan.identity.year)));
+        }
+        let amount = amount(self.cell(r, Col::Amount)).unwrap_or_else(|m| {
+            bad.push((Col::Amount, m));
+            None
+        });
+        let source_t = self.text(r, Col::Source);
+        let source = choice(BudgetSource::ALL, BudgetSource::label, &source_t);
+        if !source_t.is_empty() && source.is_none() {
+            bad.push((
+                Col::Source,
+                format!("nguồn «{source_t}» không có trong danh sách"),
+            ));
+        }
+        let level_t = self.text(r, Col::Level);
+        let level = choice(BudgetLevel::ALL, BudgetLevel::label, &level_t);
+        if !level_t.is_empty() && level.is_none() {
+            bad.push((
+                Col::Level,
+                format!("cấp ngân sách «{level_t}» không có trong danh sách"),
+            ));
+        }
+        if amount.is_some_and(|a| a > Decimal::ZERO) && source.is_none() {
+            bad.push((Col::Source, "có kinh phí nhưng chưa chọn nguồn".into()));
+        }
+        let budget = match amount.filter(|a| !a.is_zero()) {
+            Some(a) => vec![BudgetLine {
+                amount: a,
+                source,
+                level,
+                note: String::new(),
+            }],
+            None => Vec::new(),
+        };
+        Proposed {
+            code: self.text(r, Col::Code),
+            group,
+            task: Task {
+                coordinating,
+                deadline,
+                output: self.text(r, Col::Output),
+                budget,
+                ..Task::new(title, lead)
+            },
+        }
+    }
+}
+
+/// Agencies named in a cell ("Sở Y tế; Sở Tài chính"), each in the directory, without those
+/// in `except` or twice.
+fn agencies(
+    plan: &Plan,
+    text: &str,
+    except: &[Id],
+    col: Col,
+    bad: &mut Vec<(Col, String)>,
+) -> Vec<Id> {
+    let mut ids: Vec<Id> = Vec::new();
+    for name in text.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+        match find_agency(plan, name) {
+            Some(a) if !except.contains(&a.id) && !ids.contains(&a.id) => ids.push(a.id.clone()),
+            Some(_) => {}
+            None => bad.push((col, format!("cơ quan «{name}» không có trong danh bạ"))),
+        }
+    }
+    ids
+}
+
+/// The amount of an amount cell (triệu đồng); `Err` says why it is not one.
+fn amount(cell: Option<&Data>) -> std::result::Result<Option<Decimal>, String> {
+    let amount = match cell {
+        None | Some(Data::Empty) => None,
+        // 1e308, a formula's error ("=1/0") or a date were saved as no budget, or as the
+        // date's serial number (44927): each is a problem of its row now.
+        Some(Data::Float(f)) => Some(
+            Decimal::try_from(*f)
+                .map_err(|_| format!("số tiền «{f}» không hợp lệ"))?
+                .round_dp(3),
+        ),
+        Some(Data::Int(i)) => Some(Decimal::from(*i)),
+        Some(Data::Error(e)) => {
+            return Err(format!("ô số tiền có lỗi công thức ({e}); hãy nhập một số"))
+        }
+        Some(Data::DateTime(_) | Data::DateTimeIso(_) | Data::DurationIso(_)) => {
+            return Err("ô số tiền đang có kiểu ngày tháng; hãy nhập số tiền (triệu đồng)".into())
+        }
+        Some(other) => {
+            let t = cell_text(other);
+            if t.is_empty() {
+                None
+            } else {
+                Some(
+                    crate::format::parse_money(&t)
+                        .ok_or_else(|| format!("«{t}» không phải là số tiền (triệu đồng)"))?,
+                )
+            }
+        }
+    };
+    if amount.is_some_and(|a| a < Decimal::ZERO) {
+        return Err("số tiền không được âm".into());
+    }
+    if amount.is_some_and(|a| a > crate::budget::MAX_AMOUNT) {
+        return Err("số tiền vượt quá mức có thể có; hãy kiểm tra lại đơn vị (triệu đồng)".into());
+    }
+    Ok(amount)
+}
+
+/// The entry of a drop-down list a cell names: its label, or the end of it ("Tỉnh").
+fn choice<T: Copy>(
+    all: impl IntoIterator<Item = T>,
+    label: fn(T) -> &'static str,
+    text: &str,
+) -> Option<T> {
+    let t = fold(text);
+    all.into_iter()
+        .find(|x| fold(label(*x)) == t || fold(label(*x)).ends_with(&t) && !t.is_empty())
+}
+
+/// A row as the task it proposes.
+struct Proposed {
+    code: String,
+    group: Option<Id>,
+    task: Task,
+}
+
+impl Proposed {
+    /// The plan's task the row's code names, if any; a code not in the plan, given twice, or
+    /// naming a task another agency leads (in a workbook made for one agency) goes to `bad`.
+    fn code_check<'p>(
+        &self,
+        plan: &Plan,
+        tasks_by_id: &HashMap<&str, &'p Task>,
+        owner: Option<&Id>,
+        seen_codes: &mut HashSet<String>,
+        bad: &mut Vec<(Col, String)>,
+    ) -> Option<&'p Task> {
+        let code = &self.code;
+        if code.is_empty() {
+            return None;
+        }
+        let existing = tasks_by_id.get(code.as_str()).copied();
+        match (existing, owner) {
+            (None, _) => bad.push((
+                Col::Code,
+                format!("mã «{code}» không có trong kế hoạch (dòng thêm mới thì để trống cột này)"),
+            )),
+            (Some(old), Some(owner)) if !old.lead.contains(owner) => {
+                let leads: Vec<&str> = old
+                    .lead
+                    .iter()
+                    .filter_map(|a| plan.agency(a))
+                    .map(|a| a.name.as_str())
+                    .collect();
+                bad.push((
+                    Col::Code,
+                    format!(
+                        "nhiệm vụ «{}» do {} chủ trì; tệp đề xuất của một cơ quan chỉ sửa được nhiệm vụ cơ quan đó chủ trì",
+                        old.title,
+                        if leads.is_empty() { "cơ quan khác".to_string() } else { leads.join(", ") }
+                    ),
+                ))
+            }
+            _ => {}
+        }
+        if !seen_codes.insert(code.clone()) {
+            bad.push((Col::Code, format!("nhiệm vụ mã «{code}» xuất hiện hai lần")));
+        }
+        existing
+    }
+
+    /// The change the row asks for: a new task, or the fields of an existing one that
+    /// differ; `None` when nothing differs.
+    fn into_change(self, file: &Path, row: u32, existing: Option<&Task>) -> Option<Change> {
+        let Some(old) = existing else {
+            return Some(Change::Add {
+                file: file.to_path_buf(),
+                row,
+                group: self.group.unwrap_or_default(),
+                task: self.task,
+            });
+        };
+        let new = self.task;
+        let mut task = old.clone();
+        task.title = new.title;
+        task.lead = new.lead;
+        task.coordinating = new.coordinating;
+        task.deadline = new.deadline;
+        task.output = new.output;
+        // One line per task in the workbook: keep the plan's split when the total did not
+        // change.
+        if crate::budget::sum(&old.budget) != crate::budget::sum(&new.budget)
+            || old.budget.len() > 1 && new.budget.is_empty()
+        {
+            task.budget = new.budget;
+        }
+        let fields: Vec<&'static str> = [
+            ("tên", task.title != old.title),
+            ("chủ trì", task.lead != old.lead),
+            ("phối hợp", task.coordinating != old.coordinating),
+            ("thời gian", task.deadline != old.deadline),
+            ("sản phẩm", task.output != old.output),
+            ("kinh phí", task.budget != old.budget),
+        ]
+        .into_iter()
+        .filter_map(|(name, changed)| changed.then_some(name))
+        .collect();
+        (!fields.is_empty()).then(|| Change::Update {
+            file: file.to_path_buf(),
+            row,
+            task,
+            fields,
+        })
+    }
 }

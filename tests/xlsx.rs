@@ -260,7 +260,7 @@ fn fill(
                     .write_datetime_with_format(
                         ri as u32,
                         ci as u16,
-                        &rust_xlsxwriter::ExcelDateTime::parse_from_str(&d).unwrap(),
+                        rust_xlsxwriter::ExcelDateTime::parse_from_str(&d).unwrap(),
                         &rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy"),
                     )
                     .map(|_| ())
