@@ -22,6 +22,7 @@ pub enum Kind {
     Indicators,
     Platforms,
     Agencies,
+    Provinces,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -33,6 +34,10 @@ pub struct Meta {
     /// Dotted numeric version ("2024.1"); a higher version of the same id supersedes.
     pub version: String,
     pub effective_year: i32,
+    /// The last plan year the catalogue applies to (a preset replaced by a reform); none: it
+    /// applies until a newer one of its kind.
+    #[serde(default)]
+    pub valid_until: Option<i32>,
     /// Where the content comes from (document, number, date).
     pub source: String,
 }
@@ -83,6 +88,15 @@ pub struct LibraryDocument {
     /// False for documents replaced or expired (kept so that old plans still cite them).
     #[serde(default = "yes")]
     pub in_force: bool,
+    /// When it takes effect (a law passed in December in force from July).
+    #[serde(default)]
+    pub in_force_from: Option<NaiveDate>,
+    /// From when another document replaces it; a plan for a later year should not cite it.
+    #[serde(default)]
+    pub superseded_from: Option<NaiveDate>,
+    /// The library id of what replaces it.
+    #[serde(default)]
+    pub replaced_by: Option<String>,
     #[serde(default)]
     pub note: String,
 }
@@ -144,6 +158,41 @@ pub struct PresetAgency {
     #[serde(default)]
     pub short: Option<String>,
     pub kind: AgencyKind,
+    /// The last plan year the agency exists in (a department merged in 2025: 2025).
+    #[serde(default)]
+    pub until_year: Option<i32>,
+    /// The preset id of the agency that took over its role (Sở TT&TT → Sở KH&CN).
+    #[serde(default)]
+    pub replaced_by: Option<String>,
+}
+
+/// A province or centrally-run city, with the plan years it exists in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Province {
+    /// "Tuyên Quang", "Hồ Chí Minh" (without "tỉnh"/"thành phố").
+    pub name: String,
+    /// A centrally-run city ("thành phố") rather than a province ("tỉnh").
+    #[serde(default)]
+    pub city: bool,
+    /// The first plan year it exists in (a province formed by the 2025 merger: 2026).
+    #[serde(default)]
+    pub from_year: Option<i32>,
+    /// The last plan year it exists in (a province merged in 2025: 2025).
+    #[serde(default)]
+    pub until_year: Option<i32>,
+    /// The province it became part of.
+    #[serde(default)]
+    pub merged_into: Option<String>,
+    /// Its special zones (đặc khu), where it has any.
+    #[serde(default)]
+    pub special_zones: Vec<String>,
+}
+
+impl Province {
+    pub fn exists_in(&self, year: i32) -> bool {
+        self.from_year.is_none_or(|f| year >= f) && self.until_year.is_none_or(|u| year <= u)
+    }
 }
 
 #[derive(Debug, Deserialize, TS)]
@@ -164,6 +213,8 @@ struct RawFile {
     platforms: Vec<Platform>,
     #[serde(default)]
     agencies: Vec<PresetAgency>,
+    #[serde(default)]
+    provinces: Vec<Province>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -178,6 +229,7 @@ pub enum Body {
     Indicators(Vec<CatalogueIndicator>),
     Platforms(Vec<Platform>),
     Agencies(Vec<PresetAgency>),
+    Provinces(Vec<Province>),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -197,6 +249,7 @@ impl Catalogue {
             Body::Indicators(v) => v.len(),
             Body::Platforms(v) => v.len(),
             Body::Agencies(v) => v.len(),
+            Body::Provinces(v) => v.len(),
         }
     }
 
@@ -257,6 +310,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Catalogue> {
         ("indicators", !raw.indicators.is_empty()),
         ("platforms", !raw.platforms.is_empty()),
         ("agencies", !raw.agencies.is_empty()),
+        ("provinces", !raw.provinces.is_empty()),
     ]
     .iter()
     .filter(|(_, p)| *p)
@@ -269,6 +323,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Catalogue> {
         Kind::Indicators => &["indicators"],
         Kind::Platforms => &["platforms"],
         Kind::Agencies => &["agencies"],
+        Kind::Provinces => &["provinces"],
     };
     if let Some(extra) = present.iter().find(|p| !expected.contains(p)) {
         return Err(err(
@@ -394,6 +449,22 @@ pub fn parse(path: &Path, text: &str) -> Result<Catalogue> {
             check_unique("id", raw.agencies.iter().map(|d| d.id.as_str()).collect())?;
             Body::Agencies(raw.agencies)
         }
+        Kind::Provinces => {
+            check_unique(
+                "name",
+                raw.provinces.iter().map(|d| d.name.as_str()).collect(),
+            )?;
+            for p in &raw.provinces {
+                let target = p.merged_into.as_deref();
+                if let Some(t) = target.filter(|t| !raw.provinces.iter().any(|q| q.name == *t)) {
+                    return Err(err(
+                        line_of_value(text, "merged_into", t, 0),
+                        format!("«{}» nhập vào «{t}», tỉnh không có trong danh mục", p.name),
+                    ));
+                }
+            }
+            Body::Provinces(raw.provinces)
+        }
     };
     // Catalogue text is stored NFC like everything else.
     let meta = crate::text::clean_all(&meta)?;
@@ -416,6 +487,7 @@ fn nfc_body(body: Body) -> Result<Body> {
         Body::Indicators(v) => Body::Indicators(clean_all(&v)?),
         Body::Platforms(v) => Body::Platforms(clean_all(&v)?),
         Body::Agencies(v) => Body::Agencies(clean_all(&v)?),
+        Body::Provinces(v) => Body::Provinces(clean_all(&v)?),
     })
 }
 
@@ -517,6 +589,77 @@ impl Catalogues {
             .filter(|c| c.meta.kind == kind)
             .max_by_key(|c| (c.meta.effective_year, version_key(&c.meta.version)))
     }
+
+    /// The catalogue of a kind that applies to a plan of `year`: the newest one in effect by
+    /// then and not ended before (the pre-2025 agency preset for a 2024 plan, the 2025 one for
+    /// 2027); the oldest one when none is in effect yet.
+    pub fn for_year(&self, kind: Kind, year: i32) -> Option<&Catalogue> {
+        let of_kind = || self.active.iter().filter(move |c| c.meta.kind == kind);
+        of_kind()
+            .filter(|c| {
+                c.meta.effective_year <= year && c.meta.valid_until.is_none_or(|u| year <= u)
+            })
+            .max_by_key(|c| (c.meta.effective_year, version_key(&c.meta.version)))
+            .or_else(|| of_kind().min_by_key(|c| c.meta.effective_year))
+    }
+
+    /// Every province or city in any year, from the provinces catalogue.
+    pub fn provinces(&self) -> &[Province] {
+        match self.latest(Kind::Provinces).map(|c| &c.body) {
+            Some(Body::Provinces(p)) => p,
+            _ => &[],
+        }
+    }
+
+    /// The province of that name (folded comparison, "tỉnh"/"thành phố" ignored).
+    pub fn province(&self, name: &str) -> Option<&Province> {
+        let key = province_key(name);
+        self.provinces()
+            .iter()
+            .find(|p| province_key(&p.name) == key)
+    }
+
+    /// Every agency of every preset, with the ones retired by a reform: what the checks and
+    /// the roll-over look names up in.
+    pub fn all_preset_agencies(&self) -> Vec<&PresetAgency> {
+        self.active
+            .iter()
+            .filter_map(|c| match &c.body {
+                Body::Agencies(a) => Some(a.iter()),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    }
+
+    /// The legal-bases library entries.
+    pub fn library(&self) -> &[LibraryDocument] {
+        match self.latest(Kind::LegalBases).map(|c| &c.body) {
+            Some(Body::LegalBases(d)) => d,
+            _ => &[],
+        }
+    }
+
+    /// The catalogues shipped with the app, read once.
+    pub fn builtin() -> &'static Catalogues {
+        static BUILTIN_CATALOGUES: std::sync::OnceLock<Catalogues> = std::sync::OnceLock::new();
+        BUILTIN_CATALOGUES.get_or_init(|| {
+            // The shipped files are tested on every build (tests/catalogues.rs).
+            Catalogues::load(None).unwrap_or_default()
+        })
+    }
+}
+
+/// "Thành phố Hồ Chí Minh", "tỉnh Hà Giang", "TP. Hồ Chí Minh" → "ho chi minh", "ha giang".
+pub fn province_key(name: &str) -> String {
+    let f = crate::text::fold(name);
+    let f = f.trim();
+    ["thanh pho ", "tinh ", "tp "]
+        .iter()
+        .find_map(|p| f.strip_prefix(p))
+        .unwrap_or(f)
+        .trim()
+        .to_string()
 }
 
 /// A new blank plan for a province and year, started from the newest presets: the agency
@@ -528,21 +671,36 @@ pub fn new_plan(cats: &Catalogues, province: &str, year: i32) -> crate::model::P
         body: Body::Agencies(agencies),
         meta,
         ..
-    }) = cats.latest(Kind::Agencies)
+    }) = cats.for_year(Kind::Agencies, year)
     {
+        // Only island provinces have special zones: elsewhere the commune level is "xã, phường".
+        let no_zones = cats
+            .province(province)
+            .is_some_and(|p| p.special_zones.is_empty());
         plan.directory = agencies
             .iter()
-            .map(|a| crate::model::Agency {
-                id: a.id.clone(),
-                name: a.name.replace("{tỉnh}", province),
-                short: a.short.clone(),
-                kind: a.kind,
+            .map(|a| {
+                let mut name = a.name.replace("{tỉnh}", province);
+                if no_zones && a.kind == AgencyKind::UbndXa {
+                    name = name.replace(", đặc khu", "");
+                }
+                crate::model::Agency {
+                    id: a.id.clone(),
+                    name,
+                    short: a.short.clone(),
+                    kind: a.kind,
+                }
             })
             .collect();
-        plan.identity.drafting_agency = plan
-            .directory
+        // The department that leads DX: Sở KH&CN since 2025, Sở TT&TT before.
+        let leads: &[&str] = if year >= 2026 {
+            &["so-khcn"]
+        } else {
+            &["so-tttt", "so-khcn"]
+        };
+        plan.identity.drafting_agency = leads
             .iter()
-            .find(|a| a.id == "so-khcn")
+            .find_map(|id| plan.directory.iter().find(|a| a.id == *id))
             .map(|a| a.id.clone());
         plan.identity.guidance.push(crate::model::CatalogueRef {
             id: meta.id.clone(),
@@ -550,7 +708,7 @@ pub fn new_plan(cats: &Catalogues, province: &str, year: i32) -> crate::model::P
         });
     }
     for kind in [Kind::Framework, Kind::NationalTasks] {
-        if let Some(c) = cats.latest(kind) {
+        if let Some(c) = cats.for_year(kind, year) {
             plan.identity.guidance.push(crate::model::CatalogueRef {
                 id: c.meta.id.clone(),
                 version: c.meta.version.clone(),

@@ -393,9 +393,27 @@ fn decision_and_its_appendix() {
     ] {
         assert!(paras.iter().any(|p| p == expected), "missing {expected}");
     }
+    // Signed in 2022: the 2015 law and its 2019 amendment, and Điều 3 names the districts.
     let bases: Vec<&String> = paras.iter().filter(|p| p.starts_with("Căn cứ ")).collect();
-    assert_eq!(bases.len(), 1 + plan.legal_bases.len());
+    assert_eq!(bases.len(), 2 + plan.legal_bases.len());
     assert!(bases.iter().all(|b| b.ends_with(';')));
+    assert_eq!(
+        bases[0],
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"
+    );
+    assert!(bases[1].starts_with("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019"));
+    assert!(
+        !paras.iter().any(|p| p.contains("16 tháng 6 năm 2025")),
+        "no 2025 law in a 2022 decision"
+    );
+    let article3 = |paras: &[String]| {
+        paras
+            .iter()
+            .find(|p| p.starts_with("Điều 3."))
+            .cloned()
+            .unwrap()
+    };
+    assert!(article3(&paras).contains("Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố"));
     assert!(paras.iter().any(|p| p == "Theo đề nghị của Giám đốc Sở Thông tin và Truyền thông tại Tờ trình số 321/TTr-STTTT ngày 01/12/2022."));
     let base_run = w(xml.root(), "r")
         .find(|r| text(*r).starts_with("Căn cứ Luật"))
@@ -414,6 +432,36 @@ fn decision_and_its_appendix() {
     assert_eq!(rows[1][0], "Số: 2345/QĐ-UBND");
     assert!(paras.iter().any(|p| p == "(Kèm theo Quyết định số 2345/QĐ-UBND ngày 09/12/2022 của Ủy ban nhân dân tỉnh Quảng Ngãi)"));
     assert!(pkg.parts["word/document.xml"].contains("- Như Điều 3;"));
+
+    // Signed in December 2026: the law of 16/6/2025 only; Điều 3 names the communes, with
+    // "đặc khu" for Quảng Ngãi (Lý Sơn) and without it for an inland province.
+    let decision_2026 = |province: &str| {
+        let mut p = plan.clone();
+        p.identity.province = province.into();
+        p.identity.year = 2027;
+        if let Some(d) = p.identity.decision.as_mut() {
+            d.issue_date = chrono::NaiveDate::from_ymd_opt(2026, 12, 15);
+        }
+        let pkg = open(&build(&p, &opts(DocChoice::QuyetDinh, false)).unwrap());
+        let xml = Document::parse(&pkg.parts["word/document.xml"]).unwrap();
+        w(xml.root(), "p").map(text).collect::<Vec<String>>()
+    };
+    let paras = decision_2026("Quảng Ngãi");
+    let bases: Vec<&String> = paras
+        .iter()
+        .filter(|p| p.starts_with("Căn cứ Luật Tổ chức"))
+        .collect();
+    assert_eq!(
+        bases,
+        ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;"]
+    );
+    assert!(article3(&paras).contains("Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu và"));
+    let inland = decision_2026("Tuyên Quang");
+    assert!(
+        article3(&inland).contains("Chủ tịch Ủy ban nhân dân các xã, phường và"),
+        "{}",
+        article3(&inland)
+    );
 
     // The decision appendix alone: one landscape section with the task table.
     let alone = open(&build(&plan, &opts(DocChoice::PhuLuc, false)).unwrap());

@@ -130,12 +130,23 @@ struct BodyTemplate {
 #[serde(deny_unknown_fields)]
 struct DecisionWording {
     authority: String,
-    bases: Vec<String>,
+    bases: Vec<DatedBasis>,
     proposal: String,
     article1: String,
     article2: String,
     article3: String,
     recipients_first: String,
+}
+
+/// A basis the decision cites when its date falls between `from` and `until` (inclusive).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DatedBasis {
+    text: String,
+    #[serde(default)]
+    from: Option<NaiveDate>,
+    #[serde(default)]
+    until: Option<NaiveDate>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -410,6 +421,35 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The day the decision speaks from: its date, else the plan's, else the end of the year
+    /// before the plan year (when plans are issued).
+    fn decision_day(&self) -> NaiveDate {
+        let id = &self.plan.identity;
+        id.decision
+            .as_ref()
+            .and_then(|d| d.issue_date)
+            .or(id.issue_date)
+            .unwrap_or_else(|| {
+                NaiveDate::from_ymd_opt(id.year - 1, 12, 31).unwrap_or(NaiveDate::MIN)
+            })
+    }
+
+    /// "Ủy ban nhân dân các xã, phường" (with ", đặc khu" where the province has one), or the
+    /// district committees for a decision before the two-level government of 1/7/2025.
+    fn lower_committees(&self) -> String {
+        let reform = NaiveDate::from_ymd_opt(2025, 7, 1).unwrap_or(NaiveDate::MIN);
+        if self.decision_day() < reform {
+            return "Ủy ban nhân dân các huyện, thị xã, thành phố".into();
+        }
+        let zones = crate::catalogue::Catalogues::builtin()
+            .province(&self.plan.identity.province)
+            .is_some_and(|p| !p.special_zones.is_empty());
+        format!(
+            "Ủy ban nhân dân các xã, phường{}",
+            if zones { ", đặc khu" } else { "" }
+        )
+    }
+
     fn decision_symbol(&self) -> String {
         self.plan
             .identity
@@ -460,6 +500,7 @@ impl<'a> Ctx<'a> {
             .replace("{cơ quan tham mưu}", &drafting)
             .replace("{tên kế hoạch}", &lower_first(&id.title))
             .replace("{đề nghị}", &proposal)
+            .replace("{ủy ban cấp dưới}", &self.lower_committees())
     }
 }
 
@@ -830,7 +871,13 @@ fn decision_body(ctx: &Ctx, w: &DecisionWording) -> Vec<DocPart> {
         centred(vec![bold(&ctx.fill(&w.authority), PT14)]).keep_next(true),
     ));
     out.push(DocPart::from(empty(PT12)));
-    let mut bases: Vec<String> = w.bases.iter().map(|b| ctx.fill(b)).collect();
+    let on = ctx.decision_day();
+    let mut bases: Vec<String> = w
+        .bases
+        .iter()
+        .filter(|b| b.from.is_none_or(|f| on >= f) && b.until.is_none_or(|u| on <= u))
+        .map(|b| ctx.fill(&b.text))
+        .collect();
     bases.extend(
         plan.legal_bases
             .iter()

@@ -63,6 +63,9 @@ function cases(): Record<string, Edit> {
     issuer: "Quốc hội",
     title: "Chuyển đổi số",
     in_force: true,
+    in_force_from: null,
+    superseded_from: null,
+    replaced_by: null,
     note: "",
   };
   const national: NationalTask = { code: "9.9", group: "9", title: "Nhiệm vụ quốc gia thử", ministry_support: "", deadline: null, focal_unit: "" };

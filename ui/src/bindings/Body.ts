@@ -6,5 +6,6 @@ import type { NationalGroup } from "./NationalGroup";
 import type { NationalTask } from "./NationalTask";
 import type { Platform } from "./Platform";
 import type { PresetAgency } from "./PresetAgency";
+import type { Province } from "./Province";
 
-export type Body = { "kind": "framework", "items": Array<FrameworkSection> } | { "kind": "national_tasks", "items": { groups: Array<NationalGroup>, tasks: Array<NationalTask>, } } | { "kind": "legal_bases", "items": Array<LibraryDocument> } | { "kind": "indicators", "items": Array<CatalogueIndicator> } | { "kind": "platforms", "items": Array<Platform> } | { "kind": "agencies", "items": Array<PresetAgency> };
+export type Body = { "kind": "framework", "items": Array<FrameworkSection> } | { "kind": "national_tasks", "items": { groups: Array<NationalGroup>, tasks: Array<NationalTask>, } } | { "kind": "legal_bases", "items": Array<LibraryDocument> } | { "kind": "indicators", "items": Array<CatalogueIndicator> } | { "kind": "platforms", "items": Array<Platform> } | { "kind": "agencies", "items": Array<PresetAgency> } | { "kind": "provinces", "items": Array<Province> };

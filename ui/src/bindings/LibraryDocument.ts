@@ -5,4 +5,16 @@ export type LibraryDocument = { id: string, kind: DocType, number: string | null
 /**
  * False for documents replaced or expired (kept so that old plans still cite them).
  */
-in_force: boolean, note: string, };
+in_force: boolean, 
+/**
+ * When it takes effect (a law passed in December in force from July).
+ */
+in_force_from: string | null, 
+/**
+ * From when another document replaces it; a plan for a later year should not cite it.
+ */
+superseded_from: string | null, 
+/**
+ * The library id of what replaces it.
+ */
+replaced_by: string | null, note: string, };

@@ -7,6 +7,11 @@ export type Meta = { id: string, kind: Kind, title: string,
  */
 version: string, effective_year: number, 
 /**
+ * The last plan year the catalogue applies to (a preset replaced by a reform); none: it
+ * applies until a newer one of its kind.
+ */
+valid_until: number | null, 
+/**
  * Where the content comes from (document, number, date).
  */
 source: string, };

@@ -5,4 +5,12 @@ export type PresetAgency = { id: string,
 /**
  * May contain "{tỉnh}", replaced by the province name.
  */
-name: string, short: string | null, kind: AgencyKind, };
+name: string, short: string | null, kind: AgencyKind, 
+/**
+ * The last plan year the agency exists in (a department merged in 2025: 2025).
+ */
+until_year: number | null, 
+/**
+ * The preset id of the agency that took over its role (Sở TT&TT → Sở KH&CN).
+ */
+replaced_by: string | null, };

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import type { Catalogue } from "../bindings/Catalogue";
 import type { Catalogues } from "../bindings/Catalogues";
+import type { LibraryDocument } from "../bindings/LibraryDocument";
 import { AGENCY_KINDS, COMPARATORS, DOC_TYPES, PILLARS } from "../labels";
 import { matches } from "../text";
 import { showDate } from "../widgets/DateInput";
@@ -22,7 +23,7 @@ function rowsOf(c: Catalogue): { head: string[]; rows: Row[] } {
     case "legal_bases":
       return {
         head: ["Loại", "Số", "Ngày", "Trích yếu", "Hiệu lực"],
-        rows: b.items.map((d) => ({ key: d.id, cells: [DOC_TYPES[d.kind], d.number ?? "", showDate(d.date), d.title, d.in_force ? "Còn hiệu lực" : "Hết hiệu lực"] })),
+        rows: b.items.map((d) => ({ key: d.id, cells: [DOC_TYPES[d.kind], d.number ?? "", showDate(d.date), d.title, validity(d)] })),
       };
     case "indicators":
       return {
@@ -32,8 +33,35 @@ function rowsOf(c: Catalogue): { head: string[]; rows: Row[] } {
     case "platforms":
       return { head: ["STT", "Nền tảng", "Nhóm", "Chủ quản", "Đầu mối"], rows: b.items.map((p) => ({ key: String(p.number), cells: [String(p.number), p.name, p.group, p.owner, p.focal_unit] })) };
     case "agencies":
-      return { head: ["Cơ quan", "Viết tắt", "Loại"], rows: b.items.map((a) => ({ key: a.id, cells: [a.name, a.short ?? "", AGENCY_KINDS[a.kind]] })) };
+      return {
+        head: ["Cơ quan", "Viết tắt", "Loại", "Thời gian"],
+        rows: b.items.map((a) => ({
+          key: a.id,
+          cells: [a.name, a.short ?? "", AGENCY_KINDS[a.kind], a.until_year ? `đến kế hoạch năm ${a.until_year}` : ""],
+        })),
+      };
+    case "provinces":
+      return {
+        head: ["Tỉnh, thành phố", "Kế hoạch các năm", "Sáp nhập vào", "Đặc khu"],
+        rows: b.items.map((p) => ({
+          key: p.name,
+          cells: [
+            `${p.city ? "Thành phố" : "Tỉnh"} ${p.name}`,
+            p.from_year && p.until_year ? `${p.from_year}–${p.until_year}` : p.from_year ? `từ ${p.from_year}` : p.until_year ? `đến ${p.until_year}` : "mọi năm",
+            p.merged_into ?? "",
+            p.special_zones.join(", "),
+          ],
+        })),
+      };
   }
+}
+
+/** "Hiệu lực từ 01/07/2026", "Thay thế từ 01/07/2026", "Hết hiệu lực". */
+function validity(d: LibraryDocument): string {
+  if (d.superseded_from) return `Được thay thế từ ${showDate(d.superseded_from)}`;
+  if (!d.in_force) return "Hết hiệu lực";
+  if (d.in_force_from) return `Hiệu lực từ ${showDate(d.in_force_from)}`;
+  return "Còn hiệu lực";
 }
 
 export function CatalogueBrowser({ catalogues }: { catalogues: Catalogues | null }) {
