@@ -329,19 +329,22 @@ impl Session {
     }
 
     /// The review's choices: draft `draft` made again from plan `source`, carrying the tasks
-    /// in `keep` and leaving those in `drop`, whatever the default rule says. The draft keeps
-    /// its id; the change is one step of its history.
+    /// in `keep` and leaving those in `drop`, whatever the default rule says, and without the
+    /// reform changes in `reject`. The draft keeps its id; the change is one step of its
+    /// history.
     pub async fn rollover_choose(
         &self,
         source: &str,
         draft: &str,
         keep: Vec<Id>,
         drop: Vec<Id>,
+        reject: Vec<String>,
     ) -> Result<Started> {
         let plan = self.store.load(source).await?.plan;
         let opts = crate::rollover::Options {
             keep: keep.into_iter().collect(),
             drop: drop.into_iter().collect(),
+            reject: reject.into_iter().collect(),
         };
         let (next, report) = crate::rollover::rollover(&plan, plan.identity.year + 1, &opts);
         self.store

@@ -93,7 +93,7 @@ pub fn sum(lines: &[BudgetLine]) -> Decimal {
 }
 
 /// Every budget line of the plan: its tasks' and the unallocated ones.
-fn all_lines(plan: &Plan) -> impl Iterator<Item = &BudgetLine> {
+pub fn all_lines(plan: &Plan) -> impl Iterator<Item = &BudgetLine> {
     plan.groups
         .iter()
         .flat_map(|g| g.tasks.iter().flat_map(|t| t.budget.iter()))

@@ -97,6 +97,10 @@ pub struct LibraryDocument {
     /// The library id of what replaces it.
     #[serde(default)]
     pub replaced_by: Option<String>,
+    /// For a ministry's guidance letter: the plan year it guides ("hướng dẫn xây dựng Kế
+    /// hoạch chuyển đổi số năm 2026" → 2026).
+    #[serde(default)]
+    pub guidance_for: Option<i32>,
     #[serde(default)]
     pub note: String,
 }

@@ -117,6 +117,9 @@ enum Command {
     Delete { id: String },
     /// Các danh mục đang dùng (khung 2390, nhiệm vụ quốc gia, căn cứ, chỉ tiêu, nền tảng, cơ quan)
     Catalogues {
+        /// Liệt kê các mục của một danh mục (theo mã, ví dụ can-cu, tinh-thanh)
+        #[arg(long)]
+        show: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -151,6 +154,9 @@ enum Command {
         /// Mã nhiệm vụ bỏ lại dù chưa hoàn thành (có thể lặp lại)
         #[arg(long)]
         drop: Vec<String>,
+        /// Mã thay đổi do sắp xếp năm 2025 không áp dụng, ví dụ co-quan:so-tttt (có thể lặp lại)
+        #[arg(long)]
+        reject: Vec<String>,
         /// Ghi ra tệp kế hoạch thay vì thêm vào cơ sở dữ liệu
         #[arg(long)]
         out: Option<PathBuf>,
@@ -289,6 +295,88 @@ async fn undo_redo(db: &Option<PathBuf>, id: &str, undo: bool) -> Result<()> {
         (None, false) => eprintln!("Không có gì để làm lại."),
     }
     Ok(())
+}
+
+/// One line per entry of a catalogue, with the dates that say when it applies.
+fn catalogue_lines(c: &catalogue::Catalogue) -> Vec<String> {
+    use catalogue::Body;
+    let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%d/%m/%Y").to_string());
+    match &c.body {
+        Body::LegalBases(docs) => docs
+            .iter()
+            .map(|d| {
+                let mut when = Vec::new();
+                if let Some(f) = day(d.in_force_from) {
+                    when.push(format!("hiệu lực từ {f}"));
+                }
+                if let Some(s) = day(d.superseded_from) {
+                    when.push(format!("được thay thế từ {s}"));
+                } else if !d.in_force {
+                    when.push("hết hiệu lực".into());
+                }
+                let when = if when.is_empty() {
+                    String::new()
+                } else {
+                    format!(" [{}]", when.join(", "))
+                };
+                format!(
+                    "{:<24} {}{when}",
+                    d.id,
+                    dxplan::narrative::plain(&d.to_legal_basis().citation())
+                )
+            })
+            .collect(),
+        Body::Provinces(ps) => ps
+            .iter()
+            .map(|p| {
+                let years = match (p.from_year, p.until_year) {
+                    (Some(f), Some(u)) => format!("kế hoạch {f}–{u}"),
+                    (Some(f), None) => format!("kế hoạch từ {f}"),
+                    (None, Some(u)) => format!("kế hoạch đến {u}"),
+                    (None, None) => "mọi năm".into(),
+                };
+                let into = p
+                    .merged_into
+                    .as_deref()
+                    .map_or(String::new(), |m| format!(", nhập vào {m}"));
+                let zones = if p.special_zones.is_empty() {
+                    String::new()
+                } else {
+                    format!(", đặc khu: {}", p.special_zones.join(", "))
+                };
+                format!(
+                    "{} {} ({years}{into}{zones})",
+                    if p.city { "Thành phố" } else { "Tỉnh" },
+                    p.name
+                )
+            })
+            .collect(),
+        Body::Agencies(a) => a
+            .iter()
+            .map(|a| {
+                let until = a
+                    .until_year
+                    .map_or(String::new(), |u| format!(" (đến kế hoạch năm {u})"));
+                format!("{:<16} {}{until}", a.id, a.name)
+            })
+            .collect(),
+        Body::Framework(v) => v
+            .iter()
+            .map(|x| format!("{} {}", x.code, x.title))
+            .collect(),
+        Body::NationalTasks { tasks, .. } => tasks
+            .iter()
+            .map(|t| format!("{} {}", t.code, t.title))
+            .collect(),
+        Body::Indicators(v) => v
+            .iter()
+            .map(|i| format!("{:<24} {}", i.id, i.name))
+            .collect(),
+        Body::Platforms(v) => v
+            .iter()
+            .map(|p| format!("{:>3}. {} ({})", p.number, p.name, p.owner))
+            .collect(),
+    }
 }
 
 fn agency_preset(dir: &Option<PathBuf>) -> Result<Vec<dxplan::model::Agency>> {
@@ -511,9 +599,18 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             eprintln!("Đã xóa kế hoạch {id}.");
             store.close().await;
         }
-        Command::Catalogues { json } => {
+        Command::Catalogues { show, json } => {
             let cats = catalogue::Catalogues::load(cli.catalogues.as_deref())?;
-            if json {
+            if let Some(id) = show {
+                let c = cats.get(&id).ok_or_else(|| {
+                    Error::Invalid(format!(
+                        "Không có danh mục mã «{id}» (xem: dxplan catalogues)."
+                    ))
+                })?;
+                for line in catalogue_lines(c) {
+                    println!("{line}");
+                }
+            } else if json {
                 print_json(&cats)?;
             } else {
                 for c in &cats.active {
@@ -592,6 +689,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             to_year,
             keep,
             drop,
+            reject,
             out,
             json,
         } => {
@@ -605,6 +703,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             let opts = dxplan::rollover::Options {
                 keep: keep.into_iter().collect(),
                 drop: drop.into_iter().collect(),
+                reject: reject.into_iter().collect(),
             };
             let (next, report) = dxplan::rollover::rollover(&current, to_year, &opts);
             if json {
@@ -631,6 +730,17 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 for x in &report.to_review {
                     println!("RÀ SOÁT    {x}");
+                }
+                for x in &report.reform {
+                    let mark = if x.accepted {
+                        "SẮP XẾP"
+                    } else {
+                        "GIỮ NGUYÊN"
+                    };
+                    println!(
+                        "{mark}    [{}] {}: «{}» → «{}»",
+                        x.id, x.what, x.before, x.after
+                    );
                 }
             }
             match out {

@@ -313,6 +313,7 @@ fn next_year_and_imports_start_new_drafts_with_what_to_review() {
                 &next.view.id,
                 vec![finished.id.clone()],
                 vec![carried.id.clone()],
+                Vec::new(),
             )
             .await
             .unwrap();

@@ -198,6 +198,9 @@ fn a_new_plan_starts_from_the_2025_presets() {
         codes,
         [
             "budget.none",
+            // The newest national task list shipped is 2024's: the planner is told to import
+            // the year's list when the ministry issues it.
+            "currency.catalogue_old",
             "goals.none",
             "identity.no_recipients",
             "identity.no_signer",

@@ -35,6 +35,7 @@ fn sample_2023_rolls_over_to_2024() {
     let opts = Options {
         keep: [keep_finished.clone()].into(),
         drop: [drop_unfinished.clone()].into(),
+        ..Options::default()
     };
     let (next, report) = rollover(&plan, 2024, &opts);
 

@@ -85,8 +85,10 @@ async fn rollover_choose(
     draft: String,
     keep: Vec<String>,
     drop: Vec<String>,
+    reject: Vec<String>,
 ) -> Reply<Started> {
-    Ok(s.rollover_choose(&source, &draft, keep, drop).await?)
+    Ok(s.rollover_choose(&source, &draft, keep, drop, reject)
+        .await?)
 }
 
 /// Something that failed in the window itself, for the log file.

@@ -66,6 +66,7 @@ function cases(): Record<string, Edit> {
     in_force_from: null,
     superseded_from: null,
     replaced_by: null,
+    guidance_for: null,
     note: "",
   };
   const national: NationalTask = { code: "9.9", group: "9", title: "Nhiệm vụ quốc gia thử", ministry_support: "", deadline: null, focal_unit: "" };

@@ -17,4 +17,9 @@ superseded_from: string | null,
 /**
  * The library id of what replaces it.
  */
-replaced_by: string | null, note: string, };
+replaced_by: string | null, 
+/**
+ * For a ministry's guidance letter: the plan year it guides ("hướng dẫn xây dựng Kế
+ * hoạch chuyển đổi số năm 2026" → 2026).
+ */
+guidance_for: number | null, note: string, };

@@ -233,8 +233,13 @@ type CatalogueProps = {
 };
 
 function NationalCatalogue({ catalogues, covered, planYear, onClose, onAdd }: CatalogueProps) {
-  const cat = catalogues.active.find((c) => c.body.kind === "national_tasks");
+  // The list of the plan's year, else the newest before it, else the oldest there is.
+  const lists = catalogues.active
+    .filter((c) => c.body.kind === "national_tasks")
+    .sort((a, b) => b.meta.effective_year - a.meta.effective_year);
+  const cat = lists.find((c) => c.meta.effective_year <= planYear) ?? lists[lists.length - 1];
   if (!cat || cat.body.kind !== "national_tasks") return null;
+  const old = cat.meta.effective_year < planYear - 1;
   const { groups, tasks } = cat.body.items;
   const done = new Set(covered);
   const count = tasks.filter((t) => done.has(`${cat.meta.id}:${t.code}`)).length;
@@ -249,6 +254,13 @@ function NationalCatalogue({ catalogues, covered, planYear, onClose, onAdd }: Ca
           <button onClick={onClose}>Đóng</button>
         </div>
         <div className="scroll">
+          {old && (
+            <p className="notice" role="note">
+              Đây là danh mục nhiệm vụ năm {cat.meta.effective_year}; ứng dụng chưa có danh mục năm {planYear}. Khi Bộ Khoa
+              học và Công nghệ ban hành danh mục mới, hãy nhập danh mục đó: chép tệp danh mục (.toml, theo mẫu
+              «nhiem-vu-quoc-gia-mau.toml» kèm theo ứng dụng) vào thư mục danh mục rồi mở lại ứng dụng.
+            </p>
+          )}
           {groups.map((g) => (
             <div key={g.code}>
               <h4>

@@ -1,6 +1,8 @@
 //! What is wrong with a plan, where, in Vietnamese. Used by the CLI, the store's callers and
 //! the app's validation panel (each finding carries the location to jump to).
 
+mod currency;
+
 use std::collections::{HashMap, HashSet};
 use ts_rs::TS;
 
@@ -10,6 +12,8 @@ use serde::Serialize;
 use crate::model::{AgencyKind, BudgetLine, Comparator, Id, Indicator, Plan, PlanStatus};
 use crate::numbering::task_number;
 use crate::text::fold;
+
+pub use currency::{plan_day, REFORM_YEAR};
 
 /// Plans beyond this many tasks are flagged: small plans get carried out far more often.
 pub const TASK_LIMIT: usize = 60;
@@ -100,6 +104,7 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
     budget(plan, &mut f);
     organisation(plan, &mut f);
     narratives(plan, &mut f);
+    currency::check(plan, crate::catalogue::Catalogues::builtin(), &mut f);
     f.0.sort_by_key(|x| x.severity);
     f.0
 }

@@ -10,12 +10,18 @@ use serde::Serialize;
 
 use crate::model::*;
 
+pub mod reform;
+
+pub use reform::ReformChange;
+
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Tasks to carry although finished (by id).
     pub keep: HashSet<Id>,
     /// Tasks to leave behind although unfinished or recurring (by id).
     pub drop: HashSet<Id>,
+    /// Changes of the 2025 reform the planner rejected (by `ReformChange::id`).
+    pub reject: HashSet<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -60,6 +66,8 @@ pub struct Report {
     pub to_review: Vec<String>,
     /// What was reset and never carried.
     pub reset: Vec<String>,
+    /// Across the 2025 reform: each change it calls for, accepted or rejected.
+    pub reform: Vec<ReformChange>,
 }
 
 /// Replaces the year `from` by `to` where it names the plan year: a whole number, not a
@@ -345,6 +353,13 @@ pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
         "Kinh phí chung chưa phân bổ của năm trước: bỏ".into(),
         "Bản chính thức → dự thảo".into(),
     ];
+    if reform::crosses(from, to_year) {
+        r.reform = reform::apply(
+            &mut next,
+            crate::catalogue::Catalogues::builtin(),
+            &opts.reject,
+        );
+    }
     (next, r)
 }
 
