@@ -164,22 +164,50 @@ const RESUME_KEY: &str = "app.resume";
 
 pub struct Session {
     store: Store,
-    catalogues: Catalogues,
+    /// Reloaded when the planner imports a catalogue.
+    catalogues: std::sync::RwLock<std::sync::Arc<Catalogues>>,
+    /// Where imported catalogues go (none: importing is not offered).
+    catalogue_dir: Option<PathBuf>,
 }
 
 impl Session {
     pub async fn open(db: &Path, catalogue_dir: Option<&Path>) -> Result<Session> {
         let catalogues = Catalogues::load(catalogue_dir)?;
         let store = Store::open(db).await?;
-        Ok(Session { store, catalogues })
+        Ok(Session {
+            store,
+            catalogues: std::sync::RwLock::new(std::sync::Arc::new(catalogues)),
+            catalogue_dir: catalogue_dir.map(Path::to_path_buf),
+        })
     }
 
     pub fn store(&self) -> &Store {
         &self.store
     }
 
-    pub fn catalogues(&self) -> &Catalogues {
-        &self.catalogues
+    pub fn catalogues(&self) -> std::sync::Arc<Catalogues> {
+        // A poisoned lock still holds the last catalogues read.
+        self.catalogues
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// The example of a year's national task list, written where the planner chose.
+    pub fn save_catalogue_example(&self, path: &Path) -> Result<()> {
+        crate::fsutil::write_atomic(path, crate::catalogue::EXAMPLE_NATIONAL_TASKS.as_bytes())
+    }
+
+    /// A catalogue file the planner brings (the year's national task list), checked, kept in
+    /// the catalogue folder and in use from now on.
+    pub fn import_catalogue(&self, file: &Path) -> Result<std::sync::Arc<Catalogues>> {
+        let dir = self.catalogue_dir.as_deref().ok_or_else(|| {
+            Error::Invalid("Phiên làm việc này không có thư mục danh mục để nhập.".into())
+        })?;
+        crate::catalogue::import_into(dir, file)?;
+        let fresh = std::sync::Arc::new(Catalogues::load(Some(dir))?);
+        *self.catalogues.write().unwrap_or_else(|e| e.into_inner()) = fresh.clone();
+        Ok(fresh)
     }
 
     pub async fn list(&self) -> Result<Vec<PlanSummary>> {
@@ -196,7 +224,7 @@ impl Session {
                 if !(2020..=2100).contains(&year) {
                     return Err(Error::Invalid(format!("Năm kế hoạch {year} không hợp lệ.")));
                 }
-                crate::catalogue::new_plan(&self.catalogues, &province, year)
+                crate::catalogue::new_plan(&self.catalogues(), &province, year)
             }
             NewPlan::Sample => crate::sample::plan(),
             NewPlan::File { path } => crate::planfile::read(&path)?,
@@ -368,7 +396,7 @@ impl Session {
     /// new draft; what was uncertain comes back as flags to review, what was not read as a
     /// list. A Word file too little of which could be read is refused unless `partial`.
     pub async fn import_office(&self, path: &Path, partial: bool) -> Result<Importing> {
-        let preset = self.catalogues.agency_preset();
+        let preset = self.catalogues().agency_preset();
         let is_xlsx = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));

@@ -666,6 +666,39 @@ pub fn province_key(name: &str) -> String {
         .to_string()
 }
 
+/// The example a planner fills to import a year's national task list (shipped in the app).
+pub const EXAMPLE_NATIONAL_TASKS: &str =
+    include_str!("../templates/examples/nhiem-vu-quoc-gia-mau.toml");
+
+/// The folder of catalogues the planner imported, beside the database.
+pub fn user_dir_beside(db: &Path) -> PathBuf {
+    db.parent().unwrap_or(Path::new(".")).join("danh-muc")
+}
+
+/// A year's catalogue the planner brings (the ministry's new task list, say): checked like
+/// the shipped ones, then written into `dir` under its id and version. Nothing is written
+/// when the file is refused.
+pub fn import_into(dir: &Path, file: &Path) -> Result<Catalogue> {
+    let bytes = std::fs::read(file)?;
+    if bytes.len() > 5 * 1024 * 1024 {
+        return Err(Error::Catalogue {
+            file: file.to_path_buf(),
+            line: 1,
+            message: "tệp quá lớn cho một danh mục (trên 5 MB)".into(),
+        });
+    }
+    let text = String::from_utf8(bytes).map_err(|_| Error::Catalogue {
+        file: file.to_path_buf(),
+        line: 1,
+        message: "tệp không phải văn bản UTF-8".into(),
+    })?;
+    let catalogue = parse(file, &text)?;
+    std::fs::create_dir_all(dir)?;
+    let name = format!("{}-{}.toml", catalogue.meta.id, catalogue.meta.version);
+    crate::fsutil::write_atomic(&dir.join(name), text.as_bytes())?;
+    Ok(catalogue)
+}
+
 /// A new blank plan for a province and year, started from the newest presets: the agency
 /// directory (with "{tỉnh}" filled in), the department that leads DX as drafting agency when
 /// the preset has it, and the catalogue versions the plan follows.

@@ -120,6 +120,9 @@ enum Command {
         /// Liệt kê các mục của một danh mục (theo mã, ví dụ can-cu, tinh-thanh)
         #[arg(long)]
         show: Option<String>,
+        /// In ra tệp mẫu danh mục nhiệm vụ quốc gia của một năm (để điền rồi đặt vào --catalogues)
+        #[arg(long)]
+        example: bool,
         #[arg(long)]
         json: bool,
     },
@@ -599,9 +602,15 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             eprintln!("Đã xóa kế hoạch {id}.");
             store.close().await;
         }
-        Command::Catalogues { show, json } => {
+        Command::Catalogues {
+            show,
+            example,
+            json,
+        } => {
             let cats = catalogue::Catalogues::load(cli.catalogues.as_deref())?;
-            if let Some(id) = show {
+            if example {
+                print!("{}", catalogue::EXAMPLE_NATIONAL_TASKS);
+            } else if let Some(id) = show {
                 let c = cats.get(&id).ok_or_else(|| {
                     Error::Invalid(format!(
                         "Không có danh mục mã «{id}» (xem: dxplan catalogues)."

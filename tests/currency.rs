@@ -341,10 +341,72 @@ fn a_blank_2027_plan_offers_the_34_provinces_and_current_agencies() {
 #[test]
 fn the_cli_lists_the_2025_laws_with_their_dates() {
     let dir = tempfile::tempdir().unwrap();
-    let out = common::dxplan(&dir.path().join("db.sqlite"), &["catalogues", "--show", "can-cu"]);
+    let out = common::dxplan(
+        &dir.path().join("db.sqlite"),
+        &["catalogues", "--show", "can-cu"],
+    );
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Luật Chuyển đổi số số 148/2025/QH15 ngày 11/12/2025 của Quốc hội [hiệu lực từ 01/07/2026]"), "{text}");
-    assert!(text.contains("Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16/6/2025"), "{text}");
-    assert!(text.contains("86/2015/QH13 ngày 19/11/2015 của Quốc hội [được thay thế từ 01/07/2026]"), "{text}");
+    assert!(
+        text.contains("Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16/6/2025"),
+        "{text}"
+    );
+    assert!(
+        text.contains("86/2015/QH13 ngày 19/11/2015 của Quốc hội [được thay thế từ 01/07/2026]"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_years_national_list_is_imported_from_the_example_format() {
+    common::rt().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("danh-muc");
+        let s = dxplan::app::Session::open(&dir.path().join("db.sqlite"), Some(&folder))
+            .await
+            .unwrap();
+        // A broken file: refused with its line, nothing written.
+        let broken = common::write(
+            dir.path(),
+            "hỏng.toml",
+            b"[catalogue]\nid = \"x\"\nkind = \"national_tasks\"\n",
+        );
+        let e = s.import_catalogue(&broken).unwrap_err().to_string();
+        assert!(e.contains("hỏng.toml") && e.contains("dòng"), "{e}");
+        assert!(!folder.exists() || std::fs::read_dir(&folder).unwrap().count() == 0);
+
+        let example = common::write(
+            dir.path(),
+            "nhiệm vụ 2027.toml",
+            dxplan::catalogue::EXAMPLE_NATIONAL_TASKS.as_bytes(),
+        );
+        let cats = s.import_catalogue(&example).unwrap();
+        let list = cats
+            .for_year(dxplan::catalogue::Kind::NationalTasks, 2027)
+            .unwrap();
+        assert_eq!(list.meta.id, "nhiem-vu-tinh-2027");
+        assert!(folder.join("nhiem-vu-tinh-2027-2027.1.toml").exists());
+        // A new 2027 plan follows it, and is no longer told its list is old.
+        let view = s
+            .create(dxplan::app::NewPlan::Blank {
+                province: "Tuyên Quang".into(),
+                year: 2027,
+            })
+            .await
+            .unwrap();
+        assert!(view
+            .plan
+            .identity
+            .guidance
+            .iter()
+            .any(|g| g.id == "nhiem-vu-tinh-2027"));
+        assert!(codes(&view.plan, "currency.catalogue_old").is_empty());
+        // Reopened, the session loads it from the folder.
+        drop(s);
+        let again = dxplan::app::Session::open(&dir.path().join("db.sqlite"), Some(&folder))
+            .await
+            .unwrap();
+        assert!(again.catalogues().get("nhiem-vu-tinh-2027").is_some());
+    });
 }

@@ -194,7 +194,29 @@ async fn preview(s: State<'_, Session>, id: String, kind: ExportKind) -> Reply<S
 
 #[tauri::command]
 fn catalogues(s: State<'_, Session>) -> Catalogues {
-    s.catalogues().clone()
+    (*s.catalogues()).clone()
+}
+
+/// "Nhập danh mục…": a catalogue file (the year's national task list) chosen in the dialog.
+#[tauri::command]
+fn import_catalogue(app: AppHandle, s: State<'_, Session>) -> Reply<Option<Catalogues>> {
+    let title = "Chọn tệp danh mục (.toml)";
+    match ask_open_path(&app, title, ("Danh mục", &["toml"])) {
+        Some(path) => Ok(Some((*s.import_catalogue(&path)?).clone())),
+        None => Ok(None),
+    }
+}
+
+/// "Lưu tệp mẫu…": the example of a year's national task list, to fill and import.
+#[tauri::command]
+fn save_catalogue_example(app: AppHandle, s: State<'_, Session>) -> Reply<Option<String>> {
+    match ask_save_path(&app, "nhiem-vu-quoc-gia-mau.toml", ("Danh mục", &["toml"])) {
+        Some(path) => {
+            s.save_catalogue_example(&path)?;
+            Ok(Some(path.display().to_string()))
+        }
+        None => Ok(None),
+    }
 }
 
 #[tauri::command]
@@ -236,7 +258,8 @@ pub fn run() {
             let db = Store::default_path();
             dxplan::applog::init(&dxplan::applog::path_beside(&db));
             let session = tauri::async_runtime::block_on(async {
-                let session = Session::open(&db, None).await?;
+                let catalogues = dxplan::catalogue::user_dir_beside(&db);
+                let session = Session::open(&db, Some(&catalogues)).await?;
                 session.seed_sample_once().await?;
                 Ok::<_, dxplan::Error>(session)
             })
@@ -256,6 +279,8 @@ pub fn run() {
             rollover_choose,
             log_window_error,
             import_office,
+            import_catalogue,
+            save_catalogue_example,
             import_partial,
             open_plan,
             edit_plan,

@@ -240,3 +240,51 @@ def test_import_from_word_refused_then_partial_then_a_merged_header(launch, work
     titles = [t["title"] for g in plan["groups"] for t in g["tasks"]]
     assert len(titles) == 5 and titles[4].startswith("Kết nối mạng truyền số liệu"), titles
     assert [g["title"] for g in plan["groups"]] == ["Nhận thức số", "Hạ tầng số"]
+
+
+def cli(workdir, *args):
+    env = dict(os.environ, DXPLAN_DB=str(workdir / "dxplan.sqlite"))
+    return subprocess.run([ROOT / "target/debug/dxplan", *map(str, args)], env=env, capture_output=True, text=True)
+
+
+def test_next_years_plan_across_the_2025_reform_and_the_province_list(launch, workdir):
+    """A 2025 plan rolled into 2026: the review lists each change of the 2025 reform, one is
+    rejected, the draft and validation show the choice. A 2027 plan is offered the 34
+    provinces, and a province merged in 2025 is marked."""
+    d = launch()
+    province = wait(d).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "input[list='provinces']")))
+    province.send_keys("Hà Giang")
+    hint = wait(d).until(EC.visibility_of_element_located((By.XPATH, "//small[contains(., 'Không có trong danh mục')]")))
+    assert hint.text == "Không có trong danh mục 34 tỉnh, thành phố của năm 2027.", hint.text
+    assert province.get_attribute("aria-invalid") == "true"
+    options = d.find_elements(By.CSS_SELECTOR, "#provinces option")
+    assert len(options) == 34 and "Tuyên Quang" in [o.get_attribute("value") for o in options]
+
+    [sample] = cli_plans(workdir)
+    made = cli(workdir, "rollover", sample["id"], "--to-year", "2025")
+    assert made.returncode == 0, made.stderr
+    d = launch()  # reopened on the same database: the 2025 plan is listed
+
+    def in_review(xpath):
+        return wait(d).until(EC.element_to_be_clickable((By.XPATH, "//div[@aria-label='Cần xem lại']" + xpath)))
+
+    button(d, "Lập KH 2026").click()
+    wait(d).until(lambda d: "Sắp xếp theo quy định từ năm 2025" in review_dialog(d).text)
+    text = review_dialog(d).text
+    total = int(text.split("Sắp xếp theo quy định từ năm 2025: áp dụng ")[1].split("/")[0])
+    assert total >= 5, text
+    assert "Sở Thông tin và Truyền thông" in text and "Bộ Khoa học và Công nghệ" in text
+    in_review("//input[@aria-label='Áp dụng: Cơ quan Sở Thông tin và Truyền thông']").click()
+    wait(d).until(lambda d: f"áp dụng {total - 1}/{total}" in review_dialog(d).text)
+    shot(d, "rollover-reform-review")
+    in_review("//button[normalize-space()='Mở dự thảo']").click()
+    wait(d).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "[aria-label='Cần xem lại']"))
+
+    [draft] = [p for p in cli_plans(workdir) if p["year"] == 2026]
+    plan = cli_plan(workdir, draft["id"])
+    names = [a["name"] for a in plan["directory"]]
+    assert "Sở Thông tin và Truyền thông" in names, "the rejected change is not applied"
+    assert not any("huyện" in n for n in names), names
+    assert "Bộ Khoa học và Công nghệ" in plan["identity"]["recipients"]
+    checked = cli(workdir, "validate", draft["id"])
+    assert "Sở Thông tin và Truyền thông: cơ quan này không còn sau sắp xếp năm 2025" in checked.stdout, checked.stdout

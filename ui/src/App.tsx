@@ -146,9 +146,9 @@ export function App() {
           <p className="muted">Đang mở…</p>
         ) : screen === "plans" || !view ? (
           screen === "catalogues" ? (
-            <CatalogueBrowser catalogues={catalogues} />
+            <CatalogueBrowser catalogues={catalogues} onChange={setCatalogues} notify={notify} />
           ) : (
-            <Plans onOpen={open} notify={notify} onDeleted={(id) => id === view?.id && show(null)} />
+            <Plans catalogues={catalogues} onOpen={open} notify={notify} onDeleted={(id) => id === view?.id && show(null)} />
           )
         ) : screen === "editor" ? (
           <Editor
@@ -166,7 +166,7 @@ export function App() {
         ) : screen === "directory" ? (
           <Directory view={view} plan={plan} />
         ) : screen === "catalogues" ? (
-          <CatalogueBrowser catalogues={catalogues} />
+          <CatalogueBrowser catalogues={catalogues} onChange={setCatalogues} notify={notify} />
         ) : screen === "preview" ? (
           <Preview view={view} />
         ) : (

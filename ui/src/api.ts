@@ -37,8 +37,10 @@ export const api = {
   createPlan: (how: NewPlan) => invoke<PlanView>("create_plan", { how }),
   createPlanFromFile: () => invoke<PlanView | null>("create_plan_from_file"),
   rolloverPlan: (id: string, another = false) => invoke<Rolled>("rollover_plan", { id, another }),
-  rolloverChoose: (source: string, draft: string, keep: string[], drop: string[]) =>
-    invoke<Started>("rollover_choose", { source, draft, keep, drop }),
+  rolloverChoose: (source: string, draft: string, keep: string[], drop: string[], reject: string[]) =>
+    invoke<Started>("rollover_choose", { source, draft, keep, drop, reject }),
+  importCatalogue: () => invoke<Catalogues | null>("import_catalogue"),
+  saveCatalogueExample: () => invoke<string | null>("save_catalogue_example"),
   importOffice: () => invoke<Importing | null>("import_office"),
   /** The same file again as a partial draft, after the import was refused. */
   importPartial: (path: string) => invoke<Importing>("import_partial", { path }),

@@ -1,5 +1,6 @@
 // The catalogues the app ships (and newer ones from the user's folder), read-only.
 import { useState } from "react";
+import { api, messageOf } from "../api";
 import type { Catalogue } from "../bindings/Catalogue";
 import type { Catalogues } from "../bindings/Catalogues";
 import type { LibraryDocument } from "../bindings/LibraryDocument";
@@ -64,15 +65,49 @@ function validity(d: LibraryDocument): string {
   return "Còn hiệu lực";
 }
 
-export function CatalogueBrowser({ catalogues }: { catalogues: Catalogues | null }) {
+type Props = {
+  catalogues: Catalogues | null;
+  /** The catalogues after the planner imported one. */
+  onChange: (c: Catalogues) => void;
+  notify: (message: string, kind?: "error" | "info") => void;
+};
+
+export function CatalogueBrowser({ catalogues, onChange, notify }: Props) {
   const [active, setActive] = useState(0);
   const [query, setQuery] = useState("");
   if (!catalogues) return <p className="muted">Đang tải danh mục…</p>;
+  async function importOne() {
+    try {
+      const fresh = await api.importCatalogue();
+      if (fresh) {
+        onChange(fresh);
+        notify("Đã nhập danh mục; danh mục mới được dùng từ bây giờ.", "info");
+      }
+    } catch (e) {
+      notify(messageOf(e), "error");
+    }
+  }
+  async function saveExample() {
+    try {
+      const path = await api.saveCatalogueExample();
+      if (path) notify(`Đã lưu tệp mẫu: ${path}`, "info");
+    } catch (e) {
+      notify(messageOf(e), "error");
+    }
+  }
   const c = catalogues.active[active];
   const { head, rows } = rowsOf(c);
   const shown = rows.filter((r) => matches(query, ...r.cells));
   return (
     <div className="screen catalogues">
+      <div className="row">
+        <p className="muted grow">
+          Khi Bộ Khoa học và Công nghệ ban hành danh mục nhiệm vụ của năm mới, điền tệp mẫu rồi nhập vào đây; danh mục
+          được kiểm tra trước khi nhận.
+        </p>
+        <button onClick={saveExample}>Lưu tệp mẫu…</button>
+        <button onClick={importOne}>Nhập danh mục…</button>
+      </div>
       <nav className="tabs" aria-label="Danh mục">
         {catalogues.active.map((x, i) => (
           <button key={x.meta.id} className={i === active ? "active" : ""} onClick={() => setActive(i)}>

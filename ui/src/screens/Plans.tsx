@@ -1,6 +1,7 @@
 // The list of plans in this database, and how a new one starts.
 import { useEffect, useState } from "react";
 import { api, messageOf } from "../api";
+import type { Catalogues } from "../bindings/Catalogues";
 import type { Importing } from "../bindings/Importing";
 import type { PlanSummary } from "../bindings/PlanSummary";
 import type { PlanView } from "../bindings/PlanView";
@@ -8,6 +9,7 @@ import type { Started } from "../bindings/Started";
 import { Confirm } from "../widgets/Confirm";
 
 type Props = {
+  catalogues: Catalogues | null;
   onOpen: (view: PlanView) => void;
   notify: (message: string, kind?: "error" | "info") => void;
   /** A plan was deleted (the window closes it if it is open). */
@@ -21,13 +23,24 @@ export function formatTime(iso: string): string {
   return `${p(d.getHours())}:${p(d.getMinutes())} ngày ${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
 }
 
-export function Plans({ onOpen, notify, onDeleted }: Props) {
+/** The provinces and cities that exist in a plan year (34 from 2026, 63 before), by name. */
+export function provincesOf(catalogues: Catalogues | null, year: number): string[] {
+  const c = catalogues?.active.find((x) => x.body.kind === "provinces");
+  if (!c || c.body.kind !== "provinces") return [];
+  return c.body.items
+    .filter((p) => (p.from_year === null || year >= p.from_year) && (p.until_year === null || year <= p.until_year))
+    .map((p) => p.name)
+    .sort((a, b) => a.localeCompare(b, "vi"));
+}
+
+export function Plans({ catalogues, onOpen, notify, onDeleted }: Props) {
   const [plans, setPlans] = useState<PlanSummary[] | null>(null);
   const [province, setProvince] = useState("");
   const [year, setYear] = useState(String(new Date().getFullYear() + 1));
   const [toDelete, setToDelete] = useState<PlanSummary | null>(null);
   const [busy, setBusy] = useState(false);
   const [review, setReview] = useState<Started | null>(null);
+  const known = provincesOf(catalogues, Number(year));
   // Next year's plan asked for a year that already has one: open it, or make another draft.
   const [exists, setExists] = useState<{ source: PlanSummary; existing: PlanSummary } | null>(null);
   // An import refused because too little of the file could be read: a partial draft may follow.
@@ -82,7 +95,21 @@ export function Plans({ onOpen, notify, onDeleted }: Props) {
         >
           <label className="field">
             <span>Tỉnh, thành phố</span>
-            <input value={province} onChange={(e) => setProvince(e.target.value)} placeholder="Ví dụ: Đắk Lắk" />
+            <input
+              value={province}
+              list="provinces"
+              onChange={(e) => setProvince(e.target.value)}
+              placeholder="Ví dụ: Đắk Lắk"
+              aria-invalid={province.trim() !== "" && known.length > 0 && !known.includes(province.trim())}
+            />
+            <datalist id="provinces">
+              {known.map((p) => (
+                <option key={p} value={p} />
+              ))}
+            </datalist>
+            {province.trim() !== "" && known.length > 0 && !known.includes(province.trim()) && (
+              <small className="hint error">Không có trong danh mục {known.length} tỉnh, thành phố của năm {year}.</small>
+            )}
           </label>
           <label className="field narrow">
             <span>Năm kế hoạch</span>
@@ -256,13 +283,17 @@ function Review({ started, onOpen, onChange, onCancel, notify }: {
         </ul>
       </>
     );
-  async function toggle(id: string, carry: boolean) {
+  /** The draft made again with one task (`task`) or one reform change (`change`) turned
+   * around, every other choice kept. */
+  async function choose(turn: { task?: string; change?: string; on: boolean }) {
     if (!r || !started.source) return;
-    const keep = r.tasks.filter((t) => (t.id === id ? carry : t.carried) && !t.carried_by_default).map((t) => t.id);
-    const drop = r.tasks.filter((t) => !(t.id === id ? carry : t.carried) && t.carried_by_default).map((t) => t.id);
+    const carries = (t: (typeof r.tasks)[number]) => (t.id === turn.task ? turn.on : t.carried);
+    const keep = r.tasks.filter((t) => carries(t) && !t.carried_by_default).map((t) => t.id);
+    const drop = r.tasks.filter((t) => !carries(t) && t.carried_by_default).map((t) => t.id);
+    const reject = r.reform.filter((c) => !(c.id === turn.change ? turn.on : c.accepted)).map((c) => c.id);
     setBusy(true);
     try {
-      onChange(await api.rolloverChoose(started.source, started.view.id, keep, drop));
+      onChange(await api.rolloverChoose(started.source, started.view.id, keep, drop, reject));
     } catch (e) {
       notify(messageOf(e), "error");
     } finally {
@@ -289,6 +320,45 @@ function Review({ started, onOpen, onChange, onCancel, notify }: {
         <div className="scroll">
           {r && (
             <>
+              {r.reform.length > 0 && (
+                <>
+                  <h4>
+                    Sắp xếp theo quy định từ năm 2025: áp dụng {r.reform.filter((c) => c.accepted).length}/{r.reform.length}
+                  </h4>
+                  <p className="muted">
+                    Kế hoạch năm {r.from_year} soạn theo tổ chức cũ. Bỏ chọn một thay đổi để giữ nguyên; phần giữ nguyên sẽ được
+                    báo trong mục kiểm tra.
+                  </p>
+                  <table className="grid compact" aria-label="Thay đổi theo sắp xếp năm 2025">
+                    <thead>
+                      <tr>
+                        <th>Áp dụng</th>
+                        <th>Mục</th>
+                        <th>Trước</th>
+                        <th>Sau</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {r.reform.map((c) => (
+                        <tr key={c.id} className={c.accepted ? "" : "muted"}>
+                          <td>
+                            <input
+                              type="checkbox"
+                              aria-label={`Áp dụng: ${c.what} ${c.before}`}
+                              checked={c.accepted}
+                              disabled={busy}
+                              onChange={(e) => choose({ change: c.id, on: e.target.checked })}
+                            />
+                          </td>
+                          <td>{c.what}</td>
+                          <td>{c.before}</td>
+                          <td>{c.after}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </>
+              )}
               <h4>
                 Nhiệm vụ năm {r.from_year}: chuyển sang {carried}/{r.tasks.length}
               </h4>
@@ -310,7 +380,7 @@ function Review({ started, onOpen, onChange, onCancel, notify }: {
                           aria-label={`Chuyển nhiệm vụ ${t.number}`}
                           checked={t.carried}
                           disabled={busy}
-                          onChange={(e) => toggle(t.id, e.target.checked)}
+                          onChange={(e) => choose({ task: t.id, on: e.target.checked })}
                         />
                       </td>
                       <td>{t.number}</td>

@@ -255,10 +255,10 @@ function NationalCatalogue({ catalogues, covered, planYear, onClose, onAdd }: Ca
         </div>
         <div className="scroll">
           {old && (
-            <p className="notice" role="note">
+            <p className="notice warn" role="note">
               Đây là danh mục nhiệm vụ năm {cat.meta.effective_year}; ứng dụng chưa có danh mục năm {planYear}. Khi Bộ Khoa
-              học và Công nghệ ban hành danh mục mới, hãy nhập danh mục đó: chép tệp danh mục (.toml, theo mẫu
-              «nhiem-vu-quoc-gia-mau.toml» kèm theo ứng dụng) vào thư mục danh mục rồi mở lại ứng dụng.
+              học và Công nghệ ban hành danh mục mới, hãy nhập ở màn hình «Danh mục»: «Lưu tệp mẫu…», điền danh mục của
+              năm, rồi «Nhập danh mục…».
             </p>
           )}
           {groups.map((g) => (
