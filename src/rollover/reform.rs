@@ -406,9 +406,12 @@ fn guidance(next: &mut Plan, cats: &Catalogues, c: &mut Changes) {
     if refs != next.identity.guidance {
         let names = |v: &[CatalogueRef]| {
             v.iter()
-                .map(|r| r.id.clone())
+                .map(|r| {
+                    cats.get(&r.id)
+                        .map_or(r.id.clone(), |c| c.meta.title.clone())
+                })
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join("; ")
         };
         if c.propose(
             "danh-muc".into(),
