@@ -323,8 +323,12 @@ export function GoalsEditor({ view, plan, catalogues }: Props) {
   const year = view.plan.identity.year;
   const save = (g: Goal[]) => plan.apply(edit.goals(g));
   const setGoal = (i: number, patch: Partial<Goal>) => save(patchAt(goals, i, patch));
-  const cat = catalogues?.active.find((c) => c.body.kind === "indicators");
-  const catalogue = cat && cat.body.kind === "indicators" ? cat.body.items : [];
+  // Every indicator catalogue in effect by the plan's year, newest first (2026's national
+  // targets before the older definitions).
+  const catalogue = (catalogues?.active ?? [])
+    .filter((c) => c.meta.effective_year <= year)
+    .sort((a, b) => b.meta.effective_year - a.meta.effective_year)
+    .flatMap((c) => (c.body.kind === "indicators" ? c.body.items : []));
   return (
     <div className="form">
       <h2>Quan điểm, mục tiêu</h2>
