@@ -76,10 +76,14 @@ fn shipped_catalogues_load_with_their_contents() {
         "no district level after 1/7/2025"
     );
 
-    let Body::Indicators(inds) = &cats.latest(Kind::Indicators).unwrap().body else {
+    let Body::Indicators(inds) = &cats.get("chi-tieu").unwrap().body else {
         panic!()
     };
     assert!(inds.len() >= 20);
+    // The 2026 national targets are the newest indicator catalogue.
+    let newest = cats.latest(Kind::Indicators).unwrap();
+    assert_eq!(newest.meta.id, "chi-tieu-2026");
+    assert!(matches!(&newest.body, Body::Indicators(v) if v.iter().any(|i| i.name.contains("5G"))));
 }
 
 fn user_dir(files: &[(&str, &str)]) -> tempfile::TempDir {
