@@ -282,7 +282,9 @@ impl Store {
             .await?;
         // Later releases add migrations; applying them is idempotent.
         MIGRATOR.run(&pool).await?;
-        lock.unlock()?;
+        // Closing the file releases the lock. An explicit unlock failed on Windows (under
+        // Wine) with "lock violation", and every command failed with it.
+        drop(lock);
         Ok(Store {
             pool,
             path: path.to_path_buf(),
