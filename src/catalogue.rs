@@ -636,6 +636,51 @@ impl Catalogues {
             .collect()
     }
 
+    /// The preset agency `a` stands for (by id, or by its name in any form) if a reform
+    /// retired it before `year` (Sở TT&TT in a 2026 plan).
+    pub fn retired_agency(&self, a: &crate::model::Agency, year: i32) -> Option<&PresetAgency> {
+        let key = crate::import::agency_key(&a.name);
+        self.all_preset_agencies().into_iter().find(|p| {
+            p.until_year.is_some_and(|u| u < year)
+                && (p.id == a.id || crate::import::agency_key(&p.name) == key)
+        })
+    }
+
+    /// A preset agency as a province's directory entry: "{tỉnh}" filled in, and the commune
+    /// level without "đặc khu" where the province has no special zone (only island provinces
+    /// have one).
+    pub fn agency_for(&self, a: &PresetAgency, province: &str) -> crate::model::Agency {
+        let mut name = a.name.replace("{tỉnh}", province);
+        let no_zones = self
+            .province(province)
+            .is_some_and(|p| p.special_zones.is_empty());
+        if no_zones && a.kind == AgencyKind::UbndXa {
+            name = name.replace(", đặc khu", "");
+        }
+        crate::model::Agency {
+            id: a.id.clone(),
+            name,
+            short: a.short.clone(),
+            kind: a.kind,
+        }
+    }
+
+    /// The library entry a legal basis cites: by its link, or by its number.
+    pub fn library_entry(&self, b: &crate::model::LegalBasis) -> Option<&LibraryDocument> {
+        let library = self.library();
+        b.library_ref
+            .as_deref()
+            .and_then(|r| library.iter().find(|d| d.id == r))
+            .or_else(|| {
+                let n = crate::text::fold(b.number.as_deref()?);
+                library.iter().find(|d| {
+                    d.number
+                        .as_deref()
+                        .is_some_and(|x| crate::text::fold(x) == n)
+                })
+            })
+    }
+
     /// The legal-bases library entries.
     pub fn library(&self) -> &[LibraryDocument] {
         match self.latest(Kind::LegalBases).map(|c| &c.body) {
@@ -710,24 +755,9 @@ pub fn new_plan(cats: &Catalogues, province: &str, year: i32) -> crate::model::P
         ..
     }) = cats.for_year(Kind::Agencies, year)
     {
-        // Only island provinces have special zones: elsewhere the commune level is "xã, phường".
-        let no_zones = cats
-            .province(province)
-            .is_some_and(|p| p.special_zones.is_empty());
         plan.directory = agencies
             .iter()
-            .map(|a| {
-                let mut name = a.name.replace("{tỉnh}", province);
-                if no_zones && a.kind == AgencyKind::UbndXa {
-                    name = name.replace(", đặc khu", "");
-                }
-                crate::model::Agency {
-                    id: a.id.clone(),
-                    name,
-                    short: a.short.clone(),
-                    kind: a.kind,
-                }
-            })
+            .map(|a| cats.agency_for(a, province))
             .collect();
         // The department that leads DX: Sở KH&CN since 2025, Sở TT&TT before.
         let leads: &[&str] = if year >= 2026 {

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::catalogue::{Body, Catalogues, Kind, LibraryDocument};
+use crate::catalogue::{Body, Catalogues, Kind};
 use crate::model::*;
 use crate::validation::REFORM_YEAR;
 
@@ -142,32 +142,16 @@ fn agencies(next: &mut Plan, cats: &Catalogues, c: &mut Changes) {
     let Some(Body::Agencies(current)) = cats.for_year(Kind::Agencies, year).map(|x| &x.body) else {
         return;
     };
-    let presets = cats.all_preset_agencies();
-    let zones = cats
-        .province(&next.identity.province)
-        .is_some_and(|p| !p.special_zones.is_empty());
     let province = next.identity.province.clone();
     let as_agency = |id: &str| {
-        current.iter().find(|a| a.id == id).map(|a| {
-            let mut name = a.name.replace("{tỉnh}", &province);
-            if !zones && a.kind == AgencyKind::UbndXa {
-                name = name.replace(", đặc khu", "");
-            }
-            Agency {
-                id: a.id.clone(),
-                name,
-                short: a.short.clone(),
-                kind: a.kind,
-            }
-        })
+        current
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| cats.agency_for(a, &province))
     };
     let old_directory = next.directory.clone();
     for a in &old_directory {
-        let key = crate::import::agency_key(&a.name);
-        let retired = presets.iter().find(|p| {
-            p.until_year.is_some_and(|u| u < year)
-                && (p.id == a.id || crate::import::agency_key(&p.name) == key)
-        });
+        let retired = cats.retired_agency(a, year);
         let target = match retired {
             Some(p) => p.replaced_by.clone(),
             None if a.kind == AgencyKind::UbndHuyen => Some("ubnd-xa".to_string()),
@@ -273,21 +257,6 @@ fn recipients(next: &mut Plan, c: &mut Changes) {
     }
 }
 
-/// The library entry a basis cites: by its link, or by its number.
-fn entry<'c>(b: &LegalBasis, library: &'c [LibraryDocument]) -> Option<&'c LibraryDocument> {
-    b.library_ref
-        .as_deref()
-        .and_then(|r| library.iter().find(|d| d.id == r))
-        .or_else(|| {
-            let n = crate::text::fold(b.number.as_deref()?);
-            library.iter().find(|d| {
-                d.number
-                    .as_deref()
-                    .is_some_and(|x| crate::text::fold(x) == n)
-            })
-        })
-}
-
 /// Bases superseded by the new year: replaced by what replaced them (followed to the one in
 /// force); kept (and flagged by validation) when nothing in force replaces them.
 fn legal_bases(next: &mut Plan, cats: &Catalogues, c: &mut Changes) {
@@ -295,8 +264,9 @@ fn legal_bases(next: &mut Plan, cats: &Catalogues, c: &mut Changes) {
     let year_start = NaiveDate::from_ymd_opt(next.identity.year, 1, 1).unwrap_or(NaiveDate::MIN);
     let mut out: Vec<LegalBasis> = Vec::new();
     for b in std::mem::take(&mut next.legal_bases) {
-        let Some(mut e) =
-            entry(&b, library).filter(|e| e.superseded_from.is_some_and(|s| s <= year_start))
+        let Some(mut e) = cats
+            .library_entry(&b)
+            .filter(|e| e.superseded_from.is_some_and(|s| s <= year_start))
         else {
             out.push(b);
             continue;

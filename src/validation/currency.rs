@@ -6,8 +6,8 @@
 
 use chrono::NaiveDate;
 
-use crate::catalogue::{Catalogues, Kind, LibraryDocument};
-use crate::model::{AgencyKind, BudgetLevel, LegalBasis, Plan};
+use crate::catalogue::{Catalogues, Kind};
+use crate::model::{AgencyKind, BudgetLevel, Plan};
 use crate::text::fold;
 
 use super::{at, Findings, Section, Severity};
@@ -84,11 +84,7 @@ fn agencies(plan: &Plan, cats: &Catalogues, f: &mut Findings) {
                 .any(|d| d.agencies.iter().any(|a| a == id))
     };
     for a in &plan.directory {
-        let key = crate::import::agency_key(&a.name);
-        let retired = presets.iter().find(|p| {
-            p.until_year.is_some_and(|u| u < year)
-                && (p.id == a.id || crate::import::agency_key(&p.name) == key)
-        });
+        let retired = cats.retired_agency(a, year);
         let district = year >= REFORM_YEAR && a.kind == AgencyKind::UbndHuyen;
         if retired.is_none() && !district {
             continue;
@@ -160,22 +156,6 @@ fn recipients(plan: &Plan, f: &mut Findings) {
     }
 }
 
-/// The library entry a basis cites: by its link, or by its number.
-fn library_entry<'c>(
-    b: &LegalBasis,
-    library: &'c [LibraryDocument],
-) -> Option<&'c LibraryDocument> {
-    b.library_ref
-        .as_deref()
-        .and_then(|r| library.iter().find(|d| d.id == r))
-        .or_else(|| {
-            let n = fold(b.number.as_deref()?);
-            library
-                .iter()
-                .find(|d| d.number.as_deref().is_some_and(|x| fold(x) == n))
-        })
-}
-
 fn legal_bases(plan: &Plan, cats: &Catalogues, f: &mut Findings) {
     let library = cats.library();
     let day = plan_day(plan);
@@ -202,7 +182,7 @@ fn legal_bases(plan: &Plan, cats: &Catalogues, f: &mut Findings) {
                 }
             }
         }
-        let Some(entry) = library_entry(b, library) else {
+        let Some(entry) = cats.library_entry(b) else {
             continue;
         };
         if let Some(from) = entry.superseded_from.filter(|s| *s <= year_start) {
