@@ -119,6 +119,8 @@ pub struct PlanView {
     pub budget: BudgetView,
     /// The national tasks ("vn-tinh-2024:2.4") some task of the plan refers to.
     pub national_covered: Vec<String>,
+    /// The budget levels that exist in the plan's year (no district level from 2026).
+    pub budget_levels: Vec<crate::model::BudgetLevel>,
     pub can_undo: bool,
     pub can_redo: bool,
 }
@@ -531,6 +533,7 @@ pub fn view_of(id: String, revision: i64, plan: Plan, can_undo: bool, can_redo: 
         tasks,
         budget,
         national_covered: national_covered.into_iter().collect(),
+        budget_levels: crate::model::BudgetLevel::of_year(plan.identity.year),
         can_undo,
         can_redo,
         plan,

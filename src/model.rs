@@ -636,8 +636,21 @@ pub enum BudgetLevel {
     Xa,
 }
 
+/// The first plan year under two-level local government (no district level from 1/7/2025).
+pub const TWO_LEVEL_YEAR: i32 = 2026;
+
 impl BudgetLevel {
     pub const ALL: [BudgetLevel; 3] = [BudgetLevel::Tinh, BudgetLevel::Huyen, BudgetLevel::Xa];
+
+    /// The budget levels of a plan year: province, district and commune until 2025; province
+    /// and commune after.
+    pub fn of_year(year: i32) -> Vec<BudgetLevel> {
+        Self::ALL
+            .into_iter()
+            .filter(|l| *l != BudgetLevel::Huyen || year < TWO_LEVEL_YEAR)
+            .collect()
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             BudgetLevel::Tinh => "Ngân sách cấp tỉnh",

@@ -69,11 +69,7 @@ fn col_index(c: Col) -> u16 {
 
 /// The levels a plan of this year may use (no district level after 1/7/2025).
 fn levels_for(plan: &Plan) -> Vec<BudgetLevel> {
-    if plan.identity.year >= 2026 {
-        vec![BudgetLevel::Tinh, BudgetLevel::Xa]
-    } else {
-        BudgetLevel::ALL.to_vec()
-    }
+    BudgetLevel::of_year(plan.identity.year)
 }
 
 /// Finds an agency by id, full name or short name, ignoring case and diacritics.

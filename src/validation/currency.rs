@@ -13,7 +13,7 @@ use crate::text::fold;
 use super::{at, Findings, Section, Severity};
 
 /// The first plan year under the 2025 reform (two-level local government from 1/7/2025).
-pub const REFORM_YEAR: i32 = 2026;
+pub const REFORM_YEAR: i32 = crate::model::TWO_LEVEL_YEAR;
 
 pub(super) fn check(plan: &Plan, cats: &Catalogues, f: &mut Findings) {
     province(plan, cats, f);
@@ -116,11 +116,9 @@ fn agencies(plan: &Plan, cats: &Catalogues, f: &mut Findings) {
 }
 
 fn budget_levels(plan: &Plan, f: &mut Findings) {
-    if plan.identity.year < REFORM_YEAR {
-        return;
-    }
+    let levels = BudgetLevel::of_year(plan.identity.year);
     let district_lines = crate::budget::all_lines(plan)
-        .filter(|l| l.level == Some(BudgetLevel::Huyen))
+        .filter(|l| l.level.is_some_and(|x| !levels.contains(&x)))
         .count();
     if district_lines > 0 {
         f.push(

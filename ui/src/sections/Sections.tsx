@@ -464,7 +464,11 @@ export function BudgetEditor({ view, plan }: Props) {
         {rows("Theo nhóm nhiệm vụ", b.by_group)}
       </div>
       <h3>Kinh phí chưa phân bổ cho nhiệm vụ ({b.unallocated} triệu đồng)</h3>
-      <BudgetLines lines={view.plan.budget.unallocated} onChange={(lines) => plan.apply(edit.unallocated(lines))} />
+      <BudgetLines
+        lines={view.plan.budget.unallocated}
+        levels={view.budget_levels}
+        onChange={(lines) => plan.apply(edit.unallocated(lines))}
+      />
       <TextArea label="Thuyết minh kinh phí" value={view.plan.budget.narrative} onCommit={setText(plan, "budget_narrative")} />
     </div>
   );

@@ -3,6 +3,7 @@
 // widget, output, budget lines, status — and "add from the national catalogue" showing which
 // national tasks the plan covers.
 import { useState } from "react";
+import type { BudgetLevel } from "../bindings/BudgetLevel";
 import type { BudgetLine } from "../bindings/BudgetLine";
 import type { Catalogues } from "../bindings/Catalogues";
 import type { PlanView } from "../bindings/PlanView";
@@ -169,7 +170,7 @@ export function TaskRow({ task, at, view, plan, onClose }: RowProps) {
           </select>
         </label>
       </div>
-      {showBudget && <BudgetLines lines={task.budget} onChange={(budget) => update({ budget })} />}
+      {showBudget && <BudgetLines lines={task.budget} levels={view.budget_levels} onChange={(budget) => update({ budget })} />}
       {problems.length > 0 && (
         <ul className="inline-findings">
           {problems.map((f, i) => (
@@ -184,7 +185,14 @@ export function TaskRow({ task, at, view, plan, onClose }: RowProps) {
 }
 
 /** Budget lines (million VND, source, level), also used for the plan's unallocated lines. */
-export function BudgetLines({ lines, onChange }: { lines: BudgetLine[]; onChange: (l: BudgetLine[]) => void }) {
+type BudgetLinesProps = {
+  lines: BudgetLine[];
+  /** The levels of the plan's year (no district level from 2026). */
+  levels: BudgetLevel[];
+  onChange: (l: BudgetLine[]) => void;
+};
+
+export function BudgetLines({ lines, levels, onChange }: BudgetLinesProps) {
   const [bad, setBad] = useState<number | null>(null);
   const set = (i: number, patch: Partial<BudgetLine>) => onChange(patchAt(lines, i, patch));
   return (
@@ -208,7 +216,15 @@ export function BudgetLines({ lines, onChange }: { lines: BudgetLine[]; onChange
           </select>
           <select aria-label="Cấp ngân sách" value={l.level ?? ""} onChange={(e) => set(i, { level: (e.target.value || null) as BudgetLine["level"] })}>
             <option value="">Cấp…</option>
-            {options(LEVELS)}
+            {/* A level the year no longer has stays visible on the line that uses it. */}
+            {(Object.keys(LEVELS) as BudgetLevel[])
+              .filter((k) => levels.includes(k) || k === l.level)
+              .map((k) => (
+                <option key={k} value={k}>
+                  {LEVELS[k]}
+                  {levels.includes(k) ? "" : " (không còn)"}
+                </option>
+              ))}
           </select>
           <input aria-label="Ghi chú" defaultValue={l.note} onBlur={(e) => e.target.value !== l.note && set(i, { note: e.target.value })} />
           <button className="danger" onClick={() => onChange(lines.filter((_, j) => j !== i))}>
