@@ -23,6 +23,7 @@ pub enum Kind {
     Platforms,
     Agencies,
     Provinces,
+    BudgetGuidance,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -193,6 +194,26 @@ pub struct Province {
     pub special_zones: Vec<String>,
 }
 
+/// The share of the budget the guidance of a period asks for DX, shown with the budget.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetRule {
+    #[serde(default)]
+    pub from_year: Option<i32>,
+    #[serde(default)]
+    pub until_year: Option<i32>,
+    /// Percent of the budget ("3").
+    pub share: String,
+    pub text: String,
+    pub source: String,
+}
+
+impl BudgetRule {
+    pub fn applies_to(&self, year: i32) -> bool {
+        self.from_year.is_none_or(|f| year >= f) && self.until_year.is_none_or(|u| year <= u)
+    }
+}
+
 impl Province {
     pub fn exists_in(&self, year: i32) -> bool {
         self.from_year.is_none_or(|f| year >= f) && self.until_year.is_none_or(|u| year <= u)
@@ -219,6 +240,8 @@ struct RawFile {
     agencies: Vec<PresetAgency>,
     #[serde(default)]
     provinces: Vec<Province>,
+    #[serde(default)]
+    rules: Vec<BudgetRule>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -234,6 +257,7 @@ pub enum Body {
     Platforms(Vec<Platform>),
     Agencies(Vec<PresetAgency>),
     Provinces(Vec<Province>),
+    BudgetGuidance(Vec<BudgetRule>),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -254,6 +278,7 @@ impl Catalogue {
             Body::Platforms(v) => v.len(),
             Body::Agencies(v) => v.len(),
             Body::Provinces(v) => v.len(),
+            Body::BudgetGuidance(v) => v.len(),
         }
     }
 
@@ -315,6 +340,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Catalogue> {
         ("platforms", !raw.platforms.is_empty()),
         ("agencies", !raw.agencies.is_empty()),
         ("provinces", !raw.provinces.is_empty()),
+        ("rules", !raw.rules.is_empty()),
     ]
     .iter()
     .filter(|(_, p)| *p)
@@ -328,6 +354,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Catalogue> {
         Kind::Platforms => &["platforms"],
         Kind::Agencies => &["agencies"],
         Kind::Provinces => &["provinces"],
+        Kind::BudgetGuidance => &["rules"],
     };
     if let Some(extra) = present.iter().find(|p| !expected.contains(p)) {
         return Err(err(
@@ -469,6 +496,17 @@ pub fn parse(path: &Path, text: &str) -> Result<Catalogue> {
             }
             Body::Provinces(raw.provinces)
         }
+        Kind::BudgetGuidance => {
+            for r in &raw.rules {
+                if r.share.parse::<rust_decimal::Decimal>().is_err() {
+                    return Err(err(
+                        line_of_value(text, "share", &r.share, 0),
+                        format!("tỷ lệ «{}» không phải là số", r.share),
+                    ));
+                }
+            }
+            Body::BudgetGuidance(raw.rules)
+        }
     };
     // Catalogue text is stored NFC like everything else.
     let meta = crate::text::clean_all(&meta)?;
@@ -492,6 +530,7 @@ fn nfc_body(body: Body) -> Result<Body> {
         Body::Platforms(v) => Body::Platforms(clean_all(&v)?),
         Body::Agencies(v) => Body::Agencies(clean_all(&v)?),
         Body::Provinces(v) => Body::Provinces(clean_all(&v)?),
+        Body::BudgetGuidance(v) => Body::BudgetGuidance(clean_all(&v)?),
     })
 }
 
@@ -679,6 +718,14 @@ impl Catalogues {
                         .is_some_and(|x| crate::text::fold(x) == n)
                 })
             })
+    }
+
+    /// The budget guidance of a plan year.
+    pub fn budget_rule(&self, year: i32) -> Option<&BudgetRule> {
+        match self.latest(Kind::BudgetGuidance).map(|c| &c.body) {
+            Some(Body::BudgetGuidance(r)) => r.iter().find(|r| r.applies_to(year)),
+            _ => None,
+        }
     }
 
     /// The legal-bases library entries.

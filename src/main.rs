@@ -379,6 +379,17 @@ fn catalogue_lines(c: &catalogue::Catalogue) -> Vec<String> {
             .iter()
             .map(|p| format!("{:>3}. {} ({})", p.number, p.name, p.owner))
             .collect(),
+        Body::BudgetGuidance(v) => v
+            .iter()
+            .map(|r| {
+                let year = |y: Option<i32>| y.map_or(String::new(), |y| y.to_string());
+                let period = format!("{}–{}", year(r.from_year), year(r.until_year));
+                format!(
+                    "kế hoạch {period}: {}% — {} ({})",
+                    r.share, r.text, r.source
+                )
+            })
+            .collect(),
     }
 }
 

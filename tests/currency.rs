@@ -410,3 +410,14 @@ fn the_years_national_list_is_imported_from_the_example_format() {
         assert!(again.catalogues().get("nhiem-vu-tinh-2027").is_some());
     });
 }
+
+#[test]
+fn the_budget_guidance_follows_the_plan_year() {
+    let cats = Catalogues::load(None).unwrap();
+    assert_eq!(cats.budget_rule(2025).unwrap().share, "1");
+    let now = cats.budget_rule(2027).unwrap();
+    assert_eq!(now.share, "3");
+    assert!(now.source.contains("57-NQ/TW"));
+    assert_eq!(BudgetLevel::of_year(2025).len(), 3);
+    assert_eq!(BudgetLevel::of_year(2027), [BudgetLevel::Tinh, BudgetLevel::Xa]);
+}

@@ -54,6 +54,19 @@ function rowsOf(c: Catalogue): { head: string[]; rows: Row[] } {
           ],
         })),
       };
+    case "budget_guidance":
+      return {
+        head: ["Kế hoạch các năm", "Tỷ lệ tối thiểu", "Hướng dẫn", "Nguồn"],
+        rows: b.items.map((r) => ({
+          key: `${r.from_year}-${r.until_year}`,
+          cells: [
+            r.from_year && r.until_year ? `${r.from_year}–${r.until_year}` : r.from_year ? `từ ${r.from_year}` : `đến ${r.until_year}`,
+            `${r.share}%`,
+            r.text,
+            r.source,
+          ],
+        })),
+      };
   }
 }
 

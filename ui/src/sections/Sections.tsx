@@ -432,8 +432,14 @@ export function SolutionsEditor({ view, plan }: Props) {
   );
 }
 
-export function BudgetEditor({ view, plan }: Props) {
+export function BudgetEditor({ view, plan, catalogues }: Props) {
   const b = view.budget;
+  const year = view.plan.identity.year;
+  const guidance = catalogues?.active.find((c) => c.body.kind === "budget_guidance");
+  const rule =
+    guidance && guidance.body.kind === "budget_guidance"
+      ? guidance.body.items.find((r) => (r.from_year === null || year >= r.from_year) && (r.until_year === null || year <= r.until_year))
+      : undefined;
   const rows = (title: string, list: { label: string; amount: string }[]) => (
     <table className="grid money" aria-label={title}>
       <thead>
@@ -455,6 +461,11 @@ export function BudgetEditor({ view, plan }: Props) {
   return (
     <div className="form">
       <h2>Kinh phí</h2>
+      {rule && (
+        <p className="notice warn" role="note">
+          Hướng dẫn cho kế hoạch năm {year}: {rule.text} <span className="muted">({rule.source})</span>
+        </p>
+      )}
       <p className="total">
         Tổng kinh phí: <b data-testid="budget-total">{b.total}</b> triệu đồng <span className="muted">(tính từ các dòng kinh phí, không nhập tay)</span>
       </p>
