@@ -296,6 +296,20 @@ impl Indicator {
     }
 }
 
+impl Indicator {
+    /// Whether `actual` meets the target: at least, above, equal (or more: "đạt 100%" is met
+    /// by 100), about (within 5 %), a range from its lower bound. `None` without a target or
+    /// an actual.
+    pub fn reached(&self, actual: Option<Decimal>) -> Option<bool> {
+        let (target, actual) = (self.target?, actual?);
+        Some(match self.comparator {
+            Comparator::AtLeast | Comparator::Equal | Comparator::Range => actual >= target,
+            Comparator::Above => actual > target,
+            Comparator::About => (actual - target).abs() * Decimal::from(20) <= target.abs(),
+        })
+    }
+}
+
 impl LegalBasis {
     /// "Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê duyệt …";
     /// a law reads "Luật Giao dịch điện tử số 20/2023/QH15 ngày 22/6/2023".

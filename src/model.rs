@@ -536,6 +536,29 @@ pub struct Task {
     pub indicators: Vec<Id>,
     #[serde(default)]
     pub status: TaskStatus,
+    /// How the task went during the plan's year (tracking), reported to the drafting
+    /// department and carried into next year's Phần I.
+    #[serde(default)]
+    pub progress: Progress,
+}
+
+/// The tracking of a task during its year.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Progress {
+    /// What was done, or why not ("Đã tổ chức 12 hội nghị…").
+    #[serde(default)]
+    pub note: Text,
+    /// When the status or note was last reported.
+    #[serde(default)]
+    pub updated: Option<NaiveDate>,
+    /// The output or evidence: a text, or a document's number.
+    #[serde(default)]
+    pub evidence: String,
+    /// Million VND actually spent.
+    #[serde(default, with = "decimal_text::optional")]
+    #[ts(type = "string | null")]
+    pub spent: Option<Decimal>,
 }
 
 impl Task {
@@ -553,6 +576,7 @@ impl Task {
             national_task: None,
             indicators: Vec::new(),
             status: TaskStatus::default(),
+            progress: Progress::default(),
         }
     }
 }

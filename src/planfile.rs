@@ -11,7 +11,10 @@ use crate::model::Plan;
 use crate::{Error, Result};
 
 pub const FORMAT: &str = "dxplan-plan";
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2 adds each task's tracking (`progress`). Files of version 1 read the same, without it;
+/// an older app told to open a version 2 file says to update rather than fail on a field.
+pub const SCHEMA_VERSION: u32 = 2;
+const READABLE: std::ops::RangeInclusive<u32> = 1..=SCHEMA_VERSION;
 /// A real plan file is well under 1 MB; refuse anything absurd before parsing it.
 pub const MAX_BYTES: u64 = 20 * 1024 * 1024;
 const TRUNCATED: &str =
@@ -69,7 +72,7 @@ pub fn from_json(path: &Path, text: &str) -> Result<Plan> {
         ));
     }
     match header.schema_version {
-        Some(SCHEMA_VERSION) => {}
+        Some(v) if READABLE.contains(&v) => {}
         Some(found) => {
             return Err(Error::PlanFileVersion {
                 found,

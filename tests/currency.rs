@@ -419,5 +419,8 @@ fn the_budget_guidance_follows_the_plan_year() {
     assert_eq!(now.share, "3");
     assert!(now.source.contains("57-NQ/TW"));
     assert_eq!(BudgetLevel::of_year(2025).len(), 3);
-    assert_eq!(BudgetLevel::of_year(2027), [BudgetLevel::Tinh, BudgetLevel::Xa]);
+    assert_eq!(
+        BudgetLevel::of_year(2027),
+        [BudgetLevel::Tinh, BudgetLevel::Xa]
+    );
 }

@@ -115,18 +115,39 @@ fn sample_2023_rolls_over_to_2024() {
     assert!(next.specific_goals[0].indicators[0].baseline.is_none());
     assert_eq!(i.target_date, Some(Deadline::Year { year: 2024 }));
 
-    // The new Phần I: every indicator and task of 2023, with empty slots.
+    // The new Phần I: every indicator and task of 2023, filled from what was tracked and
+    // with empty slots for the rest.
     let a = &next.assessment;
     assert_eq!(a.indicators.len(), 28);
+    let tracked = &a.indicators[1];
+    assert_eq!(
+        tracked.actual.map(|x| x.to_string()).as_deref(),
+        Some("72.5")
+    );
+    assert_eq!(
+        tracked.achieved,
+        plan.specific_goals[0].indicators[1].reached(tracked.actual)
+    );
+    assert!(tracked.achieved.is_some());
     assert!(a
         .indicators
         .iter()
-        .all(|r| r.actual.is_none() && r.achieved.is_none()));
+        .enumerate()
+        .all(|(i, r)| i == 1 || (r.actual.is_none() && r.achieved.is_none())));
     assert_eq!(a.tasks.len(), 76);
-    assert!(a
-        .tasks
-        .iter()
-        .all(|t| t.status.is_none() && t.result.is_empty()));
+    let statuses: Vec<_> = a.tasks.iter().filter_map(|t| t.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            TaskStatus::HoanThanh,
+            TaskStatus::HoanThanh,
+            TaskStatus::HoanThanh,
+            TaskStatus::HoanThanh,
+            TaskStatus::DangTrienKhai
+        ]
+    );
+    assert!(a.tasks.iter().all(|t| t.result.is_empty()));
+    assert!(a.budget_spent.is_empty(), "no spending was tracked");
     assert_eq!(
         a.sections
             .iter()
@@ -182,4 +203,42 @@ fn rollover_through_the_cli_creates_a_draft_next_to_the_original() {
     let o = run(&["rollover", &id, "--to-year", "2023"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("phải sau năm của kế hoạch"));
+}
+
+#[test]
+fn what_was_tracked_fills_next_years_part_one() {
+    let mut plan = dxplan::sample::plan();
+    let t = &mut plan.groups[0].tasks[0];
+    t.status = TaskStatus::HoanThanh;
+    t.progress = Progress {
+        note: "Đã tổ chức Ngày Chuyển đổi số tỉnh với 1.200 người tham dự.".into(),
+        updated: chrono::NaiveDate::from_ymd_opt(2023, 11, 20),
+        evidence: "Báo cáo số 45/BC-STTTT".into(),
+        spent: Some("350.5".parse().unwrap()),
+    };
+    plan.groups[0].tasks[1].progress.spent = Some(100.into());
+    let i = &mut plan.specific_goals[0].indicators[0];
+    i.actual = i.target.map(|t| t - rust_decimal::Decimal::ONE);
+    let (next, _) = rollover(&plan, 2024, &Options::default());
+    let a = &next.assessment;
+    assert_eq!(a.tasks[0].status, Some(TaskStatus::HoanThanh));
+    assert!(a.tasks[0]
+        .result
+        .starts_with("Đã tổ chức Ngày Chuyển đổi số"));
+    assert_eq!(
+        a.tasks[1].status,
+        Some(TaskStatus::ChuaTrienKhai),
+        "spending reported: tracked"
+    );
+    assert_eq!(
+        a.indicators[0].achieved,
+        Some(false),
+        "one below the target"
+    );
+    assert_eq!(
+        a.budget_spent,
+        "Kinh phí đã thực hiện 450,5 triệu đồng / 132.897,5 triệu đồng theo kế hoạch (2 nhiệm vụ đã báo cáo)."
+    );
+    // The carried task starts its new year untracked.
+    assert!(next.tasks().all(|(_, t)| t.progress == Progress::default()));
 }

@@ -70,6 +70,27 @@ pub struct Report {
     pub reform: Vec<ReformChange>,
 }
 
+/// "Kinh phí đã thực hiện 1.250 triệu đồng / 132.897,5 triệu đồng theo kế hoạch (12 nhiệm vụ
+/// đã báo cáo)." when spending was tracked; empty otherwise.
+fn spent_text(plan: &Plan) -> String {
+    let reported: Vec<rust_decimal::Decimal> =
+        plan.tasks().filter_map(|(_, t)| t.progress.spent).collect();
+    if reported.is_empty() {
+        return String::new();
+    }
+    format!(
+        "Kinh phí đã thực hiện {} triệu đồng / {} triệu đồng theo kế hoạch ({} nhiệm vụ đã báo cáo).",
+        crate::format::money(crate::budget::total(reported.iter().copied())),
+        crate::format::money(crate::budget::grand_total(plan)),
+        reported.len()
+    )
+}
+
+/// Whether anything was reported about a task during its year.
+fn tracked(t: &Task) -> bool {
+    t.status != TaskStatus::default() || t.progress != Progress::default()
+}
+
 /// Replaces the year `from` by `to` where it names the plan year: a whole number, not a
 /// date ("03/11/2023"), not one end of a period ("2022 - 2025").
 pub fn shift_year_mentions(text: &str, from: i32, to: i32) -> String {
@@ -274,6 +295,7 @@ pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
             t.output = shift(format!("Sản phẩm nhiệm vụ «{}»", t.title), &t.output);
             t.deadline = t.deadline.as_ref().map(shift_deadline);
             t.status = TaskStatus::default();
+            t.progress = Progress::default();
             r.tasks_carried.push(t.title.clone());
             g.tasks.push(t);
         }
@@ -291,7 +313,9 @@ pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
                 text: String::new(),
             })
             .collect(),
-        budget_spent: String::new(),
+        budget_spent: spent_text(plan),
+        // What was tracked during year N fills the review: actuals and whether they met
+        // the target, statuses and what was done. Untracked items keep empty slots.
         indicators: plan
             .indicators()
             .map(|(_, i)| IndicatorReview {
@@ -300,8 +324,8 @@ pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
                     actual: None,
                     ..i.clone()
                 },
-                actual: None,
-                achieved: None,
+                actual: i.actual,
+                achieved: i.reached(i.actual),
                 note: String::new(),
             })
             .collect(),
@@ -314,8 +338,8 @@ pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
                     group: g.title.clone(),
                     title: t.title.clone(),
                     lead: t.lead.clone(),
-                    status: None,
-                    result: String::new(),
+                    status: tracked(t).then_some(t.status),
+                    result: t.progress.note.clone(),
                 })
             })
             .collect(),

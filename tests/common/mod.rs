@@ -98,6 +98,7 @@ pub fn task(id: &str, title: &str, lead: &str) -> Task {
         national_task: None,
         indicators: vec![],
         status: TaskStatus::ChuaTrienKhai,
+        progress: Progress::default(),
     }
 }
 

@@ -43,6 +43,7 @@ export function newTask(): Task {
     national_task: null,
     indicators: [],
     status: "chua_trien_khai",
+    progress: { note: "", updated: null, evidence: "", spent: null },
   };
 }
 

@@ -61,6 +61,7 @@ function task(number: string, patch: Partial<Task> = {}): Task {
     national_task: null,
     indicators: [],
     status: "chua_trien_khai",
+    progress: { note: "", updated: null, evidence: "", spent: null },
     ...patch,
   };
 }
