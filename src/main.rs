@@ -227,6 +227,19 @@ enum Command {
         #[arg(long, default_value = dxplan::docx::DEFAULT_TEMPLATE)]
         template: String,
     },
+    /// Báo cáo kết quả thực hiện kế hoạch trong năm (từ tình trạng, kết quả đã theo dõi)
+    Report {
+        plan: String,
+        /// Tệp .docx cần ghi
+        #[arg(long)]
+        docx: PathBuf,
+        /// Tính đến ngày (dd/mm/yyyy); mặc định ngày cuối năm kế hoạch
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Bản dự thảo: có chữ «DỰ THẢO»
+        #[arg(long)]
+        draft: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -703,6 +716,31 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 dxplan::xlsx::export(&plan, &xlsx)?;
                 eprintln!("Đã xuất {}", xlsx.display());
             }
+        }
+        Command::Report {
+            plan,
+            docx,
+            as_of,
+            draft,
+        } => {
+            let plan = resolve(&plan, &cli.db).await?;
+            let as_of = match as_of {
+                None => None,
+                Some(text) => Some(
+                    chrono::NaiveDate::parse_from_str(text.trim(), "%d/%m/%Y").map_err(|_| {
+                        Error::Invalid(format!(
+                            "Ngày «{text}» không đúng dạng ngày/tháng/năm (ví dụ 30/11/2027)."
+                        ))
+                    })?,
+                ),
+            };
+            let opts = dxplan::docx::Options {
+                doc: dxplan::docx::DocChoice::BaoCao { as_of },
+                draft,
+                ..Default::default()
+            };
+            dxplan::docx::export(&plan, &opts, &docx)?;
+            eprintln!("Đã xuất {}", docx.display());
         }
         Command::Rollover {
             plan,

@@ -619,3 +619,94 @@ fn line_breaks_tabs_and_control_characters_in_text() {
     );
     assert!(rest[two..].find("<w:tab").unwrap() < rest[two..].find("cột").unwrap());
 }
+
+#[test]
+fn the_results_report_of_a_tracked_year() {
+    use dxplan::model::{Progress, TaskStatus};
+    let mut plan = dxplan::sample::plan();
+    // A dozen tasks tracked, two indicators measured.
+    let tracked = plan
+        .groups
+        .iter_mut()
+        .flat_map(|g| g.tasks.iter_mut())
+        .take(12);
+    for (i, t) in tracked.enumerate() {
+        t.status = if i % 3 == 0 {
+            TaskStatus::DangTrienKhai
+        } else {
+            TaskStatus::HoanThanh
+        };
+        t.progress = Progress {
+            note: format!("Kết quả báo cáo số {i}"),
+            updated: chrono::NaiveDate::from_ymd_opt(2023, 11, 15),
+            evidence: String::new(),
+            spent: Some(10.into()),
+        };
+    }
+    let first = &mut plan.specific_goals[0].indicators[0];
+    first.actual = first.target;
+    // Due in the second quarter, not started by 30/11: overdue.
+    plan.groups[2].tasks[0].deadline = Some(dxplan::model::Deadline::Quarter {
+        year: 2023,
+        quarter: 2,
+    });
+    let as_of = chrono::NaiveDate::from_ymd_opt(2023, 11, 30);
+    let pkg = open(&build(&plan, &opts(DocChoice::BaoCao { as_of }, false)).unwrap());
+    let xml = Document::parse(&pkg.parts["word/document.xml"]).unwrap();
+    let paras: Vec<String> = w(xml.root(), "p").map(text).collect();
+    for expected in [
+        "BÁO CÁO",
+        "Kết quả thực hiện Kế hoạch chuyển đổi số năm 2023",
+        "I. KẾT QUẢ THỰC HIỆN MỤC TIÊU, CHỈ TIÊU",
+        "II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ",
+        "III. NHIỆM VỤ CHƯA HOÀN THÀNH VÀ NGUYÊN NHÂN",
+        "IV. KINH PHÍ THỰC HIỆN",
+        "Phụ lục I",
+        "TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2023",
+        "Phụ lục II",
+    ] {
+        assert!(paras.iter().any(|p| p == expected), "missing {expected}");
+    }
+    assert!(
+        paras
+            .iter()
+            .any(|p| p.starts_with("Thực hiện Kế hoạch số 189/KH-UBND ngày 09/12/2022")),
+        "{:?}",
+        &paras[..12]
+    );
+    assert!(
+        paras
+            .iter()
+            .any(|p| p.contains("76 nhiệm vụ: hoàn thành 8, đang triển khai 4")),
+        "counts"
+    );
+    assert!(paras.iter().any(|p| p.contains("đạt 1 chỉ tiêu")));
+    assert!(paras
+        .iter()
+        .any(|p| p.contains("kinh phí đã thực hiện theo báo cáo của 12 nhiệm vụ: 120 triệu đồng")));
+    // Tasks past their deadline and not finished are marked.
+    assert!(
+        paras.iter().any(|p| p.contains("(quá hạn)")),
+        "overdue tasks are marked"
+    );
+    // The appendix lists all 76 tasks, numbered as in the plan.
+    let tables: Vec<_> = w(xml.root(), "tbl").collect();
+    let progress = tables
+        .iter()
+        .map(|t| rows_text(*t))
+        .find(|rows| {
+            rows[0].first().map(String::as_str) == Some("TT")
+                && rows[0].iter().any(|c| c == "Tình trạng")
+        })
+        .expect("the task status table");
+    let numbers: Vec<&str> = progress[1..]
+        .iter()
+        .map(|r| r[0].as_str())
+        .filter(|n| n.contains('.'))
+        .collect();
+    assert_eq!(numbers.len(), 76);
+    assert_eq!(numbers[0], "1.1");
+    assert_eq!(progress[2][4], "Đang triển khai");
+    assert_eq!(progress[2][5], "Kết quả báo cáo số 0");
+    assert!(paras.iter().any(|p| p == "(Kèm theo Báo cáo số       /BC-UBND ngày 30/11/2023 của Ủy ban nhân dân tỉnh Quảng Ngãi)"), "{:?}", paras.iter().filter(|p| p.starts_with("(Kèm")).collect::<Vec<_>>());
+}

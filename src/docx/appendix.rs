@@ -14,6 +14,10 @@ pub enum Kind {
     Documents,
     Tasks,
     Indicators,
+    /// The report's task table, with statuses as of that day.
+    Progress(chrono::NaiveDate),
+    /// The report's indicator results.
+    Results,
 }
 
 #[derive(Debug)]
@@ -38,6 +42,18 @@ pub fn for_plan(ctx: &Ctx) -> Vec<Appendix> {
         });
     }
     v
+}
+
+/// The results report's appendices: every task's status, every indicator's result.
+pub fn for_report(day: chrono::NaiveDate) -> Vec<Appendix> {
+    vec![
+        Appendix {
+            kind: Kind::Progress(day),
+        },
+        Appendix {
+            kind: Kind::Results,
+        },
+    ]
 }
 
 pub fn tasks(_ctx: &Ctx) -> Appendix {
@@ -68,6 +84,8 @@ pub fn render(ctx: &Ctx, label: &str, a: &Appendix) -> Vec<DocPart> {
         Kind::Documents => &titles.documents,
         Kind::Tasks => &titles.tasks,
         Kind::Indicators => &titles.indicators,
+        Kind::Progress(_) => &titles.progress,
+        Kind::Results => &titles.results,
     });
     let mut out = vec![
         DocPart::from(centred(vec![bold(label, PT14)]).keep_next(true)),
@@ -90,12 +108,16 @@ pub fn render(ctx: &Ctx, label: &str, a: &Appendix) -> Vec<DocPart> {
         }
         Kind::Tasks => out.push(DocPart::T(Box::new(task_table(plan)))),
         Kind::Indicators => out.push(DocPart::T(Box::new(indicator_table(plan)))),
+        Kind::Progress(day) => out.push(DocPart::T(Box::new(super::report::progress_table(
+            plan, day,
+        )))),
+        Kind::Results => out.push(DocPart::T(Box::new(super::report::results_table(plan)))),
     }
     out
 }
 
 /// Marks a header row for `postprocess`, which turns the marker into `w:tblHeader`.
-fn header_row(titles: &[&str], widths: &[usize]) -> TableRow {
+pub(super) fn header_row(titles: &[&str], widths: &[usize]) -> TableRow {
     let cells = titles
         .iter()
         .zip(widths)
@@ -116,7 +138,7 @@ fn header_row(titles: &[&str], widths: &[usize]) -> TableRow {
     TableRow::new(cells).cant_split()
 }
 
-fn text_cell(text: &str, width: usize, align: AlignmentType, strong: bool) -> TableCell {
+pub(super) fn text_cell(text: &str, width: usize, align: AlignmentType, strong: bool) -> TableCell {
     let r = if strong {
         bold(text, PT12)
     } else {
@@ -126,7 +148,7 @@ fn text_cell(text: &str, width: usize, align: AlignmentType, strong: bool) -> Ta
 }
 
 /// A group row's cell: bold and kept with the next row, so a group heading never ends a page.
-fn group_cell(text: &str, width: usize, align: AlignmentType) -> TableCell {
+pub(super) fn group_cell(text: &str, width: usize, align: AlignmentType) -> TableCell {
     cell(
         vec![cell_para(vec![bold(text, PT12)], align).keep_next(true)],
         width,

@@ -4,6 +4,7 @@
 
 mod appendix;
 mod postprocess;
+mod report;
 mod style;
 
 use std::path::Path;
@@ -27,6 +28,8 @@ pub enum DocChoice {
     QuyetDinh,
     /// The decision's task appendix on its own.
     PhuLuc,
+    /// The results report of the plan's year, as of a day (the year's end when `None`).
+    BaoCao { as_of: Option<NaiveDate> },
 }
 
 impl std::str::FromStr for DocChoice {
@@ -36,8 +39,9 @@ impl std::str::FromStr for DocChoice {
             "ke-hoach" => Ok(DocChoice::KeHoach),
             "quyet-dinh" => Ok(DocChoice::QuyetDinh),
             "phu-luc" => Ok(DocChoice::PhuLuc),
+            "bao-cao" => Ok(DocChoice::BaoCao { as_of: None }),
             other => Err(Error::Invalid(format!(
-                "Loại văn bản «{other}» không có; chọn ke-hoach, quyet-dinh hoặc phu-luc."
+                "Loại văn bản «{other}» không có; chọn ke-hoach, quyet-dinh, phu-luc hoặc bao-cao."
             ))),
         }
     }
@@ -116,6 +120,9 @@ pub(crate) struct AppendixTitles {
     pub documents: String,
     pub tasks: String,
     pub indicators: String,
+    /// The results report's appendices.
+    pub progress: String,
+    pub results: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -187,7 +194,8 @@ pub fn template_ids() -> Vec<String> {
 
 /// What must be true before a document is produced. Draft mode needs no number or date.
 fn check(plan: &Plan, opts: &Options) -> Result<()> {
-    if opts.draft {
+    // A report speaks of a plan already issued: its number is given when it is sent.
+    if opts.draft || matches!(opts.doc, DocChoice::BaoCao { .. }) {
         return Ok(());
     }
     let id = &plan.identity;
@@ -274,6 +282,10 @@ pub fn build(plan: &Plan, opts: &Options) -> Result<Vec<u8>> {
             vec![appendix::tasks(&ctx)],
         ),
         DocChoice::PhuLuc => (Vec::new(), vec![appendix::tasks(&ctx)]),
+        DocChoice::BaoCao { as_of } => {
+            let day = report::as_of(plan, as_of);
+            (report::body(&ctx, day), appendix::for_report(day))
+        }
     };
 
     let mut docx = Docx::new()
@@ -463,6 +475,15 @@ impl<'a> Ctx<'a> {
         let id = &self.plan.identity;
         let (kind, number, symbol, date) = match self.doc {
             DocChoice::KeHoach => ("Kế hoạch", self.number(), id.symbol.clone(), self.date()),
+            DocChoice::BaoCao { as_of } => (
+                "Báo cáo",
+                None,
+                format!(
+                    "BC-{}",
+                    id.symbol.split_once('-').map_or("UBND", |(_, b)| b)
+                ),
+                Some(report::as_of(self.plan, as_of)),
+            ),
             _ => (
                 "Quyết định",
                 self.decision_number(),
