@@ -288,3 +288,69 @@ def test_next_years_plan_across_the_2025_reform_and_the_province_list(launch, wo
     assert "Bộ Khoa học và Công nghệ" in plan["identity"]["recipients"]
     checked = cli(workdir, "validate", draft["id"])
     assert "Sở Thông tin và Truyền thông: cơ quan này không còn sau sắp xếp năm 2025" in checked.stdout, checked.stdout
+
+
+def test_tracking_a_task_then_the_report_and_next_years_part_one(launch, workdir):
+    """A task's tracking typed in its row (with an empty and a wrong amount), kept after
+    reopening, read back by the CLI, in the results report, and in next year's Phần I."""
+    d = launch()
+    button(d, "Tạo từ kế hoạch mẫu (Quảng Ngãi 2023)").click()
+    wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "nav.outline")))
+    outline(d, "Nhiệm vụ")
+    wait(d).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "[role='row'][data-number='1.1']"))).click()
+    row = wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "input[aria-label='Tên nhiệm vụ 1.1']")))
+    from selenium.webdriver.support.ui import Select
+
+    editor = row.find_element(By.XPATH, "./ancestor::div[contains(concat(' ', @class, ' '), ' task ')][1]")
+    Select(editor.find_element(By.XPATH, ".//label[span='Tình trạng']/select")).select_by_value("hoan_thanh")
+    saved(d)
+    button(d, "Chưa báo cáo ▾").click()
+    note = wait(d).until(EC.element_to_be_clickable((By.XPATH, "//label[span='Kết quả thực hiện, lý do chưa xong']/input")))
+    note.send_keys("Đã tổ chức 3 đợt tuyên truyền")
+    note.send_keys(Keys.TAB)
+    saved(d)
+    spent = d.find_element(By.CSS_SELECTOR, "input[aria-label='Kinh phí đã chi nhiệm vụ 1.1']")
+    spent.send_keys("mười triệu")
+    spent.send_keys(Keys.TAB)
+    wait(d).until(lambda d: "invalid" in (spent.get_attribute("class") or ""))
+    spent.clear()
+    spent.send_keys("12,5")
+    spent.send_keys(Keys.TAB)
+    saved(d)
+    day = d.find_element(By.CSS_SELECTOR, "input[aria-label='Ngày báo cáo nhiệm vụ 1.1']")
+    day.send_keys("31/02/2023")
+    day.send_keys(Keys.TAB)
+    day.clear()
+    day.send_keys("20/11/2023")
+    day.send_keys(Keys.TAB)
+    saved(d)
+    shot(d, "tracking-task")
+
+    [plan_id] = [p["id"] for p in cli_plans(workdir)][:1]
+    task = cli_plan(workdir, plan_id)["groups"][0]["tasks"][0]
+    assert task["status"] == "hoan_thanh", task["status"]
+    assert task["progress"] == {
+        "note": "Đã tổ chức 3 đợt tuyên truyền",
+        "updated": "2023-11-20",
+        "evidence": "",
+        "spent": "12.5",
+    }, task["progress"]
+
+    report = workdir / "bao-cao.docx"
+    made = subprocess.run([ROOT / "target/debug/dxplan", "report", plan_id, "--docx", report, "--as-of", "30/11/2023"],
+                          env=dict(os.environ, DXPLAN_DB=str(workdir / "dxplan.sqlite")), capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    import zipfile
+    with zipfile.ZipFile(report) as z:
+        xml = z.read("word/document.xml").decode()
+    assert "Đã tổ chức 3 đợt tuyên truyền" in xml and "12,5 triệu đồng" in xml
+
+    button(d, "Các kế hoạch").click()
+    button(d, "Lập KH 2024").click()
+    wait(d).until(lambda d: "Dự thảo kế hoạch năm 2024" in review_dialog(d).text)
+    wait(d).until(EC.element_to_be_clickable((By.XPATH, "//div[@aria-label='Cần xem lại']//button[normalize-space()='Mở dự thảo']"))).click()
+    [draft] = [p for p in cli_plans(workdir) if p["year"] == 2024]
+    part_one = cli_plan(workdir, draft["id"])["assessment"]
+    first = part_one["tasks"][0]
+    assert (first["status"], first["result"]) == ("hoan_thanh", "Đã tổ chức 3 đợt tuyên truyền"), first
+    assert part_one["budget_spent"].startswith("Kinh phí đã thực hiện 12,5 triệu đồng"), part_one["budget_spent"]

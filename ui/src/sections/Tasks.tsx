@@ -15,7 +15,8 @@ import type { PlanApi } from "../usePlan";
 import { AgencyPicker } from "../widgets/AgencyPicker";
 import { Confirm } from "../widgets/Confirm";
 import { DeadlineInput } from "../widgets/DeadlineInput";
-import { TextInput } from "../widgets/Fields";
+import { DateInput } from "../widgets/DateInput";
+import { NumberInput, TextInput } from "../widgets/Fields";
 import { TaskGrid, type TaskPlace } from "./TaskGrid";
 
 type Props = {
@@ -83,6 +84,9 @@ type RowProps = { task: Task; at: TaskPlace; view: PlanView; plan: PlanApi; onCl
 /** The card editor for one task, shown as the grid's open row. */
 export function TaskRow({ task, at, view, plan, onClose }: RowProps) {
   const [showBudget, setShowBudget] = useState(false);
+  const [showProgress, setShowProgress] = useState(false);
+  const progress = task.progress;
+  const setProgress = (patch: Partial<Task["progress"]>) => update({ progress: { ...progress, ...patch } });
   const { number, budget: budgetText } = at.line;
   const update = (patch: Partial<Task>) => plan.apply(edit.updateTask(task, patch));
   const move = (to: number) => plan.apply(edit.moveTask(task.id, at.group, to));
@@ -169,8 +173,33 @@ export function TaskRow({ task, at, view, plan, onClose }: RowProps) {
             {options(TASK_STATUS)}
           </select>
         </label>
+        <div className="field narrow">
+          <span>Theo dõi</span>
+          <button className="link" onClick={() => setShowProgress(!showProgress)} aria-expanded={showProgress}>
+            {progress.note.trim() || progress.spent !== null ? "Đã báo cáo" : "Chưa báo cáo"} {showProgress ? "▴" : "▾"}
+          </button>
+        </div>
       </div>
       {showBudget && <BudgetLines lines={task.budget} levels={view.budget_levels} onChange={(budget) => update({ budget })} />}
+      {showProgress && (
+        <div className="row wrap progress" aria-label={`Theo dõi nhiệm vụ ${number}`}>
+          <TextInput
+            label="Kết quả thực hiện, lý do chưa xong"
+            className="grow"
+            value={progress.note}
+            onCommit={(note) => setProgress({ note })}
+          />
+          <TextInput label="Sản phẩm, minh chứng" value={progress.evidence} onCommit={(evidence) => setProgress({ evidence })} />
+          <div className="field narrow">
+            <span>Ngày báo cáo</span>
+            <DateInput label={`Ngày báo cáo nhiệm vụ ${number}`} hideLabel value={progress.updated} onChange={(updated) => setProgress({ updated })} />
+          </div>
+          <div className="field narrow">
+            <span>Đã chi (tr.đ)</span>
+            <NumberInput label={`Kinh phí đã chi nhiệm vụ ${number}`} value={progress.spent} onCommit={(spent) => setProgress({ spent })} />
+          </div>
+        </div>
+      )}
       {problems.length > 0 && (
         <ul className="inline-findings">
           {problems.map((f, i) => (
