@@ -10,6 +10,7 @@ import zipfile
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import ROOT, shot
@@ -18,7 +19,9 @@ TITLE = "Xây dựng kho dữ liệu số dùng chung của tỉnh"
 
 
 def wait(d, timeout=15):
-    return WebDriverWait(d, timeout)
+    # A condition that reads an element the window has just redrawn (a list reloading behind
+    # a dialog) is tried again rather than failing the test.
+    return WebDriverWait(d, timeout, ignored_exceptions=[StaleElementReferenceException])
 
 
 def button(d, text):
