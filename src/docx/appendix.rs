@@ -138,6 +138,24 @@ pub(super) fn header_row(titles: &[&str], widths: &[usize]) -> TableRow {
     TableRow::new(cells).cant_split()
 }
 
+/// A table on a fixed grid of column widths (twips), as every appendix table is.
+pub(super) fn fixed_table(rows: Vec<TableRow>, widths: &[usize]) -> Table {
+    Table::new(rows)
+        .set_grid(widths.to_vec())
+        .width(widths.iter().sum(), WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+}
+
+/// A group's row: its number, then its title across the other columns.
+pub(super) fn group_row(number: &str, title: &str, widths: &[usize]) -> TableRow {
+    TableRow::new(vec![
+        group_cell(number, widths[0], AlignmentType::Center),
+        group_cell(title, widths[1..].iter().sum(), AlignmentType::Left)
+            .grid_span(widths.len() - 1),
+    ])
+    .cant_split()
+}
+
 pub(super) fn text_cell(text: &str, width: usize, align: AlignmentType, strong: bool) -> TableCell {
     let r = if strong {
         bold(text, PT12)
@@ -272,10 +290,7 @@ fn task_table(plan: &Plan) -> Table {
         ])
         .cant_split(),
     );
-    Table::new(rows)
-        .set_grid(w.to_vec())
-        .width(w.iter().sum(), WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
+    fixed_table(rows, &w)
 }
 
 const IND_W: [usize; 5] = [650, 6700, 2400, 2400, 2137];
@@ -293,18 +308,11 @@ fn indicator_table(plan: &Plan) -> Table {
         &w,
     )];
     for (gi, g) in plan.specific_goals.iter().enumerate() {
-        rows.push(
-            TableRow::new(vec![
-                group_cell(&group_number(gi), w[0], AlignmentType::Center),
-                group_cell(
-                    &format!("{} ({})", g.title, g.pillar.label()),
-                    w[1] + w[2] + w[3] + w[4],
-                    AlignmentType::Left,
-                )
-                .grid_span(4),
-            ])
-            .cant_split(),
-        );
+        rows.push(group_row(
+            &group_number(gi),
+            &format!("{} ({})", g.title, g.pillar.label()),
+            &w,
+        ));
         for (ii, ind) in g.indicators.iter().enumerate() {
             let name = match &ind.denominator {
                 Some(d) => format!("{} (trên tổng số {d})", ind.name),
@@ -335,8 +343,5 @@ fn indicator_table(plan: &Plan) -> Table {
             );
         }
     }
-    Table::new(rows)
-        .set_grid(w.to_vec())
-        .width(w.iter().sum(), WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
+    fixed_table(rows, &w)
 }

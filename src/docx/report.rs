@@ -206,14 +206,7 @@ pub(super) fn progress_table(plan: &Plan, day: NaiveDate) -> Table {
         &w,
     )];
     for (gi, g) in plan.groups.iter().enumerate() {
-        rows.push(
-            TableRow::new(vec![
-                super::appendix::group_cell(&group_number(gi), w[0], AlignmentType::Center),
-                super::appendix::group_cell(&g.title, w[1..].iter().sum(), AlignmentType::Left)
-                    .grid_span(5),
-            ])
-            .cant_split(),
-        );
+        rows.push(super::appendix::group_row(&group_number(gi), &g.title, &w));
         for (ti, t) in g.tasks.iter().enumerate() {
             let lead = t
                 .lead
@@ -248,10 +241,7 @@ pub(super) fn progress_table(plan: &Plan, day: NaiveDate) -> Table {
             );
         }
     }
-    Table::new(rows)
-        .set_grid(w.to_vec())
-        .width(w.iter().sum(), WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
+    super::appendix::fixed_table(rows, &w)
 }
 
 const RESULT_W: [usize; 5] = [650, 6700, 2400, 2400, 2137];
@@ -264,14 +254,7 @@ pub(super) fn results_table(plan: &Plan) -> Table {
         &w,
     )];
     for (gi, g) in plan.specific_goals.iter().enumerate() {
-        rows.push(
-            TableRow::new(vec![
-                super::appendix::group_cell(&group_number(gi), w[0], AlignmentType::Center),
-                super::appendix::group_cell(&g.title, w[1..].iter().sum(), AlignmentType::Left)
-                    .grid_span(4),
-            ])
-            .cant_split(),
-        );
+        rows.push(super::appendix::group_row(&group_number(gi), &g.title, &w));
         for (ii, i) in g.indicators.iter().enumerate() {
             let cell =
                 |text: &str, k: usize, align| super::appendix::text_cell(text, w[k], align, false);
@@ -295,8 +278,5 @@ pub(super) fn results_table(plan: &Plan) -> Table {
             );
         }
     }
-    Table::new(rows)
-        .set_grid(w.to_vec())
-        .width(w.iter().sum(), WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
+    super::appendix::fixed_table(rows, &w)
 }
