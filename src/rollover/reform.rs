@@ -13,7 +13,7 @@ use ts_rs::TS;
 
 use crate::catalogue::{Body, Catalogues, Kind};
 use crate::model::*;
-use crate::validation::REFORM_YEAR;
+use crate::validation::{gone_recipient, GoneRecipient, REFORM_YEAR};
 
 /// One change the reform calls for, and whether it is in the draft.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -234,13 +234,10 @@ fn recipients(next: &mut Plan, c: &mut Changes) {
     let before = next.identity.recipients.clone();
     let mut after = Vec::new();
     for r in &before {
-        let k = crate::import::agency_key(r);
-        if k.starts_with("bo thong tin va truyen thong") {
-            after.push("Bộ Khoa học và Công nghệ".to_string());
-        } else if k.contains("cap huyen") {
-            continue;
-        } else {
-            after.push(r.clone());
+        match gone_recipient(r) {
+            Some(GoneRecipient::Ministry) => after.push("Bộ Khoa học và Công nghệ".to_string()),
+            Some(GoneRecipient::District) => {}
+            None => after.push(r.clone()),
         }
     }
     let mut seen = HashSet::new();

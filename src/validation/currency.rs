@@ -132,18 +132,38 @@ fn budget_levels(plan: &Plan, f: &mut Findings) {
     }
 }
 
+/// A recipient the 2025 reform ended.
+pub enum GoneRecipient {
+    /// Bộ Thông tin và Truyền thông, merged into Bộ Khoa học và Công nghệ.
+    Ministry,
+    /// A district committee (the district level ended on 1/7/2025).
+    District,
+}
+
+/// Whether a recipient still exists after the 2025 reform: what the check flags and the
+/// roll-over replaces or removes.
+pub fn gone_recipient(r: &str) -> Option<GoneRecipient> {
+    let k = crate::import::agency_key(r);
+    if k.contains("thong tin va truyen thong") && k.starts_with("bo ") {
+        Some(GoneRecipient::Ministry)
+    } else if k.contains("cap huyen") || k.contains(" huyen") {
+        Some(GoneRecipient::District)
+    } else {
+        None
+    }
+}
+
 fn recipients(plan: &Plan, f: &mut Findings) {
     if plan.identity.year < REFORM_YEAR {
         return;
     }
     for r in &plan.identity.recipients {
-        let k = crate::import::agency_key(r);
-        let why = if k.contains("thong tin va truyen thong") && k.starts_with("bo ") {
-            "Bộ Thông tin và Truyền thông đã hợp nhất vào Bộ Khoa học và Công nghệ"
-        } else if k.contains("cap huyen") || k.contains(" huyen") {
-            "cấp huyện không còn từ ngày 01/7/2025"
-        } else {
-            continue;
+        let why = match gone_recipient(r) {
+            Some(GoneRecipient::Ministry) => {
+                "Bộ Thông tin và Truyền thông đã hợp nhất vào Bộ Khoa học và Công nghệ"
+            }
+            Some(GoneRecipient::District) => "cấp huyện không còn từ ngày 01/7/2025",
+            None => continue,
         };
         f.push(
             Severity::Error,

@@ -13,7 +13,7 @@ use crate::model::{AgencyKind, BudgetLine, Comparator, Id, Indicator, Plan, Plan
 use crate::numbering::task_number;
 use crate::text::fold;
 
-pub use currency::{plan_day, REFORM_YEAR};
+pub use currency::{gone_recipient, plan_day, GoneRecipient, REFORM_YEAR};
 
 /// Plans beyond this many tasks are flagged: small plans get carried out far more often.
 pub const TASK_LIMIT: usize = 60;
