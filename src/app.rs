@@ -13,9 +13,13 @@ use crate::catalogue::Catalogues;
 use crate::docx::{DocChoice, Options};
 use crate::edit::Edit;
 use crate::model::{BudgetLevel, BudgetSource, Id, Plan, PlanStatus};
+use crate::proposals::batch::{Round, Sent};
+use crate::proposals::Review;
 use crate::store::{PlanSummary, Store};
+use crate::tracking::Tracking;
 use crate::validation::{Finding, SectionState};
 use crate::{Error, Result};
+use chrono::NaiveDate;
 
 /// How a new plan starts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -37,6 +41,10 @@ pub enum ExportKind {
     QuyetDinh,
     PhuLuc,
     Workbook,
+    /// The results report of the plan's year (Word), as of its last day.
+    BaoCao,
+    /// The same report's tables as a workbook.
+    BaoCaoWorkbook,
 }
 
 impl ExportKind {
@@ -53,6 +61,8 @@ impl ExportKind {
             ExportKind::QuyetDinh => ("Quyet-dinh-ban-hanh-KH-CDS", "docx"),
             ExportKind::PhuLuc => ("Phu-luc-nhiem-vu-CDS", "docx"),
             ExportKind::Workbook => ("Phu-luc-CDS", "xlsx"),
+            ExportKind::BaoCao => ("Bao-cao-ket-qua-CDS", "docx"),
+            ExportKind::BaoCaoWorkbook => ("Bao-cao-ket-qua-CDS", "xlsx"),
         };
         format!("{stem}-{province}-{}.{ext}", plan.identity.year)
     }
@@ -62,7 +72,8 @@ impl ExportKind {
             ExportKind::KeHoach => Some(DocChoice::KeHoach),
             ExportKind::QuyetDinh => Some(DocChoice::QuyetDinh),
             ExportKind::PhuLuc => Some(DocChoice::PhuLuc),
-            ExportKind::Workbook => None,
+            ExportKind::BaoCao => Some(DocChoice::BaoCao { as_of: None }),
+            ExportKind::Workbook | ExportKind::BaoCaoWorkbook => None,
         }
     }
 }
@@ -153,6 +164,20 @@ pub enum Importing {
 pub enum Rolled {
     Started { started: Box<Started> },
     Exists { existing: PlanSummary },
+}
+
+/// A row of a reviewed workbook, as the window names the one the planner rejected.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RowRef {
+    pub file: PathBuf,
+    pub row: u32,
+}
+
+/// Workbooks read back from a round, and what they would change.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Received {
+    pub files: Vec<PathBuf>,
+    pub review: Review,
 }
 
 /// Where the planner was, so that the app reopens there.
@@ -307,6 +332,9 @@ impl Session {
         let plan = self.store.load(id).await?.plan;
         match kind.doc() {
             Some(doc) => crate::docx::export(&plan, &options(doc, draft), path),
+            None if kind == ExportKind::BaoCaoWorkbook => {
+                crate::xlsx::export_report(&plan, crate::docx::report::as_of(&plan, None), path)
+            }
             None => crate::xlsx::export(&plan, path),
         }
     }
@@ -319,7 +347,11 @@ impl Session {
     /// The chosen document as it will print, as HTML pages (see `preview`).
     pub async fn preview(&self, id: &str, kind: ExportKind) -> Result<String> {
         let plan = self.store.load(id).await?.plan;
-        let doc = kind.doc().unwrap_or(DocChoice::PhuLuc);
+        // A workbook previews as the Word document with the same tables.
+        let doc = kind.doc().unwrap_or(match kind {
+            ExportKind::BaoCaoWorkbook => DocChoice::BaoCao { as_of: None },
+            _ => DocChoice::PhuLuc,
+        });
         // A final plan previews as final when it can be; otherwise as the draft it still is.
         let bytes = match plan.identity.status {
             PlanStatus::Final => crate::docx::build(&plan, &options(doc, false))
@@ -423,6 +455,68 @@ impl Session {
             source: None,
             import: Some(imported),
         })))
+    }
+
+    /// The tracking screen's view of plan `id` on `as_of` (today when not given).
+    pub async fn tracking(&self, id: &str, as_of: Option<NaiveDate>) -> Result<Tracking> {
+        let plan = self.store.load(id).await?.plan;
+        let day = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+        Ok(crate::tracking::view(&plan, day))
+    }
+
+    /// "Gửi đề xuất" / "Gửi báo cáo tiến độ": one workbook per agency into `dir`.
+    pub async fn send_round(
+        &self,
+        id: &str,
+        round: Round,
+        agencies: Vec<Id>,
+        dir: &Path,
+    ) -> Result<Sent> {
+        let plan = self.store.load(id).await?.plan;
+        crate::proposals::batch::send(&plan, round, &agencies, dir)
+    }
+
+    /// "Nhận đề xuất" / "Nhận báo cáo": what the filled workbooks would change; nothing is
+    /// applied.
+    pub async fn review_round(&self, id: &str, files: Vec<PathBuf>) -> Result<Received> {
+        let plan = self.store.load(id).await?.plan;
+        let review = crate::proposals::review(&plan, &files);
+        Ok(Received { files, review })
+    }
+
+    /// The agencies a round goes to unless the planner picks others.
+    pub async fn round_recipients(&self, id: &str, round: Round) -> Result<Vec<Id>> {
+        let plan = self.store.load(id).await?.plan;
+        Ok(crate::proposals::batch::recipients(&plan, round))
+    }
+
+    /// The reviewed workbooks read again and applied, without the rows the planner
+    /// rejected, as one step of the plan's history (one undo takes it all back). From a
+    /// stale `revision`, nothing is applied.
+    pub async fn apply_round(
+        &self,
+        id: &str,
+        revision: i64,
+        files: &[PathBuf],
+        rejected: Vec<RowRef>,
+    ) -> Result<PlanView> {
+        let plan = self.store.load(id).await?.plan;
+        let rejected: Vec<(PathBuf, u32)> = rejected.into_iter().map(|r| (r.file, r.row)).collect();
+        let review = crate::proposals::review(&plan, files).without(&rejected);
+        if review.changes.is_empty() {
+            return Err(Error::Invalid(
+                "Không có thay đổi nào được chọn để cập nhật.".into(),
+            ));
+        }
+        let summary = format!(
+            "Cập nhật {} dòng từ {} tệp Excel",
+            review.changes.len(),
+            files.len()
+        );
+        self.store
+            .update(id, Some(revision), &summary, |p| review.apply_to(p))
+            .await?;
+        self.view(id).await
     }
 
     pub async fn resume(&self) -> Result<Resume> {

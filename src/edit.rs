@@ -91,6 +91,21 @@ pub enum Edit {
     ReplacePlan {
         plan: Box<Plan>,
     },
+    /// Tracking during the plan's year: a task's status and what was reported, nothing else
+    /// of the task (so a report never overwrites the plan's text).
+    TrackTask {
+        id: Id,
+        status: TaskStatus,
+        progress: Progress,
+    },
+    /// Tracking: an indicator's value reached and the day it was measured.
+    TrackIndicator {
+        id: Id,
+        #[serde(with = "crate::model::decimal_text::optional")]
+        #[ts(type = "string | null")]
+        actual: Option<rust_decimal::Decimal>,
+        measured: Option<chrono::NaiveDate>,
+    },
 }
 
 impl Edit {
@@ -127,6 +142,8 @@ impl Edit {
             Edit::SetDuties { .. } => "Sửa tổ chức thực hiện".into(),
             Edit::RegenerateDuties => "Tạo lại nhiệm vụ của các cơ quan".into(),
             Edit::ReplacePlan { .. } => "Thay toàn bộ kế hoạch".into(),
+            Edit::TrackTask { status, .. } => format!("Theo dõi nhiệm vụ: {}", status.label()),
+            Edit::TrackIndicator { .. } => "Cập nhật kết quả chỉ tiêu".into(),
         }
     }
 
@@ -246,6 +263,31 @@ impl Edit {
                 plan.organisation.duties = crate::organisation::generate(plan)
             }
             Edit::ReplacePlan { plan: p } => *plan = *p,
+            Edit::TrackTask {
+                id,
+                status,
+                progress,
+            } => {
+                crate::tracking::check_progress(&progress)?;
+                let task = plan.task_mut(&id).ok_or_else(|| missing("nhiệm vụ", &id))?;
+                task.status = status;
+                task.progress = progress;
+            }
+            Edit::TrackIndicator {
+                id,
+                actual,
+                measured,
+            } => {
+                crate::tracking::check_actual(actual, measured)?;
+                let ind = plan
+                    .specific_goals
+                    .iter_mut()
+                    .flat_map(|g| g.indicators.iter_mut())
+                    .find(|i| i.id == id)
+                    .ok_or_else(|| missing("chỉ tiêu", &id))?;
+                ind.actual = actual;
+                ind.measured = measured;
+            }
         }
         crate::planfile::check_ids(plan).map_err(Error::Invalid)
     }

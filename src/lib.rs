@@ -24,6 +24,7 @@ pub mod sample;
 pub mod stats;
 pub mod store;
 pub mod text;
+pub mod tracking;
 pub mod validation;
 pub mod xlsx;
 

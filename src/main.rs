@@ -194,7 +194,19 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Đọc các tệp đề xuất đã điền, báo thay đổi và lỗi; chỉ áp dụng khi mọi dòng hợp lệ (hoặc --accept-valid)
+    /// Gửi một đợt: mỗi cơ quan một tệp Excel (đề xuất nhiệm vụ, hoặc báo cáo tiến độ với --progress) vào thư mục, kèm danh sách gửi
+    ProposalsSend {
+        plan: String,
+        /// Báo cáo tiến độ thay cho đề xuất
+        #[arg(long)]
+        progress: bool,
+        /// Cơ quan nhận (tên, tên viết tắt hoặc mã); bỏ trống: mọi cơ quan của đợt
+        #[arg(long = "to")]
+        to: Vec<String>,
+        #[arg(long)]
+        dir: PathBuf,
+    },
+    /// Đọc các tệp đề xuất hoặc báo cáo tiến độ đã điền, báo thay đổi và lỗi; chỉ áp dụng khi mọi dòng hợp lệ (hoặc --accept-valid)
     ProposalsImport {
         plan: String,
         #[arg(required = true)]
@@ -232,11 +244,14 @@ enum Command {
         plan: String,
         /// Tệp .docx cần ghi
         #[arg(long)]
-        docx: PathBuf,
+        docx: Option<PathBuf>,
+        /// Tệp .xlsx cần ghi: tiến độ nhiệm vụ, kết quả chỉ tiêu, tổng hợp
+        #[arg(long)]
+        xlsx: Option<PathBuf>,
         /// Tính đến ngày (dd/mm/yyyy); mặc định ngày cuối năm kế hoạch
         #[arg(long)]
         as_of: Option<String>,
-        /// Bản dự thảo: có chữ «DỰ THẢO»
+        /// Bản dự thảo: có chữ «DỰ THẢO» (văn bản Word)
         #[arg(long)]
         draft: bool,
     },
@@ -480,7 +495,25 @@ fn print_review(plan: &Plan, review: &dxplan::proposals::Review) {
             } => println!(
                 "SỬA       dòng {row}: «{}» — {}",
                 task.title,
-                fields.join(", ")
+                fields
+                    .iter()
+                    .map(|d| d.field)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Change::Indicator {
+                row,
+                indicator,
+                fields,
+                ..
+            } => println!(
+                "CHỈ TIÊU  dòng {row}: «{}» — {}",
+                indicator.name,
+                fields
+                    .iter()
+                    .map(|d| d.field)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         }
     }
@@ -497,7 +530,7 @@ fn print_review(plan: &Plan, review: &dxplan::proposals::Review) {
         review
             .changes
             .iter()
-            .filter(|c| matches!(c, Change::Update { .. }))
+            .filter(|c| !matches!(c, Change::Add { .. }))
             .count(),
         review.unchanged,
         review.problems.len()
@@ -720,9 +753,16 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Report {
             plan,
             docx,
+            xlsx,
             as_of,
             draft,
         } => {
+            // Checked by hand: clap's own message would be English.
+            if docx.is_none() && xlsx.is_none() {
+                return Err(Error::Invalid(
+                    "Cần --docx (tệp Word) hoặc --xlsx (tệp Excel), hoặc cả hai.".into(),
+                ));
+            }
             let plan = resolve(&plan, &cli.db).await?;
             let as_of = match as_of {
                 None => None,
@@ -734,13 +774,20 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                     })?,
                 ),
             };
-            let opts = dxplan::docx::Options {
-                doc: dxplan::docx::DocChoice::BaoCao { as_of },
-                draft,
-                ..Default::default()
-            };
-            dxplan::docx::export(&plan, &opts, &docx)?;
-            eprintln!("Đã xuất {}", docx.display());
+            if let Some(docx) = docx {
+                let opts = dxplan::docx::Options {
+                    doc: dxplan::docx::DocChoice::BaoCao { as_of },
+                    draft,
+                    ..Default::default()
+                };
+                dxplan::docx::export(&plan, &opts, &docx)?;
+                eprintln!("Đã xuất {}", docx.display());
+            }
+            if let Some(xlsx) = xlsx {
+                let day = dxplan::docx::report::as_of(&plan, as_of);
+                dxplan::xlsx::export_report(&plan, day, &xlsx)?;
+                eprintln!("Đã xuất {}", xlsx.display());
+            }
         }
         Command::Rollover {
             plan,
@@ -838,6 +885,51 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             let plan = resolve(&plan, &cli.db).await?;
             dxplan::proposals::write_template(&plan, &agency, &out)?;
             eprintln!("Đã tạo mẫu đề xuất {}", out.display());
+        }
+        Command::ProposalsSend {
+            plan,
+            progress,
+            to,
+            dir,
+        } => {
+            use dxplan::proposals::batch::{recipients, send, Round};
+            let plan = resolve(&plan, &cli.db).await?;
+            let round = if progress {
+                Round::Progress
+            } else {
+                Round::Proposals
+            };
+            let agencies = if to.is_empty() {
+                recipients(&plan, round)
+            } else {
+                to.iter()
+                    .map(|name| {
+                        dxplan::proposals::find_agency(&plan, name)
+                            .map(|a| a.id.clone())
+                            .ok_or_else(|| {
+                                Error::Invalid(format!(
+                                    "Không có cơ quan «{name}» trong danh bạ của kế hoạch."
+                                ))
+                            })
+                    })
+                    .collect::<Result<Vec<_>>>()?
+            };
+            let sent = send(&plan, round, &agencies, &dir)?;
+            for f in &sent.files {
+                println!(
+                    "{}\t{} nhiệm vụ, {} chỉ tiêu\t{}",
+                    f.name,
+                    f.tasks,
+                    f.indicators,
+                    f.file.display()
+                );
+            }
+            eprintln!(
+                "Đã tạo {} tệp {} và danh sách gửi {}",
+                sent.files.len(),
+                round.label(),
+                sent.summary.display()
+            );
         }
         Command::ProposalsImport {
             plan,

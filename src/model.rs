@@ -3,7 +3,7 @@
 //! (see `numbering` and `budget`), so a plan can never carry a duplicate "6.1" or a total
 //! that disagrees with its lines.
 
-use chrono::NaiveDate;
+pub use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -463,6 +463,9 @@ pub struct Indicator {
     #[serde(default, with = "decimal_text::optional")]
     #[ts(type = "string | null")]
     pub actual: Option<Decimal>,
+    /// The day `actual` was measured (tracking; a value without a date cannot be reported).
+    #[serde(default)]
+    pub measured: Option<NaiveDate>,
     #[serde(default)]
     pub target_date: Option<Deadline>,
     #[serde(default)]
@@ -497,6 +500,14 @@ pub enum TaskStatus {
 }
 
 impl TaskStatus {
+    pub const ALL: [TaskStatus; 5] = [
+        TaskStatus::ChuaTrienKhai,
+        TaskStatus::DangTrienKhai,
+        TaskStatus::HoanThanh,
+        TaskStatus::ChamTienDo,
+        TaskStatus::KhongThucHien,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             TaskStatus::ChuaTrienKhai => "Chưa triển khai",

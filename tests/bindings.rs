@@ -32,6 +32,11 @@ fn typescript_bindings() {
     dxplan::app::Started::export_all(&cfg).unwrap();
     dxplan::app::Rolled::export_all(&cfg).unwrap();
     dxplan::app::Importing::export_all(&cfg).unwrap();
+    dxplan::app::Received::export_all(&cfg).unwrap();
+    dxplan::app::RowRef::export_all(&cfg).unwrap();
+    dxplan::tracking::Tracking::export_all(&cfg).unwrap();
+    dxplan::proposals::batch::Sent::export_all(&cfg).unwrap();
+    dxplan::proposals::batch::Round::export_all(&cfg).unwrap();
 
     // A sample of what the front end relies on.
     let plan = std::fs::read_to_string(dir.join("Plan.ts")).unwrap();

@@ -45,9 +45,11 @@ fn op(edit: &Edit) -> &'static str {
         Edit::SetDuties { .. } => "set_duties",
         Edit::RegenerateDuties => "regenerate_duties",
         Edit::ReplacePlan { .. } => "replace_plan",
+        Edit::TrackTask { .. } => "track_task",
+        Edit::TrackIndicator { .. } => "track_indicator",
     }
 }
-const EVERY_OP: usize = 20;
+const EVERY_OP: usize = 22;
 
 #[test]
 fn every_edit_the_window_builds_is_read_and_applied_by_the_core() {

@@ -397,7 +397,10 @@ fn proposal_template_round_trip() {
     let Change::Update { fields, task, .. } = &review.changes[0] else {
         panic!()
     };
-    assert_eq!(fields, &["thời gian"]);
+    assert_eq!(
+        fields.iter().map(|d| d.field).collect::<Vec<_>>(),
+        ["thời gian"]
+    );
     assert_eq!(
         task.deadline,
         Some(dxplan::model::Deadline::Quarter {

@@ -4,7 +4,8 @@
 
 mod appendix;
 mod postprocess;
-mod report;
+/// The results report; its day and task/indicator verdicts are shared with the workbook.
+pub mod report;
 mod style;
 
 use std::path::Path;

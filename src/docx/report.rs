@@ -9,8 +9,9 @@ use docx_rs::*;
 use super::style::*;
 use super::{header_block, signature_block, title_block, Ctx, DocPart};
 use crate::format::money;
-use crate::model::{Deadline, Plan, Task, TaskStatus};
+use crate::model::{Plan, Task, TaskStatus};
 use crate::numbering::{group_number, task_number};
+use crate::tracking::overdue;
 
 /// The day the report speaks of: given, or the last day of the plan's year.
 pub fn as_of(plan: &Plan, given: Option<NaiveDate>) -> NaiveDate {
@@ -19,18 +20,8 @@ pub fn as_of(plan: &Plan, given: Option<NaiveDate>) -> NaiveDate {
     })
 }
 
-/// A task past its deadline on `day` and not finished.
-fn overdue(t: &Task, day: NaiveDate) -> bool {
-    let done = matches!(t.status, TaskStatus::HoanThanh | TaskStatus::KhongThucHien);
-    !done
-        && t.deadline
-            .as_ref()
-            .and_then(Deadline::span)
-            .is_some_and(|(_, end)| end < day)
-}
-
 /// "Hoàn thành", "Chậm tiến độ (quá hạn)", …
-fn status_text(t: &Task, day: NaiveDate) -> String {
+pub(crate) fn status_text(t: &Task, day: NaiveDate) -> String {
     let label = t.status.label().to_string();
     if overdue(t, day) && t.status != TaskStatus::ChamTienDo {
         format!("{label} (quá hạn)")
@@ -39,7 +30,8 @@ fn status_text(t: &Task, day: NaiveDate) -> String {
     }
 }
 
-fn verdict(reached: Option<bool>) -> &'static str {
+/// An indicator's result against its target: "đạt", "chưa đạt", "chưa có số liệu".
+pub(crate) fn verdict(reached: Option<bool>) -> &'static str {
     match reached {
         Some(true) => "đạt",
         Some(false) => "chưa đạt",

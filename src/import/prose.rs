@@ -161,6 +161,7 @@ pub(super) fn indicators_in(text: &str, flags: &mut Vec<Flag>, place: &str) -> V
             actual: None,
             target_date: None,
             catalogue_ref: None,
+            measured: None,
         });
     }
     out
@@ -315,6 +316,7 @@ pub(super) fn parse_review(line: &str) -> Option<IndicatorReview> {
         actual: None,
         target_date: None,
         catalogue_ref: None,
+        measured: None,
     };
     Some(IndicatorReview {
         id: new_id(),

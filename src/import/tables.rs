@@ -468,6 +468,7 @@ pub(super) fn read_indicator_table(rows: &[Vec<String>], goals: &mut [Goal]) {
             actual: None,
             target_date: r.get(4).and_then(|d| Deadline::parse(d)),
             catalogue_ref: None,
+            measured: None,
         });
     }
 }

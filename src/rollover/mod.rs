@@ -254,6 +254,7 @@ pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
         for ind in &mut g.indicators {
             ind.name = shift(format!("Chỉ tiêu «{}»", ind.name), &ind.name);
             ind.baseline = ind.actual.take();
+            ind.measured = None;
             ind.target_date = ind.target_date.as_ref().map(shift_deadline);
         }
     }
@@ -322,6 +323,7 @@ pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
                 id: new_id(),
                 indicator: Indicator {
                     actual: None,
+                    measured: None,
                     ..i.clone()
                 },
                 actual: i.actual,

@@ -62,6 +62,7 @@ pub fn small_plan() -> Plan {
             actual: None,
             target_date: None,
             catalogue_ref: None,
+            measured: None,
         }],
     }];
     p.groups = vec![TaskGroup {

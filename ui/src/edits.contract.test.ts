@@ -122,6 +122,13 @@ function cases(): Record<string, Edit> {
     "organisation: duty edited": edit.duties(patchAt(plan.organisation.duties, 0, { text: "", generated: false })),
     "organisation: regenerated": edit.regenerateDuties(),
     "plan: replaced": edit.replacePlan({ ...plan, groups: plan.groups.slice(0, 1) }),
+    "tracking: status only, nothing reported": edit.trackTask(task, { status: "cham_tien_do" }),
+    "tracking: report with an amount and a date": edit.trackTask(task, {
+      status: "hoan_thanh",
+      progress: { note: "Đã vận hành", spent: "1250.5", updated: `${year}-10-15`, evidence: "QĐ 12/QĐ-UBND" },
+    }),
+    "tracking: indicator actual and day measured": edit.trackIndicator(goal.indicators[0], { actual: "87.5", measured: `${year}-11-30` }),
+    "tracking: indicator actual cleared": edit.trackIndicator(goal.indicators[0], { actual: null, measured: null }),
   };
 }
 
@@ -132,7 +139,7 @@ describe("the edits the window sends", () => {
     const every: Edit["op"][] = [
       "set_identity", "set_text", "upsert_agency", "remove_agency", "set_legal_bases", "set_solutions", "set_assessment",
       "set_goals", "add_group", "update_group", "remove_group", "move_group", "add_task", "update_task", "remove_task",
-      "move_task", "set_unallocated_budget", "set_duties", "regenerate_duties", "replace_plan",
+      "move_task", "set_unallocated_budget", "set_duties", "regenerate_duties", "replace_plan", "track_task", "track_indicator",
     ];
     expect([...every].filter((op) => !ops.has(op))).toEqual([]);
     // Unset values travel as null, the way the core models them — never as a made-up 0.

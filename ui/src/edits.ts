@@ -17,6 +17,8 @@ import type { LibraryDocument } from "./bindings/LibraryDocument";
 import type { NarrativeSection } from "./bindings/NarrativeSection";
 import type { NationalTask } from "./bindings/NationalTask";
 import type { Plan } from "./bindings/Plan";
+import type { Progress } from "./bindings/Progress";
+import type { TaskStatus } from "./bindings/TaskStatus";
 import type { Task } from "./bindings/Task";
 import type { TaskGroup } from "./bindings/TaskGroup";
 import type { TaskReview } from "./bindings/TaskReview";
@@ -71,6 +73,7 @@ export function newIndicator(planYear: number): Indicator {
     denominator: null,
     baseline: null,
     actual: null,
+    measured: null,
     target_date: { kind: "year", year: planYear },
     catalogue_ref: null,
   };
@@ -156,4 +159,17 @@ export const edit = {
   duties: (duties: Duty[]): Edit => ({ op: "set_duties", duties }),
   regenerateDuties: (): Edit => ({ op: "regenerate_duties" }),
   replacePlan: (plan: Plan): Edit => ({ op: "replace_plan", plan }),
+  /** Tracking: the task's status and report, nothing else of the task. */
+  trackTask: (task: Task, patch: { status?: TaskStatus; progress?: Partial<Progress> }): Edit => ({
+    op: "track_task",
+    id: task.id,
+    status: patch.status ?? task.status,
+    progress: { ...task.progress, ...patch.progress },
+  }),
+  trackIndicator: (i: Indicator, patch: { actual?: string | null; measured?: string | null }): Edit => ({
+    op: "track_indicator",
+    id: i.id,
+    actual: patch.actual === undefined ? i.actual : patch.actual,
+    measured: patch.measured === undefined ? i.measured : patch.measured,
+  }),
 };

@@ -46,6 +46,8 @@ export const EDIT_LABELS: Record<Edit["op"], string> = {
   set_duties: "Tổ chức thực hiện",
   regenerate_duties: "Tạo lại tổ chức thực hiện",
   replace_plan: "Thay toàn bộ kế hoạch",
+  track_task: "Theo dõi nhiệm vụ",
+  track_indicator: "Kết quả chỉ tiêu",
 };
 
 export const AGENCY_KINDS: Record<AgencyKind, string> = {

@@ -22,4 +22,8 @@ denominator: string | null, baseline: string | null,
 /**
  * The value reached, entered while the plan is tracked; next year's baseline.
  */
-actual: string | null, target_date: Deadline | null, catalogue_ref: string | null, };
+actual: string | null, 
+/**
+ * The day `actual` was measured (tracking; a value without a date cannot be reported).
+ */
+measured: string | null, target_date: Deadline | null, catalogue_ref: string | null, };

@@ -1,7 +1,8 @@
 //! The plan's appendices as a print-ready workbook (rust_xlsxwriter): tasks, indicators,
 //! budget, assignments. Times New Roman with explicit widths and estimated row heights
 //! (rust_xlsxwriter's autofit assumes Calibri and LibreOffice does not grow wrapped rows);
-//! every formula carries its cached value; user text is always written as text.
+//! every formula carries its cached value; user text is always written as text. The results
+//! report's tables are in `report`, built with the same helpers.
 
 use std::path::Path;
 
@@ -13,6 +14,9 @@ use crate::format::capitalise_first;
 use crate::model::{BudgetLevel, BudgetSource, Plan};
 use crate::numbering::{group_number, task_number};
 use crate::{Error, Result};
+
+mod report;
+pub use report::{export_report, report};
 
 pub(crate) const FONT: &str = "Times New Roman";
 /// Points per wrapped line of 12 pt text.

@@ -12,7 +12,13 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{DataValidation, DataValidationRule, Format, FormatAlign, Formula, Workbook};
 use serde::Serialize;
 
-use crate::model::{Agency, BudgetLevel, BudgetLine, BudgetSource, Deadline, Id, Plan, Task};
+pub mod batch;
+pub mod diff;
+pub mod progress;
+
+use crate::model::{
+    Agency, BudgetLevel, BudgetLine, BudgetSource, Deadline, Id, Indicator, Plan, Task,
+};
 use crate::text::fold;
 use crate::xlsx::{col_name, headers, print_setup, row_height, title_rows, xl, Styles};
 use crate::{Error, Result};
@@ -385,18 +391,54 @@ pub enum Change {
         file: PathBuf,
         row: u32,
         task: Task,
-        fields: Vec<&'static str>,
+        fields: Vec<diff::Difference>,
     },
+    /// A progress report's value for an indicator (actual, day measured).
+    Indicator {
+        file: PathBuf,
+        row: u32,
+        indicator: Indicator,
+        fields: Vec<diff::Difference>,
+    },
+}
+
+impl Change {
+    /// The file and Excel row the change was read from: how the review names it.
+    pub fn place(&self) -> (&Path, u32) {
+        match self {
+            Change::Add { file, row, .. }
+            | Change::Update { file, row, .. }
+            | Change::Indicator { file, row, .. } => (file, *row),
+        }
+    }
+}
+
+/// A row that asks for nothing the plan does not already have.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Unchanged {
+    pub file: PathBuf,
+    pub row: u32,
+    pub title: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize, TS)]
 pub struct Review {
     pub changes: Vec<Change>,
     pub unchanged: usize,
+    pub same: Vec<Unchanged>,
     pub problems: Vec<Problem>,
 }
 
 impl Review {
+    /// The review without the changes the planner rejected (by file and row).
+    pub fn without(mut self, rejected: &[(PathBuf, u32)]) -> Review {
+        self.changes.retain(|c| {
+            let (file, row) = c.place();
+            !rejected.iter().any(|(f, r)| f == file && *r == row)
+        });
+        self
+    }
+
     /// The plan with the valid changes applied: in one pass with the ids checked once at the
     /// end (applied as single edits, each checking the whole plan, 20,000 rows took 25 s).
     /// New tasks go last in their group, so the places of existing tasks hold.
@@ -426,6 +468,15 @@ impl Review {
                         .get(&task.id)
                         .ok_or_else(|| missing("nhiệm vụ", &task.id))?;
                     plan.groups[gi].tasks[ti] = task.clone();
+                }
+                Change::Indicator { indicator, .. } => {
+                    let slot = plan
+                        .specific_goals
+                        .iter_mut()
+                        .flat_map(|g| g.indicators.iter_mut())
+                        .find(|i| i.id == indicator.id)
+                        .ok_or_else(|| missing("chỉ tiêu", &indicator.id))?;
+                    *slot = indicator.clone();
                 }
             }
         }
@@ -459,15 +510,56 @@ fn cell_text(d: &Data) -> String {
     }
 }
 
-/// Reads filled proposal workbooks against a plan: what would be added or changed, and
-/// every problem found. Nothing is applied here.
+/// The mark `template` or `progress::template` left on the hidden sheet, and the agency the
+/// workbook was made for (when it is still in the plan's directory).
+fn mark_of(plan: &Plan, wb: &mut Xlsx<std::io::Cursor<Vec<u8>>>) -> (Option<String>, Option<Id>) {
+    let Ok(r) = wb.worksheet_range(LISTS) else {
+        return (None, None);
+    };
+    let mark = r.get_value((0, 6)).map(cell_text);
+    let owner = r
+        .get_value((1, 6))
+        .map(cell_text)
+        .filter(|id| plan.agency(id).is_some());
+    (mark, owner)
+}
+
+/// Reads filled proposal and progress workbooks against a plan: what would be added or
+/// changed, and every problem found. Nothing is applied here.
 pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
     let mut out = Review::default();
     let mut seen_codes: HashSet<String> = HashSet::new();
+    let mut seen_progress: HashSet<String> = HashSet::new();
     // Looked up once, not per row: 20,000 rows took 25 s.
     let tasks_by_id: HashMap<&str, &Task> = plan.tasks().map(|(_, t)| (t.id.as_str(), t)).collect();
     for file in files {
-        let sheet = match Sheet::open(plan, file) {
+        let mut wb = match open_checked(file) {
+            Ok(wb) => wb,
+            Err(message) => {
+                out.problems.push(Problem {
+                    file: file.clone(),
+                    sheet: None,
+                    row: None,
+                    column: None,
+                    message,
+                });
+                continue;
+            }
+        };
+        let (mark, owner) = mark_of(plan, &mut wb);
+        if mark.as_deref() == Some(progress::MARK) {
+            progress::read(
+                plan,
+                file,
+                &mut wb,
+                owner.as_ref(),
+                &mut seen_progress,
+                &mut out,
+            );
+            continue;
+        }
+        let owner = owner.filter(|_| mark.as_deref() == Some(MARK));
+        let sheet = match Sheet::open(file, wb, owner) {
             Ok(s) => s,
             Err(p) => {
                 out.problems.push(p);
@@ -503,9 +595,17 @@ pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
                 }
                 continue;
             }
-            match values.into_change(file, row_no, existing) {
+            let title = existing.map(|t| t.title.clone()).unwrap_or_default();
+            match values.into_change(plan, file, row_no, existing) {
                 Some(change) => out.changes.push(change),
-                None => out.unchanged += 1,
+                None => {
+                    out.unchanged += 1;
+                    out.same.push(Unchanged {
+                        file: file.clone(),
+                        row: row_no,
+                        title,
+                    });
+                }
             }
         }
     }
@@ -522,7 +622,11 @@ struct Sheet<'f> {
 }
 
 impl<'f> Sheet<'f> {
-    fn open(plan: &Plan, file: &'f Path) -> std::result::Result<Sheet<'f>, Problem> {
+    fn open(
+        file: &'f Path,
+        mut wb: Xlsx<std::io::Cursor<Vec<u8>>>,
+        owner: Option<Id>,
+    ) -> std::result::Result<Sheet<'f>, Problem> {
         let problem = |sheet: Option<&str>, message: String| Problem {
             file: file.to_path_buf(),
             sheet: sheet.map(str::to_string),
@@ -530,13 +634,6 @@ impl<'f> Sheet<'f> {
             column: None,
             message,
         };
-        let mut wb = open_checked(file).map_err(|m| problem(None, m))?;
-        let owner: Option<Id> = wb
-            .worksheet_range(LISTS)
-            .ok()
-            .filter(|r| r.get_value((0, 6)).map(cell_text).as_deref() == Some(MARK))
-            .and_then(|r| r.get_value((1, 6)).map(cell_text))
-            .filter(|id| plan.agency(id).is_some());
         let names = wb.sheet_names();
         let Some(name) = names.iter().find(|n| fold(n) == fold(SHEET)).cloned() else {
             return Err(problem(
@@ -855,7 +952,13 @@ impl Proposed {
 
     /// The change the row asks for: a new task, or the fields of an existing one that
     /// differ; `None` when nothing differs.
-    fn into_change(self, file: &Path, row: u32, existing: Option<&Task>) -> Option<Change> {
+    fn into_change(
+        self,
+        plan: &Plan,
+        file: &Path,
+        row: u32,
+        existing: Option<&Task>,
+    ) -> Option<Change> {
         let Some(old) = existing else {
             return Some(Change::Add {
                 file: file.to_path_buf(),
@@ -878,17 +981,7 @@ impl Proposed {
         {
             task.budget = new.budget;
         }
-        let fields: Vec<&'static str> = [
-            ("tên", task.title != old.title),
-            ("chủ trì", task.lead != old.lead),
-            ("phối hợp", task.coordinating != old.coordinating),
-            ("thời gian", task.deadline != old.deadline),
-            ("sản phẩm", task.output != old.output),
-            ("kinh phí", task.budget != old.budget),
-        ]
-        .into_iter()
-        .filter_map(|(name, changed)| changed.then_some(name))
-        .collect();
+        let fields = diff::task(plan, old, &task);
         (!fields.is_empty()).then(|| Change::Update {
             file: file.to_path_buf(),
             row,

@@ -1,0 +1,584 @@
+//! The progress round ("báo cáo tiến độ"): one workbook per agency listing the tasks it leads
+//! and the indicators it owns, with what was last reported, for the agency to bring up to
+//! date; read back into the same review as proposals. An agency owns the indicators its tasks
+//! serve; indicators no task serves belong to the drafting department.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use calamine::{Data, Reader, Xlsx};
+use chrono::NaiveDate;
+use rust_xlsxwriter::{DataValidation, DataValidationRule, Format, Formula, Workbook, Worksheet};
+
+use super::{amount, cell_text, choice, find_agency, Change, Problem, Review, Unchanged, LISTS};
+use crate::model::{Agency, Id, Indicator, Plan, Task, TaskStatus};
+use crate::numbering::task_number;
+use crate::text::fold;
+use crate::xlsx::{col_name, f64_of, headers, print_setup, row_height, title_rows, xl, Styles};
+use crate::{Error, Result};
+
+pub const MARK: &str = "dxplan-tien-do";
+pub const TASKS: &str = "Tiến độ nhiệm vụ";
+pub const INDICATORS: &str = "Kết quả chỉ tiêu";
+const GUIDE: &str = "Hướng dẫn";
+const CODE: &str = "Mã (không sửa)";
+
+const TASK_COLUMNS: [(&str, f64); 9] = [
+    (CODE, 12.0),
+    ("STT", 6.0),
+    ("Tên nhiệm vụ", 44.0),
+    ("Thời gian thực hiện", 15.0),
+    ("Trạng thái", 18.0),
+    ("Kết quả thực hiện (hoặc lý do chưa thực hiện)", 40.0),
+    ("Sản phẩm, minh chứng", 26.0),
+    ("Kinh phí đã chi (triệu đồng)", 14.0),
+    ("Ngày báo cáo (dd/mm/yyyy)", 14.0),
+];
+const T_STATUS: usize = 4;
+const T_NOTE: usize = 5;
+const T_EVIDENCE: usize = 6;
+const T_SPENT: usize = 7;
+const T_DAY: usize = 8;
+
+const INDICATOR_COLUMNS: [(&str, f64); 6] = [
+    (CODE, 12.0),
+    ("Chỉ tiêu", 50.0),
+    ("Đơn vị", 10.0),
+    ("Chỉ tiêu kế hoạch", 22.0),
+    ("Kết quả thực hiện", 14.0),
+    ("Ngày đo (dd/mm/yyyy)", 14.0),
+];
+const I_ACTUAL: usize = 4;
+const I_DAY: usize = 5;
+
+/// The tasks an agency leads, with their plan numbers.
+fn tasks_of<'p>(plan: &'p Plan, agency: &Id) -> Vec<(String, &'p Task)> {
+    plan.groups
+        .iter()
+        .enumerate()
+        .flat_map(|(gi, g)| {
+            g.tasks
+                .iter()
+                .enumerate()
+                .map(move |(ti, t)| (task_number(gi, ti), t))
+        })
+        .filter(|(_, t)| t.lead.contains(agency))
+        .collect()
+}
+
+/// The indicators an agency reports on (see the module comment).
+pub fn indicators_of<'p>(plan: &'p Plan, agency: &Id) -> Vec<&'p Indicator> {
+    let served: HashSet<&Id> = plan.tasks().flat_map(|(_, t)| &t.indicators).collect();
+    let own: HashSet<&Id> = plan
+        .tasks()
+        .filter(|(_, t)| t.lead.contains(agency))
+        .flat_map(|(_, t)| &t.indicators)
+        .collect();
+    let drafts = plan.identity.drafting_agency.as_ref() == Some(agency);
+    plan.indicators()
+        .map(|(_, i)| i)
+        .filter(|i| own.contains(&i.id) || drafts && !served.contains(&i.id))
+        .collect()
+}
+
+/// How many tasks and indicators the agency's workbook lists.
+pub fn counts(plan: &Plan, agency: &Id) -> (usize, usize) {
+    (
+        tasks_of(plan, agency).len(),
+        indicators_of(plan, agency).len(),
+    )
+}
+
+/// The progress workbook for one agency.
+pub fn template(plan: &Plan, agency: &str) -> Result<Vec<u8>> {
+    let plan = &crate::text::clean_all(plan)?;
+    let agency = find_agency(plan, agency).ok_or_else(|| {
+        Error::Invalid(format!(
+            "Không có cơ quan «{agency}» trong danh bạ của kế hoạch."
+        ))
+    })?;
+    let s = Styles::new();
+    let mut wb = Workbook::new();
+    let lists = wb.add_worksheet();
+    lists.set_name(LISTS).map_err(xl)?;
+    for (r, st) in TaskStatus::ALL.iter().enumerate() {
+        lists.write_string(r as u32, 0, st.label()).map_err(xl)?;
+    }
+    lists.write_string(0, 6, MARK).map_err(xl)?;
+    lists.write_string(1, 6, &agency.id).map_err(xl)?;
+    lists
+        .write_number(2, 6, plan.identity.year as f64)
+        .map_err(xl)?;
+    lists.set_hidden(true);
+    task_sheet(wb.add_worksheet(), &s, plan, agency)?;
+    indicator_sheet(wb.add_worksheet(), &s, plan, agency)?;
+    guide_sheet(wb.add_worksheet(), plan, agency)?;
+    wb.save_to_buffer().map_err(xl)
+}
+
+fn date_cell(
+    ws: &mut Worksheet,
+    s: &Styles,
+    row: u32,
+    col: usize,
+    d: Option<NaiveDate>,
+) -> Result<()> {
+    let text = d
+        .map(|d| d.format("%d/%m/%Y").to_string())
+        .unwrap_or_default();
+    ws.write_string_with_format(row, col as u16, text, &s.centre)
+        .map_err(xl)?;
+    Ok(())
+}
+
+fn task_sheet(ws: &mut Worksheet, s: &Styles, plan: &Plan, agency: &Agency) -> Result<()> {
+    ws.set_name(TASKS).map_err(xl)?;
+    let last = TASK_COLUMNS.len() as u16 - 1;
+    let title = format!(
+        "BÁO CÁO TIẾN ĐỘ NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM {}",
+        plan.identity.year
+    );
+    let who = format!("Cơ quan báo cáo: {}", agency.name);
+    let header = title_rows(ws, s, last, &[(&title, false), (&who, true)])?;
+    headers(ws, s, header, &TASK_COLUMNS)?;
+    print_setup(ws, header)?;
+    let tasks = tasks_of(plan, &agency.id);
+    for (i, (number, t)) in tasks.iter().enumerate() {
+        let row = header + 1 + i as u32;
+        let texts = [
+            (0, t.id.as_str()),
+            (1, number.as_str()),
+            (2, t.title.as_str()),
+            (T_STATUS, t.status.label()),
+            (T_NOTE, t.progress.note.as_str()),
+            (T_EVIDENCE, t.progress.evidence.as_str()),
+        ];
+        for (c, v) in texts {
+            ws.write_string_with_format(row, c as u16, v, &s.text)
+                .map_err(xl)?;
+        }
+        let deadline = t.deadline.as_ref().map_or(String::new(), |d| d.cell());
+        ws.write_string_with_format(row, 3, deadline, &s.centre)
+            .map_err(xl)?;
+        match t.progress.spent {
+            Some(v) => ws.write_number_with_format(row, T_SPENT as u16, f64_of(v), &s.money),
+            None => ws.write_blank(row, T_SPENT as u16, &s.money),
+        }
+        .map_err(xl)?;
+        date_cell(ws, s, row, T_DAY, t.progress.updated)?;
+        ws.set_row_height(
+            row,
+            row_height(&[(&t.title, 44.0), (&t.progress.note, 40.0)]),
+        )
+        .map_err(xl)?;
+    }
+    if !tasks.is_empty() {
+        let (first, last_row) = (header + 1, header + tasks.len() as u32);
+        let statuses = DataValidation::new()
+            .allow_list_formula(Formula::new(format!(
+                "='{LISTS}'!$A$1:$A${}",
+                TaskStatus::ALL.len()
+            )))
+            .set_error_title("Trạng thái không hợp lệ")
+            .and_then(|v| v.set_error_message("Hãy chọn trạng thái trong danh sách."))
+            .map_err(xl)?;
+        ws.add_data_validation(first, T_STATUS as u16, last_row, T_STATUS as u16, &statuses)
+            .map_err(xl)?;
+        let spent = DataValidation::new()
+            .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
+            .set_error_title("Kinh phí không hợp lệ")
+            .and_then(|v| v.set_error_message("Nhập số tiền (triệu đồng), ví dụ 1500,5."))
+            .map_err(xl)?;
+        ws.add_data_validation(first, T_SPENT as u16, last_row, T_SPENT as u16, &spent)
+            .map_err(xl)?;
+    }
+    ws.set_active(true);
+    Ok(())
+}
+
+fn indicator_sheet(ws: &mut Worksheet, s: &Styles, plan: &Plan, agency: &Agency) -> Result<()> {
+    ws.set_name(INDICATORS).map_err(xl)?;
+    let last = INDICATOR_COLUMNS.len() as u16 - 1;
+    let title = format!(
+        "KẾT QUẢ THỰC HIỆN CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM {}",
+        plan.identity.year
+    );
+    let who = format!("Cơ quan báo cáo: {}", agency.name);
+    let header = title_rows(ws, s, last, &[(&title, false), (&who, true)])?;
+    headers(ws, s, header, &INDICATOR_COLUMNS)?;
+    print_setup(ws, header)?;
+    for (i, ind) in indicators_of(plan, &agency.id).iter().enumerate() {
+        let row = header + 1 + i as u32;
+        let target = ind.target_text();
+        for (c, v) in [
+            (0, ind.id.as_str()),
+            (1, ind.name.as_str()),
+            (2, ind.unit.as_str()),
+            (3, target.as_str()),
+        ] {
+            ws.write_string_with_format(row, c, v, &s.text)
+                .map_err(xl)?;
+        }
+        match ind.actual {
+            Some(v) => ws.write_number_with_format(row, I_ACTUAL as u16, f64_of(v), &s.money),
+            None => ws.write_blank(row, I_ACTUAL as u16, &s.money),
+        }
+        .map_err(xl)?;
+        date_cell(ws, s, row, I_DAY, ind.measured)?;
+        ws.set_row_height(row, row_height(&[(&ind.name, 50.0)]))
+            .map_err(xl)?;
+    }
+    Ok(())
+}
+
+fn guide_sheet(ws: &mut Worksheet, plan: &Plan, agency: &Agency) -> Result<()> {
+    ws.set_name(GUIDE).map_err(xl)?;
+    ws.set_column_width(0, 110).map_err(xl)?;
+    let wrap = Format::new()
+        .set_font_name(crate::xlsx::FONT)
+        .set_font_size(12)
+        .set_text_wrap();
+    let lines = [
+        format!("HƯỚNG DẪN BÁO CÁO TIẾN ĐỘ KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM {}", plan.identity.year),
+        format!("Trang «{TASKS}» liệt kê các nhiệm vụ {} chủ trì, với nội dung đã báo cáo lần trước.", agency.name),
+        "Trạng thái: chọn trong danh sách (Chưa triển khai, Đang triển khai, Hoàn thành, Chậm tiến độ, Không thực hiện).".to_string(),
+        "Kết quả thực hiện: ghi việc đã làm; nếu chậm hoặc không thực hiện, ghi rõ lý do.".to_string(),
+        "Sản phẩm, minh chứng: văn bản, hệ thống, số liệu (ví dụ «Quyết định số 12/QĐ-UBND ngày 05/3»).".to_string(),
+        "Kinh phí đã chi: số tiền triệu đồng, chỉ ghi số. Ngày: dd/mm/yyyy.".to_string(),
+        format!("Trang «{INDICATORS}»: ghi kết quả đạt được của từng chỉ tiêu và ngày đo (số liệu tính đến ngày nào)."),
+        "Không sửa cột «Mã», không đổi tên trang, không thêm hoặc xóa cột. Gửi lại tệp này cho cơ quan tổng hợp.".to_string(),
+    ];
+    for (i, l) in lines.iter().enumerate() {
+        ws.write_string_with_format(i as u32, 0, l, &wrap)
+            .map_err(xl)?;
+        ws.set_row_height(i as u32, row_height(&[(l, 110.0)]) + 4.0)
+            .map_err(xl)?;
+    }
+    Ok(())
+}
+
+// ------------------------------------------------------------------------ reading ----
+
+/// A sheet of a filled progress workbook: its rows, where its header is, and which column
+/// holds which title.
+struct Sheet {
+    name: String,
+    rows: Vec<Vec<Data>>,
+    start: (u32, u32),
+    header: usize,
+    /// Column index of each expected title, found by title (in any order).
+    cols: Vec<Option<usize>>,
+}
+
+impl Sheet {
+    fn read(
+        wb: &mut Xlsx<std::io::Cursor<Vec<u8>>>,
+        name: &str,
+        titles: &[(&str, f64)],
+    ) -> std::result::Result<Sheet, String> {
+        let real = wb
+            .sheet_names()
+            .into_iter()
+            .find(|n| fold(n) == fold(name))
+            .ok_or_else(|| format!("không có trang «{name}»; hãy dùng đúng tệp báo cáo tiến độ"))?;
+        let range = wb.worksheet_range(&real).map_err(|e| {
+            log::warn!("calamine {real}: {e}");
+            "không đọc được trang (dữ liệu hỏng)".to_string()
+        })?;
+        let rows: Vec<Vec<Data>> = range.rows().map(<[Data]>::to_vec).collect();
+        let is_code = |c: &Data| fold(&cell_text(c)) == fold(CODE);
+        let header = rows
+            .iter()
+            .take(15)
+            .position(|r| r.iter().any(is_code))
+            .ok_or_else(|| format!("không tìm thấy dòng tiêu đề có cột «{CODE}»"))?;
+        let cols = titles
+            .iter()
+            .map(|(t, _)| {
+                rows[header]
+                    .iter()
+                    .position(|c| fold(&cell_text(c)) == fold(t))
+            })
+            .collect();
+        Ok(Sheet {
+            name: real,
+            start: range.start().unwrap_or((0, 0)),
+            rows,
+            header,
+            cols,
+        })
+    }
+
+    fn cell(&self, r: &[Data], col: usize) -> Option<Data> {
+        self.cols[col].and_then(|i| r.get(i)).cloned()
+    }
+
+    fn text(&self, r: &[Data], col: usize) -> String {
+        self.cell(r, col).map(|d| cell_text(&d)).unwrap_or_default()
+    }
+
+    fn excel_row(&self, i: usize) -> u32 {
+        self.start.0 + i as u32 + 1
+    }
+
+    fn place(&self, col: usize, titles: &[(&str, f64)]) -> Option<String> {
+        self.cols[col].map(|i| {
+            format!(
+                "{} ({})",
+                col_name(self.start.1 as u16 + i as u16),
+                titles[col].0
+            )
+        })
+    }
+
+    /// The filled rows after the header, with their Excel row numbers.
+    fn body(&self) -> impl Iterator<Item = (u32, &Vec<Data>)> {
+        self.rows
+            .iter()
+            .enumerate()
+            .skip(self.header + 1)
+            .filter(|(_, r)| r.iter().any(|c| !cell_text(c).is_empty()))
+            .map(|(i, r)| (self.excel_row(i), r))
+    }
+}
+
+/// A day in a cell: a date cell, or text "dd/mm/yyyy".
+fn day(cell: Option<Data>) -> std::result::Result<Option<NaiveDate>, String> {
+    match cell {
+        None | Some(Data::Empty) => Ok(None),
+        // Excel's day serial counts from 30/12/1899 (calamine's chrono feature is off).
+        Some(Data::DateTime(d)) => NaiveDate::from_ymd_opt(1899, 12, 30)
+            .and_then(|base| base.checked_add_days(chrono::Days::new(d.as_f64().max(0.0) as u64)))
+            .filter(|d| (2000..=2100).contains(&chrono::Datelike::year(d)))
+            .map(Some)
+            .ok_or_else(|| "ngày không hợp lệ".to_string()),
+        Some(other) => {
+            let t = cell_text(&other);
+            if t.is_empty() {
+                return Ok(None);
+            }
+            NaiveDate::parse_from_str(&t, "%d/%m/%Y")
+                .ok()
+                .filter(|d| (2000..=2100).contains(&chrono::Datelike::year(d)))
+                .map(Some)
+                .ok_or_else(|| format!("«{t}» không phải là ngày dd/mm/yyyy"))
+        }
+    }
+}
+
+/// Reads a filled progress workbook (already opened and recognised by its mark) into
+/// `out`: each row that differs from the plan becomes a change, every bad cell a problem.
+pub(super) fn read(
+    plan: &Plan,
+    file: &Path,
+    wb: &mut Xlsx<std::io::Cursor<Vec<u8>>>,
+    owner: Option<&Id>,
+    seen: &mut HashSet<String>,
+    out: &mut Review,
+) {
+    let problem = |sheet: Option<&str>, row, column, message| Problem {
+        file: file.to_path_buf(),
+        sheet: sheet.map(str::to_string),
+        row,
+        column,
+        message,
+    };
+    match Sheet::read(wb, TASKS, &TASK_COLUMNS) {
+        Err(m) => out.problems.push(problem(None, None, None, m)),
+        Ok(sheet) => {
+            for (row, r) in sheet.body() {
+                let mut bad: Vec<(usize, String)> = Vec::new();
+                let task = task_row(plan, &sheet, r, owner, seen, &mut bad);
+                for (c, m) in bad {
+                    let place = sheet.place(c, &TASK_COLUMNS);
+                    out.problems
+                        .push(problem(Some(&sheet.name), Some(row), place, m));
+                }
+                let Some((old, new)) = task else { continue };
+                let fields = super::diff::task(plan, old, &new);
+                if fields.is_empty() {
+                    out.unchanged += 1;
+                    out.same.push(Unchanged {
+                        file: file.to_path_buf(),
+                        row,
+                        title: old.title.clone(),
+                    });
+                } else {
+                    out.changes.push(Change::Update {
+                        file: file.to_path_buf(),
+                        row,
+                        task: new,
+                        fields,
+                    });
+                }
+            }
+        }
+    }
+    match Sheet::read(wb, INDICATORS, &INDICATOR_COLUMNS) {
+        Err(m) => out.problems.push(problem(None, None, None, m)),
+        Ok(sheet) => {
+            for (row, r) in sheet.body() {
+                let mut bad: Vec<(usize, String)> = Vec::new();
+                let ind = indicator_row(plan, &sheet, r, owner, seen, &mut bad);
+                for (c, m) in bad {
+                    let place = sheet.place(c, &INDICATOR_COLUMNS);
+                    out.problems
+                        .push(problem(Some(&sheet.name), Some(row), place, m));
+                }
+                let Some((old, new)) = ind else { continue };
+                let fields = super::diff::indicator(old, &new);
+                if fields.is_empty() {
+                    out.unchanged += 1;
+                    out.same.push(Unchanged {
+                        file: file.to_path_buf(),
+                        row,
+                        title: old.name.clone(),
+                    });
+                } else {
+                    out.changes.push(Change::Indicator {
+                        file: file.to_path_buf(),
+                        row,
+                        indicator: new,
+                        fields,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// The code cell of a row: a known, not repeated code; `None` (with the problem in `bad`)
+/// otherwise.
+fn code(
+    sheet: &Sheet,
+    r: &[Data],
+    seen: &mut HashSet<String>,
+    bad: &mut Vec<(usize, String)>,
+) -> Option<String> {
+    let code = sheet.text(r, 0);
+    if code.is_empty() {
+        bad.push((
+            0,
+            "thiếu mã; báo cáo tiến độ chỉ cập nhật các dòng có sẵn (không thêm dòng mới)".into(),
+        ));
+        return None;
+    }
+    if !seen.insert(code.clone()) {
+        bad.push((0, format!("mã «{code}» xuất hiện hai lần")));
+        return None;
+    }
+    Some(code)
+}
+
+/// A task row: the plan's task and the same task with the reported progress.
+fn task_row<'p>(
+    plan: &'p Plan,
+    sheet: &Sheet,
+    r: &[Data],
+    owner: Option<&Id>,
+    seen: &mut HashSet<String>,
+    bad: &mut Vec<(usize, String)>,
+) -> Option<(&'p Task, Task)> {
+    let code = code(sheet, r, seen, bad)?;
+    let Some(old) = plan.task(&code) else {
+        bad.push((0, format!("mã «{code}» không có trong kế hoạch")));
+        return None;
+    };
+    if owner.is_some_and(|o| !old.lead.contains(o)) {
+        bad.push((
+            0,
+            format!(
+                "nhiệm vụ «{}» không do cơ quan của tệp này chủ trì",
+                old.title
+            ),
+        ));
+        return None;
+    }
+    let before = bad.len();
+    let status_t = sheet.text(r, T_STATUS);
+    let status = if status_t.is_empty() {
+        Some(old.status)
+    } else {
+        choice(TaskStatus::ALL, TaskStatus::label, &status_t)
+    };
+    if status.is_none() {
+        bad.push((
+            T_STATUS,
+            format!("trạng thái «{status_t}» không có trong danh sách"),
+        ));
+    }
+    let spent = amount(sheet.cell(r, T_SPENT).as_ref()).unwrap_or_else(|m| {
+        bad.push((T_SPENT, m));
+        None
+    });
+    let updated = day(sheet.cell(r, T_DAY)).unwrap_or_else(|m| {
+        bad.push((T_DAY, m));
+        None
+    });
+    if bad.len() > before {
+        return None;
+    }
+    let mut new = old.clone();
+    new.status = status.unwrap_or(old.status);
+    new.progress.note = sheet.text(r, T_NOTE);
+    new.progress.evidence = sheet.text(r, T_EVIDENCE);
+    new.progress.spent = spent;
+    new.progress.updated = updated;
+    Some((old, new))
+}
+
+fn indicator_row<'p>(
+    plan: &'p Plan,
+    sheet: &Sheet,
+    r: &[Data],
+    owner: Option<&Id>,
+    seen: &mut HashSet<String>,
+    bad: &mut Vec<(usize, String)>,
+) -> Option<(&'p Indicator, Indicator)> {
+    let code = code(sheet, r, seen, bad)?;
+    let Some(old) = plan.indicators().map(|(_, i)| i).find(|i| i.id == code) else {
+        bad.push((0, format!("mã «{code}» không có trong kế hoạch")));
+        return None;
+    };
+    if owner.is_some_and(|o| !indicators_of(plan, o).iter().any(|i| i.id == code)) {
+        bad.push((
+            0,
+            format!("chỉ tiêu «{}» không thuộc cơ quan của tệp này", old.name),
+        ));
+        return None;
+    }
+    let actual = match sheet.cell(r, I_ACTUAL) {
+        None | Some(Data::Empty) => Ok(None),
+        Some(Data::Float(f)) => rust_decimal::Decimal::try_from(f)
+            .map(|d| Some(d.round_dp(3)))
+            .map_err(|_| format!("«{f}» không phải là số")),
+        Some(other) => {
+            let t = cell_text(&other).trim_end_matches('%').trim().to_string();
+            if t.is_empty() {
+                Ok(None)
+            } else {
+                crate::format::parse_money(&t)
+                    .map(Some)
+                    .ok_or_else(|| format!("«{t}» không phải là số"))
+            }
+        }
+    };
+    let actual = actual.unwrap_or_else(|m| {
+        bad.push((I_ACTUAL, m));
+        None
+    });
+    let measured = day(sheet.cell(r, I_DAY)).unwrap_or_else(|m| {
+        bad.push((I_DAY, m));
+        None
+    });
+    if measured.is_some() && actual.is_none() {
+        bad.push((I_ACTUAL, "có ngày đo nhưng chưa ghi kết quả".into()));
+    }
+    if !bad.is_empty() {
+        return None;
+    }
+    let mut new = old.clone();
+    new.actual = actual;
+    new.measured = measured;
+    Some((old, new))
+}
