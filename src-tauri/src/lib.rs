@@ -6,10 +6,14 @@
 use std::path::PathBuf;
 
 use dxplan::app::{
-    ExportKind, Importing, NewPlan, PlanView, Resume, Rolled, Session, Started, UserError,
+    ExportKind, Importing, NewPlan, PlanView, Received, Resume, Rolled, RowRef, Session, Started,
+    UserError,
 };
 use dxplan::catalogue::Catalogues;
+use dxplan::model::NaiveDate;
+use dxplan::proposals::batch::{Round, Sent};
 use dxplan::store::{PlanSummary, Store};
+use dxplan::tracking::Tracking;
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -49,6 +53,32 @@ fn ask_open_path(app: &AppHandle, title: &str, filter: (&str, &[&str])) -> Optio
         .add_filter(filter.0, filter.1)
         .blocking_pick_file()
         .and_then(|p| p.into_path().ok())
+}
+
+/// A folder chosen in a folder dialog; `DXPLAN_SAVE_DIR` replaces the dialog (e2e tests).
+fn ask_folder(app: &AppHandle, title: &str) -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("DXPLAN_SAVE_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    app.dialog()
+        .file()
+        .set_title(title)
+        .blocking_pick_folder()
+        .and_then(|p| p.into_path().ok())
+}
+
+/// Several files chosen at once; `DXPLAN_OPEN_FILES` (a path list, as PATH is written)
+/// replaces the dialog (e2e tests).
+fn ask_open_paths(app: &AppHandle, title: &str, filter: (&str, &[&str])) -> Option<Vec<PathBuf>> {
+    if let Some(files) = std::env::var_os("DXPLAN_OPEN_FILES") {
+        return Some(std::env::split_paths(&files).collect());
+    }
+    app.dialog()
+        .file()
+        .set_title(title)
+        .add_filter(filter.0, filter.1)
+        .blocking_pick_files()
+        .map(|ps| ps.into_iter().filter_map(|p| p.into_path().ok()).collect())
 }
 
 #[tauri::command]
@@ -177,7 +207,7 @@ async fn export_document(
 ) -> Reply<Option<String>> {
     let name = s.export_name(&id, kind).await?;
     let filter: (&str, &[&str]) = match kind {
-        ExportKind::Workbook => ("Sổ tính Excel", &["xlsx"]),
+        ExportKind::Workbook | ExportKind::BaoCaoWorkbook => ("Sổ tính Excel", &["xlsx"]),
         _ => ("Văn bản Word", &["docx"]),
     };
     let Some(path) = ask_save_path(&app, &name, filter) else {
@@ -190,6 +220,56 @@ async fn export_document(
 #[tauri::command]
 async fn preview(s: State<'_, Session>, id: String, kind: ExportKind) -> Reply<String> {
     Ok(s.preview(&id, kind).await?)
+}
+
+#[tauri::command]
+async fn tracking(s: State<'_, Session>, id: String, as_of: Option<NaiveDate>) -> Reply<Tracking> {
+    Ok(s.tracking(&id, as_of).await?)
+}
+
+#[tauri::command]
+async fn round_recipients(s: State<'_, Session>, id: String, round: Round) -> Reply<Vec<String>> {
+    Ok(s.round_recipients(&id, round).await?)
+}
+
+/// "Gửi đề xuất" / "Gửi báo cáo tiến độ": the folder is chosen in the dialog.
+#[tauri::command]
+async fn send_round(
+    app: AppHandle,
+    s: State<'_, Session>,
+    id: String,
+    round: Round,
+    agencies: Vec<String>,
+) -> Reply<Option<Sent>> {
+    match ask_folder(&app, "Chọn thư mục lưu các tệp gửi đi") {
+        Some(dir) => Ok(Some(s.send_round(&id, round, agencies, &dir).await?)),
+        None => Ok(None),
+    }
+}
+
+/// "Nhận đề xuất" / "Nhận báo cáo": the filled workbooks are chosen in the dialog.
+#[tauri::command]
+async fn review_round(
+    app: AppHandle,
+    s: State<'_, Session>,
+    id: String,
+) -> Reply<Option<Received>> {
+    let title = "Chọn các tệp Excel các cơ quan đã gửi lại";
+    match ask_open_paths(&app, title, ("Sổ tính Excel", &["xlsx"])) {
+        Some(files) if !files.is_empty() => Ok(Some(s.review_round(&id, files).await?)),
+        _ => Ok(None),
+    }
+}
+
+#[tauri::command]
+async fn apply_round(
+    s: State<'_, Session>,
+    id: String,
+    revision: i64,
+    files: Vec<PathBuf>,
+    rejected: Vec<RowRef>,
+) -> Reply<PlanView> {
+    Ok(s.apply_round(&id, revision, &files, rejected).await?)
 }
 
 #[tauri::command]
@@ -292,6 +372,11 @@ pub fn run() {
             export_document,
             preview,
             catalogues,
+            tracking,
+            round_recipients,
+            send_round,
+            review_round,
+            apply_round,
             resume,
             set_resume,
             reveal,

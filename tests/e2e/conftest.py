@@ -41,6 +41,8 @@ def launch(workdir):
         DXPLAN_SAVE_DIR=str(workdir / "out"),
         # What "open" dialogs pick: a test copies the file there first.
         DXPLAN_OPEN_FILE=str(workdir / "mở tệp.docx"),
+        # What "open several files" dialogs pick.
+        DXPLAN_OPEN_FILES=str(workdir / "nhận về.xlsx"),
     )
     driver_bin = shutil.which("tauri-driver") or str(Path.home() / ".cargo/bin/tauri-driver")
     proc = subprocess.Popen(

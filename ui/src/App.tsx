@@ -12,15 +12,19 @@ import { Editor } from "./screens/Editor";
 import { Export } from "./screens/Export";
 import { Plans } from "./screens/Plans";
 import { Preview } from "./screens/Preview";
+import { Rounds } from "./screens/Rounds";
+import { Tracking } from "./screens/Tracking";
 import { flushPending, usePlan, type SaveState } from "./usePlan";
 
-type Screen = "plans" | "editor" | "directory" | "catalogues" | "preview" | "export";
+type Screen = "plans" | "editor" | "directory" | "catalogues" | "preview" | "export" | "rounds" | "tracking";
 type Notice = { message: string; kind: "error" | "info" } | null;
 
 const SCREENS: { key: Screen; label: string; needsPlan: boolean }[] = [
   { key: "plans", label: "Các kế hoạch", needsPlan: false },
   { key: "editor", label: "Soạn thảo", needsPlan: true },
   { key: "directory", label: "Cơ quan", needsPlan: true },
+  { key: "rounds", label: "Đề xuất, báo cáo", needsPlan: true },
+  { key: "tracking", label: "Theo dõi", needsPlan: true },
   { key: "catalogues", label: "Danh mục", needsPlan: false },
   { key: "preview", label: "Xem trước", needsPlan: true },
   { key: "export", label: "Xuất văn bản", needsPlan: true },
@@ -167,6 +171,10 @@ export function App() {
           <Directory view={view} plan={plan} />
         ) : screen === "catalogues" ? (
           <CatalogueBrowser catalogues={catalogues} onChange={setCatalogues} notify={notify} />
+        ) : screen === "rounds" ? (
+          <Rounds view={view} plan={plan} notify={notify} />
+        ) : screen === "tracking" ? (
+          <Tracking view={view} plan={plan} notify={notify} />
         ) : screen === "preview" ? (
           <Preview view={view} />
         ) : (

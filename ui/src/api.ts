@@ -12,6 +12,11 @@ import type { Resume } from "./bindings/Resume";
 import type { Rolled } from "./bindings/Rolled";
 import type { Started } from "./bindings/Started";
 import type { UserError } from "./bindings/UserError";
+import type { Received } from "./bindings/Received";
+import type { Round } from "./bindings/Round";
+import type { RowRef } from "./bindings/RowRef";
+import type { Sent } from "./bindings/Sent";
+import type { Tracking } from "./bindings/Tracking";
 
 /** The Vietnamese sentence of an error from the core. Anything else thrown (Tauri's own
  * English text, a script error) is never shown as is: the planner reads one Vietnamese
@@ -56,6 +61,13 @@ export const api = {
     invoke<string | null>("export_document", { id, kind, draft }),
   preview: (id: string, kind: ExportKind) => invoke<string>("preview", { id, kind }),
   catalogues: () => invoke<Catalogues>("catalogues"),
+  /** `asOf` "yyyy-mm-dd"; null for today. */
+  tracking: (id: string, asOf: string | null) => invoke<Tracking>("tracking", { id, asOf }),
+  roundRecipients: (id: string, round: Round) => invoke<string[]>("round_recipients", { id, round }),
+  sendRound: (id: string, round: Round, agencies: string[]) => invoke<Sent | null>("send_round", { id, round, agencies }),
+  reviewRound: (id: string) => invoke<Received | null>("review_round", { id }),
+  applyRound: (id: string, revision: number, files: string[], rejected: RowRef[]) =>
+    invoke<PlanView>("apply_round", { id, revision, files, rejected }),
   resume: () => invoke<Resume>("resume"),
   setResume: (resume: Resume) => invoke<void>("set_resume", { resume }),
   reveal: (path: string) => invoke<void>("reveal", { path }),

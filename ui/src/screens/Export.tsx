@@ -11,6 +11,8 @@ export const DOCUMENTS: { kind: ExportKind; label: string; note: string }[] = [
   { kind: "quyet_dinh", label: "Quyết định", note: "Quyết định ban hành kế hoạch kèm phụ lục nhiệm vụ (.docx)" },
   { kind: "phu_luc", label: "Phụ lục", note: "Phụ lục danh mục nhiệm vụ (.docx)" },
   { kind: "workbook", label: "Sổ tính", note: "Các phụ lục dạng bảng tính (.xlsx)" },
+  { kind: "bao_cao", label: "Báo cáo kết quả", note: "Báo cáo kết quả thực hiện kế hoạch trong năm, từ số liệu theo dõi (.docx)" },
+  { kind: "bao_cao_workbook", label: "Báo cáo kết quả (sổ tính)", note: "Các bảng của báo cáo kết quả (.xlsx)" },
 ];
 
 type Result = { kind: "done"; path: string } | { kind: "error"; message: string } | null;

@@ -28,7 +28,7 @@ export function Preview({ view, compact = false }: { view: PlanView; compact?: b
       <div className="section-head">
         <h2>Xem trước</h2>
         <select aria-label="Văn bản xem trước" value={kind} onChange={(e) => setKind(e.target.value as ExportKind)}>
-          {DOCUMENTS.filter((d) => d.kind !== "workbook").map((d) => (
+          {DOCUMENTS.filter((d) => d.kind !== "workbook" && d.kind !== "bao_cao_workbook").map((d) => (
             <option key={d.kind} value={d.kind}>
               {d.label}
             </option>
