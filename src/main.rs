@@ -478,6 +478,13 @@ async fn report_import(
 
 fn print_review(plan: &Plan, review: &dxplan::proposals::Review) {
     use dxplan::proposals::Change;
+    let names = |fields: &[dxplan::proposals::diff::Difference]| {
+        fields
+            .iter()
+            .map(|d| d.field)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     for c in &review.changes {
         match c {
             Change::Add {
@@ -492,15 +499,7 @@ fn print_review(plan: &Plan, review: &dxplan::proposals::Review) {
             }
             Change::Update {
                 row, task, fields, ..
-            } => println!(
-                "SỬA       dòng {row}: «{}» — {}",
-                task.title,
-                fields
-                    .iter()
-                    .map(|d| d.field)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            } => println!("SỬA       dòng {row}: «{}» — {}", task.title, names(fields)),
             Change::Indicator {
                 row,
                 indicator,
@@ -509,11 +508,7 @@ fn print_review(plan: &Plan, review: &dxplan::proposals::Review) {
             } => println!(
                 "CHỈ TIÊU  dòng {row}: «{}» — {}",
                 indicator.name,
-                fields
-                    .iter()
-                    .map(|d| d.field)
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                names(fields)
             ),
         }
     }
@@ -903,15 +898,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 recipients(&plan, round)
             } else {
                 to.iter()
-                    .map(|name| {
-                        dxplan::proposals::find_agency(&plan, name)
-                            .map(|a| a.id.clone())
-                            .ok_or_else(|| {
-                                Error::Invalid(format!(
-                                    "Không có cơ quan «{name}» trong danh bạ của kế hoạch."
-                                ))
-                            })
-                    })
+                    .map(|name| dxplan::proposals::agency_named(&plan, name).map(|a| a.id.clone()))
                     .collect::<Result<Vec<_>>>()?
             };
             let sent = send(&plan, round, &agencies, &dir)?;

@@ -11,9 +11,10 @@ use crate::model::Plan;
 use crate::{Error, Result};
 
 pub const FORMAT: &str = "dxplan-plan";
-/// 2 adds each task's tracking (`progress`). Files of version 1 read the same, without it;
-/// an older app told to open a version 2 file says to update rather than fail on a field.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 2 adds each task's tracking (`progress`), 3 the day an indicator was measured
+/// (`measured`). Older files read the same, without them; an older app told to open a newer
+/// file says to update rather than fail on a field.
+pub const SCHEMA_VERSION: u32 = 3;
 const READABLE: std::ops::RangeInclusive<u32> = 1..=SCHEMA_VERSION;
 /// A real plan file is well under 1 MB; refuse anything absurd before parsing it.
 pub const MAX_BYTES: u64 = 20 * 1024 * 1024;

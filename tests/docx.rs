@@ -645,6 +645,7 @@ fn the_results_report_of_a_tracked_year() {
     }
     let first = &mut plan.specific_goals[0].indicators[0];
     first.actual = first.target;
+    first.measured = chrono::NaiveDate::from_ymd_opt(2023, 11, 20);
     // Due in the second quarter, not started by 30/11: overdue.
     plan.groups[2].tasks[0].deadline = Some(dxplan::model::Deadline::Quarter {
         year: 2023,
@@ -681,6 +682,17 @@ fn the_results_report_of_a_tracked_year() {
         "counts"
     );
     assert!(paras.iter().any(|p| p.contains("đạt 1 chỉ tiêu")));
+    // The day a value was measured goes with it.
+    assert!(
+        paras
+            .iter()
+            .any(|p| p.contains("thực hiện 100% (số liệu ngày 20/11/2023) — đạt")),
+        "{:?}",
+        paras
+            .iter()
+            .filter(|p| p.contains("thực hiện 100"))
+            .collect::<Vec<_>>()
+    );
     assert!(paras
         .iter()
         .any(|p| p.contains("kinh phí đã thực hiện theo báo cáo của 12 nhiệm vụ: 120 triệu đồng")));

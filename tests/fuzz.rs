@@ -266,6 +266,25 @@ fn fuzz_proposals() {
     });
 }
 
+#[test]
+#[ignore]
+fn fuzz_progress() {
+    let plan = dxplan::sample::plan();
+    let template = dxplan::proposals::progress::template(&plan, "so-tttt").unwrap();
+    // The task sheet (after the hidden lists); the indicator sheet is read from the template.
+    let sheet = "xl/worksheets/sheet2.xml";
+    let seed = part(&template, sheet);
+    fuzz("progress", vec![seed], |input, path| {
+        let file = path.with_extension("xlsx");
+        std::fs::write(&file, repack(&template, sheet, input)).unwrap();
+        let review = dxplan::proposals::review(&plan, &[file]);
+        let mut p = plan.clone();
+        if review.apply_to(&mut p).is_ok() {
+            use_plan(&p);
+        }
+    });
+}
+
 /// The harness itself, briefly, on every `cargo test`: mutations apply and the readers hold.
 #[test]
 fn fuzz_harness_smoke() {

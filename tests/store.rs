@@ -304,7 +304,7 @@ fn bad_plan_files_give_clear_errors_and_leave_the_database_unchanged() {
         let truncated = write("cut.json", &good.as_bytes()[..good.len() / 2]);
         let wrong_version = write(
             "v9.json",
-            good.replacen("\"schema_version\": 2", "\"schema_version\": 9", 1)
+            good.replacen("\"schema_version\": 3", "\"schema_version\": 9", 1)
                 .as_bytes(),
         );
         let mut garbage = Vec::with_capacity(10 << 20);

@@ -90,8 +90,13 @@ pub(super) fn body(ctx: &Ctx, day: NaiveDate) -> Vec<DocPart> {
     for (gi, g) in plan.specific_goals.iter().enumerate() {
         out.push(DocPart::from(heading(&format!("{}. {}", gi + 1, g.title))));
         for i in &g.indicators {
+            // The day a value was measured is said when it is known: a figure of June is not
+            // the year's result.
+            let measured = i.measured.map_or(String::new(), |d| {
+                format!(" (số liệu ngày {})", crate::format::date_short(d))
+            });
             out.push(p(format!(
-                "- {}: chỉ tiêu {}, thực hiện {} — {}.",
+                "- {}: chỉ tiêu {}, thực hiện {}{measured} — {}.",
                 i.name,
                 i.target_text(),
                 actual_text(i.actual, &i.unit),

@@ -99,11 +99,7 @@ pub fn send(plan: &Plan, round: Round, agencies: &[Id], dir: &Path) -> Result<Se
     }
     let mut built: Vec<(SentFile, Vec<u8>)> = Vec::new();
     for id in agencies {
-        let agency = plan.agency(id).ok_or_else(|| {
-            Error::Invalid(format!(
-                "Không có cơ quan «{id}» trong danh bạ của kế hoạch."
-            ))
-        })?;
+        let agency = super::agency_named(plan, id)?;
         let bytes = match round {
             Round::Proposals => super::template(plan, id)?,
             Round::Progress => super::progress::template(plan, id)?,

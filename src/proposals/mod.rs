@@ -88,16 +88,21 @@ pub fn find_agency<'a>(plan: &'a Plan, text: &str) -> Option<&'a crate::model::A
     })
 }
 
+/// `find_agency`, or the sentence that says the plan has no such agency.
+pub fn agency_named<'p>(plan: &'p Plan, text: &str) -> Result<&'p Agency> {
+    find_agency(plan, text).ok_or_else(|| {
+        Error::Invalid(format!(
+            "Không có cơ quan «{text}» trong danh bạ của kế hoạch."
+        ))
+    })
+}
+
 // -------------------------------------------------------------------- template ----
 
 /// A proposal workbook for one agency.
 pub fn template(plan: &Plan, agency: &str) -> Result<Vec<u8>> {
     let plan = &crate::text::clean_all(plan)?;
-    let agency = find_agency(plan, agency).ok_or_else(|| {
-        Error::Invalid(format!(
-            "Không có cơ quan «{agency}» trong danh bạ của kế hoạch."
-        ))
-    })?;
+    let agency = agency_named(plan, agency)?;
     let s = Styles::new();
     let mut wb = Workbook::new();
     let levels = levels_for(plan);

@@ -10,12 +10,12 @@ use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
 use rust_xlsxwriter::{DataValidation, DataValidationRule, Format, Formula, Workbook, Worksheet};
 
-use super::{amount, cell_text, choice, find_agency, Change, Problem, Review, Unchanged, LISTS};
+use super::{agency_named, amount, cell_text, choice, Change, Problem, Review, Unchanged, LISTS};
 use crate::model::{Agency, Id, Indicator, Plan, Task, TaskStatus};
 use crate::numbering::task_number;
 use crate::text::fold;
 use crate::xlsx::{col_name, f64_of, headers, print_setup, row_height, title_rows, xl, Styles};
-use crate::{Error, Result};
+use crate::Result;
 
 pub const MARK: &str = "dxplan-tien-do";
 pub const TASKS: &str = "Tiến độ nhiệm vụ";
@@ -92,11 +92,7 @@ pub fn counts(plan: &Plan, agency: &Id) -> (usize, usize) {
 /// The progress workbook for one agency.
 pub fn template(plan: &Plan, agency: &str) -> Result<Vec<u8>> {
     let plan = &crate::text::clean_all(plan)?;
-    let agency = find_agency(plan, agency).ok_or_else(|| {
-        Error::Invalid(format!(
-            "Không có cơ quan «{agency}» trong danh bạ của kế hoạch."
-        ))
-    })?;
+    let agency = agency_named(plan, agency)?;
     let s = Styles::new();
     let mut wb = Workbook::new();
     let lists = wb.add_worksheet();
@@ -131,17 +127,35 @@ fn date_cell(
     Ok(())
 }
 
+/// A sheet's name, its title and the reporting agency over its column headers; returns the
+/// header row.
+fn head(
+    ws: &mut Worksheet,
+    s: &Styles,
+    name: &str,
+    title: &str,
+    agency: &Agency,
+    columns: &[(&str, f64)],
+) -> Result<u32> {
+    ws.set_name(name).map_err(xl)?;
+    let who = format!("Cơ quan báo cáo: {}", agency.name);
+    let header = title_rows(
+        ws,
+        s,
+        columns.len() as u16 - 1,
+        &[(title, false), (&who, true)],
+    )?;
+    headers(ws, s, header, columns)?;
+    print_setup(ws, header)?;
+    Ok(header)
+}
+
 fn task_sheet(ws: &mut Worksheet, s: &Styles, plan: &Plan, agency: &Agency) -> Result<()> {
-    ws.set_name(TASKS).map_err(xl)?;
-    let last = TASK_COLUMNS.len() as u16 - 1;
     let title = format!(
         "BÁO CÁO TIẾN ĐỘ NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM {}",
         plan.identity.year
     );
-    let who = format!("Cơ quan báo cáo: {}", agency.name);
-    let header = title_rows(ws, s, last, &[(&title, false), (&who, true)])?;
-    headers(ws, s, header, &TASK_COLUMNS)?;
-    print_setup(ws, header)?;
+    let header = head(ws, s, TASKS, &title, agency, &TASK_COLUMNS)?;
     let tasks = tasks_of(plan, &agency.id);
     for (i, (number, t)) in tasks.iter().enumerate() {
         let row = header + 1 + i as u32;
@@ -197,16 +211,11 @@ fn task_sheet(ws: &mut Worksheet, s: &Styles, plan: &Plan, agency: &Agency) -> R
 }
 
 fn indicator_sheet(ws: &mut Worksheet, s: &Styles, plan: &Plan, agency: &Agency) -> Result<()> {
-    ws.set_name(INDICATORS).map_err(xl)?;
-    let last = INDICATOR_COLUMNS.len() as u16 - 1;
     let title = format!(
         "KẾT QUẢ THỰC HIỆN CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM {}",
         plan.identity.year
     );
-    let who = format!("Cơ quan báo cáo: {}", agency.name);
-    let header = title_rows(ws, s, last, &[(&title, false), (&who, true)])?;
-    headers(ws, s, header, &INDICATOR_COLUMNS)?;
-    print_setup(ws, header)?;
+    let header = head(ws, s, INDICATORS, &title, agency, &INDICATOR_COLUMNS)?;
     for (i, ind) in indicators_of(plan, &agency.id).iter().enumerate() {
         let row = header + 1 + i as u32;
         let target = ind.target_text();

@@ -141,6 +141,30 @@ pub(crate) fn print_setup(ws: &mut Worksheet, header_row: u32) -> Result<()> {
     Ok(())
 }
 
+/// The row of budget not allocated to a task, its label across the columns before
+/// `amount_col`: planned too, so that a table's total matches the plan's.
+pub(crate) fn unallocated_row(
+    ws: &mut Worksheet,
+    s: &Styles,
+    row: u32,
+    amount_col: u16,
+    amount: Decimal,
+) -> Result<()> {
+    ws.write_blank(row, 0, &s.text).map_err(xl)?;
+    ws.merge_range(
+        row,
+        1,
+        row,
+        amount_col - 1,
+        "Kinh phí dự kiến chưa phân bổ cho nhiệm vụ cụ thể",
+        &s.text,
+    )
+    .map_err(xl)?;
+    ws.write_number_with_format(row, amount_col, f64_of(amount), &s.money)
+        .map_err(xl)?;
+    Ok(())
+}
+
 pub(crate) fn headers(
     ws: &mut Worksheet,
     s: &Styles,
@@ -285,18 +309,7 @@ fn tasks_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
         subtotal_cells.push(format!("G{}", group_row + 1));
     }
     if !plan.budget.unallocated.is_empty() {
-        ws.write_blank(row, 0, &s.text).map_err(xl)?;
-        ws.merge_range(
-            row,
-            1,
-            row,
-            5,
-            "Kinh phí dự kiến chưa phân bổ cho nhiệm vụ cụ thể",
-            &s.text,
-        )
-        .map_err(xl)?;
-        ws.write_number_with_format(row, 6, f64_of(totals.unallocated), &s.money)
-            .map_err(xl)?;
+        unallocated_row(ws, s, row, 6, totals.unallocated)?;
         ws.write_string_with_format(
             row,
             7,

@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Formula, Workbook, Worksheet};
 
-use super::{col_name, f64_of, headers, print_setup, row_height, title_rows, xl, Styles};
+use super::{
+    col_name, f64_of, headers, print_setup, row_height, title_rows, unallocated_row, xl, Styles,
+};
 use crate::docx::report::{status_text, verdict};
 use crate::format::capitalise_first;
 use crate::model::{Plan, TaskStatus};
@@ -155,18 +157,7 @@ fn progress_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles, as_of: NaiveDate)
     // Budget not allocated to a task is planned too: the total matches the report's text.
     let unallocated = crate::budget::sum(&plan.budget.unallocated);
     if !plan.budget.unallocated.is_empty() {
-        ws.write_blank(row, 0, &s.text).map_err(xl)?;
-        ws.merge_range(
-            row,
-            1,
-            row,
-            6,
-            "Kinh phí dự kiến chưa phân bổ cho nhiệm vụ cụ thể",
-            &s.text,
-        )
-        .map_err(xl)?;
-        ws.write_number_with_format(row, PLANNED, f64_of(unallocated), &s.money)
-            .map_err(xl)?;
+        unallocated_row(ws, s, row, PLANNED, unallocated)?;
         ws.write_blank(row, SPENT, &s.money).map_err(xl)?;
         ws.write_blank(row, last, &s.text).map_err(xl)?;
         subtotal_rows.push(row + 1);

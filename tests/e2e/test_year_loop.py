@@ -211,3 +211,66 @@ def test_proposals_tracking_report_and_next_years_part_one(launch, workdir):
     assert [i["actual"] for i in part_one["indicators"][:3]] == ["92.5", "81", "40"], part_one["indicators"][:3]
     assert part_one["budget_spent"].startswith("Kinh phí đã thực hiện 120,5 triệu đồng"), part_one["budget_spent"]
     shutil.copy(path, workdir / "out" / "kept.docx")
+
+
+def test_progress_round_read_back_with_a_wrong_cell(launch, workdir):
+    """A progress report for one agency, filled with openpyxl: two tasks and an indicator
+    brought up to date, one status that is not in the list. The review shows the change
+    against the plan and the problem at its cell; applying takes the good rows only, and
+    one undo takes them all back."""
+    d = launch()
+    button(d, "Tạo từ kế hoạch mẫu (Quảng Ngãi 2023)").click()
+    wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "nav.outline")))
+    plan_id = cli_plans(workdir)[0]["id"]
+    screen(d, "Đề xuất, báo cáo")
+    # An issued plan starts on the progress round, sent by default to the agencies that lead
+    # tasks (never to a collective such as "Các sở, ban, ngành tỉnh").
+    wait(d).until(EC.element_located_to_be_selected((By.XPATH, "//label[contains(., 'Báo cáo tiến độ')]/input")))
+    assert not d.find_element(By.CSS_SELECTOR, "input[aria-label='Gửi Các sở, ban, ngành tỉnh']").is_selected()
+    button(d, "Bỏ chọn").click()
+    d.find_element(By.CSS_SELECTOR, "input[aria-label='Gửi Sở Thông tin và Truyền thông']").click()
+    button(d, "Gửi báo cáo tiến độ… (1 tệp)").click()
+    wait(d).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "[data-testid='sent']")))
+    sent = workdir / "out" / "Bao-cao-tien-do-CDS-2023-So-Tt-Tt.xlsx"
+    wb = openpyxl.load_workbook(sent)
+    tasks, indicators = wb["Tiến độ nhiệm vụ"], wb["Kết quả chỉ tiêu"]
+    header = next(r for r in range(1, 15) if tasks.cell(r, 1).value == "Mã (không sửa)")
+    tasks.cell(header + 1, 5).value = "Hoàn thành"
+    tasks.cell(header + 1, 6).value = "Đã tổ chức tuần lễ chuyển đổi số"
+    tasks.cell(header + 1, 8).value = 45.5
+    tasks.cell(header + 2, 5).value = "Xong rồi"
+    tasks.cell(header + 3, 5).value = "Chậm tiến độ"
+    tasks.cell(header + 3, 6).value = "Chờ bố trí vốn"
+    ih = next(r for r in range(1, 15) if indicators.cell(r, 1).value == "Mã (không sửa)")
+    indicators.cell(ih + 1, 5).value = 97
+    indicators.cell(ih + 1, 6).value = "30/11/2023"
+    wb.save(workdir / "nhận về.xlsx")
+    first, late = tasks.cell(header + 1, 1).value, tasks.cell(header + 3, 1).value
+
+    button(d, "Nhận tệp đã điền…").click()
+    review = wait(d).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "[data-testid='round-review']")))
+    assert "3 thay đổi" in review.text and "1 lỗi" in review.text, review.text
+    assert "Chưa triển khai → Hoàn thành" in review.text and "«Xong rồi»" in review.text, review.text
+    shot(d, "progress-review")
+    button(d, "Cập nhật vào kế hoạch (3 dòng)").click()
+    wait(d).until(EC.presence_of_element_located((By.XPATH, "//*[contains(., 'Đã cập nhật 3 dòng')]")))
+
+    def applied():
+        plan = cli_plan(workdir, plan_id)
+        t = {t["id"]: t for g in plan["groups"] for t in g["tasks"]}
+        assert (t[first]["status"], t[first]["progress"]["spent"]) == ("hoan_thanh", "45.5"), t[first]
+        assert (t[late]["status"], t[late]["progress"]["note"]) == ("cham_tien_do", "Chờ bố trí vốn")
+        ind = plan["specific_goals"][0]["indicators"][0]
+        assert (ind["actual"], ind["measured"]) == ("97", "2023-11-30"), ind
+
+    eventually(applied)
+    # One undo takes the whole batch back.
+    into_view(d, d.find_element(By.CSS_SELECTOR, "button[aria-label='Hoàn tác']")).click()
+
+    def undone():
+        plan = cli_plan(workdir, plan_id)
+        t = {t["id"]: t for g in plan["groups"] for t in g["tasks"]}
+        assert t[first]["status"] == "chua_trien_khai" and t[late]["progress"]["note"] == ""
+        assert plan["specific_goals"][0]["indicators"][0]["actual"] is None
+
+    eventually(undone)

@@ -4,7 +4,7 @@
 // back into a review — each row new, changed, unchanged or a problem, with the plan's value
 // and the file's — where the planner accepts or rejects each change and applies them as one
 // step of the history.
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { api, messageOf } from "../api";
 import type { Change } from "../bindings/Change";
 import type { PlanView } from "../bindings/PlanView";
@@ -34,6 +34,11 @@ export function Rounds({ view, plan, notify }: { view: PlanView; plan: PlanApi; 
   const [received, setReceived] = useState<Received | null>(null);
   const [rejected, setRejected] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
+  const reviewRef = useRef<HTMLDivElement>(null);
+  // A review read back shows at once, below the sending part.
+  useEffect(() => {
+    if (received) reviewRef.current?.scrollIntoView({ block: "start" });
+  }, [received]);
 
   useEffect(() => {
     api.roundRecipients(view.id, round).then(
@@ -147,7 +152,7 @@ export function Rounds({ view, plan, notify }: { view: PlanView; plan: PlanApi; 
           <span className="muted">chọn một hay nhiều tệp; đề xuất và báo cáo tiến độ đều đọc được</span>
         </div>
         {r && (
-          <div data-testid="round-review">
+          <div data-testid="round-review" ref={reviewRef}>
             <p>
               {received!.files.length} tệp: <b>{r.changes.filter((c) => c.kind === "add").length}</b> thêm mới, <b>{r.changes.filter((c) => c.kind !== "add").length}</b> thay đổi,{" "}
               <b>{r.same.length}</b> không đổi, <b className={r.problems.length ? "late" : ""}>{r.problems.length}</b> lỗi.
