@@ -764,7 +764,7 @@ pub const EXAMPLE_NATIONAL_TASKS: &str =
 
 /// The folder of catalogues the planner imported, beside the database.
 pub fn user_dir_beside(db: &Path) -> PathBuf {
-    db.parent().unwrap_or(Path::new(".")).join("danh-muc")
+    crate::store::Store::local_dir(db).join("danh-muc")
 }
 
 /// A year's catalogue the planner brings (the ministry's new task list, say): checked like

@@ -49,6 +49,10 @@ pub enum Error {
     #[error("Không ghi được tệp {path}: {reason}")]
     Write { path: PathBuf, reason: String },
 
+    /// The PostgreSQL server of shared mode could not be used; the driver's text is logged.
+    #[error("Không kết nối được máy chủ cơ sở dữ liệu {server}: {reason}.")]
+    Server { server: String, reason: String },
+
     #[error("Lỗi cơ sở dữ liệu, thay đổi chưa được lưu. Chi tiết đã ghi vào nhật ký.")]
     Database(#[from] sqlx::Error),
 

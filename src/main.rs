@@ -52,7 +52,7 @@ use dxplan::{catalogue, planfile, sample, stats, Error, Result};
     about = "Lập kế hoạch chuyển đổi số cấp tỉnh (dòng lệnh)"
 )]
 struct Cli {
-    /// Tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu ứng dụng, hoặc biến DXPLAN_DB)
+    /// Tệp cơ sở dữ liệu, hoặc máy chủ dùng chung postgres://tài-khoản:mật-khẩu@máy-chủ:5432/tên-csdl (mặc định: thư mục dữ liệu ứng dụng, hoặc biến DXPLAN_DB)
     #[arg(long, global = true)]
     db: Option<PathBuf>,
     /// Thư mục chứa danh mục bổ sung (*.toml) của người dùng

@@ -11,9 +11,9 @@ use dxplan::{planfile, sample, Error};
 
 #[test]
 fn sample_round_trips_database_file_database() {
-    common::rt().block_on(async {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("a.sqlite")).await.unwrap();
+    common::on_each_engine(|dbs| async move {
+        let dir = &dbs.dir;
+        let store = Store::open(&dbs.at("a.sqlite").await).await.unwrap();
         let original = sample::plan();
         let id = store.create(&original).await.unwrap();
         let file = dir.path().join("kế hoạch gửi đi.json");
@@ -21,7 +21,7 @@ fn sample_round_trips_database_file_database() {
         store.close().await;
 
         // A second database, as on the colleague's machine that receives the file.
-        let other = Store::open(&dir.path().join("b.sqlite")).await.unwrap();
+        let other = Store::open(&dbs.at("b.sqlite").await).await.unwrap();
         let id2 = other.import_file(&file).await.unwrap();
         let back = other.load(&id2).await.unwrap().plan;
         assert_eq!(back, original);
@@ -30,7 +30,7 @@ fn sample_round_trips_database_file_database() {
         other.close().await;
 
         // And the first database, reopened, still holds the same plan.
-        let again = Store::open(&dir.path().join("a.sqlite")).await.unwrap();
+        let again = Store::open(&dbs.at("a.sqlite").await).await.unwrap();
         assert_eq!(again.load(&id).await.unwrap().plan, original);
     });
 }
@@ -85,9 +85,8 @@ fn sample_keeps_the_issued_plan_facts_without_its_errors() {
 
 #[test]
 fn input_is_stored_as_nfc() {
-    common::rt().block_on(async {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("db.sqlite")).await.unwrap();
+    common::on_each_engine(|dbs| async move {
+        let store = Store::open(&dbs.at("db.sqlite").await).await.unwrap();
         let mut plan = common::small_plan();
         // "Sở Y tế" typed with combining marks, as some Windows input methods produce it.
         let decomposed = "So\u{31b}\u{309} Y te\u{302}\u{301}";
@@ -120,9 +119,8 @@ fn input_is_stored_as_nfc() {
 
 #[test]
 fn edits_are_transactions_and_bad_edits_change_nothing() {
-    common::rt().block_on(async {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("db.sqlite");
+    common::on_each_engine(|dbs| async move {
+        let path = dbs.at("db.sqlite").await;
         let store = Store::open(&path).await.unwrap();
         let id = store.create(&common::small_plan()).await.unwrap();
         let r1 = store.load(&id).await.unwrap().revision;
@@ -201,9 +199,8 @@ fn edits_are_transactions_and_bad_edits_change_nothing() {
 
 #[test]
 fn moving_tasks_and_groups_renumbers_them() {
-    common::rt().block_on(async {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("db.sqlite")).await.unwrap();
+    common::on_each_engine(|dbs| async move {
+        let store = Store::open(&dbs.at("db.sqlite").await).await.unwrap();
         let mut plan = common::small_plan();
         plan.groups.push(dxplan::model::TaskGroup {
             id: "g2".into(),
@@ -252,11 +249,15 @@ fn moving_tasks_and_groups_renumbers_them() {
 
 #[test]
 fn list_duplicate_delete_and_wal_with_foreign_keys() {
-    common::rt().block_on(async {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("db.sqlite")).await.unwrap();
+    common::on_each_engine(|dbs| async move {
+        let store = Store::open(&dbs.at("db.sqlite").await).await.unwrap();
         let (integrity, mode) = store.health().await.unwrap();
-        assert_eq!((integrity.as_str(), mode.as_str()), ("ok", "wal"));
+        let journal = if store.engine() == "sqlite" {
+            "wal"
+        } else {
+            "server"
+        };
+        assert_eq!((integrity.as_str(), mode.as_str()), ("ok", journal));
         let id = store.create(&sample::plan()).await.unwrap();
         let copy = store.duplicate(&id).await.unwrap();
         let dup = store.load(&copy).await.unwrap().plan;
@@ -289,9 +290,9 @@ async fn snapshot(store: &Store) -> Vec<(String, i64)> {
 
 #[test]
 fn bad_plan_files_give_clear_errors_and_leave_the_database_unchanged() {
-    common::rt().block_on(async {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("db.sqlite")).await.unwrap();
+    common::on_each_engine(|dbs| async move {
+        let dir = &dbs.dir;
+        let store = Store::open(&dbs.at("db.sqlite").await).await.unwrap();
         store.create(&sample::plan()).await.unwrap();
         let before = snapshot(&store).await;
         let good = planfile::to_json(&sample::plan()).unwrap();
@@ -360,9 +361,9 @@ fn bad_plan_files_give_clear_errors_and_leave_the_database_unchanged() {
 
 #[test]
 fn export_to_a_missing_folder_fails_and_leaves_no_file() {
-    common::rt().block_on(async {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("db.sqlite")).await.unwrap();
+    common::on_each_engine(|dbs| async move {
+        let dir = &dbs.dir;
+        let store = Store::open(&dbs.at("db.sqlite").await).await.unwrap();
         let id = store.create(&common::small_plan()).await.unwrap();
         let target = dir.path().join("không-có-thư-mục").join("kh.json");
         let err = store.export_file(&id, &target).await.unwrap_err();
@@ -396,9 +397,8 @@ fn default_database_is_outside_the_source_tree() {
 
 #[test]
 fn undo_and_redo_follow_the_edits() {
-    common::rt().block_on(async {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("db.sqlite");
+    common::on_each_engine(|dbs| async move {
+        let path = dbs.at("db.sqlite").await;
         let store = Store::open(&path).await.unwrap();
         let id = store.create(&common::small_plan()).await.unwrap();
         let vision = |s: &'static str| Edit::SetText {
@@ -482,9 +482,9 @@ fn the_log_file_beside_the_database_rotates() {
 
 #[test]
 fn control_characters_never_reach_the_store() {
-    common::rt().block_on(async {
-        let dir = tempfile::tempdir().unwrap();
-        let store = dxplan::store::Store::open(&dir.path().join("db.sqlite"))
+    common::on_each_engine(|dbs| async move {
+        let dir = &dbs.dir;
+        let store = dxplan::store::Store::open(&dbs.at("db.sqlite").await)
             .await
             .unwrap();
         let mut plan = common::small_plan();
@@ -506,5 +506,112 @@ fn control_characters_never_reach_the_store() {
             .await
             .unwrap();
         assert_eq!(store.load(&id).await.unwrap().plan.vision, "AB");
+    });
+}
+
+/// Two people on one plan, each with their own connection (two windows, or two PCs on the
+/// server): an edit from a revision the other has already moved past is refused, the one
+/// who reloads gets through, and nothing either saved is lost — also when both write at
+/// once, many times.
+#[test]
+fn two_sessions_on_one_plan_lose_no_edit() {
+    common::on_each_engine(|dbs| async move {
+        let db = dbs.at("shared.sqlite").await;
+        let a = Store::open(&db).await.unwrap();
+        let b = Store::open(&db).await.unwrap();
+        let id = a.create(&common::small_plan()).await.unwrap();
+        let seen = b.load(&id).await.unwrap().revision;
+        let text = |field, s: &str| Edit::SetText {
+            field,
+            text: s.into(),
+        };
+        a.apply(&id, Some(seen), text(TextField::Vision, "Tầm nhìn của A"))
+            .await
+            .unwrap();
+        let stale = b
+            .apply(&id, Some(seen), text(TextField::Opening, "Mở đầu của B"))
+            .await
+            .unwrap_err();
+        assert!(matches!(stale, Error::Conflict { .. }), "{stale:?}");
+        assert!(stale.to_string().contains("vừa được sửa ở nơi khác"));
+        let fresh = b.load(&id).await.unwrap().revision;
+        b.apply(&id, Some(fresh), text(TextField::Opening, "Mở đầu của B"))
+            .await
+            .unwrap();
+        let plan = a.load(&id).await.unwrap().plan;
+        assert_eq!(
+            (plan.vision.as_str(), plan.identity.opening.as_str()),
+            ("Tầm nhìn của A", "Mở đầu của B")
+        );
+
+        // Both at once, each retrying from the newest revision when refused.
+        let (a, b) = (std::sync::Arc::new(a), std::sync::Arc::new(b));
+        let writer = |s: std::sync::Arc<Store>, who: &'static str| {
+            let id = id.clone();
+            tokio::spawn(async move {
+                for k in 0..15 {
+                    loop {
+                        let stored = s.load(&id).await.unwrap();
+                        let mut section = stored.plan.solutions.clone();
+                        section.push(dxplan::model::NarrativeSection {
+                            id: format!("{who}-{k}"),
+                            title: format!("{who} {k}"),
+                            text: String::new(),
+                        });
+                        match s
+                            .apply(
+                                &id,
+                                Some(stored.revision),
+                                Edit::SetSolutions { solutions: section },
+                            )
+                            .await
+                        {
+                            Ok(_) => break,
+                            Err(Error::Conflict { .. }) => continue,
+                            Err(e) => panic!("{e:?}"),
+                        }
+                    }
+                }
+            })
+        };
+        let (x, y) = (writer(a.clone(), "a"), writer(b.clone(), "b"));
+        x.await.unwrap();
+        y.await.unwrap();
+        let end = a.load(&id).await.unwrap();
+        assert_eq!(end.plan.solutions.len(), plan.solutions.len() + 30);
+        assert_eq!(end.revision, fresh + 1 + 30);
+    });
+}
+
+/// Shared mode's connection failures, each in a sentence the planner can act on.
+#[test]
+fn a_server_that_cannot_be_used_is_explained() {
+    common::rt().block_on(async {
+        let err = |url: &str| {
+            let url = url.to_string();
+            async move {
+                match Store::open(Path::new(&url)).await {
+                    Ok(_) => panic!("{url} opened"),
+                    Err(e) => e.to_string(),
+                }
+            }
+        };
+        let nobody = err("postgres://dxplan@127.0.0.1:9/ke_hoach").await;
+        assert!(nobody.contains("máy chủ không trả lời"), "{nobody}");
+        assert!(nobody.contains("dxplan@127.0.0.1:9/ke_hoach"), "{nobody}");
+        let Some(admin) = common::test_server() else {
+            return;
+        };
+        let (base, _) = admin.rsplit_once('/').unwrap();
+        let missing = err(&format!("{base}/khong_co_csdl_nay")).await;
+        assert!(missing.contains("không có cơ sở dữ liệu này"), "{missing}");
+        let (scheme_user, host) = base.split_once('@').unwrap();
+        let user = scheme_user.rsplit_once(':').map_or(scheme_user, |(u, _)| u);
+        let wrong = err(&format!("{user}:sai-mat-khau@{host}/postgres")).await;
+        assert!(wrong.contains("sai tài khoản hoặc mật khẩu"), "{wrong}");
+        assert!(
+            !wrong.contains("sai-mat-khau"),
+            "the password is never shown: {wrong}"
+        );
     });
 }

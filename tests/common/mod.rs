@@ -126,3 +126,85 @@ pub fn write(dir: &std::path::Path, name: &str, bytes: &[u8]) -> std::path::Path
     std::fs::write(&p, bytes).unwrap();
     p
 }
+
+/// Where a store test keeps its databases: SQLite files in a fresh folder, or fresh
+/// databases on the PostgreSQL server named by `DXPLAN_TEST_PG` (an account that may create
+/// databases; CI sets it). The same name gives the same database, so a test can reopen it.
+pub struct Databases {
+    pub dir: tempfile::TempDir,
+    server: Option<String>,
+    made: std::sync::Mutex<Vec<(String, std::path::PathBuf)>>,
+}
+
+impl Databases {
+    pub async fn at(&self, name: &str) -> std::path::PathBuf {
+        if let Some((_, p)) = self.made.lock().unwrap().iter().find(|(n, _)| n == name) {
+            return p.clone();
+        }
+        let place = match &self.server {
+            None => self.dir.path().join(name),
+            Some(admin) => {
+                use sqlx::Connection;
+                let db = format!("dxplan_t_{}", dxplan::model::new_id().replace('-', "_"));
+                let mut c = sqlx::PgConnection::connect(admin).await.unwrap();
+                sqlx::query(&format!("CREATE DATABASE {db}"))
+                    .execute(&mut c)
+                    .await
+                    .unwrap();
+                let (base, _) = admin.rsplit_once('/').unwrap();
+                std::path::PathBuf::from(format!("{base}/{db}"))
+            }
+        };
+        self.made
+            .lock()
+            .unwrap()
+            .push((name.to_string(), place.clone()));
+        place
+    }
+
+    /// The server's databases this test made, dropped (even with connections still open).
+    async fn drop_all(&self) {
+        use sqlx::Connection;
+        let Some(admin) = &self.server else { return };
+        let mut c = sqlx::PgConnection::connect(admin).await.unwrap();
+        let made = self.made.lock().unwrap().clone();
+        for (_, p) in made {
+            let db = p.to_string_lossy().rsplit_once('/').unwrap().1.to_string();
+            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"))
+                .execute(&mut c)
+                .await;
+        }
+    }
+}
+
+/// The PostgreSQL server the store's tests may use (`DXPLAN_TEST_PG`, set by
+/// scripts/test-server), if any.
+pub fn test_server() -> Option<String> {
+    std::env::var("DXPLAN_TEST_PG")
+        .ok()
+        .filter(|s| !s.is_empty())
+}
+
+/// Runs a store test on every engine: SQLite always, PostgreSQL when `DXPLAN_TEST_PG` is set.
+pub fn on_each_engine<F, Fut>(test: F)
+where
+    F: Fn(std::sync::Arc<Databases>) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let servers = [None, test_server()];
+    for server in servers
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, s)| (i == 0 || s.is_some()).then_some(s))
+    {
+        let dbs = std::sync::Arc::new(Databases {
+            dir: tempfile::tempdir().unwrap(),
+            server,
+            made: Default::default(),
+        });
+        rt().block_on(async {
+            test(dbs.clone()).await;
+            dbs.drop_all().await;
+        });
+    }
+}

@@ -1,0 +1,591 @@
+//! The store: each plan one JSON document with its revision history (undo, redo, recovery),
+//! on one of two engines. The embedded SQLite file (`sqlite.rs`) is the default: one person,
+//! no set-up, one database per user in the OS app-data folder. A PostgreSQL server
+//! (`postgres.rs`) lets a province's team work on one plan: a `--db` or `DXPLAN_DB` of the
+//! form `postgres://…` chooses it. Both run the same SQL, written with `$1` placeholders
+//! (which SQLite reads too), through sqlx's own driver for each; every edit is one
+//! transaction that holds the plan's row, so two processes or two people never lose an edit
+//! and an edit from a stale revision is refused.
+
+mod postgres;
+mod sqlite;
+
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+use serde::Serialize;
+use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
+
+use crate::edit::Edit;
+use crate::model::{Plan, PlanStatus};
+use crate::{Error, Result};
+
+/// How many past versions of each plan are kept.
+pub const KEEP_REVISIONS: i64 = 200;
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PlanSummary {
+    pub id: String,
+    pub province: String,
+    pub year: i32,
+    pub title: String,
+    pub status: PlanStatus,
+    pub revision: i64,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredPlan {
+    pub id: String,
+    pub revision: i64,
+    pub plan: Plan,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Revision {
+    pub revision: i64,
+    pub created_at: String,
+    pub summary: String,
+}
+
+pub struct Store {
+    pool: Pool,
+}
+
+enum Pool {
+    Lite(SqlitePool),
+    Pg(PgPool),
+}
+
+/// One transaction, on either engine.
+enum Tx {
+    Lite(Transaction<'static, Sqlite>),
+    Pg(Transaction<'static, Postgres>),
+}
+
+/// `$body` once per engine, with `$c` the engine's pool or transaction: the same code,
+/// type-checked against each driver.
+macro_rules! each {
+    ($kind:ident, $e:expr, $c:ident => $body:expr) => {
+        match $e {
+            $kind::Lite($c) => $body,
+            $kind::Pg($c) => $body,
+        }
+    };
+}
+
+impl Tx {
+    async fn commit(self) -> Result<()> {
+        each!(Tx, self, t => t.commit().await?);
+        Ok(())
+    }
+
+    /// `sql` reading a plan's row so that no other transaction can change it before this one
+    /// ends: SQLite's transactions take the database's write lock when they begin
+    /// (`BEGIN IMMEDIATE`); PostgreSQL's need `FOR UPDATE`.
+    fn locking(&self, sql: &str) -> String {
+        match self {
+            Tx::Lite(_) => sql.to_string(),
+            Tx::Pg(_) => format!("{sql} FOR UPDATE"),
+        }
+    }
+}
+
+/// What `Store::open` is given: a database file, or a PostgreSQL server's address.
+pub fn is_server(db: &Path) -> bool {
+    let s = db.to_string_lossy();
+    s.starts_with("postgres://") || s.starts_with("postgresql://")
+}
+
+fn now() -> String {
+    chrono::Local::now()
+        .format("%Y-%m-%dT%H:%M:%S%.3f%:z")
+        .to_string()
+}
+
+fn status_str(s: PlanStatus) -> &'static str {
+    match s {
+        PlanStatus::Draft => "draft",
+        PlanStatus::Final => "final",
+    }
+}
+
+/// How a revision came about (see migration 0002).
+struct Step {
+    kind: &'static str,
+    state: i64,
+    parent_state: Option<i64>,
+    from_state: Option<i64>,
+}
+
+async fn head(tx: &mut Tx, id: &str) -> Result<i64> {
+    let sql = tx.locking("SELECT revision FROM plans WHERE id = $1");
+    let revision: Option<i64> = each!(Tx, tx, c => sqlx::query_scalar(&sql)
+        .bind(id)
+        .fetch_optional(&mut **c)
+        .await?);
+    revision.ok_or_else(|| Error::PlanNotFound(id.to_string()))
+}
+
+/// The state shown by revision `revision` (itself for an edit).
+async fn current_state(tx: &mut Tx, id: &str, revision: i64) -> Result<i64> {
+    let state: Option<Option<i64>> = each!(Tx, tx, c => sqlx::query_scalar(
+        "SELECT state FROM plan_revisions WHERE plan_id = $1 AND revision = $2",
+    )
+    .bind(id)
+    .bind(revision)
+    .fetch_optional(&mut **c)
+    .await?);
+    Ok(state.flatten().unwrap_or(revision))
+}
+
+/// The state an edit was made from, and the edit's summary: where undo goes back to.
+async fn made_from(tx: &mut Tx, id: &str, state: i64) -> Result<Option<(i64, String)>> {
+    const SQL: &str =
+        "SELECT parent_state, summary FROM plan_revisions WHERE plan_id = $1 AND revision = $2";
+    let row: Option<(Option<i64>, String)> = each!(Tx, tx, c => sqlx::query_as(SQL)
+        .bind(id)
+        .bind(state)
+        .fetch_optional(&mut **c)
+        .await?);
+    Ok(row.and_then(|(parent, summary)| Some((parent?, summary))))
+}
+
+/// Shows state `target` again, as revision `head + 1` of the given kind (undo or redo).
+async fn restore(
+    tx: &mut Tx,
+    id: &str,
+    head: i64,
+    target: i64,
+    kind: &'static str,
+    summary: &str,
+) -> Result<i64> {
+    let from = current_state(tx, id, head).await?;
+    let plan = document_at(tx, id, target).await?;
+    let step = Step {
+        kind,
+        state: target,
+        parent_state: None,
+        from_state: Some(from),
+    };
+    write_revision(tx, id, head + 1, summary, &plan, step).await?;
+    Ok(head + 1)
+}
+
+async fn document_at(tx: &mut Tx, id: &str, revision: i64) -> Result<Plan> {
+    const SQL: &str = "SELECT document FROM plan_revisions WHERE plan_id = $1 AND revision = $2";
+    let doc: Option<String> = each!(Tx, tx, c => sqlx::query_scalar(SQL)
+        .bind(id)
+        .bind(revision)
+        .fetch_optional(&mut **c)
+        .await?);
+    let doc = doc.ok_or_else(|| Error::Invalid("Không còn lịch sử để hoàn tác thêm.".into()))?;
+    serde_json::from_str(&doc).map_err(|e| Error::Invalid(e.to_string()))
+}
+
+/// The state a redo returns to: the trailing run of undo/redo revisions read as a stack.
+async fn redo_target(tx: &mut Tx, id: &str) -> Result<Option<i64>> {
+    const SQL: &str =
+        "SELECT kind, from_state FROM plan_revisions WHERE plan_id = $1 ORDER BY revision DESC";
+    let rows: Vec<(String, Option<i64>)> = each!(Tx, tx, c => sqlx::query_as(SQL)
+        .bind(id)
+        .fetch_all(&mut **c)
+        .await?);
+    let run: Vec<(String, Option<i64>)> =
+        rows.into_iter().take_while(|(k, _)| k != "edit").collect();
+    let mut stack = Vec::new();
+    for (kind, from) in run.into_iter().rev() {
+        match kind.as_str() {
+            "undo" => stack.push(from),
+            _ => {
+                stack.pop();
+            }
+        }
+    }
+    Ok(stack.pop().flatten())
+}
+
+/// Writes the plan as revision `next` and the plan's current document, in the caller's
+/// transaction; keeps the last `KEEP_REVISIONS` revisions.
+async fn write_revision(
+    tx: &mut Tx,
+    id: &str,
+    next: i64,
+    summary: &str,
+    plan: &Plan,
+    step: Step,
+) -> Result<()> {
+    let doc = serde_json::to_string(plan).map_err(|e| Error::Invalid(e.to_string()))?;
+    let t = now();
+    let i = &plan.identity;
+    each!(Tx, tx, c => {
+        sqlx::query("UPDATE plans SET province = $1, year = $2, title = $3, status = $4, revision = $5, updated_at = $6, document = $7 WHERE id = $8")
+            .bind(&i.province)
+            .bind(i.year)
+            .bind(&i.title)
+            .bind(status_str(i.status))
+            .bind(next)
+            .bind(&t)
+            .bind(&doc)
+            .bind(id)
+            .execute(&mut **c)
+            .await?;
+        sqlx::query("INSERT INTO plan_revisions (plan_id, revision, created_at, summary, document, kind, state, parent_state, from_state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+            .bind(id)
+            .bind(next)
+            .bind(&t)
+            .bind(summary)
+            .bind(&doc)
+            .bind(step.kind)
+            .bind(step.state)
+            .bind(step.parent_state)
+            .bind(step.from_state)
+            .execute(&mut **c)
+            .await?;
+        sqlx::query("DELETE FROM plan_revisions WHERE plan_id = $1 AND revision <= $2")
+            .bind(id)
+            .bind(next - KEEP_REVISIONS)
+            .execute(&mut **c)
+            .await?;
+    });
+    Ok(())
+}
+
+fn summary_of(r: (String, String, i32, String, String, i64, String)) -> PlanSummary {
+    let (id, province, year, title, status, revision, updated_at) = r;
+    PlanSummary {
+        id,
+        province,
+        year,
+        title,
+        status: if status == "final" {
+            PlanStatus::Final
+        } else {
+            PlanStatus::Draft
+        },
+        revision,
+        updated_at,
+    }
+}
+
+impl Store {
+    /// `$DXPLAN_DB`, else `<app data>/dxplan.sqlite` (e.g. `%APPDATA%\dxplan\data` on
+    /// Windows, `~/.local/share/dxplan` on Linux).
+    pub fn default_path() -> PathBuf {
+        if let Some(p) = std::env::var_os("DXPLAN_DB") {
+            return PathBuf::from(p);
+        }
+        Self::own_file()
+    }
+
+    /// `<app data>/dxplan.sqlite`.
+    fn own_file() -> PathBuf {
+        directories::ProjectDirs::from("vn", "dxplan", "dxplan")
+            .map(|d| d.data_dir().join("dxplan.sqlite"))
+            .unwrap_or_else(|| PathBuf::from("dxplan.sqlite"))
+    }
+
+    /// The folder for what stays on this computer — the log, imported catalogues — beside
+    /// the database file, or, for a server, in the app's own data folder.
+    pub fn local_dir(db: &Path) -> PathBuf {
+        let file = if is_server(db) {
+            Self::own_file()
+        } else {
+            db.to_path_buf()
+        };
+        file.parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf()
+    }
+
+    /// The database file at `db`, created if missing; or, for `postgres://…`, the plans on
+    /// that server (see `is_server`).
+    pub async fn open(db: &Path) -> Result<Store> {
+        let pool = if is_server(db) {
+            Pool::Pg(postgres::connect(&db.to_string_lossy()).await?)
+        } else {
+            Pool::Lite(sqlite::open(db).await?)
+        };
+        Ok(Store { pool })
+    }
+
+    /// Which engine: "sqlite" or "postgres".
+    pub fn engine(&self) -> &'static str {
+        match self.pool {
+            Pool::Lite(_) => "sqlite",
+            Pool::Pg(_) => "postgres",
+        }
+    }
+
+    pub async fn close(self) {
+        each!(Pool, self.pool, p => p.close().await);
+    }
+
+    /// A transaction that may write (see `Tx::locking`).
+    async fn begin(&self) -> Result<Tx> {
+        Ok(match &self.pool {
+            Pool::Lite(p) => Tx::Lite(p.begin_with("BEGIN IMMEDIATE").await?),
+            Pool::Pg(p) => Tx::Pg(p.begin().await?),
+        })
+    }
+
+    pub async fn list(&self) -> Result<Vec<PlanSummary>> {
+        const SQL: &str = "SELECT id, province, year, title, status, revision, updated_at FROM plans ORDER BY updated_at DESC";
+        let rows: Vec<(String, String, i32, String, String, i64, String)> =
+            each!(Pool, &self.pool, p => sqlx::query_as(SQL).fetch_all(p).await?);
+        Ok(rows.into_iter().map(summary_of).collect())
+    }
+
+    /// Stores a new plan (its text made clean, see `text::clean`) and returns its id.
+    pub async fn create(&self, plan: &Plan) -> Result<String> {
+        let plan = crate::text::clean_all(plan)?;
+        crate::planfile::check_ids(&plan).map_err(Error::Invalid)?;
+        let id = crate::model::new_id();
+        let doc = serde_json::to_string(&plan).map_err(|e| Error::Invalid(e.to_string()))?;
+        let t = now();
+        let i = &plan.identity;
+        let mut tx = self.begin().await?;
+        each!(Tx, &mut tx, c => {
+            sqlx::query("INSERT INTO plans (id, province, year, title, status, revision, created_at, updated_at, document) VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8)")
+                .bind(&id)
+                .bind(&i.province)
+                .bind(i.year)
+                .bind(&i.title)
+                .bind(status_str(i.status))
+                .bind(&t)
+                .bind(&t)
+                .bind(&doc)
+                .execute(&mut **c)
+                .await?;
+            sqlx::query("INSERT INTO plan_revisions (plan_id, revision, created_at, summary, document, kind, state) VALUES ($1, 1, $2, 'Tạo kế hoạch', $3, 'edit', 1)")
+                .bind(&id)
+                .bind(&t)
+                .bind(&doc)
+                .execute(&mut **c)
+                .await?;
+        });
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The plan's revision and document, read in `tx` (holding the row) or from the pool.
+    fn parse(id: &str, row: Option<(i64, String)>) -> Result<(i64, Plan)> {
+        let (revision, doc) = row.ok_or_else(|| Error::PlanNotFound(id.to_string()))?;
+        let plan: Plan = serde_json::from_str(&doc).map_err(|e| {
+            Error::Invalid(format!("kế hoạch {id} trong cơ sở dữ liệu bị hỏng: {e}"))
+        })?;
+        Ok((revision, plan))
+    }
+
+    pub async fn load(&self, id: &str) -> Result<StoredPlan> {
+        const SQL: &str = "SELECT revision, document FROM plans WHERE id = $1";
+        let row: Option<(i64, String)> = each!(Pool, &self.pool, p => sqlx::query_as(SQL)
+            .bind(id)
+            .fetch_optional(p)
+            .await?);
+        let (revision, plan) = Self::parse(id, row)?;
+        Ok(StoredPlan {
+            id: id.to_string(),
+            revision,
+            plan,
+        })
+    }
+
+    /// Applies one edit in one transaction. With `expected_revision`, refuses to overwrite a
+    /// newer version written elsewhere. Returns the new revision.
+    pub async fn apply(&self, id: &str, expected_revision: Option<i64>, edit: Edit) -> Result<i64> {
+        let summary = edit.summary();
+        self.update(id, expected_revision, &summary, |plan| edit.apply(plan))
+            .await
+    }
+
+    pub async fn update<F>(
+        &self,
+        id: &str,
+        expected_revision: Option<i64>,
+        summary: &str,
+        change: F,
+    ) -> Result<i64>
+    where
+        F: FnOnce(&mut Plan) -> Result<()>,
+    {
+        let mut tx = self.begin().await?;
+        let sql = tx.locking("SELECT revision, document FROM plans WHERE id = $1");
+        let row: Option<(i64, String)> = each!(Tx, &mut tx, c => sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(&mut **c)
+            .await?);
+        let (revision, mut plan) = Self::parse(id, row)?;
+        if let Some(expected) = expected_revision {
+            if expected != revision {
+                return Err(Error::Conflict {
+                    expected,
+                    actual: revision,
+                });
+            }
+        }
+        // An error here drops `tx`, which rolls back: nothing changes.
+        change(&mut plan)?;
+        let plan = crate::text::clean_all(&plan)?;
+        let state = current_state(&mut tx, id, revision).await?;
+        let next = revision + 1;
+        let step = Step {
+            kind: "edit",
+            state: next,
+            parent_state: Some(state),
+            from_state: None,
+        };
+        write_revision(&mut tx, id, next, summary, &plan, step).await?;
+        tx.commit().await?;
+        Ok(next)
+    }
+
+    /// Goes back to the state before the last edit (itself recorded as a new revision).
+    /// `None` when there is nothing to undo.
+    pub async fn undo(&self, id: &str) -> Result<Option<i64>> {
+        let mut tx = self.begin().await?;
+        let revision = head(&mut tx, id).await?;
+        let state = current_state(&mut tx, id, revision).await?;
+        let Some((parent, summary)) = made_from(&mut tx, id, state).await? else {
+            return Ok(None);
+        };
+        let next = restore(
+            &mut tx,
+            id,
+            revision,
+            parent,
+            "undo",
+            &format!("Hoàn tác: {summary}"),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Some(next))
+    }
+
+    /// Re-applies the last undone edit, as long as no new edit came after the undo.
+    pub async fn redo(&self, id: &str) -> Result<Option<i64>> {
+        let mut tx = self.begin().await?;
+        let revision = head(&mut tx, id).await?;
+        let Some(target) = redo_target(&mut tx, id).await? else {
+            return Ok(None);
+        };
+        const SQL: &str = "SELECT summary FROM plan_revisions WHERE plan_id = $1 AND revision = $2";
+        let summary: String = each!(Tx, &mut tx, c => sqlx::query_scalar(SQL)
+            .bind(id)
+            .bind(target)
+            .fetch_one(&mut **c)
+            .await?);
+        let next = restore(
+            &mut tx,
+            id,
+            revision,
+            target,
+            "redo",
+            &format!("Làm lại: {summary}"),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Some(next))
+    }
+
+    /// Whether undo and redo are possible now (for the app's buttons). Reads only, in a
+    /// transaction so that the answers agree with each other.
+    pub async fn undo_redo_available(&self, id: &str) -> Result<(bool, bool)> {
+        let mut tx = match &self.pool {
+            Pool::Lite(p) => Tx::Lite(p.begin().await?),
+            Pool::Pg(p) => Tx::Pg(p.begin().await?),
+        };
+        let revision = {
+            const SQL: &str = "SELECT revision FROM plans WHERE id = $1";
+            let r: Option<i64> = each!(Tx, &mut tx, c => sqlx::query_scalar(SQL)
+                .bind(id)
+                .fetch_optional(&mut **c)
+                .await?);
+            r.ok_or_else(|| Error::PlanNotFound(id.to_string()))?
+        };
+        let state = current_state(&mut tx, id, revision).await?;
+        let undo = made_from(&mut tx, id, state).await?.is_some();
+        let redo = redo_target(&mut tx, id).await?.is_some();
+        tx.commit().await?;
+        Ok((undo, redo))
+    }
+
+    pub async fn history(&self, id: &str) -> Result<Vec<Revision>> {
+        const SQL: &str = "SELECT revision, created_at, summary FROM plan_revisions WHERE plan_id = $1 ORDER BY revision DESC";
+        let rows: Vec<(i64, String, String)> = each!(Pool, &self.pool, p => sqlx::query_as(SQL)
+            .bind(id)
+            .fetch_all(p)
+            .await?);
+        Ok(rows
+            .into_iter()
+            .map(|(revision, created_at, summary)| Revision {
+                revision,
+                created_at,
+                summary,
+            })
+            .collect())
+    }
+
+    /// A copy under a new id, as a draft without number and issue date.
+    pub async fn duplicate(&self, id: &str) -> Result<String> {
+        let mut plan = self.load(id).await?.plan;
+        plan.identity.status = PlanStatus::Draft;
+        plan.identity.number = None;
+        plan.identity.issue_date = None;
+        plan.identity.title = format!("{} (bản sao)", plan.identity.title);
+        self.create(&plan).await
+    }
+
+    pub async fn delete(&self, id: &str) -> Result<()> {
+        const SQL: &str = "DELETE FROM plans WHERE id = $1";
+        let affected = each!(Pool, &self.pool, p => sqlx::query(SQL)
+            .bind(id)
+            .execute(p)
+            .await?
+            .rows_affected());
+        if affected == 0 {
+            return Err(Error::PlanNotFound(id.to_string()));
+        }
+        Ok(())
+    }
+
+    /// Reads a plan file and stores it as a new plan. Any error leaves the database as it was.
+    pub async fn import_file(&self, path: &Path) -> Result<String> {
+        let plan = crate::planfile::read(path)?;
+        self.create(&plan).await
+    }
+
+    pub async fn export_file(&self, id: &str, path: &Path) -> Result<()> {
+        let plan = self.load(id).await?.plan;
+        crate::planfile::write(&plan, path)
+    }
+
+    pub async fn setting(&self, key: &str) -> Result<Option<String>> {
+        const SQL: &str = "SELECT value FROM settings WHERE key = $1";
+        Ok(each!(Pool, &self.pool, p => sqlx::query_scalar(SQL)
+            .bind(key)
+            .fetch_optional(p)
+            .await?))
+    }
+
+    pub async fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        const SQL: &str = "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+        each!(Pool, &self.pool, p => {
+            sqlx::query(SQL).bind(key).bind(value).execute(p).await?;
+        });
+        Ok(())
+    }
+
+    /// The database's own check and how it keeps its journal, for tests and diagnostics:
+    /// SQLite's `integrity_check` and journal mode; for a server, "ok" and "server".
+    pub async fn health(&self) -> Result<(String, String)> {
+        match &self.pool {
+            Pool::Lite(p) => sqlite::health(p).await,
+            Pool::Pg(p) => {
+                let one: i32 = sqlx::query_scalar("SELECT 1").fetch_one(p).await?;
+                Ok((if one == 1 { "ok" } else { "?" }.into(), "server".into()))
+            }
+        }
+    }
+}
