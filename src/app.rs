@@ -14,7 +14,7 @@ use crate::docx::{DocChoice, Options};
 use crate::edit::Edit;
 use crate::model::{BudgetLevel, BudgetSource, Id, Plan, PlanStatus};
 use crate::proposals::batch::{Round, Sent};
-use crate::proposals::Review;
+use crate::proposals::{Review, RowRef};
 use crate::store::{PlanSummary, Store};
 use crate::tracking::Tracking;
 use crate::validation::{Finding, SectionState};
@@ -164,13 +164,6 @@ pub enum Importing {
 pub enum Rolled {
     Started { started: Box<Started> },
     Exists { existing: PlanSummary },
-}
-
-/// A row of a reviewed workbook, as the window names the one the planner rejected.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct RowRef {
-    pub file: PathBuf,
-    pub row: u32,
 }
 
 /// Workbooks read back from a round, and what they would change.
@@ -501,7 +494,6 @@ impl Session {
         rejected: Vec<RowRef>,
     ) -> Result<PlanView> {
         let plan = self.store.load(id).await?.plan;
-        let rejected: Vec<(PathBuf, u32)> = rejected.into_iter().map(|r| (r.file, r.row)).collect();
         let review = crate::proposals::review(&plan, files).without(&rejected);
         if review.changes.is_empty() {
             return Err(Error::Invalid(

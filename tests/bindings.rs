@@ -33,7 +33,7 @@ fn typescript_bindings() {
     dxplan::app::Rolled::export_all(&cfg).unwrap();
     dxplan::app::Importing::export_all(&cfg).unwrap();
     dxplan::app::Received::export_all(&cfg).unwrap();
-    dxplan::app::RowRef::export_all(&cfg).unwrap();
+    dxplan::proposals::RowRef::export_all(&cfg).unwrap();
     dxplan::tracking::Tracking::export_all(&cfg).unwrap();
     dxplan::proposals::batch::Sent::export_all(&cfg).unwrap();
     dxplan::proposals::batch::Round::export_all(&cfg).unwrap();

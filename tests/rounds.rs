@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
-use dxplan::app::{RowRef, Session};
+use dxplan::app::Session;
 use dxplan::edit::Edit;
 use dxplan::model::{Progress, TaskStatus};
 use dxplan::proposals::batch::{self, Round};
@@ -266,17 +266,23 @@ fn a_filled_progress_workbook_is_reviewed_and_applied_as_one_step() {
     assert_eq!(indicator.actual, Some("87.5".parse().unwrap()));
     assert_eq!(indicator.measured, NaiveDate::from_ymd_opt(2023, 11, 30));
 
+    // Rejecting the first task's row (Excel row 5 of the task sheet) keeps the first
+    // indicator's (row 5 of the indicator sheet).
+    let first = updated[0].row_ref();
+    let kept = review.clone().without(std::slice::from_ref(&first));
+    assert_eq!(kept.changes.len(), review.changes.len() - 1);
+    assert!(kept
+        .changes
+        .iter()
+        .any(|c| matches!(c, Change::Indicator { row, .. } if *row == first.row)));
+
     // The planner rejects the second task's row; the rest is one step of the history.
-    let (file, row) = {
-        let (f, r) = updated[1].place();
-        (f.to_path_buf(), r)
-    };
     let after = rt
         .block_on(session.apply_round(
             &view.id,
             view.revision,
             std::slice::from_ref(&filled),
-            vec![RowRef { file, row }],
+            vec![updated[1].row_ref()],
         ))
         .unwrap();
     assert_eq!(after.revision, view.revision + 1);

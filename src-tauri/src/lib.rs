@@ -6,12 +6,12 @@
 use std::path::PathBuf;
 
 use dxplan::app::{
-    ExportKind, Importing, NewPlan, PlanView, Received, Resume, Rolled, RowRef, Session, Started,
-    UserError,
+    ExportKind, Importing, NewPlan, PlanView, Received, Resume, Rolled, Session, Started, UserError,
 };
 use dxplan::catalogue::Catalogues;
 use dxplan::model::NaiveDate;
 use dxplan::proposals::batch::{Round, Sent};
+use dxplan::proposals::RowRef;
 use dxplan::store::{PlanSummary, Store};
 use dxplan::tracking::Tracking;
 use tauri::{AppHandle, Manager, State};

@@ -10,7 +10,7 @@ use ts_rs::TS;
 use calamine::{Data, Reader, Xlsx};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{DataValidation, DataValidationRule, Format, FormatAlign, Formula, Workbook};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub mod batch;
 pub mod diff;
@@ -408,14 +408,29 @@ pub enum Change {
 }
 
 impl Change {
-    /// The file and Excel row the change was read from: how the review names it.
-    pub fn place(&self) -> (&Path, u32) {
-        match self {
-            Change::Add { file, row, .. }
-            | Change::Update { file, row, .. }
-            | Change::Indicator { file, row, .. } => (file, *row),
+    /// The row the change was read from: how the review names it, and how the planner's
+    /// rejection names it back (a progress workbook has task and indicator rows with the
+    /// same numbers, on two sheets).
+    pub fn row_ref(&self) -> RowRef {
+        let (file, row, indicator) = match self {
+            Change::Add { file, row, .. } | Change::Update { file, row, .. } => (file, row, false),
+            Change::Indicator { file, row, .. } => (file, row, true),
+        };
+        RowRef {
+            file: file.clone(),
+            row: *row,
+            indicator,
         }
     }
+}
+
+/// A row of a returned workbook: its file, its Excel row, and whether it is on the
+/// indicator sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RowRef {
+    pub file: PathBuf,
+    pub row: u32,
+    pub indicator: bool,
 }
 
 /// A row that asks for nothing the plan does not already have.
@@ -436,11 +451,8 @@ pub struct Review {
 
 impl Review {
     /// The review without the changes the planner rejected (by file and row).
-    pub fn without(mut self, rejected: &[(PathBuf, u32)]) -> Review {
-        self.changes.retain(|c| {
-            let (file, row) = c.place();
-            !rejected.iter().any(|(f, r)| f == file && *r == row)
-        });
+    pub fn without(mut self, rejected: &[RowRef]) -> Review {
+        self.changes.retain(|c| !rejected.contains(&c.row_ref()));
         self
     }
 

@@ -10,6 +10,7 @@ import type { Change } from "../bindings/Change";
 import type { PlanView } from "../bindings/PlanView";
 import type { Received } from "../bindings/Received";
 import type { Round } from "../bindings/Round";
+import type { RowRef } from "../bindings/RowRef";
 import type { Sent } from "../bindings/Sent";
 import type { PlanApi } from "../usePlan";
 
@@ -19,7 +20,10 @@ const ROUNDS: { key: Round; label: string; note: string }[] = [
 ];
 
 const fileName = (p: string) => p.split(/[\\/]/).pop() ?? p;
-const key = (file: string, row: number) => `${file}#${row}`;
+/** The row a change was read from, as the core names it back (a progress workbook has task
+ * and indicator rows with the same numbers, on two sheets). */
+const refOf = (c: Change): RowRef => ({ file: c.file, row: c.row, indicator: c.kind === "indicator" });
+const key = (r: RowRef) => `${r.file}#${r.row}#${r.indicator}`;
 
 function describe(c: Change): { kind: string; title: string } {
   if (c.kind === "add") return { kind: "Thêm mới", title: c.task.title };
@@ -77,9 +81,7 @@ export function Rounds({ view, plan, notify }: { view: PlanView; plan: PlanApi; 
   const apply = () =>
     run(async () => {
       if (!received) return;
-      const refs = received.review.changes
-        .map((c) => ({ file: c.file, row: c.row }))
-        .filter((r) => rejected.has(key(r.file, r.row)));
+      const refs = received.review.changes.map(refOf).filter((r) => rejected.has(key(r)));
       const next = await api.applyRound(view.id, view.revision, received.files, refs);
       plan.show(next);
       const n = received.review.changes.length - refs.length;
@@ -89,7 +91,7 @@ export function Rounds({ view, plan, notify }: { view: PlanView; plan: PlanApi; 
 
   const agencies = view.plan.directory;
   const r = received?.review;
-  const accepted = r ? r.changes.filter((c) => !rejected.has(key(c.file, c.row))).length : 0;
+  const accepted = r ? r.changes.filter((c) => !rejected.has(key(refOf(c)))).length : 0;
   const toggle = (set: Set<string>, k: string, on: boolean) => {
     const s = new Set(set);
     if (on) s.add(k);
@@ -169,7 +171,7 @@ export function Rounds({ view, plan, notify }: { view: PlanView; plan: PlanApi; 
               </thead>
               <tbody>
                 {r.changes.map((c) => {
-                  const k = key(c.file, c.row);
+                  const k = key(refOf(c));
                   const d = describe(c);
                   return (
                     <tr key={k} data-testid={`change-${fileName(c.file)}-${c.row}`} className={rejected.has(k) ? "rejected" : ""}>
@@ -217,8 +219,8 @@ export function Rounds({ view, plan, notify }: { view: PlanView; plan: PlanApi; 
               <details>
                 <summary>{r.same.length} dòng không đổi</summary>
                 <ul>
-                  {r.same.map((s) => (
-                    <li key={key(s.file, s.row)}>
+                  {r.same.map((s, i) => (
+                    <li key={i}>
                       {fileName(s.file)}, dòng {s.row}: {s.title}
                     </li>
                   ))}
