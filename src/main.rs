@@ -111,6 +111,12 @@ enum Command {
     ImportFile { file: PathBuf },
     /// Xuất kế hoạch trong cơ sở dữ liệu ra tệp kế hoạch
     ExportFile { id: String, out: PathBuf },
+    /// Chép mọi kế hoạch cùng toàn bộ lịch sử sang cơ sở dữ liệu khác (lên máy chủ dùng chung postgres://… hoặc về một tệp); không xóa gì ở nơi gửi
+    CopyPlans {
+        /// Nơi nhận: tệp cơ sở dữ liệu hoặc postgres://…
+        #[arg(long)]
+        to: PathBuf,
+    },
     /// Nhân bản một kế hoạch (thành dự thảo mới)
     Duplicate { id: String },
     /// Xóa một kế hoạch
@@ -642,6 +648,17 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             store.export_file(&id, &out).await?;
             eprintln!("Đã xuất kế hoạch ra {}", out.display());
             store.close().await;
+        }
+        Command::CopyPlans { to } => {
+            let from = open_store(&cli.db).await?;
+            let dest = Store::open(&to).await?;
+            let copied = from.copy_all_to(&dest).await?;
+            eprintln!(
+                "Đã chép {} kế hoạch, {} phiên bản lịch sử.",
+                copied.plans, copied.revisions
+            );
+            from.close().await;
+            dest.close().await;
         }
         Command::Duplicate { id } => {
             let store = open_store(&cli.db).await?;

@@ -615,3 +615,64 @@ fn a_server_that_cannot_be_used_is_explained() {
         );
     });
 }
+
+/// Plans moved from a computer to the server and back keep everything: the same plans, the
+/// same histories, undo still working; a second copy into the same place is refused whole.
+#[test]
+fn plans_copied_to_another_database_and_back_keep_their_histories() {
+    common::on_each_engine(|dbs| async move {
+        // From a file to this engine's database, then back to another file.
+        let local = Store::open(&dbs.dir.path().join("may-tinh.sqlite"))
+            .await
+            .unwrap();
+        let id = local.create(&sample::plan()).await.unwrap();
+        for k in 0..3 {
+            let r = local.load(&id).await.unwrap().revision;
+            local
+                .apply(
+                    &id,
+                    Some(r),
+                    Edit::SetText {
+                        field: TextField::Vision,
+                        text: format!("Tầm nhìn {k}"),
+                    },
+                )
+                .await
+                .unwrap();
+        }
+        local.undo(&id).await.unwrap();
+        local.create(&common::small_plan()).await.unwrap();
+        let server = Store::open(&dbs.at("may-chu.sqlite").await).await.unwrap();
+        let there = local.copy_all_to(&server).await.unwrap();
+        assert_eq!(there.plans, 2);
+        assert_eq!(there.revisions, 1 + 3 + 1 + 1);
+        let back = Store::open(&dbs.dir.path().join("tro-ve.sqlite"))
+            .await
+            .unwrap();
+        let home = server.copy_all_to(&back).await.unwrap();
+        assert_eq!(home, there);
+        for s in [&server, &back] {
+            assert_eq!(s.list().await.unwrap(), local.list().await.unwrap());
+            assert_eq!(s.load(&id).await.unwrap(), local.load(&id).await.unwrap());
+            assert_eq!(
+                s.history(&id).await.unwrap(),
+                local.history(&id).await.unwrap()
+            );
+            assert_eq!(
+                s.undo_redo_available(&id).await.unwrap(),
+                local.undo_redo_available(&id).await.unwrap()
+            );
+        }
+        // Redo on the copy gives what redo gives at home.
+        back.redo(&id).await.unwrap();
+        local.redo(&id).await.unwrap();
+        assert_eq!(
+            back.load(&id).await.unwrap().plan,
+            local.load(&id).await.unwrap().plan
+        );
+        // Again into the server: refused, nothing added.
+        let again = local.copy_all_to(&server).await.unwrap_err();
+        assert!(again.to_string().contains("đã có kế hoạch"), "{again}");
+        assert_eq!(server.list().await.unwrap().len(), 2);
+    });
+}

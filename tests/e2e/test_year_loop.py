@@ -4,10 +4,12 @@ two rows accepted and one rejected; a dozen tasks and indicators tracked in the 
 screen, with empty and wrong values; the results report exported; next year's draft with
 Phần I filled from the tracking. Everything is read back through the CLI."""
 
+import re
 import shutil
 import time
 import zipfile
 
+import docx
 import openpyxl
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -192,6 +194,13 @@ def test_proposals_tracking_report_and_next_years_part_one(launch, workdir):
     with zipfile.ZipFile(path) as z:
         xml = z.read("word/document.xml").decode()
     assert "BÁO CÁO" in xml and "Chưa bố trí được vốn" in xml and "120,5" in xml
+    # python-docx opens it; Phụ lục I lists every task, numbered as in the plan.
+    numbers = [
+        [r.cells[0].text.strip() for r in t.rows if re.fullmatch(r"\d+\.\d+", r.cells[0].text.strip())]
+        for t in docx.Document(path).tables
+    ]
+    plan_numbers = [f"{gi + 1}.{ti + 1}" for gi, g in enumerate(plan["groups"]) for ti, _ in enumerate(g["tasks"])]
+    assert plan_numbers in numbers, [len(n) for n in numbers]
     wait(d).until(EC.element_to_be_clickable((By.XPATH, "//label[b='Báo cáo kết quả (sổ tính)']/input"))).click()
     button(d, "Xuất tệp…").click()
     wait(d).until(lambda d: d.find_element(By.CSS_SELECTOR, "[data-testid='export-path']").text.endswith(".xlsx"))
