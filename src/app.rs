@@ -265,6 +265,12 @@ impl Session {
         ))
     }
 
+    /// The plan's newest revision, polled by the window so that an edit made elsewhere (the
+    /// CLI, another window, a colleague on the shared server) shows without reopening.
+    pub async fn revision(&self, id: &str) -> Result<i64> {
+        self.store.revision(id).await
+    }
+
     /// Applies one edit made from `revision`; a bad edit or a newer revision elsewhere
     /// changes nothing.
     pub async fn edit(&self, id: &str, revision: i64, edit: Edit) -> Result<PlanView> {

@@ -144,6 +144,11 @@ async fn import_partial(s: State<'_, Session>, path: PathBuf) -> Reply<Importing
 }
 
 #[tauri::command]
+async fn plan_revision(s: State<'_, Session>, id: String) -> Reply<i64> {
+    Ok(s.revision(&id).await?)
+}
+
+#[tauri::command]
 async fn open_plan(s: State<'_, Session>, id: String) -> Reply<PlanView> {
     Ok(s.view(&id).await?)
 }
@@ -363,6 +368,7 @@ pub fn run() {
             save_catalogue_example,
             import_partial,
             open_plan,
+            plan_revision,
             edit_plan,
             undo,
             redo,

@@ -422,6 +422,16 @@ impl Store {
         })
     }
 
+    /// The plan's revision alone: what a window polls to see another session's edit.
+    pub async fn revision(&self, id: &str) -> Result<i64> {
+        const SQL: &str = "SELECT revision FROM plans WHERE id = $1";
+        let r: Option<i64> = each!(Pool, &self.pool, p => sqlx::query_scalar(SQL)
+            .bind(id)
+            .fetch_optional(p)
+            .await?);
+        r.ok_or_else(|| Error::PlanNotFound(id.to_string()))
+    }
+
     /// Applies one edit in one transaction. With `expected_revision`, refuses to overwrite a
     /// newer version written elsewhere. Returns the new revision.
     pub async fn apply(&self, id: &str, expected_revision: Option<i64>, edit: Edit) -> Result<i64> {

@@ -18,7 +18,7 @@ from selenium.webdriver.support.ui import Select
 
 from conftest import shot
 from test_app import button, saved, wait
-from test_screens import cli_plan, cli_plans, review_dialog
+from test_screens import cli, cli_plan, cli_plans, review_dialog
 
 
 def screen(d, label):
@@ -283,3 +283,36 @@ def test_progress_round_read_back_with_a_wrong_cell(launch, workdir):
         assert plan["specific_goals"][0]["indicators"][0]["actual"] is None
 
     eventually(undone)
+
+
+def test_an_edit_made_elsewhere_shows_without_reopening(launch, workdir):
+    """Two sessions on one database: a task added through the CLI while the window shows the
+    plan appears in the window by itself (it polls the plan's revision), with a notice; the
+    window's own next edit goes on from the new revision, and nothing is lost."""
+    d = launch()
+    button(d, "Tạo từ kế hoạch mẫu (Quảng Ngãi 2023)").click()
+    wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "nav.outline")))
+    plan_id = cli_plans(workdir)[0]["id"]
+    wait(d).until(EC.element_to_be_clickable((By.XPATH, "//nav[@aria-label='Mục lục kế hoạch']/button[contains(., 'Nhiệm vụ')]"))).click()
+    count = wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid='task-count']")))
+    assert count.text == "Hiển thị 76/76 nhiệm vụ", count.text
+    made = cli(workdir, "add-task", plan_id, "--group", "1", "--title", "Nhiệm vụ thêm từ dòng lệnh", "--lead", "so-tttt")
+    assert made.returncode == 0, made.stderr
+    start = time.time()
+    wait(d, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, "[data-testid='task-count']").text == "Hiển thị 77/77 nhiệm vụ")
+    print(f"\nan edit made elsewhere showed in the window after {time.time() - start:.1f} s")
+    wait(d).until(EC.presence_of_element_located((By.XPATH, "//*[@role='status' and contains(., 'vừa được sửa ở nơi khác')]")))
+    shot(d, "edit-from-elsewhere")
+    # The window's own edit, from the revision it now shows, is accepted; both edits stay.
+    screen(d, "Theo dõi")
+    Select(into_view(d, wait(d).until(EC.presence_of_element_located(
+        (By.CSS_SELECTOR, "select[aria-label='Trạng thái nhiệm vụ 1.1']"))))).select_by_value("hoan_thanh")
+    saved(d)
+
+    def both():
+        plan = cli_plan(workdir, plan_id)
+        tasks = [t for g in plan["groups"] for t in g["tasks"]]
+        assert any(t["title"] == "Nhiệm vụ thêm từ dòng lệnh" for t in tasks)
+        assert plan["groups"][0]["tasks"][0]["status"] == "hoan_thanh"
+
+    eventually(both)

@@ -19,6 +19,9 @@ import { flushPending, usePlan, type SaveState } from "./usePlan";
 type Screen = "plans" | "editor" | "directory" | "catalogues" | "preview" | "export" | "rounds" | "tracking";
 type Notice = { message: string; kind: "error" | "info" } | null;
 
+/** How often the window asks whether the open plan was changed elsewhere. */
+const POLL_MS = 2000;
+
 const SCREENS: { key: Screen; label: string; needsPlan: boolean }[] = [
   { key: "plans", label: "Các kế hoạch", needsPlan: false },
   { key: "editor", label: "Soạn thảo", needsPlan: true },
@@ -92,6 +95,19 @@ export function App() {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [view, plan, notify]);
+
+  // An edit made elsewhere (the CLI, another window, a colleague on the shared server) shows
+  // without reopening the plan.
+  const { refresh } = plan;
+  useEffect(() => {
+    if (!view?.id) return;
+    const t = setInterval(() => {
+      refresh()
+        .then((changed) => changed && notify("Kế hoạch vừa được sửa ở nơi khác; màn hình đã cập nhật theo bản mới nhất.", "info"))
+        .catch(() => {});
+    }, POLL_MS);
+    return () => clearInterval(t);
+  }, [view?.id, refresh, notify]);
 
   useEffect(() => {
     if (!notice) return;

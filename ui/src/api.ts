@@ -50,6 +50,7 @@ export const api = {
   /** The same file again as a partial draft, after the import was refused. */
   importPartial: (path: string) => invoke<Importing>("import_partial", { path }),
   openPlan: (id: string) => invoke<PlanView>("open_plan", { id }),
+  planRevision: (id: string) => invoke<number>("plan_revision", { id }),
   editPlan: (id: string, revision: number, edit: Edit) =>
     invoke<PlanView>("edit_plan", { id, revision, edit }),
   undo: (id: string) => invoke<PlanView>("undo", { id }),

@@ -32,6 +32,8 @@ export function usePlan(onError: (message: string) => void) {
   const [save, setSave] = useState<SaveState>({ kind: "idle" });
   const current = useRef<PlanView | null>(null);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  /** Edits of this window queued or on their way. */
+  const queued = useRef(0);
 
   /** Shows a plan; another plan (or none) starts with its own save state. */
   const show = useCallback((v: PlanView | null) => {
@@ -44,6 +46,7 @@ export function usePlan(onError: (message: string) => void) {
    * whether it was saved. */
   const enqueue = useCallback(
     (what: string, step: (v: PlanView) => Promise<PlanView>): Promise<boolean> => {
+      queued.current++;
       const run = queue.current.then(async () => {
         const v = current.current;
         if (!v) return false;
@@ -70,7 +73,7 @@ export function usePlan(onError: (message: string) => void) {
           return false;
         }
       });
-      queue.current = run;
+      queue.current = run.finally(() => queued.current--);
       return run;
     },
     [onError, show],
@@ -85,12 +88,25 @@ export function usePlan(onError: (message: string) => void) {
     flushPending();
     return enqueue("Làm lại", (v) => api.redo(v.id));
   }, [enqueue]);
+  /** Shows the plan as stored when another session (the CLI, another window, a colleague on
+   * the shared server) has changed it; never while an edit of this window is on its way.
+   * Resolves to whether it did. Text being typed stays in its field (see widgets/Fields). */
+  const refresh = useCallback(async (): Promise<boolean> => {
+    const v = current.current;
+    if (!v || queued.current > 0) return false;
+    const revision = await api.planRevision(v.id);
+    if (revision === v.revision || queued.current > 0 || current.current !== v) return false;
+    const fresh = await api.openPlan(v.id);
+    if (queued.current > 0 || current.current !== v) return false;
+    show(fresh);
+    return true;
+  }, [show]);
   const settle = useCallback(() => {
     flushPending();
     return queue.current;
   }, []);
 
-  return { view, show, apply, undo, redo, save, settle };
+  return { view, show, apply, undo, redo, save, settle, refresh };
 }
 
 export type PlanApi = ReturnType<typeof usePlan>;
