@@ -221,11 +221,7 @@ fn proposal_sheet(
         ws.add_data_validation(header + 1, c, last_row, c, &list(i, n, what)?)
             .map_err(xl)?;
     }
-    let amount = DataValidation::new()
-        .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
-        .set_error_title("Kinh phí không hợp lệ")
-        .and_then(|v| v.set_error_message("Nhập số tiền (triệu đồng), ví dụ 1500,5."))
-        .map_err(xl)?;
+    let amount = amount_rule()?;
     ws.add_data_validation(
         header + 1,
         col_index(Col::Amount),
@@ -237,6 +233,15 @@ fn proposal_sheet(
     ws.set_active(true);
 
     Ok(())
+}
+
+/// The check Excel makes of an amount cell as it is typed (the reading checks again).
+fn amount_rule() -> Result<DataValidation> {
+    DataValidation::new()
+        .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
+        .set_error_title("Kinh phí không hợp lệ")
+        .and_then(|v| v.set_error_message("Nhập số tiền (triệu đồng), ví dụ 1500,5."))
+        .map_err(xl)
 }
 
 /// One task the agency leads, as a row of the sheet.

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
-use rust_xlsxwriter::{DataValidation, DataValidationRule, Format, Formula, Workbook, Worksheet};
+use rust_xlsxwriter::{DataValidation, Format, Formula, Workbook, Worksheet};
 
 use super::{agency_named, amount, cell_text, choice, Change, Problem, Review, Unchanged, LISTS};
 use crate::model::{Agency, Id, Indicator, Plan, Task, TaskStatus};
@@ -198,13 +198,14 @@ fn task_sheet(ws: &mut Worksheet, s: &Styles, plan: &Plan, agency: &Agency) -> R
             .map_err(xl)?;
         ws.add_data_validation(first, T_STATUS as u16, last_row, T_STATUS as u16, &statuses)
             .map_err(xl)?;
-        let spent = DataValidation::new()
-            .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
-            .set_error_title("Kinh phí không hợp lệ")
-            .and_then(|v| v.set_error_message("Nhập số tiền (triệu đồng), ví dụ 1500,5."))
-            .map_err(xl)?;
-        ws.add_data_validation(first, T_SPENT as u16, last_row, T_SPENT as u16, &spent)
-            .map_err(xl)?;
+        ws.add_data_validation(
+            first,
+            T_SPENT as u16,
+            last_row,
+            T_SPENT as u16,
+            &super::amount_rule()?,
+        )
+        .map_err(xl)?;
     }
     ws.set_active(true);
     Ok(())
@@ -377,13 +378,21 @@ fn day(cell: Option<Data>) -> std::result::Result<Option<NaiveDate>, String> {
 
 /// Reads a filled progress workbook (already opened and recognised by its mark) into
 /// `out`: each row that differs from the plan becomes a change, every bad cell a problem.
-pub(super) fn read(
-    plan: &Plan,
+/// What one filled row asks for.
+enum Outcome {
+    Changed(Box<Change>),
+    /// Nothing the plan does not have: the row's task or indicator name.
+    Same(String),
+}
+
+/// Every filled row of sheet `name`, read by `read_row`: its problems located by sheet, row
+/// and column, then its change or its "unchanged" recorded.
+fn each_row(
+    out: &mut Review,
     file: &Path,
     wb: &mut Xlsx<std::io::Cursor<Vec<u8>>>,
-    owner: Option<&Id>,
-    seen: &mut HashSet<String>,
-    out: &mut Review,
+    (name, titles): (&str, &[(&str, f64)]),
+    mut read_row: impl FnMut(&Sheet, u32, &[Data], &mut Vec<(usize, String)>) -> Option<Outcome>,
 ) {
     let problem = |sheet: Option<&str>, row, column, message| Problem {
         file: file.to_path_buf(),
@@ -392,68 +401,83 @@ pub(super) fn read(
         column,
         message,
     };
-    match Sheet::read(wb, TASKS, &TASK_COLUMNS) {
-        Err(m) => out.problems.push(problem(None, None, None, m)),
-        Ok(sheet) => {
-            for (row, r) in sheet.body() {
-                let mut bad: Vec<(usize, String)> = Vec::new();
-                let task = task_row(plan, &sheet, r, owner, seen, &mut bad);
-                for (c, m) in bad {
-                    let place = sheet.place(c, &TASK_COLUMNS);
-                    out.problems
-                        .push(problem(Some(&sheet.name), Some(row), place, m));
-                }
-                let Some((old, new)) = task else { continue };
-                let fields = super::diff::task(plan, old, &new);
-                if fields.is_empty() {
-                    out.unchanged += 1;
-                    out.same.push(Unchanged {
-                        file: file.to_path_buf(),
-                        row,
-                        title: old.title.clone(),
-                    });
-                } else {
-                    out.changes.push(Change::Update {
-                        file: file.to_path_buf(),
-                        row,
-                        task: new,
-                        fields,
-                    });
-                }
+    let sheet = match Sheet::read(wb, name, titles) {
+        Ok(s) => s,
+        Err(m) => return out.problems.push(problem(None, None, None, m)),
+    };
+    for (row, r) in sheet.body() {
+        let mut bad: Vec<(usize, String)> = Vec::new();
+        let outcome = read_row(&sheet, row, r, &mut bad);
+        for (c, m) in bad {
+            let place = sheet.place(c, titles);
+            out.problems
+                .push(problem(Some(&sheet.name), Some(row), place, m));
+        }
+        match outcome {
+            Some(Outcome::Changed(c)) => out.changes.push(*c),
+            Some(Outcome::Same(title)) => {
+                out.unchanged += 1;
+                out.same.push(Unchanged {
+                    file: file.to_path_buf(),
+                    row,
+                    title,
+                });
             }
+            None => {}
         }
     }
-    match Sheet::read(wb, INDICATORS, &INDICATOR_COLUMNS) {
-        Err(m) => out.problems.push(problem(None, None, None, m)),
-        Ok(sheet) => {
-            for (row, r) in sheet.body() {
-                let mut bad: Vec<(usize, String)> = Vec::new();
-                let ind = indicator_row(plan, &sheet, r, owner, seen, &mut bad);
-                for (c, m) in bad {
-                    let place = sheet.place(c, &INDICATOR_COLUMNS);
-                    out.problems
-                        .push(problem(Some(&sheet.name), Some(row), place, m));
-                }
-                let Some((old, new)) = ind else { continue };
-                let fields = super::diff::indicator(old, &new);
-                if fields.is_empty() {
-                    out.unchanged += 1;
-                    out.same.push(Unchanged {
-                        file: file.to_path_buf(),
-                        row,
-                        title: old.name.clone(),
-                    });
-                } else {
-                    out.changes.push(Change::Indicator {
-                        file: file.to_path_buf(),
-                        row,
-                        indicator: new,
-                        fields,
-                    });
-                }
-            }
-        }
-    }
+}
+
+/// Reads a filled progress workbook (already opened and recognised by its mark) into
+/// `out`: each row that differs from the plan becomes a change, every bad cell a problem.
+pub(super) fn read(
+    plan: &Plan,
+    file: &Path,
+    wb: &mut Xlsx<std::io::Cursor<Vec<u8>>>,
+    owner: Option<&Id>,
+    seen: &mut HashSet<String>,
+    out: &mut Review,
+) {
+    each_row(
+        out,
+        file,
+        wb,
+        (TASKS, &TASK_COLUMNS),
+        |sheet, row, r, bad| {
+            let (old, new) = task_row(plan, sheet, r, owner, seen, bad)?;
+            let fields = super::diff::task(plan, old, &new);
+            Some(if fields.is_empty() {
+                Outcome::Same(old.title.clone())
+            } else {
+                Outcome::Changed(Box::new(Change::Update {
+                    file: file.to_path_buf(),
+                    row,
+                    task: new,
+                    fields,
+                }))
+            })
+        },
+    );
+    each_row(
+        out,
+        file,
+        wb,
+        (INDICATORS, &INDICATOR_COLUMNS),
+        |sheet, row, r, bad| {
+            let (old, new) = indicator_row(plan, sheet, r, owner, seen, bad)?;
+            let fields = super::diff::indicator(old, &new);
+            Some(if fields.is_empty() {
+                Outcome::Same(old.name.clone())
+            } else {
+                Outcome::Changed(Box::new(Change::Indicator {
+                    file: file.to_path_buf(),
+                    row,
+                    indicator: new,
+                    fields,
+                }))
+            })
+        },
+    );
 }
 
 /// The code cell of a row: a known, not repeated code; `None` (with the problem in `bad`)
