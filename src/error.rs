@@ -53,8 +53,14 @@ pub enum Error {
     #[error("Không kết nối được máy chủ cơ sở dữ liệu {server}: {reason}.")]
     Server { server: String, reason: String },
 
+    /// The database stopped answering during work: the shared server is down or out of
+    /// reach, or (rarely) the file stayed locked. Said apart from other database errors,
+    /// because the planner's next step is to wait and try again, not to report a defect.
+    #[error("Cơ sở dữ liệu không trả lời (mất kết nối tới máy chủ, hoặc tệp đang bị khóa lâu); thay đổi chưa được lưu. Nội dung bạn vừa nhập vẫn còn trên màn hình: hãy thử lại khi có kết nối.")]
+    Unreachable(sqlx::Error),
+
     #[error("Lỗi cơ sở dữ liệu, thay đổi chưa được lưu. Chi tiết đã ghi vào nhật ký.")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
 
     #[error("Không cập nhật được cấu trúc cơ sở dữ liệu. Chi tiết đã ghi vào nhật ký.")]
     Migration(#[from] sqlx::migrate::MigrateError),
@@ -67,7 +73,7 @@ impl Error {
     /// Technical detail for the log (the Vietnamese message is for the user).
     pub fn detail(&self) -> String {
         match self {
-            Error::Database(e) => format!("sqlx: {e:?}"),
+            Error::Database(e) | Error::Unreachable(e) => format!("sqlx: {e:?}"),
             Error::Migration(e) => format!("migrate: {e:?}"),
             Error::Io(e) => format!("io: {e:?}"),
             other => format!("{other:?}"),
@@ -75,4 +81,37 @@ impl Error {
     }
 }
 
+impl From<sqlx::Error> for Error {
+    fn from(e: sqlx::Error) -> Error {
+        match e {
+            sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed => {
+                Error::Unreachable(e)
+            }
+            other => Error::Database(other),
+        }
+    }
+}
+
 pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::Error;
+
+    #[test]
+    fn a_database_that_stops_answering_is_said_apart() {
+        let lost = Error::from(sqlx::Error::PoolTimedOut).to_string();
+        assert!(
+            lost.contains("không trả lời") && lost.contains("vẫn còn trên màn hình"),
+            "{lost}"
+        );
+        let io = std::io::Error::new(std::io::ErrorKind::ConnectionReset, "reset");
+        assert!(matches!(
+            Error::from(sqlx::Error::Io(io)),
+            Error::Unreachable(_)
+        ));
+        let other = Error::from(sqlx::Error::RowNotFound);
+        assert!(matches!(other, Error::Database(_)));
+        assert!(other.to_string().starts_with("Lỗi cơ sở dữ liệu"));
+    }
+}
