@@ -762,6 +762,15 @@ impl Plan {
         self.directory.iter().find(|a| a.id == id)
     }
 
+    /// Agencies by their short names, as tables show them ("Sở TT&TT; Sở Y tế"); an id not
+    /// in the directory is shown as it is.
+    pub fn agency_names(&self, ids: &[Id]) -> String {
+        ids.iter()
+            .map(|a| self.agency(a).map_or(a.as_str(), |x| x.display_short()))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     pub fn tasks(&self) -> impl Iterator<Item = (&TaskGroup, &Task)> {
         self.groups
             .iter()

@@ -185,12 +185,7 @@ const TASK_W: [usize; 7] = [650, 4700, 2200, 2700, 1350, 1250, 1437];
 
 fn task_table(plan: &Plan) -> Table {
     let w = TASK_W;
-    let names = |ids: &[String]| {
-        ids.iter()
-            .map(|a| plan.agency(a).map_or(a.as_str(), |x| x.display_short()))
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
+    let names = |ids: &[String]| plan.agency_names(ids);
     let mut rows = vec![header_row(
         &[
             "TT",

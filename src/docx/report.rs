@@ -205,12 +205,7 @@ pub(super) fn progress_table(plan: &Plan, day: NaiveDate) -> Table {
     for (gi, g) in plan.groups.iter().enumerate() {
         rows.push(super::appendix::group_row(&group_number(gi), &g.title, &w));
         for (ti, t) in g.tasks.iter().enumerate() {
-            let lead = t
-                .lead
-                .iter()
-                .map(|a| plan.agency(a).map_or(a.as_str(), |x| x.display_short()))
-                .collect::<Vec<_>>()
-                .join("; ");
+            let lead = plan.agency_names(&t.lead);
             let result = [
                 crate::narrative::plain(&t.progress.note),
                 t.progress.evidence.clone(),

@@ -6,20 +6,13 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::format::{date_short, money};
-use crate::model::{Id, Indicator, Plan, Task};
+use crate::model::{Indicator, Plan, Task};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Difference {
     pub field: &'static str,
     pub before: String,
     pub after: String,
-}
-
-fn names(plan: &Plan, ids: &[Id]) -> String {
-    ids.iter()
-        .map(|a| plan.agency(a).map_or(a.as_str(), |a| a.display_short()))
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 fn day(d: Option<chrono::NaiveDate>) -> String {
@@ -67,14 +60,14 @@ pub fn task(plan: &Plan, old: &Task, new: &Task) -> Vec<Difference> {
         (
             "chủ trì",
             old.lead != new.lead,
-            names(plan, &old.lead),
-            names(plan, &new.lead),
+            plan.agency_names(&old.lead),
+            plan.agency_names(&new.lead),
         ),
         (
             "phối hợp",
             old.coordinating != new.coordinating,
-            names(plan, &old.coordinating),
-            names(plan, &new.coordinating),
+            plan.agency_names(&old.coordinating),
+            plan.agency_names(&new.coordinating),
         ),
         (
             "thời gian",

@@ -221,12 +221,7 @@ fn tasks_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
     )?;
     headers(ws, s, header, &TASK_COLS)?;
     print_setup(ws, header)?;
-    let names = |ids: &[String]| {
-        ids.iter()
-            .map(|a| plan.agency(a).map_or(a.as_str(), |x| x.display_short()))
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
+    let names = |ids: &[String]| plan.agency_names(ids);
     let totals = crate::budget::totals(plan);
     let mut row = header + 1;
     let mut subtotal_cells = Vec::new();

@@ -83,12 +83,7 @@ fn progress_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles, as_of: NaiveDate)
             .map_err(xl)?;
         row += 1;
         for (ti, t) in g.tasks.iter().enumerate() {
-            let lead = t
-                .lead
-                .iter()
-                .map(|a| plan.agency(a).map_or(a.as_str(), |x| x.display_short()))
-                .collect::<Vec<_>>()
-                .join("; ");
+            let lead = plan.agency_names(&t.lead);
             let note = crate::narrative::plain(&t.progress.note);
             let texts = [
                 (task_number(gi, ti), &s.centre),
