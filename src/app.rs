@@ -15,7 +15,7 @@ use crate::edit::Edit;
 use crate::model::{BudgetLevel, BudgetSource, Id, Plan, PlanStatus};
 use crate::proposals::batch::{Round, Sent};
 use crate::proposals::{Review, RowRef};
-use crate::store::{PlanSummary, Store};
+use crate::store::{PlanSummary, SectionEdit, Store, UserAccount};
 use crate::tracking::Tracking;
 use crate::validation::{Finding, SectionState};
 use crate::{Error, Result};
@@ -134,6 +134,10 @@ pub struct PlanView {
     pub budget_levels: Vec<crate::model::BudgetLevel>,
     pub can_undo: bool,
     pub can_redo: bool,
+    /// Who the window works as; a department's account edits only its agency's tasks.
+    pub account: UserAccount,
+    /// Who last changed each section, and when (the outline shows it).
+    pub edited: Vec<SectionEdit>,
 }
 
 /// A plan that started from another document, with what the planner must review: the
@@ -256,13 +260,10 @@ impl Session {
     pub async fn view(&self, id: &str) -> Result<PlanView> {
         let stored = self.store.load(id).await?;
         let (can_undo, can_redo) = self.store.undo_redo_available(id).await?;
-        Ok(view_of(
-            stored.id,
-            stored.revision,
-            stored.plan,
-            can_undo,
-            can_redo,
-        ))
+        let mut view = view_of(stored.id, stored.revision, stored.plan, can_undo, can_redo);
+        view.account = self.store.account().clone();
+        view.edited = self.store.last_edits(id).await?;
+        Ok(view)
     }
 
     /// The plan's newest revision, polled by the window so that an edit made elsewhere (the
@@ -628,6 +629,8 @@ pub fn view_of(id: String, revision: i64, plan: Plan, can_undo: bool, can_redo: 
         budget_levels: crate::model::BudgetLevel::of_year(plan.identity.year),
         can_undo,
         can_redo,
+        account: UserAccount::default(),
+        edited: Vec::new(),
         plan,
     }
 }
@@ -637,12 +640,16 @@ pub fn view_of(id: String, revision: i64, plan: Plan, can_undo: bool, can_redo: 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct UserError {
     pub message: String,
+    /// The database did not answer (the shared server is down or out of reach): the same
+    /// request may succeed once it is back, and the window tries it again.
+    pub retry: bool,
 }
 
 impl From<Error> for UserError {
     fn from(e: Error) -> Self {
         log::warn!("{}", e.detail());
         UserError {
+            retry: matches!(e, Error::Unreachable(_)),
             message: e.to_string(),
         }
     }

@@ -39,8 +39,22 @@ pub enum Error {
     #[error("Dữ liệu không hợp lệ: {0}")]
     Invalid(String),
 
-    #[error("Kế hoạch vừa được sửa ở nơi khác (phiên bản {actual}, bạn đang sửa phiên bản {expected}). Hãy mở lại kế hoạch rồi sửa tiếp.")]
-    Conflict { expected: i64, actual: i64 },
+    /// An edit made from a revision that is no longer the newest. `by` says who made the
+    /// newer one ("Nguyễn Thị Lan sửa"), `at` when, `what` the history's name for it.
+    #[error("Nội dung này vừa được {by} lúc {at} («{what}»), nên thay đổi của bạn chưa được lưu. Kế hoạch đã được tải lại theo bản mới nhất; nội dung bạn vừa nhập vẫn còn trong ô: hãy xem lại rồi lưu lại.")]
+    Conflict {
+        expected: i64,
+        actual: i64,
+        by: String,
+        at: String,
+        what: String,
+    },
+
+    /// The shared server refused a change this account may not make (a department's account
+    /// changing what its agency does not lead). The sentence is the server's own when it
+    /// comes from the plans' guard (migration postgres/0003), which is written in Vietnamese.
+    #[error("{0}")]
+    Forbidden(String),
 
     /// The window sent an edit the core cannot read: a defect of the app, not of the plan.
     #[error("Không lưu được thay đổi: ứng dụng gửi dữ liệu không đúng dạng. Nội dung bạn vừa nhập vẫn còn trên màn hình; chi tiết đã ghi vào nhật ký.")]
@@ -86,6 +100,14 @@ impl From<sqlx::Error> for Error {
         match e {
             sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed => {
                 Error::Unreachable(e)
+            }
+            sqlx::Error::Database(ref d) if d.code().as_deref() == Some("42501") => {
+                let said = d.message();
+                Error::Forbidden(if said.starts_with("Tài khoản") {
+                    said.to_string()
+                } else {
+                    "Tài khoản của bạn không có quyền làm thay đổi này trên máy chủ dùng chung; thay đổi chưa được lưu.".into()
+                })
             }
             other => Error::Database(other),
         }

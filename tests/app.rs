@@ -93,7 +93,10 @@ fn an_edit_updates_the_view_and_a_stale_one_changes_nothing() {
         let stale = s.edit(&v.id, v.revision, add).await.unwrap_err();
         assert!(matches!(stale, Error::Conflict { .. }), "{stale:?}");
         let message = UserError::from(stale).message;
-        assert!(message.contains("vừa được sửa ở nơi khác"), "{message}");
+        assert!(
+            message.contains("vừa được bạn sửa ở cửa sổ khác hoặc bằng dòng lệnh lúc"),
+            "{message}"
+        );
         let reopened = Session::open(&db, None).await.unwrap();
         let again = reopened.view(&v.id).await.unwrap();
         assert_eq!(again.revision, after.revision);

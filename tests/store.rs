@@ -533,7 +533,10 @@ fn two_sessions_on_one_plan_lose_no_edit() {
             .await
             .unwrap_err();
         assert!(matches!(stale, Error::Conflict { .. }), "{stale:?}");
-        assert!(stale.to_string().contains("vừa được sửa ở nơi khác"));
+        assert!(
+            stale.to_string().contains("Nội dung này vừa được"),
+            "{stale}"
+        );
         let fresh = b.load(&id).await.unwrap().revision;
         b.apply(&id, Some(fresh), text(TextField::Opening, "Mở đầu của B"))
             .await

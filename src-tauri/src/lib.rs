@@ -22,6 +22,7 @@ type Reply<T> = Result<T, UserError>;
 fn err(message: &str) -> UserError {
     UserError {
         message: message.to_string(),
+        retry: false,
     }
 }
 

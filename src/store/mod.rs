@@ -7,8 +7,12 @@
 //! transaction that holds the plan's row, so two processes or two people never lose an edit
 //! and an edit from a stale revision is refused.
 
+mod accounts;
 mod postgres;
 mod sqlite;
+
+pub(crate) use accounts::clock;
+pub use accounts::{NewAccount, SectionEdit, UserAccount};
 
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
@@ -50,6 +54,8 @@ pub struct Revision {
 
 pub struct Store {
     pool: Pool,
+    /// Who this store writes as: the author of its revisions.
+    me: UserAccount,
 }
 
 enum Pool {
@@ -154,6 +160,7 @@ async fn made_from(tx: &mut Tx, id: &str, state: i64) -> Result<Option<(i64, Str
 /// Shows state `target` again, as revision `head + 1` of the given kind (undo or redo).
 async fn restore(
     tx: &mut Tx,
+    me: &UserAccount,
     id: &str,
     head: i64,
     target: i64,
@@ -161,6 +168,7 @@ async fn restore(
     summary: &str,
 ) -> Result<i64> {
     let from = current_state(tx, id, head).await?;
+    let shown = document_at(tx, id, head).await.ok();
     let plan = document_at(tx, id, target).await?;
     let step = Step {
         kind,
@@ -168,7 +176,12 @@ async fn restore(
         parent_state: None,
         from_state: Some(from),
     };
-    write_revision(tx, id, head + 1, summary, &plan, step).await?;
+    let change = Change {
+        before: shown.as_ref(),
+        after: &plan,
+        summary,
+    };
+    write_revision(tx, me, id, head + 1, change, step).await?;
     Ok(head + 1)
 }
 
@@ -205,17 +218,32 @@ async fn redo_target(tx: &mut Tx, id: &str) -> Result<Option<i64>> {
     Ok(stack.pop().flatten())
 }
 
+/// A revision's content: the plan shown before it (none for a new plan), after it, and what
+/// the history calls it.
+struct Change<'a> {
+    before: Option<&'a Plan>,
+    after: &'a Plan,
+    summary: &'a str,
+}
+
 /// Writes the plan as revision `next` and the plan's current document, in the caller's
-/// transaction; keeps the last `KEEP_REVISIONS` revisions.
+/// transaction, with who wrote it and which sections it changed; keeps the last
+/// `KEEP_REVISIONS` revisions.
 async fn write_revision(
     tx: &mut Tx,
+    me: &UserAccount,
     id: &str,
     next: i64,
-    summary: &str,
-    plan: &Plan,
+    change: Change<'_>,
     step: Step,
 ) -> Result<()> {
+    let Change {
+        before,
+        after: plan,
+        summary,
+    } = change;
     let doc = serde_json::to_string(plan).map_err(|e| Error::Invalid(e.to_string()))?;
+    let sections = accounts::sections_changed(before, plan);
     let t = now();
     let i = &plan.identity;
     each!(Tx, tx, c => {
@@ -230,7 +258,7 @@ async fn write_revision(
             .bind(id)
             .execute(&mut **c)
             .await?;
-        sqlx::query("INSERT INTO plan_revisions (plan_id, revision, created_at, summary, document, kind, state, parent_state, from_state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+        sqlx::query("INSERT INTO plan_revisions (plan_id, revision, created_at, summary, document, kind, state, parent_state, from_state, author, sections) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
             .bind(id)
             .bind(next)
             .bind(&t)
@@ -240,6 +268,8 @@ async fn write_revision(
             .bind(step.state)
             .bind(step.parent_state)
             .bind(step.from_state)
+            .bind(&me.account)
+            .bind(&sections)
             .execute(&mut **c)
             .await?;
         sqlx::query("DELETE FROM plan_revisions WHERE plan_id = $1 AND revision <= $2")
@@ -272,6 +302,8 @@ type RevisionRow = (
     Option<i64>,
     Option<i64>,
     Option<i64>,
+    String,
+    String,
 );
 
 /// What a copy between databases moved.
@@ -332,12 +364,17 @@ impl Store {
     /// The database file at `db`, created if missing; or, for `postgres://…`, the plans on
     /// that server (see `is_server`).
     pub async fn open(db: &Path) -> Result<Store> {
-        let pool = if is_server(db) {
-            Pool::Pg(postgres::connect(&db.to_string_lossy()).await?)
+        let (pool, me) = if is_server(db) {
+            let pool = postgres::connect(&db.to_string_lossy()).await?;
+            let me = postgres::account(&pool).await?;
+            (Pool::Pg(pool), me)
         } else {
-            Pool::Lite(sqlite::open(db).await?)
+            (
+                Pool::Lite(sqlite::open(db).await?),
+                accounts::computer_user(),
+            )
         };
-        Ok(Store { pool })
+        Ok(Store { pool, me })
     }
 
     /// Which engine: "sqlite" or "postgres".
@@ -388,10 +425,12 @@ impl Store {
                 .bind(&doc)
                 .execute(&mut **c)
                 .await?;
-            sqlx::query("INSERT INTO plan_revisions (plan_id, revision, created_at, summary, document, kind, state) VALUES ($1, 1, $2, 'Tạo kế hoạch', $3, 'edit', 1)")
+            sqlx::query("INSERT INTO plan_revisions (plan_id, revision, created_at, summary, document, kind, state, author, sections) VALUES ($1, 1, $2, 'Tạo kế hoạch', $3, 'edit', 1, $4, $5)")
                 .bind(&id)
                 .bind(&t)
                 .bind(&doc)
+                .bind(&self.me.account)
+                .bind(accounts::sections_changed(None, &plan))
                 .execute(&mut **c)
                 .await?;
         });
@@ -456,16 +495,14 @@ impl Store {
             .bind(id)
             .fetch_optional(&mut **c)
             .await?);
-        let (revision, mut plan) = Self::parse(id, row)?;
+        let (revision, before) = Self::parse(id, row)?;
         if let Some(expected) = expected_revision {
             if expected != revision {
-                return Err(Error::Conflict {
-                    expected,
-                    actual: revision,
-                });
+                return Err(self.conflict(&mut tx, id, expected, revision).await?);
             }
         }
         // An error here drops `tx`, which rolls back: nothing changes.
+        let mut plan = before.clone();
         change(&mut plan)?;
         let plan = crate::text::clean_all(&plan)?;
         let state = current_state(&mut tx, id, revision).await?;
@@ -476,7 +513,12 @@ impl Store {
             parent_state: Some(state),
             from_state: None,
         };
-        write_revision(&mut tx, id, next, summary, &plan, step).await?;
+        let change = Change {
+            before: Some(&before),
+            after: &plan,
+            summary,
+        };
+        write_revision(&mut tx, &self.me, id, next, change, step).await?;
         tx.commit().await?;
         Ok(next)
     }
@@ -492,6 +534,7 @@ impl Store {
         };
         let next = restore(
             &mut tx,
+            &self.me,
             id,
             revision,
             parent,
@@ -518,6 +561,7 @@ impl Store {
             .await?);
         let next = restore(
             &mut tx,
+            &self.me,
             id,
             revision,
             target,
@@ -623,7 +667,7 @@ impl Store {
     /// the plans. This is how plans move from a computer to the province's server and back.
     pub async fn copy_all_to(&self, to: &Store) -> Result<Copied> {
         const PLANS: &str = "SELECT id, province, year, title, status, revision, created_at, updated_at, document FROM plans ORDER BY created_at, id";
-        const REVISIONS: &str = "SELECT revision, created_at, summary, document, kind, state, parent_state, from_state FROM plan_revisions WHERE plan_id = $1 ORDER BY revision";
+        const REVISIONS: &str = "SELECT revision, created_at, summary, document, kind, state, parent_state, from_state, author, sections FROM plan_revisions WHERE plan_id = $1 ORDER BY revision";
         let plans: Vec<PlanRow> =
             each!(Pool, &self.pool, p => sqlx::query_as(PLANS).fetch_all(p).await?);
         let mut tx = to.begin().await?;
@@ -657,7 +701,7 @@ impl Store {
                     .execute(&mut **c)
                     .await?;
                 for r in &history {
-                    sqlx::query("INSERT INTO plan_revisions (plan_id, revision, created_at, summary, document, kind, state, parent_state, from_state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+                    sqlx::query("INSERT INTO plan_revisions (plan_id, revision, created_at, summary, document, kind, state, parent_state, from_state, author, sections) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
                         .bind(&plan.0)
                         .bind(r.0)
                         .bind(&r.1)
@@ -667,6 +711,8 @@ impl Store {
                         .bind(r.5)
                         .bind(r.6)
                         .bind(r.7)
+                        .bind(&r.8)
+                        .bind(&r.9)
                         .execute(&mut **c)
                         .await?;
                 }
@@ -678,6 +724,74 @@ impl Store {
             plans: plans.len(),
             revisions,
         })
+    }
+
+    /// The account this store is connected as.
+    pub fn account(&self) -> &UserAccount {
+        &self.me
+    }
+
+    /// Why an edit made from revision `expected` is refused: who made the newer revision
+    /// `actual`, when, and what it was.
+    async fn conflict(&self, tx: &mut Tx, id: &str, expected: i64, actual: i64) -> Result<Error> {
+        const SQL: &str = "SELECT r.author, COALESCE(a.full_name, r.author), r.created_at, r.summary FROM plan_revisions r LEFT JOIN accounts a ON a.account = r.author WHERE r.plan_id = $1 AND r.revision = $2";
+        let row: Option<(String, String, String, String)> = each!(Tx, tx, c => sqlx::query_as(SQL)
+            .bind(id)
+            .bind(actual)
+            .fetch_optional(&mut **c)
+            .await?);
+        let (account, name, at, what) = row.unwrap_or_default();
+        let by = if account == self.me.account || account.is_empty() {
+            "bạn sửa ở cửa sổ khác hoặc bằng dòng lệnh".to_string()
+        } else {
+            format!("{name} sửa")
+        };
+        Ok(Error::Conflict {
+            expected,
+            actual,
+            by,
+            at: clock(&at),
+            what,
+        })
+    }
+
+    /// Who last changed each section of the plan, and when, as far as the kept history goes.
+    pub async fn last_edits(&self, id: &str) -> Result<Vec<SectionEdit>> {
+        const SQL: &str = "SELECT COALESCE(a.full_name, r.author), r.created_at, r.sections FROM plan_revisions r LEFT JOIN accounts a ON a.account = r.author WHERE r.plan_id = $1 AND r.author <> '' ORDER BY r.revision DESC";
+        let rows: Vec<(String, String, String)> = each!(Pool, &self.pool, p => sqlx::query_as(SQL)
+            .bind(id)
+            .fetch_all(p)
+            .await?);
+        Ok(accounts::last_edits(rows))
+    }
+
+    /// The accounts the admin has made (none on a personal file).
+    pub async fn accounts(&self) -> Result<Vec<UserAccount>> {
+        const SQL: &str =
+            "SELECT account, full_name, agency FROM accounts ORDER BY agency NULLS FIRST, account";
+        let rows: Vec<(String, String, Option<String>)> =
+            each!(Pool, &self.pool, p => sqlx::query_as(SQL).fetch_all(p).await?);
+        Ok(rows
+            .into_iter()
+            .map(|(account, full_name, agency)| UserAccount {
+                account,
+                full_name,
+                agency,
+            })
+            .collect())
+    }
+
+    /// Makes an account on the shared server: a drafter's, or (with an agency) a
+    /// department's, which the server itself lets change only the tasks that agency leads.
+    /// Only the admin, an account allowed to create roles, may do it.
+    pub async fn create_account(&self, new: &NewAccount) -> Result<UserAccount> {
+        let Pool::Pg(p) = &self.pool else {
+            return Err(Error::Invalid(
+                "Tài khoản chỉ có trên máy chủ dùng chung; cơ sở dữ liệu trên máy này chỉ có một người dùng.".into(),
+            ));
+        };
+        let account = postgres::create_account(p, new).await?;
+        Ok(account)
     }
 
     /// The database's own check and how it keeps its journal, for tests and diagnostics:

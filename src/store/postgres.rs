@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 
+use super::{NewAccount, UserAccount};
 use crate::{Error, Result};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("src/migrations/postgres");
@@ -64,6 +65,9 @@ pub(super) async fn connect(url: &str) -> Result<PgPool> {
         .connect_with(options)
         .await
         .map_err(fail)?;
+    if up_to_date(&pool).await {
+        return Ok(pool);
+    }
     MIGRATOR.run(&pool).await.map_err(|e| {
         log::error!("postgres {server}: {e:?}");
         Error::Server {
@@ -72,10 +76,103 @@ pub(super) async fn connect(url: &str) -> Result<PgPool> {
                 sqlx::migrate::MigrateError::VersionMissing(_) => {
                     "cơ sở dữ liệu trên máy chủ thuộc phiên bản ứng dụng mới hơn; hãy cập nhật ứng dụng".into()
                 }
+                sqlx::migrate::MigrateError::Execute(inner)
+                    if inner.as_database_error().and_then(|d| d.code()).as_deref()
+                        == Some("42501") =>
+                {
+                    "cơ sở dữ liệu trên máy chủ cần được tài khoản quản trị cập nhật cho phiên bản ứng dụng này (hãy mở ứng dụng bằng tài khoản quản trị một lần)".into()
+                }
                 sqlx::migrate::MigrateError::Execute(inner) => reason(inner),
                 _ => "không cập nhật được cấu trúc cơ sở dữ liệu trên máy chủ".into(),
             },
         }
     })?;
     Ok(pool)
+}
+
+/// Whether the server's database already has exactly this release's migrations. Then there is
+/// nothing to run: accounts other than the admin may not create tables, and sqlx's migrator
+/// always tries to create its own table first.
+async fn up_to_date(pool: &PgPool) -> bool {
+    let applied: Vec<i64> = match sqlx::query_scalar(
+        "SELECT version FROM _sqlx_migrations WHERE success ORDER BY version",
+    )
+    .fetch_all(pool)
+    .await
+    {
+        Ok(v) => v,
+        Err(_) => return false,
+    };
+    let known: Vec<i64> = MIGRATOR.iter().map(|m| m.version).collect();
+    applied == known
+}
+
+/// The account the pool logged in as, with the name and agency the admin gave it.
+pub(super) async fn account(pool: &PgPool) -> Result<UserAccount> {
+    let account: String = sqlx::query_scalar("SELECT session_user::text")
+        .fetch_one(pool)
+        .await?;
+    let row: Option<(String, Option<String>)> =
+        sqlx::query_as("SELECT full_name, agency FROM accounts WHERE account = $1")
+            .bind(&account)
+            .fetch_optional(pool)
+            .await?;
+    let (full_name, agency) = row.unwrap_or_else(|| (account.clone(), None));
+    Ok(UserAccount {
+        account,
+        full_name,
+        agency,
+    })
+}
+
+/// Checks a new account's fields, then makes it (see migration 0003,
+/// `dxplan_create_account`).
+pub(super) async fn create_account(pool: &PgPool, new: &NewAccount) -> Result<UserAccount> {
+    let login = new.account.trim();
+    let ok_login = (3..=40).contains(&login.len())
+        && login.starts_with(|c: char| c.is_ascii_lowercase())
+        && login
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !ok_login {
+        return Err(Error::Invalid(format!(
+            "tên đăng nhập «{login}» phải dài 3–40 ký tự, bắt đầu bằng chữ thường, chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới (ví dụ: so_yte)"
+        )));
+    }
+    if new.password.chars().count() < 8 {
+        return Err(Error::Invalid("mật khẩu phải có ít nhất 8 ký tự".into()));
+    }
+    let full_name = new.full_name.trim();
+    if full_name.is_empty() {
+        return Err(Error::Invalid("hãy nhập tên người dùng tài khoản".into()));
+    }
+    let agency = new
+        .agency
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty());
+    if new.agency.is_some() && agency.is_none() {
+        return Err(Error::Invalid("hãy chọn cơ quan của tài khoản".into()));
+    }
+    sqlx::query("SELECT dxplan_create_account($1, $2, $3, $4)")
+        .bind(login)
+        .bind(&new.password)
+        .bind(full_name)
+        .bind(agency)
+        .execute(pool)
+        .await
+        .map_err(|e| match e.as_database_error().and_then(|d| d.code()).as_deref() {
+            Some("42710") | Some("23505") => {
+                Error::Invalid(format!("tài khoản «{login}» đã có trên máy chủ"))
+            }
+            Some("42501") => Error::Invalid(
+                "chỉ tài khoản quản trị (được phép tạo tài khoản trên máy chủ) mới tạo được tài khoản mới".into(),
+            ),
+            _ => Error::from(e),
+        })?;
+    Ok(UserAccount {
+        account: login.to_string(),
+        full_name: full_name.to_string(),
+        agency: agency.map(str::to_string),
+    })
 }

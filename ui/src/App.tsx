@@ -37,6 +37,7 @@ export function saveText(s: SaveState): string {
   if (s.kind === "idle") return "";
   if (s.kind === "saving") return "Đang lưu…";
   if (s.kind === "error") return `Chưa lưu: ${s.what}`;
+  if (s.kind === "offline") return `Mất kết nối, đang chờ để lưu: ${s.what}`;
   const p = (n: number) => String(n).padStart(2, "0");
   return `Đã lưu lúc ${p(s.at.getHours())}:${p(s.at.getMinutes())}:${p(s.at.getSeconds())}`;
 }
@@ -150,7 +151,7 @@ export function App() {
             <button title="Làm lại (Ctrl+Y)" aria-label="Làm lại" disabled={!view.can_redo} onClick={() => plan.redo()}>
               ↷
             </button>
-            <span className={"save " + plan.save.kind} data-testid="save-state" title={plan.save.kind === "error" ? plan.save.message : undefined}>
+            <span className={"save " + plan.save.kind} data-testid="save-state" title={plan.save.kind === "error" || plan.save.kind === "offline" ? plan.save.message : undefined}>
               {saveText(plan.save)}
             </span>
           </div>

@@ -27,6 +27,11 @@ export function messageOf(e: unknown): string {
   return "Không lưu được thay đổi do lỗi của ứng dụng. Nội dung bạn vừa nhập vẫn còn trên màn hình; chi tiết đã ghi vào nhật ký.";
 }
 
+/** Whether the same request may succeed later: the database did not answer. */
+export function shouldRetry(e: unknown): boolean {
+  return isUserError(e) && e.retry === true;
+}
+
 function isUserError(e: unknown): e is UserError {
   return !!e && typeof e === "object" && !(e instanceof Error) && typeof (e as UserError).message === "string";
 }

@@ -83,3 +83,41 @@ describe("an edit the core refuses", () => {
     expect(screen.getByTestId("save").textContent).toBe("");
   });
 });
+
+describe("an edit sent while the shared server is down", () => {
+  it("says so once, keeps the text, waits, and is saved when the server is back", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const down = { message: "Cơ sở dữ liệu không trả lời (mất kết nối tới máy chủ…)", retry: true };
+      let attempts = 0;
+      editReply = ({ edit: e }) => {
+        attempts++;
+        // Down for the first two attempts, then back.
+        return attempts <= 2 ? Promise.reject(down) : Promise.resolve({ ...stored, revision: 2, plan: { vision: e.text } });
+      };
+      const onError = vi.fn();
+      render(<Harness onError={onError} />);
+      const field = (await screen.findByLabelText("Tầm nhìn")) as HTMLInputElement;
+      fireEvent.change(field, { target: { value: "Tầm nhìn viết lúc mất mạng" } });
+      await act(async () => fireEvent.blur(field));
+      await waitFor(() => expect(screen.getByTestId("save").textContent).toBe("Mất kết nối, đang chờ để lưu: Nội dung"));
+      expect(onError).toHaveBeenCalledTimes(1);
+      expect(onError.mock.calls[0][0]).toMatch(/không trả lời/);
+      expect(field.value).toBe("Tầm nhìn viết lúc mất mạng");
+      // Nothing reloaded while waiting: what is typed stays what is shown.
+      expect(calls.some((c) => c.cmd === "open_plan")).toBe(false);
+
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(2 * 2000 + 100);
+      });
+      await waitFor(() => expect(screen.getByTestId("save").textContent).toMatch(/^Đã lưu lúc/));
+      expect(attempts).toBe(3);
+      expect(onError).toHaveBeenCalledTimes(1);
+      expect(field.value).toBe("Tầm nhìn viết lúc mất mạng");
+      const sent = calls.filter((c) => c.cmd === "edit_plan").map((c) => JSON.stringify(c.args));
+      expect(new Set(sent).size).toBe(1); // the same edit, from the same revision, each time
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -3,7 +3,7 @@
 // is replaced by what the core returns, so numbers, totals and findings are always the
 // core's.
 import { useCallback, useRef, useState } from "react";
-import { api, messageOf } from "./api";
+import { api, messageOf, shouldRetry } from "./api";
 import type { Edit } from "./bindings/Edit";
 import type { PlanView } from "./bindings/PlanView";
 import { EDIT_LABELS } from "./labels";
@@ -14,7 +14,13 @@ export type SaveState =
   | { kind: "idle" }
   | { kind: "saved"; at: Date }
   | { kind: "saving" }
-  | { kind: "error"; message: string; what: string };
+  | { kind: "error"; message: string; what: string }
+  /** The database does not answer (the shared server is down or out of reach): the edit
+   * waits, and is sent again until the server is back. */
+  | { kind: "offline"; message: string; what: string };
+
+/** How long an edit waits before it is sent again to a database that did not answer. */
+export const RETRY_MS = 2000;
 
 /** Pending typed text (debounced fields) registers here so that Ctrl+S and navigation can
  * write it at once. */
@@ -51,26 +57,37 @@ export function usePlan(onError: (message: string) => void) {
         const v = current.current;
         if (!v) return false;
         setSave({ kind: "saving" });
-        try {
-          const next = await step(v);
-          // The planner may have opened another plan meanwhile: its view stays.
-          if (current.current?.id === v.id) {
-            show(next);
-            setSave({ kind: "saved", at: new Date() });
-          }
-          return true;
-        } catch (e) {
-          const message = messageOf(e);
-          if (current.current?.id === v.id) setSave({ kind: "error", message, what });
-          onError(message);
-          // What is shown must be what is stored: reload after a refused edit. The field
-          // that sent it keeps the planner's text (see widgets/Fields).
+        for (let attempt = 0; ; attempt++) {
           try {
-            if (current.current?.id === v.id) show(await api.openPlan(v.id));
-          } catch {
-            /* the plan may be gone; keep what is shown */
+            const next = await step(v);
+            // The planner may have opened another plan meanwhile: its view stays.
+            if (current.current?.id === v.id) {
+              show(next);
+              setSave({ kind: "saved", at: new Date() });
+            }
+            return true;
+          } catch (e) {
+            const message = messageOf(e);
+            // Nothing was written (each edit is one transaction): the same edit, from the
+            // same revision, is sent again once the server answers; the edits queued after
+            // it wait their turn. Said once, then shown as the save state.
+            if (shouldRetry(e) && current.current?.id === v.id) {
+              setSave({ kind: "offline", message, what });
+              if (attempt === 0) onError(message);
+              await new Promise((r) => setTimeout(r, RETRY_MS));
+              continue;
+            }
+            if (current.current?.id === v.id) setSave({ kind: "error", message, what });
+            onError(message);
+            // What is shown must be what is stored: reload after a refused edit. The field
+            // that sent it keeps the planner's text (see widgets/Fields).
+            try {
+              if (current.current?.id === v.id) show(await api.openPlan(v.id));
+            } catch {
+              /* the plan may be gone; keep what is shown */
+            }
+            return false;
           }
-          return false;
         }
       });
       queue.current = run.finally(() => queued.current--);

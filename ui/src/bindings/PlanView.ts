@@ -4,8 +4,10 @@ import type { BudgetView } from "./BudgetView";
 import type { Finding } from "./Finding";
 import type { GroupLine } from "./GroupLine";
 import type { Plan } from "./Plan";
+import type { SectionEdit } from "./SectionEdit";
 import type { SectionState } from "./SectionState";
 import type { TaskLine } from "./TaskLine";
+import type { UserAccount } from "./UserAccount";
 
 /**
  * Everything the plan screen needs after any change: the plan, and what the core computes
@@ -19,4 +21,12 @@ national_covered: Array<string>,
 /**
  * The budget levels that exist in the plan's year (no district level from 2026).
  */
-budget_levels: Array<BudgetLevel>, can_undo: boolean, can_redo: boolean, };
+budget_levels: Array<BudgetLevel>, can_undo: boolean, can_redo: boolean, 
+/**
+ * Who the window works as; a department's account edits only its agency's tasks.
+ */
+account: UserAccount, 
+/**
+ * Who last changed each section, and when (the outline shows it).
+ */
+edited: Array<SectionEdit>, };

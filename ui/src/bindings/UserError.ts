@@ -4,4 +4,9 @@
  * An error as the window receives it: the Vietnamese sentence to show. The technical
  * detail goes to the log when the error is converted.
  */
-export type UserError = { message: string, };
+export type UserError = { message: string, 
+/**
+ * The database did not answer (the shared server is down or out of reach): the same
+ * request may succeed once it is back, and the window tries it again.
+ */
+retry: boolean, };

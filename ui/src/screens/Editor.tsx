@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import type { Catalogues } from "../bindings/Catalogues";
 import type { Finding } from "../bindings/Finding";
 import type { PlanView } from "../bindings/PlanView";
+import { department } from "../access";
 import { OUTLINE, type OutlineKey } from "../labels";
 import {
   AppendicesInfo,
@@ -50,24 +51,43 @@ export function Editor({ view, plan, catalogues, section, onSection, onDirectory
     onFocused();
   }, [focus, section]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const agency = department(view);
   return (
     <div className="editor">
       <nav className="outline" aria-label="Mục lục kế hoạch">
         {OUTLINE.map((o) => {
           const st = view.sections.find((s) => s.section === o.key);
+          const last = view.edited.find((e) => e.section === o.key);
+          const by = last && (last.by === view.account.full_name ? "bạn" : last.by);
           return (
-            <button key={o.key} className={o.key === section ? "active" : ""} onClick={() => onSection(o.key)}>
+            <button
+              key={o.key}
+              className={o.key === section ? "active" : ""}
+              onClick={() => onSection(o.key)}
+              title={last ? `Sửa lần cuối: ${by}, lúc ${last.at}` : undefined}
+            >
               <span className={"mark " + (st?.state ?? "")} title={st ? MARK_TITLE[st.state] : ""}>
                 {st ? MARK[st.state] : "•"}
               </span>
               <span className="grow">{o.label}</span>
               {st && st.errors > 0 && <span className="count error">{st.errors}</span>}
               {st && st.errors === 0 && st.warnings > 0 && <span className="count warning">{st.warnings}</span>}
+              {last && (
+                <span className="last-edit" data-testid={`last-edit-${o.key}`}>
+                  {by} · {last.at.slice(0, 5)}
+                </span>
+              )}
             </button>
           );
         })}
       </nav>
       <main className="section-body" aria-label="Nội dung">
+        {agency && (
+          <p className="read-only-note" role="note" data-testid="department-note">
+            Tài khoản của {agency}: chỉ sửa được các nhiệm vụ do {agency} chủ trì (và thêm nhiệm vụ đề xuất); phần còn lại của kế hoạch chỉ xem.
+          </p>
+        )}
+        <fieldset className="bare column" disabled={agency !== null && section !== "tasks"}>
         {section === "identity" && <IdentityEditor {...props} />}
         {section === "legal_bases" && <LegalBasesEditor {...props} />}
         {section === "assessment" && <AssessmentEditor {...props} />}
@@ -78,6 +98,7 @@ export function Editor({ view, plan, catalogues, section, onSection, onDirectory
         {section === "budget" && <BudgetEditor {...props} />}
         {section === "organisation" && <OrganisationEditor {...props} />}
         {section === "appendices" && <AppendicesInfo {...props} onPreview={onPreview} />}
+        </fieldset>
       </main>
       <Findings
         view={view}

@@ -80,6 +80,8 @@ function viewOf(groups: TaskGroup[], findings: Finding[] = []): PlanView {
     ),
     findings,
     national_covered: [],
+    account: { account: "lan", full_name: "Nguyễn Thị Lan", agency: null },
+    edited: [],
   } as unknown as PlanView;
 }
 
@@ -247,5 +249,27 @@ describe("TaskGrid", () => {
     expect(screen.getByRole("textbox", { name: "Tên nhiệm vụ 3.2" })).toBeTruthy();
     await user.keyboard("{Escape}");
     expect(screen.queryByRole("textbox", { name: "Tên nhiệm vụ 3.2" })).toBeNull();
+  });
+
+  it("shows a department's account the other agencies' tasks and the groups read-only", async () => {
+    const base = sample();
+    const view = { ...base, account: { account: "so_yt", full_name: "Trần Văn Bình", agency: "Sở Y tế" } } as PlanView;
+    const { apply, user } = show(view);
+    const head = screen.getAllByRole("row").find((r) => r.classList.contains("group-row"))!;
+    // Disabled by their fieldset: what the planner sees and what the browser does.
+    const disabled = (el: HTMLElement) => el.matches(":disabled");
+    expect(disabled(within(head).getByRole("textbox", { name: "Tên nhóm 1" }))).toBe(true);
+    expect(disabled(within(head).getByRole("button", { name: "Xóa nhóm" }))).toBe(true);
+    // A task it adds is its agency's own.
+    await user.click(within(head).getByRole("button", { name: "+ Thêm nhiệm vụ" }));
+    expect(apply.mock.lastCall![0]).toMatchObject({ op: "add_task", group: "g1", task: { lead: ["so-yt"] } });
+    // Its own task opens for editing; another agency's opens to read, and closes.
+    await user.click(within(rowOf("3.2")).getAllByRole("gridcell")[1]);
+    expect(disabled(screen.getByRole("textbox", { name: "Tên nhiệm vụ 3.2" }))).toBe(false);
+    await user.click(within(rowOf("3.3")).getAllByRole("gridcell")[1]);
+    expect(disabled(screen.getByRole("textbox", { name: "Tên nhiệm vụ 3.3" }))).toBe(true);
+    expect(screen.getByRole("note").textContent).toContain("tài khoản của Sở Y tế chỉ xem");
+    await user.click(screen.getByRole("button", { name: "Thu gọn" }));
+    expect(screen.queryByRole("textbox", { name: "Tên nhiệm vụ 3.3" })).toBeNull();
   });
 });

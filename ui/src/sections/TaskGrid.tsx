@@ -10,6 +10,7 @@ import type { Task } from "../bindings/Task";
 import type { TaskGroup } from "../bindings/TaskGroup";
 import type { TaskLine } from "../bindings/TaskLine";
 import type { TaskStatus } from "../bindings/TaskStatus";
+import { department, leadOfNewTask } from "../access";
 import { edit, newTask } from "../edits";
 import { TASK_STATUS, options } from "../labels";
 import { matches } from "../text";
@@ -43,6 +44,7 @@ type Filters = { query: string; group: string; agency: string; status: TaskStatu
 const NO_FILTERS: Filters = { query: "", group: "", agency: "", status: "", flagged: false };
 
 export function TaskGrid({ view, plan, focusTask = null, renderEditor, onCatalogue, onRemoveGroup }: Props) {
+  const readOnlyGroups = department(view) !== null;
   const [filters, setFilters] = useState(NO_FILTERS);
   const [open, setOpen] = useState<string | null>(focusTask);
   const [current, setCurrent] = useState<{ task: string | null; col: number }>({ task: focusTask, col: 0 });
@@ -123,7 +125,7 @@ export function TaskGrid({ view, plan, focusTask = null, renderEditor, onCatalog
   }
 
   function addTask(group: string) {
-    const task = newTask();
+    const task = { ...newTask(), lead: leadOfNewTask(view) };
     plan.apply(edit.addTask(group, task));
     expand(task.id);
     focusAfterEdit.current = () => firstField(task.id);
@@ -229,6 +231,8 @@ export function TaskGrid({ view, plan, focusTask = null, renderEditor, onCatalog
       <section role="rowgroup" className="group" key={g.id} data-loc={`group-${g.id}`}>
         <div role="row" className="group-row" aria-rowindex={++rowIndex} {...dropOn(g.id, 0)}>
           <div role="gridcell" aria-colspan={COLUMNS.length} className="group-head">
+            {/* A department's account may only add tasks (its own) to a group. */}
+            <fieldset className="bare" disabled={readOnlyGroups}>
             <span className="number">{number}.</span>
             <TextInput
               label={`Tên nhóm ${number}`}
@@ -250,10 +254,11 @@ export function TaskGrid({ view, plan, focusTask = null, renderEditor, onCatalog
               ↓
             </button>
             <button onClick={() => onCatalogue(g.id)}>Danh mục quốc gia…</button>
+            </fieldset>
             <button className="primary" onClick={() => addTask(g.id)}>
               + Thêm nhiệm vụ
             </button>
-            <button className="danger" title={`Xóa nhóm ${number}`} onClick={() => onRemoveGroup(g)}>
+            <button className="danger" title={`Xóa nhóm ${number}`} disabled={readOnlyGroups} onClick={() => onRemoveGroup(g)}>
               Xóa nhóm
             </button>
           </div>

@@ -3,6 +3,7 @@
 // widget, output, budget lines, status — and "add from the national catalogue" showing which
 // national tasks the plan covers.
 import { useState } from "react";
+import { department, mayEditTask } from "../access";
 import type { BudgetLevel } from "../bindings/BudgetLevel";
 import type { BudgetLine } from "../bindings/BudgetLine";
 import type { Catalogues } from "../bindings/Catalogues";
@@ -92,8 +93,17 @@ export function TaskRow({ task, at, view, plan, onClose }: RowProps) {
   const move = (to: number) => plan.apply(edit.moveTask(task.id, at.group, to));
   const agencies = view.plan.directory;
   const problems = view.findings.filter((f) => f.location.task === task.id);
+  const agency = department(view);
+  const readOnly = !mayEditTask(view, task);
   return (
     <div className={"task-card" + (problems.some((f) => f.severity === "error") ? " has-error" : "")}>
+      {readOnly && (
+        <p className="read-only-note" role="note">
+          Nhiệm vụ do cơ quan khác chủ trì: tài khoản của {agency} chỉ xem.{" "}
+          <button onClick={onClose}>Thu gọn</button>
+        </p>
+      )}
+      <fieldset className="bare column" disabled={readOnly}>
       <div className="task-line">
         <span className="handle">{number}</span>
         <TextInput
@@ -200,6 +210,7 @@ export function TaskRow({ task, at, view, plan, onClose }: RowProps) {
           </div>
         </div>
       )}
+      </fieldset>
       {problems.length > 0 && (
         <ul className="inline-findings">
           {problems.map((f, i) => (

@@ -1,0 +1,386 @@
+//! Shared mode on a real PostgreSQL server (`DXPLAN_TEST_PG`, set by scripts/test-server):
+//! accounts made by the admin, a department refused by the server itself, who last edited
+//! each section, and a stale edit that names the colleague who came first. Without a server
+//! these tests say so and check nothing else (the store suite still runs on SQLite).
+
+mod common;
+
+use std::path::PathBuf;
+
+use dxplan::edit::{Edit, TextField};
+use dxplan::model::Plan;
+use dxplan::store::{NewAccount, Store};
+use dxplan::validation::Section;
+use dxplan::{sample, Error};
+use sqlx::Connection;
+
+const BUILDER: &str = "Sở Xây dựng";
+
+/// A fresh database on the test server, the admin's address for it, and the accounts made
+/// in it; everything is dropped at the end, even when the test fails.
+struct Server {
+    admin: String,
+    base: String,
+    db: String,
+    suffix: String,
+}
+
+impl Server {
+    async fn new() -> Option<Server> {
+        let admin = common::test_server()?;
+        let suffix = dxplan::model::new_id().replace('-', "")[..8].to_string();
+        let db = format!("dxplan_shared_{suffix}");
+        let mut c = sqlx::PgConnection::connect(&admin).await.unwrap();
+        sqlx::query(&format!("CREATE DATABASE {db}"))
+            .execute(&mut c)
+            .await
+            .unwrap();
+        let (base, _) = admin.rsplit_once('/').unwrap();
+        Some(Server {
+            base: base.to_string(),
+            admin,
+            db,
+            suffix,
+        })
+    }
+
+    /// The admin's address for this test's database.
+    fn url(&self) -> PathBuf {
+        PathBuf::from(format!("{}/{}", self.base, self.db))
+    }
+
+    /// Another account's address for the same database.
+    fn url_as(&self, account: &str, password: &str) -> PathBuf {
+        let host = self.base.split_once('@').unwrap().1;
+        PathBuf::from(format!(
+            "postgres://{account}:{password}@{host}/{}",
+            self.db
+        ))
+    }
+
+    fn login(&self, name: &str) -> String {
+        format!("{name}_{}", self.suffix)
+    }
+}
+
+/// What is dropped at the end: the test's database, then its accounts (roles belong to the
+/// whole server, so they are found by the test's suffix).
+async fn drop_all(admin: String, db: String, suffix: String) -> Result<(), sqlx::Error> {
+    let mut c = sqlx::PgConnection::connect(&admin).await?;
+    sqlx::query(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"))
+        .execute(&mut c)
+        .await?;
+    let roles: Vec<String> =
+        sqlx::query_scalar("SELECT rolname::text FROM pg_roles WHERE rolname LIKE $1")
+            .bind(format!("%\\_{suffix}"))
+            .fetch_all(&mut c)
+            .await?;
+    for r in roles {
+        sqlx::query(&format!("DROP ROLE \"{r}\""))
+            .execute(&mut c)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Dropping happens here, so that a failed test leaves nothing on the server either (on a
+/// thread of its own: the test's runtime may be unwinding).
+impl Drop for Server {
+    fn drop(&mut self) {
+        let (admin, db, suffix) = (self.admin.clone(), self.db.clone(), self.suffix.clone());
+        let done =
+            std::thread::spawn(move || common::rt().block_on(drop_all(admin, db, suffix))).join();
+        if !matches!(done, Ok(Ok(()))) {
+            eprintln!("could not drop the test database {}: {done:?}", self.db);
+        }
+    }
+}
+
+/// Runs `test` against a fresh database on the test server, then drops it and its accounts.
+fn on_server<F, Fut>(test: F)
+where
+    F: FnOnce(std::sync::Arc<Server>) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    common::rt().block_on(async {
+        let Some(server) = Server::new().await else {
+            eprintln!("DXPLAN_TEST_PG is not set: the shared-mode tests need a PostgreSQL server (scripts/test-server).");
+            return;
+        };
+        test(std::sync::Arc::new(server)).await;
+    });
+}
+
+fn builder_ids(plan: &Plan) -> Vec<String> {
+    plan.directory
+        .iter()
+        .filter(|a| a.name == BUILDER)
+        .map(|a| a.id.clone())
+        .collect()
+}
+
+/// The first task `lead`s by `own` (or, with `own` false, one none of them leads).
+fn a_task(plan: &Plan, ids: &[String], own: bool) -> dxplan::model::Task {
+    plan.groups
+        .iter()
+        .flat_map(|g| &g.tasks)
+        .find(|t| t.lead.iter().any(|l| ids.contains(l)) == own)
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn a_department_account_may_change_only_its_own_tasks_and_the_server_enforces_it() {
+    on_server(|server| async move {
+        let admin = Store::open(&server.url()).await.unwrap();
+        assert_eq!(admin.account().agency, None, "the admin is a drafter");
+        let id = admin.create(&sample::plan()).await.unwrap();
+
+        // The admin makes a department's account from the agency directory; bad fields are
+        // refused with a sentence and make nothing.
+        let login = server.login("so_xd");
+        let new = |account: &str, password: &str, agency: Option<&str>| NewAccount {
+            account: account.into(),
+            password: password.into(),
+            full_name: "Trần Văn Bình (Sở Xây dựng)".into(),
+            agency: agency.map(str::to_string),
+        };
+        for (bad, says) in [
+            (new("Sở XD", "mat-khau-dai", Some(BUILDER)), "tên đăng nhập"),
+            (new(&login, "ngan", Some(BUILDER)), "ít nhất 8 ký tự"),
+            (new(&login, "mat-khau-dai", Some("  ")), "chọn cơ quan"),
+        ] {
+            let e = admin.create_account(&bad).await.unwrap_err().to_string();
+            assert!(e.contains(says), "{e}");
+        }
+        assert!(admin.accounts().await.unwrap().is_empty());
+        admin
+            .create_account(&new(&login, "mat-khau-xd-2027", Some(BUILDER)))
+            .await
+            .unwrap();
+        let twice = admin
+            .create_account(&new(&login, "mat-khau-xd-2027", Some(BUILDER)))
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(twice.contains("đã có trên máy chủ"), "{twice}");
+
+        let dept = Store::open(&server.url_as(&login, "mat-khau-xd-2027"))
+            .await
+            .unwrap();
+        assert_eq!(dept.account().agency.as_deref(), Some(BUILDER));
+        // A department may not make accounts.
+        let e = dept
+            .create_account(&new(&server.login("khac"), "mat-khau-dai", None))
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("chỉ tài khoản quản trị"), "{e}");
+
+        let plan = dept.load(&id).await.unwrap().plan;
+        let ids = builder_ids(&plan);
+        assert!(!ids.is_empty());
+
+        // Its own task: allowed.
+        let mut own = a_task(&plan, &ids, true);
+        own.output = "Quy hoạch đô thị số được phê duyệt".into();
+        let r = dept
+            .apply(&id, None, Edit::UpdateTask { task: own.clone() })
+            .await
+            .unwrap();
+
+        // Another agency's task, the vision, a task handed to another agency, a new task for
+        // another agency: each refused by the server, and the plan stays as it was.
+        let mut other = a_task(&plan, &ids, false);
+        other.title = "Sửa nhiệm vụ của cơ quan khác".into();
+        let mut handed = own.clone();
+        handed.lead = other.lead.clone();
+        let mut new_other = other.clone();
+        new_other.id = "moi-cua-co-quan-khac".into();
+        let group = plan.groups[0].id.clone();
+        for edit in [
+            Edit::UpdateTask {
+                task: other.clone(),
+            },
+            Edit::SetText {
+                field: TextField::Vision,
+                text: "Tầm nhìn do Sở Xây dựng sửa".into(),
+            },
+            Edit::UpdateTask { task: handed },
+            Edit::AddTask {
+                group: group.clone(),
+                task: new_other,
+                index: None,
+            },
+            Edit::RemoveTask {
+                id: other.id.clone(),
+            },
+        ] {
+            let what = edit.summary();
+            let e = dept.apply(&id, None, edit).await.unwrap_err();
+            assert!(matches!(e, Error::Forbidden(_)), "{what}: {e:?}");
+            let said = e.to_string();
+            assert!(
+                said.contains(&login)
+                    && said.contains("chỉ được sửa các nhiệm vụ do Sở Xây dựng chủ trì"),
+                "{said}"
+            );
+            assert_eq!(dept.load(&id).await.unwrap().revision, r, "{what}");
+        }
+
+        // A new task it leads itself (its proposal): allowed.
+        let mut proposal = own.clone();
+        proposal.id = "de-xuat-so-xd".into();
+        proposal.title = "Số hóa hồ sơ cấp phép xây dựng".into();
+        let r = dept
+            .apply(
+                &id,
+                None,
+                Edit::AddTask {
+                    group,
+                    task: proposal,
+                    index: None,
+                },
+            )
+            .await
+            .unwrap();
+
+        // Not the app's doing: the department's own connection, writing the document
+        // directly, is refused the same way.
+        let mut raw = dept.load(&id).await.unwrap().plan;
+        raw.vision = "Ghi thẳng vào cơ sở dữ liệu".into();
+        let mut c = sqlx::PgConnection::connect(
+            &server.url_as(&login, "mat-khau-xd-2027").to_string_lossy(),
+        )
+        .await
+        .unwrap();
+        let e = sqlx::query("UPDATE plans SET document = $1 WHERE id = $2")
+            .bind(serde_json::to_string(&raw).unwrap())
+            .bind(&id)
+            .execute(&mut c)
+            .await
+            .unwrap_err();
+        assert_eq!(
+            e.as_database_error().unwrap().code().as_deref(),
+            Some("42501"),
+            "{e}"
+        );
+        for sql in ["DELETE FROM plans", "DELETE FROM accounts"] {
+            let e = sqlx::query(sql).execute(&mut c).await.unwrap_err();
+            assert_eq!(
+                e.as_database_error().unwrap().code().as_deref(),
+                Some("42501"),
+                "{sql}: {e}"
+            );
+        }
+        c.close().await.unwrap();
+        // Nor may it make a plan.
+        let e = dept.create(&sample::plan()).await.unwrap_err();
+        assert!(matches!(e, Error::Forbidden(_)), "{e:?}");
+
+        // The admin still edits everything, and sees the department's two edits.
+        let stored = admin.load(&id).await.unwrap();
+        assert_eq!(stored.revision, r);
+        assert!(stored.plan.tasks().any(|(_, t)| t.id == "de-xuat-so-xd"));
+        assert!(stored
+            .plan
+            .tasks()
+            .any(|(_, t)| t.id == own.id && t.output == "Quy hoạch đô thị số được phê duyệt"));
+        admin
+            .apply(&id, Some(r), Edit::UpdateTask { task: other })
+            .await
+            .unwrap();
+        admin.close().await;
+        dept.close().await;
+    });
+}
+
+#[test]
+fn the_outline_knows_who_last_edited_each_section_and_a_stale_edit_names_them() {
+    on_server(|server| async move {
+        let admin = Store::open(&server.url()).await.unwrap();
+        let id = admin.create(&sample::plan()).await.unwrap();
+        let lan = server.login("lan");
+        let binh = server.login("binh");
+        for (account, name, agency) in [
+            (&lan, "Nguyễn Thị Lan", None),
+            (&binh, "Trần Văn Bình (Sở Xây dựng)", Some(BUILDER)),
+        ] {
+            admin
+                .create_account(&NewAccount {
+                    account: account.clone(),
+                    password: "mat-khau-2027".into(),
+                    full_name: name.into(),
+                    agency: agency.map(str::to_string),
+                })
+                .await
+                .unwrap();
+        }
+        let a = Store::open(&server.url_as(&lan, "mat-khau-2027"))
+            .await
+            .unwrap();
+        let b = Store::open(&server.url_as(&binh, "mat-khau-2027"))
+            .await
+            .unwrap();
+        let seen = b.load(&id).await.unwrap();
+
+        a.apply(
+            &id,
+            Some(seen.revision),
+            Edit::SetText {
+                field: TextField::Vision,
+                text: "Tầm nhìn do chị Lan viết".into(),
+            },
+        )
+        .await
+        .unwrap();
+        // Bình's edit from the revision he saw is refused, naming Lan, the time and her edit.
+        let mut own = a_task(&seen.plan, &builder_ids(&seen.plan), true);
+        own.output = "Kết quả do anh Bình nhập".into();
+        let stale = b
+            .apply(
+                &id,
+                Some(seen.revision),
+                Edit::UpdateTask { task: own.clone() },
+            )
+            .await
+            .unwrap_err();
+        let said = stale.to_string();
+        assert!(matches!(stale, Error::Conflict { .. }), "{stale:?}");
+        assert!(
+            said.starts_with("Nội dung này vừa được Nguyễn Thị Lan sửa lúc "),
+            "{said}"
+        );
+        let today = chrono::Local::now().format("%d/%m/%Y").to_string();
+        assert!(said.contains(&today), "{said}");
+        assert!(said.contains("nội dung bạn vừa nhập vẫn còn"), "{said}");
+        // Re-applied from the new revision, it goes through.
+        let fresh = b.load(&id).await.unwrap().revision;
+        b.apply(&id, Some(fresh), Edit::UpdateTask { task: own })
+            .await
+            .unwrap();
+
+        let edited = admin.last_edits(&id).await.unwrap();
+        let who = |s: Section| {
+            edited
+                .iter()
+                .find(|e| e.section == s)
+                .map(|e| e.by.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(who(Section::Goals), "Nguyễn Thị Lan");
+        assert_eq!(who(Section::Tasks), "Trần Văn Bình (Sở Xây dựng)");
+        // The sections nobody touched since keep the plan's creator.
+        assert_eq!(who(Section::Budget), admin.account().account);
+        assert!(edited.iter().all(|e| e.at.ends_with(&today)), "{edited:?}");
+
+        // An undo is an edit of the sections it changes back, by whoever undid it.
+        a.undo(&id).await.unwrap();
+        let edited = admin.last_edits(&id).await.unwrap();
+        let tasks = edited.iter().find(|e| e.section == Section::Tasks).unwrap();
+        assert_eq!(tasks.by, "Nguyễn Thị Lan");
+        for s in [a, b, admin] {
+            s.close().await;
+        }
+    });
+}
