@@ -658,8 +658,13 @@ impl From<Error> for UserError {
 impl Session {
     /// On the very first start the sample plan is there to open; a planner who deletes it
     /// does not get it back.
+    /// Never on a shared server: the team's plans are real ones, and a department's account
+    /// may not add a plan anyway.
     pub async fn seed_sample_once(&self) -> Result<()> {
         const KEY: &str = "app.sample_seeded";
+        if self.store.engine() == "postgres" {
+            return Ok(());
+        }
         if self.store.setting(KEY).await?.is_none() {
             if self.store.list().await?.is_empty() {
                 self.store.create(&crate::sample::plan()).await?;

@@ -31,13 +31,35 @@ def workdir(tmp_path):
     return tmp_path
 
 
+def db_of(workdir):
+    """The test's database: a file in its folder, or the shared server's database that the
+    `shared_db` fixture made for it."""
+    url = workdir / "db-url"
+    return url.read_text() if url.exists() else str(workdir / "dxplan.sqlite")
+
+
+@pytest.fixture
+def shared_db(workdir):
+    """A fresh database on the PostgreSQL server of the store's tests (DXPLAN_TEST_PG, from
+    scripts/test-server), used by the app and the CLI of this test; dropped afterwards."""
+    admin = os.environ.get("DXPLAN_TEST_PG")
+    if not admin:
+        pytest.skip("no PostgreSQL server (DXPLAN_TEST_PG): shared mode not tested")
+    name = f"dxplan_e2e_{os.getpid()}_{int(time.time())}"
+    subprocess.run(["psql", admin, "-qc", f"CREATE DATABASE {name}"], check=True)
+    url = admin.rsplit("/", 1)[0] + "/" + name
+    (workdir / "db-url").write_text(url)
+    yield url
+    subprocess.run(["psql", admin, "-qc", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], check=False)
+
+
 @pytest.fixture
 def launch(workdir):
     assert APP.exists(), f"build the app first: {APP}"
     port, native = free_port(), free_port()
     env = dict(
         os.environ,
-        DXPLAN_DB=str(workdir / "dxplan.sqlite"),
+        DXPLAN_DB=db_of(workdir),
         DXPLAN_SAVE_DIR=str(workdir / "out"),
         # What "open" dialogs pick: a test copies the file there first.
         DXPLAN_OPEN_FILE=str(workdir / "mở tệp.docx"),

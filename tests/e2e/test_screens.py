@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 
-from conftest import ROOT, shot
+from conftest import db_of, ROOT, shot
 from test_app import button, count, saved, wait
 
 SECTIONS = [
@@ -126,12 +126,12 @@ def test_findings_jump_undo_redo_and_delete(launch):
 
 
 def cli_plans(workdir):
-    env = dict(os.environ, DXPLAN_DB=str(workdir / "dxplan.sqlite"))
+    env = dict(os.environ, DXPLAN_DB=db_of(workdir))
     return json.loads(subprocess.check_output([ROOT / "target/debug/dxplan", "list", "--json"], env=env))
 
 
 def cli_plan(workdir, plan_id):
-    env = dict(os.environ, DXPLAN_DB=str(workdir / "dxplan.sqlite"))
+    env = dict(os.environ, DXPLAN_DB=db_of(workdir))
     out = workdir / f"{plan_id}.json"
     subprocess.check_call([ROOT / "target/debug/dxplan", "export-file", plan_id, out], env=env, stdout=subprocess.DEVNULL)
     return json.loads(out.read_text())["plan"]
@@ -243,7 +243,7 @@ def test_import_from_word_refused_then_partial_then_a_merged_header(launch, work
 
 
 def cli(workdir, *args):
-    env = dict(os.environ, DXPLAN_DB=str(workdir / "dxplan.sqlite"))
+    env = dict(os.environ, DXPLAN_DB=db_of(workdir))
     return subprocess.run([ROOT / "target/debug/dxplan", *map(str, args)], env=env, capture_output=True, text=True)
 
 

@@ -72,8 +72,9 @@ export function usePlan(onError: (message: string) => void) {
             // same revision, is sent again once the server answers; the edits queued after
             // it wait their turn. Said once, then shown as the save state.
             if (shouldRetry(e) && current.current?.id === v.id) {
-              setSave({ kind: "offline", message, what });
-              if (attempt === 0) onError(message);
+              const waiting = `Mất kết nối tới cơ sở dữ liệu (máy chủ không trả lời): thay đổi «${what}» chưa được lưu. Nội dung bạn vừa nhập vẫn còn trên màn hình; ứng dụng tự lưu ngay khi máy chủ trả lời lại.`;
+              setSave({ kind: "offline", message: waiting, what });
+              if (attempt === 0) onError(waiting);
               await new Promise((r) => setTimeout(r, RETRY_MS));
               continue;
             }
