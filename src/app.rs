@@ -15,7 +15,8 @@ use crate::edit::Edit;
 use crate::model::{BudgetLevel, BudgetSource, Id, Plan, PlanStatus};
 use crate::proposals::batch::{Round, Sent};
 use crate::proposals::{Review, RowRef};
-use crate::store::{PlanSummary, SectionEdit, Store, UserAccount};
+use crate::store::connection::{self, ServerSettings};
+use crate::store::{Copied, NewAccount, PlanSummary, SectionEdit, Store, UserAccount};
 use crate::tracking::Tracking;
 use crate::validation::{Finding, SectionState};
 use crate::{Error, Result};
@@ -186,8 +187,47 @@ pub struct Resume {
 
 const RESUME_KEY: &str = "app.resume";
 
+/// Runs `work` to its end on a blocking thread of the runtime. Opening a store runs sqlx's
+/// migrator, whose future the compiler cannot prove `Send` (a known higher-ranked lifetime
+/// limit), and the window's commands must be; on its own thread it need not be.
+async fn detached<T, F, W>(work: F) -> Result<T>
+where
+    T: Send + 'static,
+    F: FnOnce() -> W + Send + 'static,
+    W: std::future::Future<Output = Result<T>>,
+{
+    let handle = tokio::runtime::Handle::current();
+    tokio::task::spawn_blocking(move || handle.block_on(work()))
+        .await
+        .map_err(|e| Error::Invalid(format!("lỗi của ứng dụng khi mở cơ sở dữ liệu: {e}")))?
+}
+
+/// Where the window works, for the «Máy chủ» screen.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Connection {
+    /// On the shared server (else on this computer's file).
+    pub shared: bool,
+    pub local_file: String,
+    /// The server chosen on this computer, without its password.
+    pub server: Option<ServerSettings>,
+    pub account: UserAccount,
+    /// The account may make accounts (the admin).
+    pub admin: bool,
+    /// The accounts made on the server.
+    pub accounts: Vec<UserAccount>,
+    /// The system has a credential store to remember the password in.
+    pub credential_store: bool,
+}
+
 pub struct Session {
-    store: Store,
+    /// The database in use: this computer's file, or the shared server the planner connected
+    /// to (see `connect`); swapped whole, so a request in flight finishes on the one it began.
+    store: std::sync::RwLock<std::sync::Arc<Store>>,
+    /// This computer's own database file, used when not on a server.
+    local_db: PathBuf,
+    /// The server's password when the system has no credential store: kept while the app is
+    /// open, never written.
+    password: std::sync::Mutex<Option<String>>,
     /// Reloaded when the planner imports a catalogue.
     catalogues: std::sync::RwLock<std::sync::Arc<Catalogues>>,
     /// Where imported catalogues go (none: importing is not offered).
@@ -199,14 +239,148 @@ impl Session {
         let catalogues = Catalogues::load(catalogue_dir)?;
         let store = Store::open(db).await?;
         Ok(Session {
-            store,
+            store: std::sync::RwLock::new(std::sync::Arc::new(store)),
+            local_db: if crate::store::is_server(db) {
+                Store::default_file()
+            } else {
+                db.to_path_buf()
+            },
+            password: Default::default(),
             catalogues: std::sync::RwLock::new(std::sync::Arc::new(catalogues)),
             catalogue_dir: catalogue_dir.map(Path::to_path_buf),
         })
     }
 
-    pub fn store(&self) -> &Store {
-        &self.store
+    pub fn store(&self) -> std::sync::Arc<Store> {
+        // A poisoned lock still holds the last store opened.
+        self.store.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Opens the database the planner chose last: the shared server saved on this computer
+    /// (with its password from the credential store), else this computer's file. When the
+    /// server cannot be used, the file is opened and the sentence says why.
+    pub async fn open_preferred(
+        local_db: &Path,
+        catalogue_dir: Option<&Path>,
+    ) -> Result<(Session, Option<String>)> {
+        let dir = Store::local_dir(local_db);
+        let server = connection::saved(&dir);
+        if let Some(settings) = server {
+            let Some(password) = connection::secret::read(&settings) else {
+                let s = Session::open(local_db, catalogue_dir).await?;
+                let note = format!("Chưa có mật khẩu của máy chủ dùng chung {}: hãy kết nối lại trong «Máy chủ». Đang dùng cơ sở dữ liệu trên máy này.", settings.shown());
+                return Ok((s, Some(note)));
+            };
+            match Session::open(&settings.url(&password), catalogue_dir).await {
+                Ok(mut s) => {
+                    s.local_db = local_db.to_path_buf();
+                    return Ok((s, None));
+                }
+                Err(e) => {
+                    let s = Session::open(local_db, catalogue_dir).await?;
+                    return Ok((
+                        s,
+                        Some(format!("{e} Đang dùng cơ sở dữ liệu trên máy này.")),
+                    ));
+                }
+            }
+        }
+        Ok((Session::open(local_db, catalogue_dir).await?, None))
+    }
+
+    /// Where the window works now, and as whom.
+    pub async fn connection(&self) -> Result<Connection> {
+        let store = self.store();
+        let server = (store.engine() == "postgres")
+            .then(|| connection::saved(&Store::local_dir(&self.local_db)))
+            .flatten();
+        let accounts = if store.engine() == "postgres" {
+            store.accounts().await?
+        } else {
+            Vec::new()
+        };
+        Ok(Connection {
+            shared: store.engine() == "postgres",
+            local_file: self.local_db.display().to_string(),
+            server,
+            account: store.account().clone(),
+            admin: store.engine() == "postgres" && store.may_create_accounts().await?,
+            accounts,
+            credential_store: connection::secret::available(),
+        })
+    }
+
+    /// Connects to a shared server; from then on every request goes there. The address is
+    /// remembered on this computer, and the password in the credential store when
+    /// `remember` (or, without one, until the app closes). Nothing changes when connecting
+    /// fails.
+    pub async fn connect(
+        &self,
+        settings: &ServerSettings,
+        password: &str,
+        remember: bool,
+    ) -> Result<Connection> {
+        let settings = settings.checked()?;
+        if password.is_empty() {
+            return Err(Error::Invalid("hãy nhập mật khẩu".into()));
+        }
+        let url = settings.url(password);
+        let store = detached(move || async move { Store::open(&url).await }).await?;
+        let dir = Store::local_dir(&self.local_db);
+        connection::save(&dir, Some(&settings))?;
+        if remember && connection::secret::available() {
+            connection::secret::store(&settings, password)?;
+        } else {
+            connection::secret::forget(&settings);
+        }
+        *self.password.lock().unwrap_or_else(|e| e.into_inner()) = Some(password.to_string());
+        *self.store.write().unwrap_or_else(|e| e.into_inner()) = std::sync::Arc::new(store);
+        self.connection().await
+    }
+
+    /// Back to this computer's own database file; the server is forgotten here (its plans
+    /// stay on it).
+    pub async fn disconnect(&self) -> Result<Connection> {
+        let db = self.local_db.clone();
+        let store = detached(move || async move { Store::open(&db).await }).await?;
+        let dir = Store::local_dir(&self.local_db);
+        if let Some(settings) = connection::saved(&dir) {
+            connection::secret::forget(&settings);
+        }
+        connection::save(&dir, None)?;
+        *self.password.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        *self.store.write().unwrap_or_else(|e| e.into_inner()) = std::sync::Arc::new(store);
+        self.connection().await
+    }
+
+    /// Copies every plan with its history between this computer's file and the server in
+    /// use: up (`to_server`) or back down. Refused whole when the other side already holds
+    /// one of the plans.
+    pub async fn move_plans(&self, to_server: bool) -> Result<Copied> {
+        let server = self.store();
+        if server.engine() != "postgres" {
+            return Err(Error::Invalid(
+                "Hãy kết nối tới máy chủ dùng chung trước khi chuyển kế hoạch.".into(),
+            ));
+        }
+        let local_db = self.local_db.clone();
+        detached(move || async move {
+            let local = Store::open(&local_db).await?;
+            let copied = if to_server {
+                local.copy_all_to(&server).await
+            } else {
+                server.copy_all_to(&local).await
+            };
+            local.close().await;
+            copied
+        })
+        .await
+    }
+
+    /// Makes a drafter's or a department's account on the shared server (admin only).
+    pub async fn create_account(&self, new: &NewAccount) -> Result<Connection> {
+        self.store().create_account(new).await?;
+        self.connection().await
     }
 
     pub fn catalogues(&self) -> std::sync::Arc<Catalogues> {
@@ -235,7 +409,7 @@ impl Session {
     }
 
     pub async fn list(&self) -> Result<Vec<PlanSummary>> {
-        self.store.list().await
+        self.store().list().await
     }
 
     pub async fn create(&self, how: NewPlan) -> Result<PlanView> {
@@ -253,29 +427,29 @@ impl Session {
             NewPlan::Sample => crate::sample::plan(),
             NewPlan::File { path } => crate::planfile::read(&path)?,
         };
-        let id = self.store.create(&plan).await?;
+        let id = self.store().create(&plan).await?;
         self.view(&id).await
     }
 
     pub async fn view(&self, id: &str) -> Result<PlanView> {
-        let stored = self.store.load(id).await?;
-        let (can_undo, can_redo) = self.store.undo_redo_available(id).await?;
+        let stored = self.store().load(id).await?;
+        let (can_undo, can_redo) = self.store().undo_redo_available(id).await?;
         let mut view = view_of(stored.id, stored.revision, stored.plan, can_undo, can_redo);
-        view.account = self.store.account().clone();
-        view.edited = self.store.last_edits(id).await?;
+        view.account = self.store().account().clone();
+        view.edited = self.store().last_edits(id).await?;
         Ok(view)
     }
 
     /// The plan's newest revision, polled by the window so that an edit made elsewhere (the
     /// CLI, another window, a colleague on the shared server) shows without reopening.
     pub async fn revision(&self, id: &str) -> Result<i64> {
-        self.store.revision(id).await
+        self.store().revision(id).await
     }
 
     /// Applies one edit made from `revision`; a bad edit or a newer revision elsewhere
     /// changes nothing.
     pub async fn edit(&self, id: &str, revision: i64, edit: Edit) -> Result<PlanView> {
-        self.store.apply(id, Some(revision), edit).await?;
+        self.store().apply(id, Some(revision), edit).await?;
         self.view(id).await
     }
 
@@ -296,30 +470,30 @@ impl Session {
     }
 
     pub async fn undo(&self, id: &str) -> Result<PlanView> {
-        self.store.undo(id).await?;
+        self.store().undo(id).await?;
         self.view(id).await
     }
 
     pub async fn redo(&self, id: &str) -> Result<PlanView> {
-        self.store.redo(id).await?;
+        self.store().redo(id).await?;
         self.view(id).await
     }
 
     pub async fn duplicate(&self, id: &str) -> Result<PlanSummary> {
-        let new = self.store.duplicate(id).await?;
+        let new = self.store().duplicate(id).await?;
         self.summary(&new).await
     }
 
     pub async fn delete(&self, id: &str) -> Result<()> {
-        self.store.delete(id).await
+        self.store().delete(id).await
     }
 
     pub async fn export_plan_file(&self, id: &str, path: &Path) -> Result<()> {
-        self.store.export_file(id, path).await
+        self.store().export_file(id, path).await
     }
 
     async fn summary(&self, id: &str) -> Result<PlanSummary> {
-        self.store
+        self.store()
             .list()
             .await?
             .into_iter()
@@ -329,7 +503,7 @@ impl Session {
 
     /// Writes one document of the plan to `path` (atomically).
     pub async fn export(&self, id: &str, kind: ExportKind, draft: bool, path: &Path) -> Result<()> {
-        let plan = self.store.load(id).await?.plan;
+        let plan = self.store().load(id).await?.plan;
         match kind.doc() {
             Some(doc) => crate::docx::export(&plan, &options(doc, draft), path),
             None if kind == ExportKind::BaoCaoWorkbook => {
@@ -341,12 +515,12 @@ impl Session {
 
     /// The file name the save dialog proposes for a document of this plan.
     pub async fn export_name(&self, id: &str, kind: ExportKind) -> Result<String> {
-        Ok(kind.file_name(&self.store.load(id).await?.plan))
+        Ok(kind.file_name(&self.store().load(id).await?.plan))
     }
 
     /// The chosen document as it will print, as HTML pages (see `preview`).
     pub async fn preview(&self, id: &str, kind: ExportKind) -> Result<String> {
-        let plan = self.store.load(id).await?.plan;
+        let plan = self.store().load(id).await?.plan;
         // A workbook previews as the Word document with the same tables.
         let doc = kind.doc().unwrap_or(match kind {
             ExportKind::BaoCaoWorkbook => DocChoice::BaoCao { as_of: None },
@@ -366,11 +540,11 @@ impl Session {
     /// `rollover_choose` turns any of them around. When the province already has a plan for
     /// that year, nothing is created unless `another` says the planner wants a second draft.
     pub async fn rollover(&self, id: &str, another: bool) -> Result<Rolled> {
-        let plan = self.store.load(id).await?.plan;
+        let plan = self.store().load(id).await?.plan;
         let to = plan.identity.year + 1;
         if !another {
             let province = crate::text::fold(plan.identity.province.trim());
-            let existing = self.store.list().await?.into_iter().find(|s| {
+            let existing = self.store().list().await?.into_iter().find(|s| {
                 s.year == to && crate::text::fold(s.province.trim()) == province && s.id != id
             });
             if let Some(existing) = existing {
@@ -379,7 +553,7 @@ impl Session {
         }
         let (next, report) =
             crate::rollover::rollover(&plan, to, &crate::rollover::Options::default());
-        let new = self.store.create(&next).await?;
+        let new = self.store().create(&next).await?;
         Ok(Rolled::Started {
             started: Box::new(Started {
                 view: self.view(&new).await?,
@@ -402,14 +576,14 @@ impl Session {
         drop: Vec<Id>,
         reject: Vec<String>,
     ) -> Result<Started> {
-        let plan = self.store.load(source).await?.plan;
+        let plan = self.store().load(source).await?.plan;
         let opts = crate::rollover::Options {
             keep: keep.into_iter().collect(),
             drop: drop.into_iter().collect(),
             reject: reject.into_iter().collect(),
         };
         let (next, report) = crate::rollover::rollover(&plan, plan.identity.year + 1, &opts);
-        self.store
+        self.store()
             .apply(
                 draft,
                 None,
@@ -448,7 +622,7 @@ impl Session {
             }
             other => other?,
         };
-        let new = self.store.create(&imported.plan).await?;
+        let new = self.store().create(&imported.plan).await?;
         Ok(Importing::Started(Box::new(Started {
             view: self.view(&new).await?,
             rollover: None,
@@ -459,7 +633,7 @@ impl Session {
 
     /// The tracking screen's view of plan `id` on `as_of` (today when not given).
     pub async fn tracking(&self, id: &str, as_of: Option<NaiveDate>) -> Result<Tracking> {
-        let plan = self.store.load(id).await?.plan;
+        let plan = self.store().load(id).await?.plan;
         let day = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
         Ok(crate::tracking::view(&plan, day))
     }
@@ -472,21 +646,21 @@ impl Session {
         agencies: Vec<Id>,
         dir: &Path,
     ) -> Result<Sent> {
-        let plan = self.store.load(id).await?.plan;
+        let plan = self.store().load(id).await?.plan;
         crate::proposals::batch::send(&plan, round, &agencies, dir)
     }
 
     /// "Nhận đề xuất" / "Nhận báo cáo": what the filled workbooks would change; nothing is
     /// applied.
     pub async fn review_round(&self, id: &str, files: Vec<PathBuf>) -> Result<Received> {
-        let plan = self.store.load(id).await?.plan;
+        let plan = self.store().load(id).await?.plan;
         let review = crate::proposals::review(&plan, &files);
         Ok(Received { files, review })
     }
 
     /// The agencies a round goes to unless the planner picks others.
     pub async fn round_recipients(&self, id: &str, round: Round) -> Result<Vec<Id>> {
-        let plan = self.store.load(id).await?.plan;
+        let plan = self.store().load(id).await?.plan;
         Ok(crate::proposals::batch::recipients(&plan, round))
     }
 
@@ -500,7 +674,7 @@ impl Session {
         files: &[PathBuf],
         rejected: Vec<RowRef>,
     ) -> Result<PlanView> {
-        let plan = self.store.load(id).await?.plan;
+        let plan = self.store().load(id).await?.plan;
         let review = crate::proposals::review(&plan, files).without(&rejected);
         if review.changes.is_empty() {
             return Err(Error::Invalid(
@@ -512,20 +686,20 @@ impl Session {
             review.changes.len(),
             files.len()
         );
-        self.store
+        self.store()
             .update(id, Some(revision), &summary, |p| review.apply_to(p))
             .await?;
         self.view(id).await
     }
 
     pub async fn resume(&self) -> Result<Resume> {
-        let saved = self.store.setting(RESUME_KEY).await?;
+        let saved = self.store().setting(RESUME_KEY).await?;
         let mut resume: Resume = saved
             .and_then(|s| serde_json::from_str(&s).ok())
             .unwrap_or_default();
         // A plan deleted elsewhere since is not reopened.
         if let Some(id) = &resume.plan {
-            if self.store.load(id).await.is_err() {
+            if self.store().load(id).await.is_err() {
                 resume = Resume::default();
             }
         }
@@ -534,7 +708,7 @@ impl Session {
 
     pub async fn set_resume(&self, resume: &Resume) -> Result<()> {
         let json = serde_json::to_string(resume).map_err(|e| Error::Invalid(e.to_string()))?;
-        self.store.set_setting(RESUME_KEY, &json).await
+        self.store().set_setting(RESUME_KEY, &json).await
     }
 }
 
@@ -662,14 +836,14 @@ impl Session {
     /// may not add a plan anyway.
     pub async fn seed_sample_once(&self) -> Result<()> {
         const KEY: &str = "app.sample_seeded";
-        if self.store.engine() == "postgres" {
+        if self.store().engine() == "postgres" {
             return Ok(());
         }
-        if self.store.setting(KEY).await?.is_none() {
-            if self.store.list().await?.is_empty() {
-                self.store.create(&crate::sample::plan()).await?;
+        if self.store().setting(KEY).await?.is_none() {
+            if self.store().list().await?.is_empty() {
+                self.store().create(&crate::sample::plan()).await?;
             }
-            self.store.set_setting(KEY, "1").await?;
+            self.store().set_setting(KEY, "1").await?;
         }
         Ok(())
     }

@@ -37,6 +37,9 @@ fn typescript_bindings() {
     dxplan::tracking::Tracking::export_all(&cfg).unwrap();
     dxplan::proposals::batch::Sent::export_all(&cfg).unwrap();
     dxplan::proposals::batch::Round::export_all(&cfg).unwrap();
+    dxplan::app::Connection::export_all(&cfg).unwrap();
+    dxplan::store::NewAccount::export_all(&cfg).unwrap();
+    dxplan::store::Copied::export_all(&cfg).unwrap();
 
     // A sample of what the front end relies on.
     let plan = std::fs::read_to_string(dir.join("Plan.ts")).unwrap();

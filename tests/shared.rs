@@ -13,6 +13,7 @@ use dxplan::store::{NewAccount, Store};
 use dxplan::validation::Section;
 use dxplan::{sample, Error};
 use sqlx::Connection;
+use std::str::FromStr;
 
 const BUILDER: &str = "Sở Xây dựng";
 
@@ -382,5 +383,93 @@ fn the_outline_knows_who_last_edited_each_section_and_a_stale_edit_names_them() 
         for s in [a, b, admin] {
             s.close().await;
         }
+    });
+}
+
+#[test]
+fn the_window_connects_to_the_server_moves_its_plans_and_comes_back() {
+    on_server(|server| async move {
+        use dxplan::app::Session;
+        use dxplan::store::connection::ServerSettings;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("dxplan.sqlite");
+        let s = Session::open(&file, None).await.unwrap();
+        s.seed_sample_once().await.unwrap();
+        assert!(!s.connection().await.unwrap().shared);
+
+        // The address parts as typed in «Máy chủ», from the test server's address.
+        let url = sqlx::postgres::PgConnectOptions::from_str(&server.admin).unwrap();
+        let settings = ServerSettings {
+            host: format!("  {} ", url.get_host()),
+            port: url.get_port(),
+            database: server.db.clone(),
+            user: url.get_username().to_string(),
+        };
+        let password = server
+            .admin
+            .split_once("://")
+            .and_then(|(_, rest)| rest.split_once('@'))
+            .and_then(|(who, _)| who.split_once(':'))
+            .map(|(_, p)| p.to_string())
+            .unwrap();
+        // Empty fields, a wrong password: refused with a sentence, still on the file.
+        let empty = ServerSettings {
+            host: " ".into(),
+            user: "".into(),
+            ..settings.clone()
+        };
+        let e = s
+            .connect(&empty, &password, false)
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("hãy nhập địa chỉ máy chủ, tài khoản"), "{e}");
+        let e = s
+            .connect(&settings, "sai-mat-khau", false)
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("sai tài khoản hoặc mật khẩu") && !e.contains("sai-mat-khau"),
+            "{e}"
+        );
+        assert_eq!(s.store().engine(), "sqlite");
+        assert!(dxplan::store::connection::saved(dir.path()).is_none());
+
+        let c = s.connect(&settings, &password, false).await.unwrap();
+        assert!(c.shared && c.admin, "{c:?}");
+        assert_eq!(c.server.as_ref().unwrap().host, settings.host.trim());
+        // The address is remembered on this computer, never the password.
+        let kept = std::fs::read_to_string(dir.path().join("may-chu-dung-chung.json")).unwrap();
+        let keys: Vec<String> =
+            serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&kept)
+                .unwrap()
+                .keys()
+                .cloned()
+                .collect();
+        assert_eq!(keys, ["database", "host", "port", "user"], "{kept}");
+        assert!(s.list().await.unwrap().is_empty());
+
+        let moved = s.move_plans(true).await.unwrap();
+        assert_eq!((moved.plans, moved.revisions), (1, 1));
+        let on_server = s.list().await.unwrap();
+        assert_eq!(on_server.len(), 1);
+        // Twice is refused whole.
+        assert!(s.move_plans(true).await.is_err());
+
+        // Next start opens the server again, as long as the password is at hand; without a
+        // credential store it is not, and the app says so and opens the file.
+        let (again, note) = Session::open_preferred(&file, None).await.unwrap();
+        if dxplan::store::connection::secret::available() {
+            assert_eq!(again.store().engine(), "postgres");
+        } else {
+            assert_eq!(again.store().engine(), "sqlite");
+            assert!(note.unwrap().contains("Chưa có mật khẩu"));
+        }
+
+        let back = s.disconnect().await.unwrap();
+        assert!(!back.shared);
+        assert!(dxplan::store::connection::saved(dir.path()).is_none());
+        assert_eq!(s.list().await.unwrap().len(), 1);
     });
 }

@@ -6,13 +6,15 @@
 use std::path::PathBuf;
 
 use dxplan::app::{
-    ExportKind, Importing, NewPlan, PlanView, Received, Resume, Rolled, Session, Started, UserError,
+    Connection, ExportKind, Importing, NewPlan, PlanView, Received, Resume, Rolled, Session,
+    Started, UserError,
 };
 use dxplan::catalogue::Catalogues;
 use dxplan::model::NaiveDate;
 use dxplan::proposals::batch::{Round, Sent};
 use dxplan::proposals::RowRef;
-use dxplan::store::{PlanSummary, Store};
+use dxplan::store::connection::ServerSettings;
+use dxplan::store::{Copied, NewAccount, PlanSummary, Store};
 use dxplan::tracking::Tracking;
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
@@ -336,6 +338,44 @@ fn maximise_on_small_screen(app: &tauri::App) {
     }
 }
 
+/// Why the app did not open on the shared server chosen last time, said once at start.
+struct StartupNote(Option<String>);
+
+#[tauri::command]
+fn startup_note(n: State<'_, StartupNote>) -> Option<String> {
+    n.0.clone()
+}
+
+#[tauri::command]
+async fn connection(s: State<'_, Session>) -> Reply<Connection> {
+    Ok(s.connection().await?)
+}
+
+#[tauri::command]
+async fn connect_server(
+    s: State<'_, Session>,
+    settings: ServerSettings,
+    password: String,
+    remember: bool,
+) -> Reply<Connection> {
+    Ok(s.connect(&settings, &password, remember).await?)
+}
+
+#[tauri::command]
+async fn disconnect_server(s: State<'_, Session>) -> Reply<Connection> {
+    Ok(s.disconnect().await?)
+}
+
+#[tauri::command]
+async fn move_plans(s: State<'_, Session>, to_server: bool) -> Reply<Copied> {
+    Ok(s.move_plans(to_server).await?)
+}
+
+#[tauri::command]
+async fn create_account(s: State<'_, Session>, account: NewAccount) -> Reply<Connection> {
+    Ok(s.create_account(&account).await?)
+}
+
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -343,17 +383,24 @@ pub fn run() {
         .setup(|app| {
             let db = Store::default_path();
             dxplan::applog::init(&dxplan::applog::path_beside(&db));
-            let session = tauri::async_runtime::block_on(async {
+            let (session, note) = tauri::async_runtime::block_on(async {
                 let catalogues = dxplan::catalogue::user_dir_beside(&db);
-                let session = Session::open(&db, Some(&catalogues)).await?;
+                // A server named in DXPLAN_DB is used as is; otherwise the one chosen in
+                // «Máy chủ», when it answers.
+                let (session, note) = if dxplan::store::is_server(&db) {
+                    (Session::open(&db, Some(&catalogues)).await?, None)
+                } else {
+                    Session::open_preferred(&db, Some(&catalogues)).await?
+                };
                 session.seed_sample_once().await?;
-                Ok::<_, dxplan::Error>(session)
+                Ok::<_, dxplan::Error>((session, note))
             })
             .map_err(|e| {
                 eprintln!("{}\n{}", e, e.detail());
                 e.to_string()
             })?;
             app.manage(session);
+            app.manage(StartupNote(note));
             maximise_on_small_screen(app);
             Ok(())
         })
@@ -387,6 +434,12 @@ pub fn run() {
             resume,
             set_resume,
             reveal,
+            startup_note,
+            connection,
+            connect_server,
+            disconnect_server,
+            move_plans,
+            create_account,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the application");

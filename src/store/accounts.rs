@@ -20,7 +20,7 @@ pub struct UserAccount {
 }
 
 /// A new account, made by the admin.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, TS)]
 pub struct NewAccount {
     pub account: String,
     pub password: String,

@@ -8,6 +8,7 @@
 //! and an edit from a stale revision is refused.
 
 mod accounts;
+pub mod connection;
 mod postgres;
 mod sqlite;
 
@@ -337,6 +338,11 @@ impl Store {
         if let Some(p) = std::env::var_os("DXPLAN_DB") {
             return PathBuf::from(p);
         }
+        Self::own_file()
+    }
+
+    /// `<app data>/dxplan.sqlite`, whatever `DXPLAN_DB` says.
+    pub fn default_file() -> PathBuf {
         Self::own_file()
     }
 
@@ -763,6 +769,19 @@ impl Store {
             .fetch_all(p)
             .await?);
         Ok(accounts::last_edits(rows))
+    }
+
+    /// Whether this account may make accounts: on a server, one allowed to create roles.
+    pub async fn may_create_accounts(&self) -> Result<bool> {
+        match &self.pool {
+            Pool::Lite(_) => Ok(false),
+            Pool::Pg(p) => Ok(sqlx::query_scalar(
+                "SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = session_user",
+            )
+            .fetch_optional(p)
+            .await?
+            .unwrap_or(false)),
+        }
     }
 
     /// The accounts the admin has made (none on a personal file).

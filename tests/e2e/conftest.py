@@ -38,19 +38,47 @@ def db_of(workdir):
     return url.read_text() if url.exists() else str(workdir / "dxplan.sqlite")
 
 
+class ServerDb:
+    """A fresh database on the PostgreSQL server of the store's tests (DXPLAN_TEST_PG, from
+    scripts/test-server); accounts made in a test end in `suffix`, so that they are dropped
+    with it."""
+
+    def __init__(self):
+        self.admin = os.environ.get("DXPLAN_TEST_PG")
+        if not self.admin:
+            pytest.skip("no PostgreSQL server (DXPLAN_TEST_PG): shared mode not tested")
+        self.suffix = f"{os.getpid()}{int(time.time()) % 100000}"
+        self.name = f"dxplan_e2e_{self.suffix}"
+        subprocess.run(["psql", self.admin, "-qc", f"CREATE DATABASE {self.name}"], check=True)
+        self.url = self.admin.rsplit("/", 1)[0] + "/" + self.name
+
+    def url_as(self, account, password):
+        host = self.admin.split("@", 1)[1].rsplit("/", 1)[0]
+        return f"postgres://{account}:{password}@{host}/{self.name}"
+
+    def drop(self):
+        subprocess.run(["psql", self.admin, "-qc", f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)"], check=False)
+        roles = subprocess.run(["psql", self.admin, "-tAc", f"SELECT rolname FROM pg_roles WHERE rolname LIKE '%\\_{self.suffix}'"],
+                               capture_output=True, text=True).stdout.split()
+        for r in roles:
+            subprocess.run(["psql", self.admin, "-qc", f'DROP ROLE "{r}"'], check=False)
+
+
+@pytest.fixture
+def server_db():
+    """A database on the test server for the window to connect to from «Máy chủ»."""
+    db = ServerDb()
+    yield db
+    db.drop()
+
+
 @pytest.fixture
 def shared_db(workdir):
-    """A fresh database on the PostgreSQL server of the store's tests (DXPLAN_TEST_PG, from
-    scripts/test-server), used by the app and the CLI of this test; dropped afterwards."""
-    admin = os.environ.get("DXPLAN_TEST_PG")
-    if not admin:
-        pytest.skip("no PostgreSQL server (DXPLAN_TEST_PG): shared mode not tested")
-    name = f"dxplan_e2e_{os.getpid()}_{int(time.time())}"
-    subprocess.run(["psql", admin, "-qc", f"CREATE DATABASE {name}"], check=True)
-    url = admin.rsplit("/", 1)[0] + "/" + name
-    (workdir / "db-url").write_text(url)
-    yield url
-    subprocess.run(["psql", admin, "-qc", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], check=False)
+    """The app and the CLI of this test start on a database of the test server."""
+    db = ServerDb()
+    (workdir / "db-url").write_text(db.url)
+    yield db.url
+    db.drop()
 
 
 @pytest.fixture

@@ -9,8 +9,9 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select
 
-from conftest import shot
+from conftest import ROOT, shot
 from test_app import button, wait
 from test_screens import cli, cli_plan, cli_plans, outline
 
@@ -65,3 +66,102 @@ def test_the_server_stops_in_the_middle_of_an_edit(shared_db, launch, workdir):
     assert plan["vision"] == text
     after = cli(workdir, "history", plan_id).stdout.strip().splitlines()
     assert len(after) == len(before) + 1, (before, after)  # written once, whole
+
+
+def field(d, form, label):
+    return d.find_element(By.XPATH, f"//form[@aria-label='{form}']//label[span[normalize-space()='{label}']]/*[self::input or self::select]")
+
+
+def typed_into(el, text):
+    el.send_keys(Keys.CONTROL, "a")
+    el.send_keys(Keys.BACKSPACE)
+    if text:
+        el.send_keys(text)
+
+
+def problem(d):
+    return wait(d).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".server-screen .problem[role='alert']"))).text
+
+
+def test_connecting_moving_plans_and_making_a_department_account(server_db, launch, workdir):
+    """From «Máy chủ»: empty fields, a wrong port and a wrong password are refused with a
+    sentence and change nothing; connected, the sample plan is copied up with its history;
+    the admin makes Sở Xây dựng's account from the plan's directory (a bad login refused);
+    that account, through the CLI, is refused another agency's task by the server and may
+    add its own, and the window's outline then names who edited the tasks."""
+    d = launch()
+    button(d, "Máy chủ").click()
+    where = wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid='where']")))
+    assert "cơ sở dữ liệu của máy này" in where.text
+    form = "Kết nối máy chủ"
+    admin = server_db.admin.split("://", 1)[1]
+    user, rest = admin.split(":", 1)
+    password, hostport = rest.split("@", 1)
+    host, port = hostport.split("/", 1)[0].split(":")
+
+    typed_into(field(d, form, "Mật khẩu"), password)
+    button(d, "Kết nối").click()
+    assert "hãy nhập địa chỉ máy chủ, tên cơ sở dữ liệu, tài khoản" in problem(d)
+    typed_into(field(d, form, "Địa chỉ máy chủ"), host)
+    typed_into(field(d, form, "Cơ sở dữ liệu"), server_db.name)
+    typed_into(field(d, form, "Tài khoản"), user)
+    typed_into(field(d, form, "Cổng"), "năm bốn")
+    button(d, "Kết nối").click()
+    assert "Cổng máy chủ phải là một số" in problem(d)
+    typed_into(field(d, form, "Cổng"), port)
+    typed_into(field(d, form, "Mật khẩu"), "sai-mat-khau")
+    button(d, "Kết nối").click()
+    said = problem(d)
+    assert "sai tài khoản hoặc mật khẩu" in said and "sai-mat-khau" not in said, said
+    assert "cơ sở dữ liệu của máy này" in d.find_element(By.CSS_SELECTOR, "[data-testid='where']").text
+    shot(d, "server-wrong-password")
+
+    typed_into(field(d, form, "Mật khẩu"), password)
+    button(d, "Kết nối").click()
+    wait(d).until(lambda d: "Đang làm việc trên máy chủ dùng chung" in d.find_element(By.CSS_SELECTOR, "[data-testid='where']").text)
+    button(d, "Chép kế hoạch của máy này lên máy chủ").click()
+    toast = wait(d).until(EC.presence_of_element_located((By.XPATH, "//*[@role='status' and contains(., 'Đã chép')]")))
+    assert "Đã chép 1 kế hoạch (1 phiên bản) từ máy này lên máy chủ" in toast.text, toast.text
+
+    # The plan on the server, opened; its directory gives the agencies to make accounts for.
+    button(d, "Các kế hoạch").click()
+    button(d, "Mở").click()
+    wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "nav.outline")))
+    button(d, "Máy chủ").click()
+    form = "Tạo tài khoản"
+    wait(d).until(EC.presence_of_element_located((By.XPATH, f"//form[@aria-label='{form}']")))
+    Select(field(d, form, "Cơ quan")).select_by_visible_text("Sở Xây dựng")
+    typed_into(field(d, form, "Tên đăng nhập"), "Sở XD")
+    typed_into(field(d, form, "Người dùng"), "Trần Văn Bình (Sở Xây dựng)")
+    typed_into(field(d, form, "Mật khẩu ban đầu"), "mat-khau-xd-2027")
+    button(d, "Tạo tài khoản").click()
+    assert "tên đăng nhập «Sở XD»" in problem(d)
+    login = f"so_xd_{server_db.suffix}"
+    typed_into(field(d, form, "Tên đăng nhập"), login)
+    button(d, "Tạo tài khoản").click()
+    accounts = wait(d).until(EC.presence_of_element_located((By.XPATH, f"//table[@aria-label='Tài khoản trên máy chủ']//tr[td[normalize-space()='{login}']]")))
+    assert "Chỉ nhiệm vụ do Sở Xây dựng chủ trì" in accounts.text
+    shot(d, "server-accounts")
+
+    # That account, through the CLI: the server refuses another agency's task, takes its own.
+    plan_id = cli_plans(workdir)[0]["id"]
+    plan = cli_plan(workdir, plan_id)
+    ids = {a["name"]: a["id"] for a in plan["directory"]}
+    dept = dict(os.environ, DXPLAN_DB=server_db.url_as(login, "mat-khau-xd-2027"))
+    dxplan = ROOT / "target/debug/dxplan"
+    refused = subprocess.run([dxplan, "add-task", plan_id, "--group", "1", "--title", "Nhiệm vụ của sở khác", "--lead", ids["Sở Tài chính"]],
+                             env=dept, capture_output=True, text=True)
+    assert refused.returncode != 0
+    assert "chỉ được sửa các nhiệm vụ do Sở Xây dựng chủ trì" in refused.stderr, refused.stderr
+    own = subprocess.run([dxplan, "add-task", plan_id, "--group", "1", "--title", "Số hóa hồ sơ cấp phép xây dựng", "--lead", ids["Sở Xây dựng"]],
+                         env=dept, capture_output=True, text=True)
+    assert own.returncode == 0, own.stderr
+    button(d, "Soạn thảo").click()
+
+    def last_edit(d):
+        # The whole text: the outline cuts a long name short with an ellipsis.
+        return d.find_element(By.CSS_SELECTOR, "[data-testid='last-edit-tasks']").get_attribute("textContent")
+
+    wait(d, 10).until(lambda d: "Trần Văn Bình (Sở Xây dựng) · " in last_edit(d))
+    assert "Trần Văn Bình" not in d.find_element(By.CSS_SELECTOR, "[data-testid='last-edit-goals']").get_attribute("textContent")
+    shot(d, "server-outline-last-edit")

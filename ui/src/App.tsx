@@ -13,10 +13,11 @@ import { Export } from "./screens/Export";
 import { Plans } from "./screens/Plans";
 import { Preview } from "./screens/Preview";
 import { Rounds } from "./screens/Rounds";
+import { Server } from "./screens/Server";
 import { Tracking } from "./screens/Tracking";
 import { flushPending, usePlan, type SaveState } from "./usePlan";
 
-type Screen = "plans" | "editor" | "directory" | "catalogues" | "preview" | "export" | "rounds" | "tracking";
+type Screen = "plans" | "editor" | "directory" | "catalogues" | "preview" | "export" | "rounds" | "tracking" | "server";
 type Notice = { message: string; kind: "error" | "info" } | null;
 
 /** How often the window asks whether the open plan was changed elsewhere. */
@@ -31,6 +32,7 @@ const SCREENS: { key: Screen; label: string; needsPlan: boolean }[] = [
   { key: "catalogues", label: "Danh mục", needsPlan: false },
   { key: "preview", label: "Xem trước", needsPlan: true },
   { key: "export", label: "Xuất văn bản", needsPlan: true },
+  { key: "server", label: "Máy chủ", needsPlan: false },
 ];
 
 export function saveText(s: SaveState): string {
@@ -56,6 +58,7 @@ export function App() {
   // Reopen where the planner left off.
   useEffect(() => {
     api.catalogues().then(setCatalogues, (e) => notify(messageOf(e)));
+    api.startupNote().then((note) => note && notify(note), () => {});
     api
       .resume()
       .then(async (r) => {
@@ -165,6 +168,8 @@ export function App() {
       <div className="content">
         {!ready ? (
           <p className="muted">Đang mở…</p>
+        ) : screen === "server" ? (
+          <Server directory={view?.plan.directory ?? []} notify={notify} onSwitched={() => show(null)} />
         ) : screen === "plans" || !view ? (
           screen === "catalogues" ? (
             <CatalogueBrowser catalogues={catalogues} onChange={setCatalogues} notify={notify} />
