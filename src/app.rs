@@ -217,6 +217,8 @@ pub struct Connection {
     pub accounts: Vec<UserAccount>,
     /// The system has a credential store to remember the password in.
     pub credential_store: bool,
+    /// The link to the server is encrypted (TLS); false on this computer's file.
+    pub encrypted: bool,
 }
 
 pub struct Session {
@@ -307,6 +309,7 @@ impl Session {
             admin: store.engine() == "postgres" && store.may_create_accounts().await?,
             accounts,
             credential_store: connection::secret::available(),
+            encrypted: store.encrypted().await?.unwrap_or(false),
         })
     }
 

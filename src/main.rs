@@ -117,6 +117,19 @@ enum Command {
         #[arg(long)]
         to: PathBuf,
     },
+    /// Các tài khoản trên máy chủ dùng chung (--db postgres://…), cơ quan của tài khoản phòng ban
+    Accounts,
+    /// Tạo tài khoản trên máy chủ dùng chung (tài khoản quản trị); mật khẩu đọc từ dòng đầu của đầu vào chuẩn
+    AccountAdd {
+        /// Tên đăng nhập: chữ thường không dấu, chữ số, dấu gạch dưới (ví dụ so_yte)
+        login: String,
+        /// Tên người dùng
+        #[arg(long)]
+        name: String,
+        /// Cơ quan (tên trong danh bạ) của tài khoản phòng ban: chỉ sửa nhiệm vụ cơ quan đó chủ trì; bỏ trống là tài khoản soạn thảo
+        #[arg(long)]
+        agency: Option<String>,
+    },
     /// Nhân bản một kế hoạch (thành dự thảo mới)
     Duplicate { id: String },
     /// Xóa một kế hoạch
@@ -659,6 +672,48 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             );
             from.close().await;
             dest.close().await;
+        }
+        Command::Accounts => {
+            let store = open_store(&cli.db).await?;
+            if store.engine() != "postgres" {
+                return Err(Error::Invalid(
+                    "tài khoản chỉ có trên máy chủ dùng chung (--db postgres://…)".into(),
+                ));
+            }
+            for a in store.accounts().await? {
+                let role = a.agency.as_deref().unwrap_or("soạn thảo");
+                println!("{}\t{}\t{role}", a.account, a.full_name);
+            }
+            store.close().await;
+        }
+        Command::AccountAdd {
+            login,
+            name,
+            agency,
+        } => {
+            let mut password = String::new();
+            std::io::stdin()
+                .read_line(&mut password)
+                .map_err(|e| Error::Invalid(format!("không đọc được mật khẩu: {e}")))?;
+            // The store refuses on a personal file, and checks every field.
+            let store = open_store(&cli.db).await?;
+            let made = store
+                .create_account(&dxplan::store::NewAccount {
+                    account: login,
+                    password: password.trim_end_matches(['\r', '\n']).to_string(),
+                    full_name: name,
+                    agency,
+                })
+                .await?;
+            eprintln!(
+                "Đã tạo tài khoản {} ({}{}).",
+                made.account,
+                made.full_name,
+                made.agency
+                    .map(|a| format!(", chỉ sửa nhiệm vụ do {a} chủ trì"))
+                    .unwrap_or_else(|| ", soạn thảo".into())
+            );
+            store.close().await;
         }
         Command::Duplicate { id } => {
             let store = open_store(&cli.db).await?;

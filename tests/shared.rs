@@ -438,6 +438,13 @@ fn the_window_connects_to_the_server_moves_its_plans_and_comes_back() {
 
         let c = s.connect(&settings, &password, false).await.unwrap();
         assert!(c.shared && c.admin, "{c:?}");
+        // Debian's server offers TLS (its snake-oil certificate): the window's link uses it.
+        let mut admin = sqlx::PgConnection::connect(&server.admin).await.unwrap();
+        let offered: String = sqlx::query_scalar("SHOW ssl")
+            .fetch_one(&mut admin)
+            .await
+            .unwrap();
+        assert_eq!(c.encrypted, offered == "on", "{c:?}");
         assert_eq!(c.server.as_ref().unwrap().host, settings.host.trim());
         // The address is remembered on this computer, never the password.
         let kept = std::fs::read_to_string(dir.path().join("may-chu-dung-chung.json")).unwrap();
@@ -471,5 +478,144 @@ fn the_window_connects_to_the_server_moves_its_plans_and_comes_back() {
         assert!(!back.shared);
         assert!(dxplan::store::connection::saved(dir.path()).is_none());
         assert_eq!(s.list().await.unwrap().len(), 1);
+    });
+}
+
+#[test]
+fn the_link_to_the_server_is_encrypted_whenever_the_server_offers_tls() {
+    on_server(|server| async move {
+        let mut admin = sqlx::PgConnection::connect(&server.admin).await.unwrap();
+        let offered = sqlx::query_scalar::<_, String>("SHOW ssl")
+            .fetch_one(&mut admin)
+            .await
+            .unwrap()
+            == "on";
+        let url = server.url().display().to_string();
+
+        // No sslmode in the address (as the window builds it): TLS when offered.
+        let store = Store::open(&server.url()).await.unwrap();
+        assert_eq!(store.encrypted().await.unwrap(), Some(offered));
+        // Asked not to: plain.
+        let plain = Store::open(&PathBuf::from(format!("{url}?sslmode=disable")))
+            .await
+            .unwrap();
+        assert_eq!(plain.encrypted().await.unwrap(), Some(false));
+        // Required: encrypted, or refused with a sentence when the server has no TLS.
+        match Store::open(&PathBuf::from(format!("{url}?sslmode=require"))).await {
+            Ok(s) => {
+                assert!(offered);
+                assert_eq!(s.encrypted().await.unwrap(), Some(true));
+            }
+            Err(e) => {
+                assert!(!offered, "{e}");
+                assert!(e.to_string().contains("kết nối bảo mật (TLS)"), "{e}");
+            }
+        }
+        if !offered {
+            eprintln!(
+                "the test server does not offer TLS (ssl = off): only the plain link was checked"
+            );
+        }
+
+        let dir = tempfile::tempdir().unwrap();
+        let file = Store::open(&dir.path().join("dxplan.sqlite"))
+            .await
+            .unwrap();
+        assert_eq!(file.encrypted().await.unwrap(), None);
+    });
+}
+
+/// `dxplan account-add` with the password on stdin, as an admin scripts it.
+fn account_add(db: &std::path::Path, password: &str, args: &[&str]) -> std::process::Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dxplan"))
+        .arg("--db")
+        .arg(db)
+        .arg("account-add")
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    writeln!(child.stdin.take().unwrap(), "{password}").unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn the_admin_makes_accounts_from_the_command_line() {
+    on_server(|server| async move {
+        let db = server.url();
+        Store::open(&db).await.unwrap().close().await;
+        let login = server.login("so_xd");
+        let text = |o: &std::process::Output| String::from_utf8_lossy(&o.stderr).to_string();
+
+        // A short password, an empty name, a login with diacritics: refused, nothing made.
+        let short = account_add(&db, "ngan", &[&login, "--name", "Trần Văn Bình"]);
+        assert!(
+            !short.status.success() && text(&short).contains("ít nhất 8 ký tự"),
+            "{}",
+            text(&short)
+        );
+        let unnamed = account_add(&db, "mat-khau-du-dai", &[&login, "--name", "  "]);
+        assert!(
+            text(&unnamed).contains("tên người dùng"),
+            "{}",
+            text(&unnamed)
+        );
+        let accented = account_add(&db, "mat-khau-du-dai", &["sở_xd", "--name", "Bình"]);
+        assert!(
+            text(&accented).contains("tên đăng nhập «sở_xd»"),
+            "{}",
+            text(&accented)
+        );
+        let listed = common::dxplan(&db, &["accounts"]);
+        assert!(listed.status.success(), "{}", text(&listed));
+        assert!(String::from_utf8_lossy(&listed.stdout).trim().is_empty());
+
+        let made = account_add(
+            &db,
+            "mat-khau-xd-2027",
+            &[&login, "--name", "Trần Văn Bình", "--agency", BUILDER],
+        );
+        assert!(made.status.success(), "{}", text(&made));
+        assert!(
+            text(&made).contains("chỉ sửa nhiệm vụ do Sở Xây dựng chủ trì"),
+            "{}",
+            text(&made)
+        );
+        let again = account_add(&db, "mat-khau-xd-2027", &[&login, "--name", "Ai đó"]);
+        assert!(
+            text(&again).contains("đã có trên máy chủ"),
+            "{}",
+            text(&again)
+        );
+        let listed =
+            String::from_utf8_lossy(&common::dxplan(&db, &["accounts"]).stdout).to_string();
+        assert_eq!(listed.trim(), format!("{login}\tTrần Văn Bình\t{BUILDER}"));
+
+        // The new account logs in with the password from stdin (its newline not part of it)
+        // and may not make accounts itself.
+        let own = server.url_as(&login, "mat-khau-xd-2027");
+        let other = account_add(
+            &own,
+            "mat-khau-khac-1",
+            &[&server.login("so_yt"), "--name", "X"],
+        );
+        assert!(
+            text(&other).contains("chỉ tài khoản quản trị"),
+            "{}",
+            text(&other)
+        );
+
+        // On a personal file there are no accounts.
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("dxplan.sqlite");
+        let local = account_add(&file, "mat-khau-du-dai", &["so_yt", "--name", "Y"]);
+        assert!(
+            text(&local).contains("chỉ có trên máy chủ dùng chung"),
+            "{}",
+            text(&local)
+        );
     });
 }

@@ -784,6 +784,21 @@ impl Store {
         }
     }
 
+    /// Whether the link to the server is encrypted (TLS): asked by default when the server
+    /// offers it (sqlx's `sslmode=prefer`), so this says whether it did. A personal file has no
+    /// link: `None`.
+    pub async fn encrypted(&self) -> Result<Option<bool>> {
+        match &self.pool {
+            Pool::Lite(_) => Ok(None),
+            Pool::Pg(p) => Ok(Some(
+                sqlx::query_scalar("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+                    .fetch_optional(p)
+                    .await?
+                    .unwrap_or(false),
+            )),
+        }
+    }
+
     /// The accounts the admin has made (none on a personal file).
     pub async fn accounts(&self) -> Result<Vec<UserAccount>> {
         const SQL: &str =

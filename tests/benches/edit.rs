@@ -118,9 +118,13 @@ fn shared(rt: &tokio::runtime::Runtime) {
         }
         edits.sort();
         polls.sort();
+        let link = match other.encrypted().await.unwrap() {
+            Some(true) => "TLS",
+            _ => "unencrypted",
+        };
         let ms = |d: Duration| d.as_secs_f64() * 1e3;
         println!(
-            "Shared mode, sample on the local PostgreSQL server: edit + view p50 {:.1} ms, p99 {:.1} ms (target p99 < 50 ms); \
+            "Shared mode, sample on the local PostgreSQL server ({link} link): edit + view p50 {:.1} ms, p99 {:.1} ms (target p99 < 50 ms); \
              another session's poll of the revision p50 {:.2} ms, so it sees an edit within its poll interval (2 s) + {:.2} ms",
             ms(edits[100]),
             ms(edits[197]),

@@ -119,6 +119,11 @@ def test_connecting_moving_plans_and_making_a_department_account(server_db, laun
     typed_into(field(d, form, "Mật khẩu"), password)
     button(d, "Kết nối").click()
     wait(d).until(lambda d: "Đang làm việc trên máy chủ dùng chung" in d.find_element(By.CSS_SELECTOR, "[data-testid='where']").text)
+    # The link is encrypted exactly when the server offers TLS (Debian's does, ssl = on).
+    offered = subprocess.check_output(["psql", server_db.admin, "-tAc", "SHOW ssl"], text=True).strip() == "on"
+    tls = d.find_element(By.CSS_SELECTOR, "[data-testid='tls']").text
+    assert ("Kết nối được mã hóa (TLS)" in tls) == offered, tls
+    shot(d, "server-connected")
     button(d, "Chép kế hoạch của máy này lên máy chủ").click()
     toast = wait(d).until(EC.presence_of_element_located((By.XPATH, "//*[@role='status' and contains(., 'Đã chép')]")))
     assert "Đã chép 1 kế hoạch (1 phiên bản) từ máy này lên máy chủ" in toast.text, toast.text

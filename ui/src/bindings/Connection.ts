@@ -25,4 +25,8 @@ accounts: Array<UserAccount>,
 /**
  * The system has a credential store to remember the password in.
  */
-credential_store: boolean, };
+credential_store: boolean, 
+/**
+ * The link to the server is encrypted (TLS); false on this computer's file.
+ */
+encrypted: boolean, };

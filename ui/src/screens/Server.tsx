@@ -49,7 +49,14 @@ export function Server({ directory, notify, onSwitched }: Props) {
           <>
             Đang làm việc trên máy chủ dùng chung <strong>{c.server ? `${c.server.host}:${c.server.port}/${c.server.database}` : ""}</strong> với tài khoản{" "}
             <strong>{c.account.full_name}</strong>
-            {c.account.agency ? ` (tài khoản của ${c.account.agency}: chỉ sửa nhiệm vụ do cơ quan mình chủ trì)` : " (soạn thảo: sửa được toàn bộ kế hoạch)"}.
+            {c.account.agency ? ` (tài khoản của ${c.account.agency}: chỉ sửa nhiệm vụ do cơ quan mình chủ trì)` : " (soạn thảo: sửa được toàn bộ kế hoạch)"}.{" "}
+            {c.encrypted ? (
+              <span data-testid="tls">Kết nối được mã hóa (TLS).</span>
+            ) : (
+              <span data-testid="tls" className="warning">
+                Kết nối không mã hóa: máy chủ chưa bật TLS, mật khẩu và nội dung kế hoạch đi trên mạng không được bảo vệ — hãy đề nghị quản trị máy chủ bật TLS (ssl = on).
+              </span>
+            )}
           </>
         ) : (
           <>
