@@ -266,7 +266,47 @@ fn a_department_account_may_change_only_its_own_tasks_and_the_server_enforces_it
             Some("42501"),
             "{e}"
         );
-        for sql in ["DELETE FROM plans", "DELETE FROM accounts"] {
+        // Nor may it write history rows of its own: a forged document (a drafter's undo would
+        // restore it), the true one under a colleague's name, or wipe the history.
+        let (now, doc): (i64, String) =
+            sqlx::query_as("SELECT revision, document FROM plans WHERE id = $1")
+                .bind(&id)
+                .fetch_one(&mut c)
+                .await
+                .unwrap();
+        let forged = serde_json::to_string(&raw).unwrap();
+        for (revision, document, author) in [
+            (now + 1, &forged, login.as_str()),
+            (now, &doc, "dxplan_test"),
+        ] {
+            let e = sqlx::query("INSERT INTO plan_revisions (plan_id, revision, created_at, summary, document, author) VALUES ($1, $2, '2026-12-03T09:00:00', 'Sửa tay', $3, $4)")
+                .bind(&id)
+                .bind(revision)
+                .bind(document)
+                .bind(author)
+                .execute(&mut c)
+                .await
+                .unwrap_err();
+            assert_eq!(
+                e.as_database_error().unwrap().code().as_deref(),
+                Some("42501"),
+                "{author}: {e}"
+            );
+            assert!(
+                e.to_string().contains("không được tự ghi hay xóa lịch sử"),
+                "{e}"
+            );
+        }
+        let kept: i64 = sqlx::query_scalar("SELECT dxplan_kept_revisions()")
+            .fetch_one(&mut c)
+            .await
+            .unwrap();
+        assert_eq!(kept, dxplan::store::KEEP_REVISIONS);
+        for sql in [
+            "DELETE FROM plans",
+            "DELETE FROM accounts",
+            "DELETE FROM plan_revisions",
+        ] {
             let e = sqlx::query(sql).execute(&mut c).await.unwrap_err();
             assert_eq!(
                 e.as_database_error().unwrap().code().as_deref(),
@@ -279,8 +319,11 @@ fn a_department_account_may_change_only_its_own_tasks_and_the_server_enforces_it
         let e = dept.create(&sample::plan()).await.unwrap_err();
         assert!(matches!(e, Error::Forbidden(_)), "{e:?}");
 
-        // The admin still edits everything, and sees the department's two edits.
+        // The admin still edits everything, and sees the department's two edits, each in the
+        // history under the department's name.
         let stored = admin.load(&id).await.unwrap();
+        let history = admin.history(&id).await.unwrap();
+        assert_eq!(history.len() as i64, r, "{history:?}");
         assert_eq!(stored.revision, r);
         assert!(stored.plan.tasks().any(|(_, t)| t.id == "de-xuat-so-xd"));
         assert!(stored
@@ -612,5 +655,48 @@ fn the_admin_makes_accounts_from_the_command_line() {
             account_add(&file, "mat-khau-du-dai", &["so_yt", "--name", "Y"]),
             "chỉ có trên máy chủ dùng chung",
         );
+    });
+}
+
+#[test]
+fn a_department_keeps_saving_past_the_kept_history() {
+    on_server(|server| async move {
+        let admin = Store::open(&server.url()).await.unwrap();
+        let id = admin.create(&sample::plan()).await.unwrap();
+        let login = server.login("so_xd");
+        admin
+            .create_account(&NewAccount {
+                account: login.clone(),
+                password: "mat-khau-xd-2027".into(),
+                full_name: "Trần Văn Bình".into(),
+                agency: Some(BUILDER.into()),
+            })
+            .await
+            .unwrap();
+        let dept = Store::open(&server.url_as(&login, "mat-khau-xd-2027"))
+            .await
+            .unwrap();
+        let plan = dept.load(&id).await.unwrap().plan;
+        let mut own = a_task(&plan, &builder_ids(&plan), true);
+        // Past the kept history, each save of the department prunes the oldest row, which
+        // the server lets it do (and only that).
+        let edits = dxplan::store::KEEP_REVISIONS + 3;
+        let mut r = 1;
+        for i in 0..edits {
+            own.output = format!("Kết quả lần {i}");
+            r = dept
+                .apply(&id, Some(r), Edit::UpdateTask { task: own.clone() })
+                .await
+                .unwrap();
+        }
+        assert_eq!(r, edits + 1);
+        let history = admin.history(&id).await.unwrap();
+        assert_eq!(history.len() as i64, dxplan::store::KEEP_REVISIONS);
+        assert_eq!(
+            history.last().unwrap().revision,
+            r - dxplan::store::KEEP_REVISIONS + 1
+        );
+        dept.close().await;
+        admin.close().await;
     });
 }

@@ -25,7 +25,8 @@ use crate::edit::Edit;
 use crate::model::{Plan, PlanStatus};
 use crate::{Error, Result};
 
-/// How many past versions of each plan are kept.
+/// How many past versions of each plan are kept (the server's `dxplan_kept_revisions()`, which
+/// lets a department prune only past them, must agree: tests/shared.rs checks it).
 pub const KEEP_REVISIONS: i64 = 200;
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
