@@ -695,8 +695,19 @@ impl Session {
         self.view(id).await
     }
 
+    /// Where the window resumes on a shared server: a file of this computer, so that each
+    /// colleague comes back to their own plan and screen (and a department's account, which
+    /// may not write the server's settings, does too). On this computer's database, in it.
+    fn resume_file(&self) -> PathBuf {
+        Store::local_dir(&self.local_db).join("tiep-tuc-may-chu.json")
+    }
+
     pub async fn resume(&self) -> Result<Resume> {
-        let saved = self.store().setting(RESUME_KEY).await?;
+        let saved = if self.store().engine() == "postgres" {
+            std::fs::read_to_string(self.resume_file()).ok()
+        } else {
+            self.store().setting(RESUME_KEY).await?
+        };
         let mut resume: Resume = saved
             .and_then(|s| serde_json::from_str(&s).ok())
             .unwrap_or_default();
@@ -711,6 +722,13 @@ impl Session {
 
     pub async fn set_resume(&self, resume: &Resume) -> Result<()> {
         let json = serde_json::to_string(resume).map_err(|e| Error::Invalid(e.to_string()))?;
+        if self.store().engine() == "postgres" {
+            let file = self.resume_file();
+            if let Some(dir) = file.parent() {
+                std::fs::create_dir_all(dir).map_err(Error::Io)?;
+            }
+            return crate::fsutil::write_atomic(&file, json.as_bytes());
+        }
         self.store().set_setting(RESUME_KEY, &json).await
     }
 }

@@ -59,6 +59,16 @@ impl Server {
         ))
     }
 
+    /// The admin's password, from the test server's address.
+    fn admin_password(&self) -> String {
+        self.admin
+            .split_once("://")
+            .and_then(|(_, rest)| rest.split_once('@'))
+            .and_then(|(who, _)| who.split_once(':'))
+            .map(|(_, p)| p.to_string())
+            .unwrap()
+    }
+
     fn login(&self, name: &str) -> String {
         format!("{name}_{}", self.suffix)
     }
@@ -448,13 +458,7 @@ fn the_window_connects_to_the_server_moves_its_plans_and_comes_back() {
             database: server.db.clone(),
             user: url.get_username().to_string(),
         };
-        let password = server
-            .admin
-            .split_once("://")
-            .and_then(|(_, rest)| rest.split_once('@'))
-            .and_then(|(who, _)| who.split_once(':'))
-            .map(|(_, p)| p.to_string())
-            .unwrap();
+        let password = server.admin_password();
         // Empty fields, a wrong password: refused with a sentence, still on the file.
         let empty = ServerSettings {
             host: " ".into(),
@@ -698,5 +702,60 @@ fn a_department_keeps_saving_past_the_kept_history() {
         );
         dept.close().await;
         admin.close().await;
+    });
+}
+
+#[test]
+fn each_colleague_resumes_where_they_left_on_a_shared_server() {
+    on_server(|server| async move {
+        use dxplan::app::{Resume, Session};
+        use dxplan::store::connection::ServerSettings;
+        let admin = Store::open(&server.url()).await.unwrap();
+        let id = admin.create(&sample::plan()).await.unwrap();
+        let login = server.login("so_xd");
+        admin
+            .create_account(&NewAccount {
+                account: login.clone(),
+                password: "mat-khau-xd-2027".into(),
+                full_name: "Trần Văn Bình".into(),
+                agency: Some(BUILDER.into()),
+            })
+            .await
+            .unwrap();
+        admin.close().await;
+
+        // Two computers: the drafter's and the department's, each with its own local folder.
+        let url = sqlx::postgres::PgConnectOptions::from_str(&server.admin).unwrap();
+        let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let on = |dir: &std::path::Path| dir.join("dxplan.sqlite");
+        let drafter = Session::open(&on(a.path()), None).await.unwrap();
+        let dept = Session::open(&on(b.path()), None).await.unwrap();
+        let settings = |user: &str| ServerSettings {
+            host: url.get_host().into(),
+            port: url.get_port(),
+            database: server.db.clone(),
+            user: user.into(),
+        };
+        drafter
+            .connect(
+                &settings(url.get_username()),
+                &server.admin_password(),
+                false,
+            )
+            .await
+            .unwrap();
+        dept.connect(&settings(&login), "mat-khau-xd-2027", false)
+            .await
+            .unwrap();
+
+        let at = |screen: &str| Resume {
+            plan: Some(id.clone()),
+            screen: Some(screen.into()),
+        };
+        drafter.set_resume(&at("editor:budget")).await.unwrap();
+        // A department's account may not write the server's settings; its place is kept.
+        dept.set_resume(&at("editor:tasks")).await.unwrap();
+        assert_eq!(drafter.resume().await.unwrap(), at("editor:budget"));
+        assert_eq!(dept.resume().await.unwrap(), at("editor:tasks"));
     });
 }
