@@ -35,11 +35,12 @@ class Runner:
     def __init__(self, work: Path):
         self.work = work
 
-    def run(self, *args, db=True, timeout=120):
+    def run(self, *args, db=True, timeout=120, stdin=None):
         argv = [str(a) for a in args]
         if db:
             argv = ["--db", self.arg(self.work / "dxplan.sqlite"), *argv]
-        p = subprocess.run(self.command(argv), env=self.env(), capture_output=True, timeout=timeout)
+        p = subprocess.run(self.command(argv), env=self.env(), capture_output=True, timeout=timeout,
+                           input=stdin.encode("utf-8") if stdin is not None else None)
         return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
     def ok(self, *args, **kw):
@@ -326,12 +327,83 @@ def an_extended_length_path(r: Runner):
     return err.strip()
 
 
+def test_server():
+    """The store's test server (scripts/test-server, as root installs and starts it), or None."""
+    address = os.environ.get("DXPLAN_TEST_PG")
+    if not address:
+        p = subprocess.run(["bash", str(ROOT / "scripts/test-server")], capture_output=True, text=True)
+        address = p.stdout.strip()
+    return address or None
+
+
+def psql(address: str, sql: str) -> str:
+    return subprocess.run(["psql", address, "-tAc", sql], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def the_shared_server_remembered_by_the_system(r: Runner):
+    """`dxplan connect`, as the window's «Máy chủ» does: a wrong password is refused and
+    nothing is kept; the right one goes to the Windows Credential Manager, and the next
+    commands — new processes, no password given — work on the server, over TLS when the
+    server offers it (Windows' own Schannel); `disconnect` comes back to the file and
+    forgets the password. Linux has no credential store the app uses: connect says so."""
+    admin = test_server()
+    if not admin:
+        return "bỏ qua: không có máy chủ PostgreSQL (scripts/test-server)"
+    rest = admin.split("://", 1)[1]
+    who, where = rest.split("@", 1)
+    user, password = who.split(":", 1)
+    host, port = where.split("/", 1)[0].split(":")
+    db = f"dxplan_scenario_{os.getpid()}"
+    psql(admin, f"CREATE DATABASE {db}")
+    connect = ["connect", "--host", host, "--port", port, "--database", db, "--user", user]
+    try:
+        local_id = sample_id(r)
+        if r.name != "wine":
+            code, _, err = r.run(*connect, stdin=password + "\n")
+            assert code != 0, "connected without a credential store"
+            vietnamese(err)
+            assert "không có kho mật khẩu" in err and "--db postgres://" in err, err
+            return "không có kho mật khẩu: --db postgres://… cho từng lệnh"
+        code, _, err = r.run(*connect, stdin="sai-mat-khau\n")
+        assert code != 0, "a wrong password was taken"
+        vietnamese(err)
+        assert "sai tài khoản hoặc mật khẩu" in err and "sai-mat-khau" not in err, err
+        assert not (r.work / "may-chu-dung-chung.json").exists()
+
+        code, _, err = r.run(*connect, stdin=password + "\n")
+        assert code == 0, err
+        assert "Trình quản lý thông tin xác thực" in err, err
+        saved = (r.work / "may-chu-dung-chung.json").read_text(encoding="utf-8")
+        assert sorted(json.loads(saved)) == ["database", "host", "port", "user"], saved  # never the password
+        where_now = r.ok("connection")
+        assert f"{user}@{host}:{port}/{db}" in where_now, where_now
+        offered = psql(admin, "SHOW ssl") == "on"
+        assert ("mã hóa (TLS)" in where_now) == offered, where_now
+        assert json.loads(r.ok("list", "--json")) == [], "the server's plans are not the file's"
+        server_id = r.ok("new", "--sample").strip()
+        assert psql(admin.rsplit("/", 1)[0] + "/" + db, "SELECT id FROM plans") == server_id
+
+        r.ok("disconnect")
+        assert [p["id"] for p in json.loads(r.ok("list", "--json"))] == [local_id]
+        assert "Cơ sở dữ liệu trên máy này" in r.ok("connection")
+        # The password went with it: the server put back without it is not opened.
+        (r.work / "may-chu-dung-chung.json").write_text(saved, encoding="utf-8")
+        code, out, err = r.run("list", "--json")
+        assert code == 0 and "Chưa có mật khẩu" in err, err
+        assert [p["id"] for p in json.loads(out)] == [local_id]
+        return "kết nối " + ("mã hóa (TLS)" if offered else "không mã hóa")
+    finally:
+        (r.work / "may-chu-dung-chung.json").unlink(missing_ok=True)
+        psql(admin, f"DROP DATABASE IF EXISTS {db} WITH (FORCE)")
+
+
 SCENARIOS = [
     (sample_in_the_default_database, "all"),
     (exports_into_vietnamese_folders_and_back, "all"),
     (a_path_longer_than_260_characters, "all"),
     (plan_files_with_crlf_and_a_bom, "all"),
     (two_processes_editing_one_database, "all"),
+    (the_shared_server_remembered_by_the_system, "all"),
     (export_to_a_file_open_in_another_program, "windows"),
     (import_a_file_word_has_open, "windows"),
     (export_over_a_read_only_file, "windows"),

@@ -238,15 +238,24 @@ pub struct Session {
 
 impl Session {
     pub async fn open(db: &Path, catalogue_dir: Option<&Path>) -> Result<Session> {
-        let catalogues = Catalogues::load(catalogue_dir)?;
         let store = Store::open(db).await?;
+        let local_db = if crate::store::is_server(db) {
+            Store::default_file()
+        } else {
+            db.to_path_buf()
+        };
+        Session::with_store(store, local_db, catalogue_dir)
+    }
+
+    fn with_store(
+        store: Store,
+        local_db: PathBuf,
+        catalogue_dir: Option<&Path>,
+    ) -> Result<Session> {
+        let catalogues = Catalogues::load(catalogue_dir)?;
         Ok(Session {
             store: std::sync::RwLock::new(std::sync::Arc::new(store)),
-            local_db: if crate::store::is_server(db) {
-                Store::default_file()
-            } else {
-                db.to_path_buf()
-            },
+            local_db,
             password: Default::default(),
             catalogues: std::sync::RwLock::new(std::sync::Arc::new(catalogues)),
             catalogue_dir: catalogue_dir.map(Path::to_path_buf),
@@ -258,36 +267,17 @@ impl Session {
         self.store.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
-    /// Opens the database the planner chose last: the shared server saved on this computer
-    /// (with its password from the credential store), else this computer's file. When the
-    /// server cannot be used, the file is opened and the sentence says why.
+    /// Opens the database the planner chose last (see `connection::open_preferred`), with the
+    /// sentence saying why the file was opened instead of the server.
     pub async fn open_preferred(
         local_db: &Path,
         catalogue_dir: Option<&Path>,
     ) -> Result<(Session, Option<String>)> {
-        let dir = Store::local_dir(local_db);
-        let server = connection::saved(&dir);
-        if let Some(settings) = server {
-            let Some(password) = connection::secret::read(&settings) else {
-                let s = Session::open(local_db, catalogue_dir).await?;
-                let note = format!("Chưa có mật khẩu của máy chủ dùng chung {}: hãy kết nối lại trong «Máy chủ». Đang dùng cơ sở dữ liệu trên máy này.", settings.shown());
-                return Ok((s, Some(note)));
-            };
-            match Session::open(&settings.url(&password), catalogue_dir).await {
-                Ok(mut s) => {
-                    s.local_db = local_db.to_path_buf();
-                    return Ok((s, None));
-                }
-                Err(e) => {
-                    let s = Session::open(local_db, catalogue_dir).await?;
-                    return Ok((
-                        s,
-                        Some(format!("{e} Đang dùng cơ sở dữ liệu trên máy này.")),
-                    ));
-                }
-            }
-        }
-        Ok((Session::open(local_db, catalogue_dir).await?, None))
+        let (store, note) = connection::open_preferred(local_db).await?;
+        Ok((
+            Session::with_store(store, local_db.to_path_buf(), catalogue_dir)?,
+            note,
+        ))
     }
 
     /// Where the window works now, and as whom.

@@ -39,6 +39,7 @@ fn stdout_closed(e: std::io::Error) -> ! {
 
 use clap::{Parser, Subcommand};
 
+use dxplan::app::Session;
 use dxplan::edit::Edit;
 use dxplan::model::{Plan, Task};
 use dxplan::store::Store;
@@ -116,6 +117,27 @@ enum Command {
         /// Nơi nhận: tệp cơ sở dữ liệu hoặc postgres://…
         #[arg(long)]
         to: PathBuf,
+    },
+    /// Kết nối tới máy chủ dùng chung như màn hình «Máy chủ»: mật khẩu đọc từ dòng đầu của đầu vào chuẩn, ghi nhớ trong Trình quản lý thông tin xác thực của Windows; các lệnh sau (không có --db postgres://…) làm việc trên máy chủ đó
+    Connect {
+        /// Địa chỉ máy chủ (tên miền hoặc IP)
+        #[arg(long)]
+        host: String,
+        #[arg(long, default_value_t = 5432)]
+        port: u16,
+        /// Tên cơ sở dữ liệu
+        #[arg(long)]
+        database: String,
+        /// Tài khoản
+        #[arg(long)]
+        user: String,
+    },
+    /// Trở về cơ sở dữ liệu của máy này (quên máy chủ và mật khẩu đã ghi nhớ)
+    Disconnect,
+    /// Đang làm việc ở đâu: cơ sở dữ liệu của máy này hay máy chủ dùng chung (tài khoản, mã hóa)
+    Connection {
+        #[arg(long)]
+        json: bool,
     },
     /// Các tài khoản trên máy chủ dùng chung (--db postgres://…), cơ quan của tài khoản phòng ban
     Accounts,
@@ -307,9 +329,39 @@ fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
     Ok(())
 }
 
+/// The database the command works on, as the window opens it: a server named by --db (or
+/// DXPLAN_DB); otherwise the shared server chosen on this computer (`dxplan connect` or the
+/// window's «Máy chủ»), else the file — saying why when the server cannot be used.
 async fn open_store(db: &Option<PathBuf>) -> Result<Store> {
     let path = db.clone().unwrap_or_else(Store::default_path);
-    Store::open(&path).await
+    if dxplan::store::is_server(&path) {
+        return Store::open(&path).await;
+    }
+    let (store, note) = dxplan::store::connection::open_preferred(&path).await?;
+    if let Some(note) = note {
+        eprintln!("{note}");
+    }
+    Ok(store)
+}
+
+/// This computer's own database file: --db (or DXPLAN_DB) when it names a file, else the
+/// app's.
+fn local_file(db: &Option<PathBuf>) -> PathBuf {
+    let path = db.clone().unwrap_or_else(Store::default_path);
+    if dxplan::store::is_server(&path) {
+        Store::default_file()
+    } else {
+        path
+    }
+}
+
+/// One line of standard input (a password), without its line end.
+fn read_secret() -> Result<String> {
+    let mut line = String::new();
+    std::io::stdin()
+        .read_line(&mut line)
+        .map_err(|e| Error::Invalid(format!("không đọc được mật khẩu: {e}")))?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_string())
 }
 
 /// PLAN is a plan file when such a file exists, otherwise a plan id in the database.
@@ -673,6 +725,91 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             from.close().await;
             dest.close().await;
         }
+        Command::Connect {
+            host,
+            port,
+            database,
+            user,
+        } => {
+            use dxplan::store::connection::{secret, ServerSettings};
+            // A command ends at once: without a credential store the password could not serve
+            // the next one.
+            if !secret::available() {
+                return Err(Error::Invalid(
+                    "hệ điều hành này không có kho mật khẩu để ghi nhớ mật khẩu máy chủ; hãy dùng --db postgres://tài-khoản:mật-khẩu@máy-chủ:5432/tên-csdl cho từng lệnh".into(),
+                ));
+            }
+            let password = read_secret()?;
+            let session = Session::open(&local_file(&cli.db), cli.catalogues.as_deref()).await?;
+            let settings = ServerSettings {
+                host,
+                port,
+                database,
+                user,
+            };
+            let c = session.connect(&settings, &password, true).await?;
+            eprintln!(
+                "Đã kết nối tới máy chủ dùng chung {} với tài khoản {}; mật khẩu được ghi nhớ trong Trình quản lý thông tin xác thực của Windows. Các lệnh sau làm việc trên máy chủ này cho đến khi `dxplan disconnect`.",
+                settings.checked()?.shown(),
+                c.account.full_name
+            );
+        }
+        Command::Disconnect => {
+            let local = local_file(&cli.db);
+            let session = Session::open(&local, cli.catalogues.as_deref()).await?;
+            session.disconnect().await?;
+            eprintln!("Đã trở về cơ sở dữ liệu của máy này ({}).", local.display());
+        }
+        Command::Connection { json } => {
+            let named = cli
+                .db
+                .clone()
+                .or_else(|| std::env::var_os("DXPLAN_DB").map(PathBuf::from))
+                .filter(|db| dxplan::store::is_server(db));
+            let session = match &named {
+                Some(db) => Session::open(db, cli.catalogues.as_deref()).await?,
+                _ => {
+                    let (s, note) =
+                        Session::open_preferred(&local_file(&cli.db), cli.catalogues.as_deref())
+                            .await?;
+                    if let Some(note) = note {
+                        eprintln!("{note}");
+                    }
+                    s
+                }
+            };
+            let c = session.connection().await?;
+            if json {
+                print_json(&c)?;
+            } else if c.shared {
+                let a = &c.account;
+                let server = match (&named, &c.server) {
+                    (Some(db), _) => dxplan::store::shown(db),
+                    (None, Some(s)) => s.shown(),
+                    (None, None) => String::new(),
+                };
+                println!("Máy chủ dùng chung: {server}");
+                println!(
+                    "Tài khoản: {} ({}){}",
+                    a.full_name,
+                    a.agency
+                        .as_deref()
+                        .map(|g| format!("chỉ sửa nhiệm vụ do {g} chủ trì"))
+                        .unwrap_or_else(|| "soạn thảo".into()),
+                    if c.admin { ", quản trị" } else { "" }
+                );
+                println!(
+                    "Kết nối: {}",
+                    if c.encrypted {
+                        "mã hóa (TLS)"
+                    } else {
+                        "không mã hóa"
+                    }
+                );
+            } else {
+                println!("Cơ sở dữ liệu trên máy này: {}", c.local_file);
+            }
+        }
         Command::Accounts => {
             let store = open_store(&cli.db).await?;
             if store.engine() != "postgres" {
@@ -691,16 +828,13 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             name,
             agency,
         } => {
-            let mut password = String::new();
-            std::io::stdin()
-                .read_line(&mut password)
-                .map_err(|e| Error::Invalid(format!("không đọc được mật khẩu: {e}")))?;
+            let password = read_secret()?;
             // The store refuses on a personal file, and checks every field.
             let store = open_store(&cli.db).await?;
             let made = store
                 .create_account(&dxplan::store::NewAccount {
                     account: login,
-                    password: password.trim_end_matches(['\r', '\n']).to_string(),
+                    password,
                     full_name: name,
                     agency,
                 })

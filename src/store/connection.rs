@@ -91,6 +91,28 @@ fn encode(s: &str) -> String {
         .collect()
 }
 
+/// Opens the database the planner chose last on this computer — the window and the CLI alike:
+/// the saved shared server, with its password from the credential store, else this
+/// computer's file `local_db`. When the server cannot be used, the file is opened and the
+/// sentence says why.
+pub async fn open_preferred(local_db: &Path) -> Result<(super::Store, Option<String>)> {
+    use super::Store;
+    let Some(settings) = saved(&Store::local_dir(local_db)) else {
+        return Ok((Store::open(local_db).await?, None));
+    };
+    let Some(password) = secret::read(&settings) else {
+        let note = format!("Chưa có mật khẩu của máy chủ dùng chung {}: hãy kết nối lại trong «Máy chủ». Đang dùng cơ sở dữ liệu trên máy này.", settings.shown());
+        return Ok((Store::open(local_db).await?, Some(note)));
+    };
+    match Store::open(&settings.url(&password)).await {
+        Ok(store) => Ok((store, None)),
+        Err(e) => Ok((
+            Store::open(local_db).await?,
+            Some(format!("{e} Đang dùng cơ sở dữ liệu trên máy này.")),
+        )),
+    }
+}
+
 /// The server chosen last time on this computer, if any.
 pub fn saved(local_dir: &Path) -> Option<ServerSettings> {
     let text = std::fs::read_to_string(local_dir.join(FILE)).ok()?;

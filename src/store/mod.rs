@@ -105,6 +105,16 @@ pub fn is_server(db: &Path) -> bool {
     s.starts_with("postgres://") || s.starts_with("postgresql://")
 }
 
+/// A database as the planner reads its name: a server's address without its password, or
+/// the file's path.
+pub fn shown(db: &Path) -> String {
+    if is_server(db) {
+        postgres::shown(&db.to_string_lossy())
+    } else {
+        db.display().to_string()
+    }
+}
+
 fn now() -> String {
     chrono::Local::now()
         .format("%Y-%m-%dT%H:%M:%S%.3f%:z")
