@@ -357,7 +357,8 @@ def the_shared_server_remembered_by_the_system(r: Runner):
     psql(admin, f"CREATE DATABASE {db}")
     connect = ["connect", "--host", host, "--port", port, "--database", db, "--user", user]
     try:
-        local_id = sample_id(r)
+        sample_id(r)
+        local = [p["id"] for p in json.loads(r.ok("list", "--json"))]
         if r.name != "wine":
             code, _, err = r.run(*connect, stdin=password + "\n")
             assert code != 0, "connected without a credential store"
@@ -384,13 +385,13 @@ def the_shared_server_remembered_by_the_system(r: Runner):
         assert psql(admin.rsplit("/", 1)[0] + "/" + db, "SELECT id FROM plans") == server_id
 
         r.ok("disconnect")
-        assert [p["id"] for p in json.loads(r.ok("list", "--json"))] == [local_id]
+        assert [p["id"] for p in json.loads(r.ok("list", "--json"))] == local
         assert "Cơ sở dữ liệu trên máy này" in r.ok("connection")
         # The password went with it: the server put back without it is not opened.
         (r.work / "may-chu-dung-chung.json").write_text(saved, encoding="utf-8")
         code, out, err = r.run("list", "--json")
         assert code == 0 and "Chưa có mật khẩu" in err, err
-        assert [p["id"] for p in json.loads(out)] == [local_id]
+        assert [p["id"] for p in json.loads(out)] == local
         return "kết nối " + ("mã hóa (TLS)" if offered else "không mã hóa")
     finally:
         (r.work / "may-chu-dung-chung.json").unlink(missing_ok=True)
