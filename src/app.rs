@@ -370,9 +370,23 @@ impl Session {
         .await
     }
 
+    /// Copies every plan with its history from the database in use to another (`dxplan
+    /// copy-plans --to`); refused whole when the other already holds one of the plans.
+    pub async fn copy_plans_to(&self, to: &Path) -> Result<Copied> {
+        let dest = Store::open(to).await?;
+        let copied = self.store().copy_all_to(&dest).await;
+        dest.close().await;
+        copied
+    }
+
     /// Makes a drafter's or a department's account on the shared server (admin only).
+    pub async fn make_account(&self, new: &NewAccount) -> Result<UserAccount> {
+        self.store().create_account(new).await
+    }
+
+    /// `make_account`, then the screen «Máy chủ» as it now stands.
     pub async fn create_account(&self, new: &NewAccount) -> Result<Connection> {
-        self.store().create_account(new).await?;
+        self.make_account(new).await?;
         self.connection().await
     }
 
@@ -420,8 +434,32 @@ impl Session {
             NewPlan::Sample => crate::sample::plan(),
             NewPlan::File { path } => crate::planfile::read(&path)?,
         };
-        let id = self.store().create(&plan).await?;
+        let id = self.add(&plan).await?;
         self.view(&id).await
+    }
+
+    /// Saves `plan` as a new plan of its own (an imported document, a roll-over made headless).
+    pub async fn add(&self, plan: &Plan) -> Result<String> {
+        self.store().create(plan).await
+    }
+
+    /// The plan as stored, without the window's views of it.
+    pub async fn plan(&self, id: &str) -> Result<Plan> {
+        Ok(self.store().load(id).await?.plan)
+    }
+
+    /// Every step of the plan's history, newest first.
+    pub async fn history(&self, id: &str) -> Result<Vec<crate::store::Revision>> {
+        self.store().history(id).await
+    }
+
+    /// Ends the session: the database is closed cleanly (SQLite folds its journal back into
+    /// the file) unless a request still holds it.
+    pub async fn close(self) {
+        let store = self.store.into_inner().unwrap_or_else(|e| e.into_inner());
+        if let Ok(store) = std::sync::Arc::try_unwrap(store) {
+            store.close().await;
+        }
     }
 
     pub async fn view(&self, id: &str) -> Result<PlanView> {
@@ -444,6 +482,12 @@ impl Session {
     pub async fn edit(&self, id: &str, revision: i64, edit: Edit) -> Result<PlanView> {
         self.store().apply(id, Some(revision), edit).await?;
         self.view(id).await
+    }
+
+    /// Applies one edit onto the plan as it now stands, and says the new revision: for a
+    /// command, which shows the planner no older state that the edit could overwrite.
+    pub async fn edit_latest(&self, id: &str, edit: Edit) -> Result<i64> {
+        self.store().apply(id, None, edit).await
     }
 
     /// `edit` for an edit as the window sends it (JSON); see `Edit::from_json`.
@@ -496,7 +540,7 @@ impl Session {
 
     /// Writes one document of the plan to `path` (atomically).
     pub async fn export(&self, id: &str, kind: ExportKind, draft: bool, path: &Path) -> Result<()> {
-        let plan = self.store().load(id).await?.plan;
+        let plan = self.plan(id).await?;
         match kind.doc() {
             Some(doc) => crate::docx::export(&plan, &options(doc, draft), path),
             None if kind == ExportKind::BaoCaoWorkbook => {
@@ -508,12 +552,12 @@ impl Session {
 
     /// The file name the save dialog proposes for a document of this plan.
     pub async fn export_name(&self, id: &str, kind: ExportKind) -> Result<String> {
-        Ok(kind.file_name(&self.store().load(id).await?.plan))
+        Ok(kind.file_name(&self.plan(id).await?))
     }
 
     /// The chosen document as it will print, as HTML pages (see `preview`).
     pub async fn preview(&self, id: &str, kind: ExportKind) -> Result<String> {
-        let plan = self.store().load(id).await?.plan;
+        let plan = self.plan(id).await?;
         // A workbook previews as the Word document with the same tables.
         let doc = kind.doc().unwrap_or(match kind {
             ExportKind::BaoCaoWorkbook => DocChoice::BaoCao { as_of: None },
@@ -533,7 +577,7 @@ impl Session {
     /// `rollover_choose` turns any of them around. When the province already has a plan for
     /// that year, nothing is created unless `another` says the planner wants a second draft.
     pub async fn rollover(&self, id: &str, another: bool) -> Result<Rolled> {
-        let plan = self.store().load(id).await?.plan;
+        let plan = self.plan(id).await?;
         let to = plan.identity.year + 1;
         if !another {
             let province = crate::text::fold(plan.identity.province.trim());
@@ -546,7 +590,7 @@ impl Session {
         }
         let (next, report) =
             crate::rollover::rollover(&plan, to, &crate::rollover::Options::default());
-        let new = self.store().create(&next).await?;
+        let new = self.add(&next).await?;
         Ok(Rolled::Started {
             started: Box::new(Started {
                 view: self.view(&new).await?,
@@ -615,7 +659,7 @@ impl Session {
             }
             other => other?,
         };
-        let new = self.store().create(&imported.plan).await?;
+        let new = self.add(&imported.plan).await?;
         Ok(Importing::Started(Box::new(Started {
             view: self.view(&new).await?,
             rollover: None,
@@ -626,7 +670,7 @@ impl Session {
 
     /// The tracking screen's view of plan `id` on `as_of` (today when not given).
     pub async fn tracking(&self, id: &str, as_of: Option<NaiveDate>) -> Result<Tracking> {
-        let plan = self.store().load(id).await?.plan;
+        let plan = self.plan(id).await?;
         let day = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
         Ok(crate::tracking::view(&plan, day))
     }
@@ -639,21 +683,21 @@ impl Session {
         agencies: Vec<Id>,
         dir: &Path,
     ) -> Result<Sent> {
-        let plan = self.store().load(id).await?.plan;
+        let plan = self.plan(id).await?;
         crate::proposals::batch::send(&plan, round, &agencies, dir)
     }
 
     /// "Nhận đề xuất" / "Nhận báo cáo": what the filled workbooks would change; nothing is
     /// applied.
     pub async fn review_round(&self, id: &str, files: Vec<PathBuf>) -> Result<Received> {
-        let plan = self.store().load(id).await?.plan;
+        let plan = self.plan(id).await?;
         let review = crate::proposals::review(&plan, &files);
         Ok(Received { files, review })
     }
 
     /// The agencies a round goes to unless the planner picks others.
     pub async fn round_recipients(&self, id: &str, round: Round) -> Result<Vec<Id>> {
-        let plan = self.store().load(id).await?.plan;
+        let plan = self.plan(id).await?;
         Ok(crate::proposals::batch::recipients(&plan, round))
     }
 
@@ -667,22 +711,36 @@ impl Session {
         files: &[PathBuf],
         rejected: Vec<RowRef>,
     ) -> Result<PlanView> {
-        let plan = self.store().load(id).await?.plan;
+        let plan = self.plan(id).await?;
         let review = crate::proposals::review(&plan, files).without(&rejected);
+        self.apply_review(id, Some(revision), &review, files.len())
+            .await?;
+        self.view(id).await
+    }
+
+    /// Applies the changes of a reviewed round (its problems were shown, and change nothing)
+    /// as one step of the history: from `revision` when given, else onto the plan as it
+    /// stands (the CLI, which reviewed it a moment ago).
+    pub async fn apply_review(
+        &self,
+        id: &str,
+        revision: Option<i64>,
+        review: &Review,
+        files: usize,
+    ) -> Result<()> {
         if review.changes.is_empty() {
             return Err(Error::Invalid(
                 "Không có thay đổi nào được chọn để cập nhật.".into(),
             ));
         }
         let summary = format!(
-            "Cập nhật {} dòng từ {} tệp Excel",
-            review.changes.len(),
-            files.len()
+            "Cập nhật {} dòng từ {files} tệp Excel",
+            review.changes.len()
         );
         self.store()
-            .update(id, Some(revision), &summary, |p| review.apply_to(p))
+            .update(id, revision, &summary, |p| review.apply_to(p))
             .await?;
-        self.view(id).await
+        Ok(())
     }
 
     /// Where the window resumes on a shared server: a file of this computer, so that each

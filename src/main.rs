@@ -39,12 +39,12 @@ fn stdout_closed(e: std::io::Error) -> ! {
 
 use clap::{Parser, Subcommand};
 
-use dxplan::app::Session;
+use dxplan::app::{NewPlan, Session};
 use dxplan::edit::Edit;
 use dxplan::model::{Plan, Task};
 use dxplan::store::Store;
 use dxplan::validation::{self, Severity};
-use dxplan::{catalogue, planfile, sample, stats, Error, Result};
+use dxplan::{catalogue, planfile, stats, Error, Result};
 
 #[derive(Parser)]
 #[command(
@@ -329,29 +329,75 @@ fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
     Ok(())
 }
 
-/// The database the command works on, as the window opens it: a server named by --db (or
-/// DXPLAN_DB); otherwise the shared server chosen on this computer (`dxplan connect` or the
-/// window's «Máy chủ»), else the file — saying why when the server cannot be used.
-async fn open_store(db: &Option<PathBuf>) -> Result<Store> {
-    let path = db.clone().unwrap_or_else(Store::default_path);
-    if dxplan::store::is_server(&path) {
-        return Store::open(&path).await;
-    }
-    let (store, note) = dxplan::store::connection::open_preferred(&path).await?;
-    if let Some(note) = note {
-        eprintln!("{note}");
-    }
-    Ok(store)
+/// Where a command works: the --db and --catalogues it was given. Every command goes through
+/// the window's `Session`, so the CLI and the window cannot differ in what an action does.
+struct Place {
+    db: Option<PathBuf>,
+    catalogues: Option<PathBuf>,
 }
 
-/// This computer's own database file: --db (or DXPLAN_DB) when it names a file, else the
-/// app's.
-fn local_file(db: &Option<PathBuf>) -> PathBuf {
-    let path = db.clone().unwrap_or_else(Store::default_path);
-    if dxplan::store::is_server(&path) {
-        Store::default_file()
-    } else {
-        path
+impl Place {
+    /// --db, else DXPLAN_DB, else the app's own file.
+    fn named(&self) -> PathBuf {
+        self.db.clone().unwrap_or_else(Store::default_path)
+    }
+
+    /// The session the command works in, opened as the window opens it: a server named by
+    /// --db (or DXPLAN_DB); otherwise the shared server chosen on this computer (`dxplan
+    /// connect` or the window's «Máy chủ»), else the file — saying why when the server cannot
+    /// be used.
+    async fn session(&self) -> Result<Session> {
+        let path = self.named();
+        if dxplan::store::is_server(&path) {
+            return Session::open(&path, self.catalogues.as_deref()).await;
+        }
+        let (session, note) = Session::open_preferred(&path, self.catalogues.as_deref()).await?;
+        if let Some(note) = note {
+            eprintln!("{note}");
+        }
+        Ok(session)
+    }
+
+    /// The session on this computer's own file, whatever server was chosen.
+    async fn local_session(&self) -> Result<Session> {
+        Session::open(&self.local_file(), self.catalogues.as_deref()).await
+    }
+
+    /// This computer's own database file: --db (or DXPLAN_DB) when it names a file, else the
+    /// app's.
+    fn local_file(&self) -> PathBuf {
+        let path = self.named();
+        if dxplan::store::is_server(&path) {
+            Store::default_file()
+        } else {
+            path
+        }
+    }
+
+    /// PLAN is a plan file when such a file exists, otherwise a plan id in the database.
+    async fn resolve(&self, plan: &str) -> Result<Plan> {
+        let path = Path::new(plan);
+        if path.is_file() {
+            return planfile::read(path);
+        }
+        if plan.ends_with(".json") {
+            return Err(Error::PlanFile {
+                path: path.to_path_buf(),
+                reason: "không tìm thấy tệp".into(),
+            });
+        }
+        let session = self.session().await?;
+        let p = session.plan(plan).await?;
+        session.close().await;
+        Ok(p)
+    }
+
+    /// Saves `plan` as a new plan and says its id.
+    async fn add(&self, plan: &Plan) -> Result<String> {
+        let session = self.session().await?;
+        let id = session.add(plan).await?;
+        session.close().await;
+        Ok(id)
     }
 }
 
@@ -364,32 +410,15 @@ fn read_secret() -> Result<String> {
     Ok(line.trim_end_matches(['\r', '\n']).to_string())
 }
 
-/// PLAN is a plan file when such a file exists, otherwise a plan id in the database.
-async fn resolve(plan: &str, db: &Option<PathBuf>) -> Result<Plan> {
-    let path = Path::new(plan);
-    if path.is_file() {
-        return planfile::read(path);
-    }
-    if plan.ends_with(".json") {
-        return Err(Error::PlanFile {
-            path: path.to_path_buf(),
-            reason: "không tìm thấy tệp".into(),
-        });
-    }
-    let store = open_store(db).await?;
-    let p = store.load(plan).await?.plan;
-    store.close().await;
-    Ok(p)
-}
-
-async fn undo_redo(db: &Option<PathBuf>, id: &str, undo: bool) -> Result<()> {
-    let store = open_store(db).await?;
-    let done = if undo {
-        store.undo(id).await?
-    } else {
-        store.redo(id).await?
+async fn undo_redo(place: &Place, id: &str, undo: bool) -> Result<()> {
+    let session = place.session().await?;
+    let view = session.view(id).await?;
+    let done = match (undo, view.can_undo, view.can_redo) {
+        (true, true, _) => Some(session.undo(id).await?.revision),
+        (false, _, true) => Some(session.redo(id).await?.revision),
+        _ => None,
     };
-    store.close().await;
+    session.close().await;
     match (done, undo) {
         (Some(rev), true) => eprintln!("Đã hoàn tác (phiên bản {rev})."),
         (Some(rev), false) => eprintln!("Đã làm lại (phiên bản {rev})."),
@@ -498,7 +527,7 @@ fn agency_preset(dir: &Option<PathBuf>) -> Result<Vec<dxplan::model::Agency>> {
 
 /// Shows an imported draft with what to check, and saves it only when asked.
 async fn report_import(
-    db: &Option<PathBuf>,
+    place: &Place,
     imported: dxplan::import::Imported,
     output: ImportOutput,
 ) -> Result<()> {
@@ -537,9 +566,7 @@ async fn report_import(
         eprintln!("Đã ghi {}", path.display());
     }
     if save {
-        let store = open_store(db).await?;
-        let id = store.create(&imported.plan).await?;
-        store.close().await;
+        let id = place.add(&imported.plan).await?;
         eprintln!("Đã lưu dự thảo (mã {id}).");
     } else if out.is_none() {
         eprintln!("Chưa lưu: xem lại rồi chạy lại với --save (hoặc --out TỆP.json).");
@@ -604,34 +631,34 @@ fn print_review(plan: &Plan, review: &dxplan::proposals::Review) {
 }
 
 async fn run(cli: Cli) -> Result<ExitCode> {
+    let place = Place {
+        db: cli.db,
+        catalogues: cli.catalogues,
+    };
     match cli.command {
         Command::New {
             province,
             year,
             sample: from_sample,
         } => {
-            let plan = if from_sample {
-                sample::plan()
+            let how = if from_sample {
+                NewPlan::Sample
             } else {
                 let province = province.ok_or_else(|| {
                     Error::Invalid("Cần --province (tên tỉnh) hoặc --sample.".into())
                 })?;
                 let year =
                     year.ok_or_else(|| Error::Invalid("Cần --year (năm kế hoạch).".into()))?;
-                catalogue::new_plan(
-                    &catalogue::Catalogues::load(cli.catalogues.as_deref())?,
-                    &province,
-                    year,
-                )
+                NewPlan::Blank { province, year }
             };
-            let store = open_store(&cli.db).await?;
-            let id = store.create(&plan).await?;
+            let session = place.session().await?;
+            let id = session.create(how).await?.id;
             println!("{id}");
-            store.close().await;
+            session.close().await;
         }
         Command::List { json } => {
-            let store = open_store(&cli.db).await?;
-            let plans = store.list().await?;
+            let session = place.session().await?;
+            let plans = session.list().await?;
             if json {
                 print_json(&plans)?;
             } else if plans.is_empty() {
@@ -648,10 +675,10 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                     );
                 }
             }
-            store.close().await;
+            session.close().await;
         }
         Command::Validate { plan, json } => {
-            let plan = resolve(&plan, &cli.db).await?;
+            let plan = place.resolve(&plan).await?;
             let findings = validation::validate(&plan);
             if json {
                 print_json(&findings)?;
@@ -674,7 +701,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Stats { plan, json } => {
-            let plan = resolve(&plan, &cli.db).await?;
+            let plan = place.resolve(&plan).await?;
             let s = stats::stats(&plan);
             if json {
                 print_json(&s)?;
@@ -703,27 +730,25 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::ImportFile { file } => {
-            let store = open_store(&cli.db).await?;
-            let id = store.import_file(&file).await?;
+            let session = place.session().await?;
+            let id = session.create(NewPlan::File { path: file }).await?.id;
             println!("{id}");
-            store.close().await;
+            session.close().await;
         }
         Command::ExportFile { id, out } => {
-            let store = open_store(&cli.db).await?;
-            store.export_file(&id, &out).await?;
+            let session = place.session().await?;
+            session.export_plan_file(&id, &out).await?;
             eprintln!("Đã xuất kế hoạch ra {}", out.display());
-            store.close().await;
+            session.close().await;
         }
         Command::CopyPlans { to } => {
-            let from = open_store(&cli.db).await?;
-            let dest = Store::open(&to).await?;
-            let copied = from.copy_all_to(&dest).await?;
+            let session = place.session().await?;
+            let copied = session.copy_plans_to(&to).await?;
             eprintln!(
                 "Đã chép {} kế hoạch, {} phiên bản lịch sử.",
                 copied.plans, copied.revisions
             );
-            from.close().await;
-            dest.close().await;
+            session.close().await;
         }
         Command::Connect {
             host,
@@ -740,7 +765,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 ));
             }
             let password = read_secret()?;
-            let session = Session::open(&local_file(&cli.db), cli.catalogues.as_deref()).await?;
+            let session = place.local_session().await?;
             let settings = ServerSettings {
                 host,
                 port,
@@ -755,29 +780,16 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             );
         }
         Command::Disconnect => {
-            let local = local_file(&cli.db);
-            let session = Session::open(&local, cli.catalogues.as_deref()).await?;
+            let session = place.local_session().await?;
             session.disconnect().await?;
-            eprintln!("Đã trở về cơ sở dữ liệu của máy này ({}).", local.display());
+            eprintln!(
+                "Đã trở về cơ sở dữ liệu của máy này ({}).",
+                place.local_file().display()
+            );
         }
         Command::Connection { json } => {
-            let named = cli
-                .db
-                .clone()
-                .or_else(|| std::env::var_os("DXPLAN_DB").map(PathBuf::from))
-                .filter(|db| dxplan::store::is_server(db));
-            let session = match &named {
-                Some(db) => Session::open(db, cli.catalogues.as_deref()).await?,
-                _ => {
-                    let (s, note) =
-                        Session::open_preferred(&local_file(&cli.db), cli.catalogues.as_deref())
-                            .await?;
-                    if let Some(note) = note {
-                        eprintln!("{note}");
-                    }
-                    s
-                }
-            };
+            let named = Some(place.named()).filter(|db| dxplan::store::is_server(db));
+            let session = place.session().await?;
             let c = session.connection().await?;
             if json {
                 print_json(&c)?;
@@ -811,17 +823,18 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Accounts => {
-            let store = open_store(&cli.db).await?;
-            if store.engine() != "postgres" {
+            let session = place.session().await?;
+            let c = session.connection().await?;
+            if !c.shared {
                 return Err(Error::Invalid(
                     "tài khoản chỉ có trên máy chủ dùng chung (--db postgres://…)".into(),
                 ));
             }
-            for a in store.accounts().await? {
+            for a in c.accounts {
                 let role = a.agency.as_deref().unwrap_or("soạn thảo");
                 println!("{}\t{}\t{role}", a.account, a.full_name);
             }
-            store.close().await;
+            session.close().await;
         }
         Command::AccountAdd {
             login,
@@ -830,9 +843,9 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let password = read_secret()?;
             // The store refuses on a personal file, and checks every field.
-            let store = open_store(&cli.db).await?;
-            let made = store
-                .create_account(&dxplan::store::NewAccount {
+            let session = place.session().await?;
+            let made = session
+                .make_account(&dxplan::store::NewAccount {
                     account: login,
                     password,
                     full_name: name,
@@ -847,25 +860,25 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                     .map(|a| format!(", chỉ sửa nhiệm vụ do {a} chủ trì"))
                     .unwrap_or_else(|| ", soạn thảo".into())
             );
-            store.close().await;
+            session.close().await;
         }
         Command::Duplicate { id } => {
-            let store = open_store(&cli.db).await?;
-            println!("{}", store.duplicate(&id).await?);
-            store.close().await;
+            let session = place.session().await?;
+            println!("{}", session.duplicate(&id).await?.id);
+            session.close().await;
         }
         Command::Delete { id } => {
-            let store = open_store(&cli.db).await?;
-            store.delete(&id).await?;
+            let session = place.session().await?;
+            session.delete(&id).await?;
             eprintln!("Đã xóa kế hoạch {id}.");
-            store.close().await;
+            session.close().await;
         }
         Command::Catalogues {
             show,
             example,
             json,
         } => {
-            let cats = catalogue::Catalogues::load(cli.catalogues.as_deref())?;
+            let cats = catalogue::Catalogues::load(place.catalogues.as_deref())?;
             if example {
                 print!("{}", catalogue::EXAMPLE_NATIONAL_TASKS);
             } else if let Some(id) = show {
@@ -903,8 +916,8 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             lead,
             coordinating,
         } => {
-            let store = open_store(&cli.db).await?;
-            let current = store.load(&id).await?.plan;
+            let session = place.session().await?;
+            let current = session.plan(&id).await?;
             let group_id = group
                 .checked_sub(1)
                 .and_then(|i| current.groups.get(i))
@@ -914,19 +927,14 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 coordinating,
                 ..Task::new(title, vec![lead])
             };
-            let rev = store
-                .apply(
-                    &id,
-                    None,
-                    Edit::AddTask {
-                        group: group_id,
-                        task,
-                        index: None,
-                    },
-                )
-                .await?;
+            let edit = Edit::AddTask {
+                group: group_id,
+                task,
+                index: None,
+            };
+            let rev = session.edit_latest(&id, edit).await?;
             eprintln!("Đã thêm nhiệm vụ (phiên bản {rev}).");
-            store.close().await;
+            session.close().await;
         }
         Command::Export {
             plan,
@@ -936,7 +944,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             draft,
             template,
         } => {
-            let plan = resolve(&plan, &cli.db).await?;
+            let plan = place.resolve(&plan).await?;
             if let Some(docx) = docx {
                 let opts = dxplan::docx::Options {
                     doc: doc.parse()?,
@@ -964,7 +972,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                     "Cần --docx (tệp Word) hoặc --xlsx (tệp Excel), hoặc cả hai.".into(),
                 ));
             }
-            let plan = resolve(&plan, &cli.db).await?;
+            let plan = place.resolve(&plan).await?;
             let as_of = match as_of {
                 None => None,
                 Some(text) => Some(
@@ -999,7 +1007,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             out,
             json,
         } => {
-            let current = resolve(&plan, &cli.db).await?;
+            let current = place.resolve(&plan).await?;
             if to_year <= current.identity.year {
                 return Err(Error::Invalid(format!(
                     "Năm mới ({to_year}) phải sau năm của kế hoạch ({}).",
@@ -1055,9 +1063,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                     eprintln!("Đã ghi {}", path.display());
                 }
                 None => {
-                    let store = open_store(&cli.db).await?;
-                    let id = store.create(&next).await?;
-                    store.close().await;
+                    let id = place.add(&next).await?;
                     eprintln!("Đã tạo kế hoạch năm {to_year} (mã {id}).");
                 }
             }
@@ -1067,10 +1073,10 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             partial,
             output,
         } => {
-            let preset = agency_preset(&cli.catalogues)?;
+            let preset = agency_preset(&place.catalogues)?;
             let options = dxplan::import::Options { partial };
             let imported = dxplan::import::import_docx(&file, &preset, options)?;
-            report_import(&cli.db, imported, output).await?;
+            report_import(&place, imported, output).await?;
         }
         Command::ImportXlsx {
             file,
@@ -1078,12 +1084,12 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             year,
             output,
         } => {
-            let preset = agency_preset(&cli.catalogues)?;
+            let preset = agency_preset(&place.catalogues)?;
             let imported = dxplan::import::import_xlsx(&file, &preset, province.as_deref(), year)?;
-            report_import(&cli.db, imported, output).await?;
+            report_import(&place, imported, output).await?;
         }
         Command::ProposalsTemplate { plan, agency, out } => {
-            let plan = resolve(&plan, &cli.db).await?;
+            let plan = place.resolve(&plan).await?;
             dxplan::proposals::write_template(&plan, &agency, &out)?;
             eprintln!("Đã tạo mẫu đề xuất {}", out.display());
         }
@@ -1094,7 +1100,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             dir,
         } => {
             use dxplan::proposals::batch::{recipients, send, Round};
-            let plan = resolve(&plan, &cli.db).await?;
+            let plan = place.resolve(&plan).await?;
             let round = if progress {
                 Round::Progress
             } else {
@@ -1131,7 +1137,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             accept_valid,
             json,
         } => {
-            let current = resolve(&plan, &cli.db).await?;
+            let current = place.resolve(&plan).await?;
             let review = dxplan::proposals::review(&current, &files);
             if json {
                 print_json(&review)?;
@@ -1160,24 +1166,22 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 review.apply_to(&mut updated)?;
                 planfile::write(&updated, path)?;
             } else {
-                let store = open_store(&cli.db).await?;
-                store
-                    .update(&plan, None, "Nhập đề xuất từ tệp Excel", |p| {
-                        review.apply_to(p)
-                    })
+                let session = place.session().await?;
+                session
+                    .apply_review(&plan, None, &review, files.len())
                     .await?;
-                store.close().await;
+                session.close().await;
             }
             eprintln!("Đã áp dụng {} thay đổi.", review.changes.len());
         }
-        Command::Undo { id } => undo_redo(&cli.db, &id, true).await?,
-        Command::Redo { id } => undo_redo(&cli.db, &id, false).await?,
+        Command::Undo { id } => undo_redo(&place, &id, true).await?,
+        Command::Redo { id } => undo_redo(&place, &id, false).await?,
         Command::History { id } => {
-            let store = open_store(&cli.db).await?;
-            for r in store.history(&id).await? {
+            let session = place.session().await?;
+            for r in session.history(&id).await? {
                 println!("{:>4}  {}  {}", r.revision, r.created_at, r.summary);
             }
-            store.close().await;
+            session.close().await;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -304,3 +304,73 @@ fn impossible_amounts_are_errors_not_crashes() {
         assert!(!err.contains("panicked"), "{args:?}: {err}");
     }
 }
+
+/// The CLI goes through the window's `Session`: a blank plan is checked as the window checks
+/// it, and undo, redo and history work on the one history the window sees.
+#[test]
+fn commands_follow_the_windows_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite");
+    for (args, said) in [
+        (["--province", "  ", "--year", "2027"], "Hãy nhập tên tỉnh."),
+        (
+            ["--province", "Gia Lai", "--year", "1999"],
+            "Năm kế hoạch 1999 không hợp lệ.",
+        ),
+    ] {
+        let o = dxplan(&db, &[&["new"][..], &args[..]].concat());
+        assert!(!o.status.success());
+        assert!(stderr(&o).contains(said), "{}", stderr(&o));
+    }
+    assert_eq!(stdout(&dxplan(&db, &["list", "--json"])).trim(), "[]");
+
+    let id = stdout(&dxplan(&db, &["new", "--sample"]))
+        .trim()
+        .to_string();
+    let o = dxplan(&db, &["undo", &id]);
+    assert!(
+        stderr(&o).contains("Không có gì để hoàn tác."),
+        "{}",
+        stderr(&o)
+    );
+    let o = dxplan(
+        &db,
+        &[
+            "add-task",
+            &id,
+            "--group",
+            "1",
+            "--title",
+            "Số hóa hồ sơ",
+            "--lead",
+            "so-tttt",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("(phiên bản 2)"), "{}", stderr(&o));
+    let history = stdout(&dxplan(&db, &["history", &id]));
+    assert!(history.contains("Số hóa hồ sơ"), "{history}");
+
+    let o = dxplan(&db, &["undo", &id]);
+    assert!(
+        stderr(&o).contains("Đã hoàn tác (phiên bản 3)."),
+        "{}",
+        stderr(&o)
+    );
+    let plan = stdout(&dxplan(&db, &["stats", &id, "--json"]));
+    let tasks = |s: &str| serde_json::from_str::<serde_json::Value>(s).unwrap()["tasks"].clone();
+    assert_eq!(tasks(&plan), 76);
+    let o = dxplan(&db, &["redo", &id]);
+    assert!(
+        stderr(&o).contains("Đã làm lại (phiên bản 4)."),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(tasks(&stdout(&dxplan(&db, &["stats", &id, "--json"]))), 77);
+    let o = dxplan(&db, &["redo", &id]);
+    assert!(
+        stderr(&o).contains("Không có gì để làm lại."),
+        "{}",
+        stderr(&o)
+    );
+}
