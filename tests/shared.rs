@@ -140,6 +140,24 @@ fn a_task(plan: &Plan, ids: &[String], own: bool) -> dxplan::model::Task {
         .clone()
 }
 
+/// The sample on the server, and the account the admin made for Sở Xây dựng (password
+/// "mat-khau-xd-2027"): the admin's store, the plan's id and the account's login.
+async fn sample_and_builder(server: &Server) -> (Store, String, String) {
+    let admin = Store::open(&server.url()).await.unwrap();
+    let id = admin.create(&sample::plan()).await.unwrap();
+    let login = server.login("so_xd");
+    admin
+        .create_account(&NewAccount {
+            account: login.clone(),
+            password: "mat-khau-xd-2027".into(),
+            full_name: "Trần Văn Bình".into(),
+            agency: Some(BUILDER.into()),
+        })
+        .await
+        .unwrap();
+    (admin, id, login)
+}
+
 #[test]
 fn a_department_account_may_change_only_its_own_tasks_and_the_server_enforces_it() {
     on_server(|server| async move {
@@ -665,18 +683,7 @@ fn the_admin_makes_accounts_from_the_command_line() {
 #[test]
 fn a_department_keeps_saving_past_the_kept_history() {
     on_server(|server| async move {
-        let admin = Store::open(&server.url()).await.unwrap();
-        let id = admin.create(&sample::plan()).await.unwrap();
-        let login = server.login("so_xd");
-        admin
-            .create_account(&NewAccount {
-                account: login.clone(),
-                password: "mat-khau-xd-2027".into(),
-                full_name: "Trần Văn Bình".into(),
-                agency: Some(BUILDER.into()),
-            })
-            .await
-            .unwrap();
+        let (admin, id, login) = sample_and_builder(&server).await;
         let dept = Store::open(&server.url_as(&login, "mat-khau-xd-2027"))
             .await
             .unwrap();
@@ -710,18 +717,7 @@ fn each_colleague_resumes_where_they_left_on_a_shared_server() {
     on_server(|server| async move {
         use dxplan::app::{Resume, Session};
         use dxplan::store::connection::ServerSettings;
-        let admin = Store::open(&server.url()).await.unwrap();
-        let id = admin.create(&sample::plan()).await.unwrap();
-        let login = server.login("so_xd");
-        admin
-            .create_account(&NewAccount {
-                account: login.clone(),
-                password: "mat-khau-xd-2027".into(),
-                full_name: "Trần Văn Bình".into(),
-                agency: Some(BUILDER.into()),
-            })
-            .await
-            .unwrap();
+        let (admin, id, login) = sample_and_builder(&server).await;
         admin.close().await;
 
         // Two computers: the drafter's and the department's, each with its own local folder.
