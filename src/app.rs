@@ -207,6 +207,9 @@ where
 pub struct Connection {
     /// On the shared server (else on this computer's file).
     pub shared: bool,
+    /// Where the window works, as the planner reads it: the server's
+    /// account@host:port/database (never the password), or the file's path.
+    pub address: String,
     pub local_file: String,
     /// The server chosen on this computer, without its password.
     pub server: Option<ServerSettings>,
@@ -293,6 +296,7 @@ impl Session {
         };
         Ok(Connection {
             shared: store.engine() == "postgres",
+            address: store.address().to_string(),
             local_file: self.local_db.display().to_string(),
             server,
             account: store.account().clone(),

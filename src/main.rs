@@ -788,19 +788,13 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             );
         }
         Command::Connection { json } => {
-            let named = Some(place.named()).filter(|db| dxplan::store::is_server(db));
             let session = place.session().await?;
             let c = session.connection().await?;
             if json {
                 print_json(&c)?;
             } else if c.shared {
                 let a = &c.account;
-                let server = match (&named, &c.server) {
-                    (Some(db), _) => dxplan::store::shown(db),
-                    (None, Some(s)) => s.shown(),
-                    (None, None) => String::new(),
-                };
-                println!("Máy chủ dùng chung: {server}");
+                println!("Máy chủ dùng chung: {}", c.address);
                 println!(
                     "Tài khoản: {} ({}){}",
                     a.full_name,

@@ -466,7 +466,9 @@ fn the_window_connects_to_the_server_moves_its_plans_and_comes_back() {
         let file = dir.path().join("dxplan.sqlite");
         let s = Session::open(&file, None).await.unwrap();
         s.seed_sample_once().await.unwrap();
-        assert!(!s.connection().await.unwrap().shared);
+        let c = s.connection().await.unwrap();
+        assert!(!c.shared);
+        assert_eq!(c.address, file.display().to_string());
 
         // The address parts as typed in «Máy chủ», from the test server's address.
         let url = sqlx::postgres::PgConnectOptions::from_str(&server.admin).unwrap();
@@ -511,6 +513,20 @@ fn the_window_connects_to_the_server_moves_its_plans_and_comes_back() {
             .unwrap();
         assert_eq!(c.encrypted, offered == "on", "{c:?}");
         assert_eq!(c.server.as_ref().unwrap().host, settings.host.trim());
+        let address = format!(
+            "{}@{}:{}/{}",
+            settings.user,
+            url.get_host(),
+            settings.port,
+            server.db
+        );
+        assert_eq!(c.address, address);
+        // A window started on the server's URL (DXPLAN_DB) says the same, without the password.
+        let direct = Session::open(&server.url(), None).await.unwrap();
+        let c = direct.connection().await.unwrap();
+        assert_eq!(c.address, address);
+        assert!(!c.address.contains(&format!(":{password}@")), "{c:?}");
+        direct.close().await;
         // The address is remembered on this computer, never the password.
         let kept = std::fs::read_to_string(dir.path().join("may-chu-dung-chung.json")).unwrap();
         let keys: Vec<String> =

@@ -58,6 +58,8 @@ pub struct Store {
     pool: Pool,
     /// Who this store writes as: the author of its revisions.
     me: UserAccount,
+    /// Where it is, as the planner reads it (see `shown`).
+    address: String,
 }
 
 enum Pool {
@@ -107,7 +109,7 @@ pub fn is_server(db: &Path) -> bool {
 
 /// A database as the planner reads its name: a server's address without its password, or
 /// the file's path.
-pub fn shown(db: &Path) -> String {
+fn shown(db: &Path) -> String {
     if is_server(db) {
         postgres::shown(&db.to_string_lossy())
     } else {
@@ -391,7 +393,16 @@ impl Store {
                 accounts::computer_user(),
             )
         };
-        Ok(Store { pool, me })
+        Ok(Store {
+            pool,
+            me,
+            address: shown(db),
+        })
+    }
+
+    /// The server's account@host:port/database (never the password), or the file's path.
+    pub fn address(&self) -> &str {
+        &self.address
     }
 
     /// Which engine: "sqlite" or "postgres".

@@ -119,6 +119,8 @@ def test_connecting_moving_plans_and_making_a_department_account(server_db, laun
     typed_into(field(d, form, "Mật khẩu"), password)
     button(d, "Kết nối").click()
     wait(d).until(lambda d: "Đang làm việc trên máy chủ dùng chung" in d.find_element(By.CSS_SELECTOR, "[data-testid='where']").text)
+    where = d.find_element(By.CSS_SELECTOR, "[data-testid='where']").text
+    assert f"{user}@{host}:{port}/{server_db.name}" in where and f":{password}@" not in where, where
     # The link is encrypted exactly when the server offers TLS (Debian's does, ssl = on).
     offered = subprocess.check_output(["psql", server_db.admin, "-tAc", "SHOW ssl"], text=True).strip() == "on"
     tls = d.find_element(By.CSS_SELECTOR, "[data-testid='tls']").text

@@ -9,7 +9,12 @@ export type Connection = {
 /**
  * On the shared server (else on this computer's file).
  */
-shared: boolean, local_file: string, 
+shared: boolean, 
+/**
+ * Where the window works, as the planner reads it: the server's
+ * account@host:port/database (never the password), or the file's path.
+ */
+address: string, local_file: string, 
 /**
  * The server chosen on this computer, without its password.
  */

@@ -47,7 +47,7 @@ export function Server({ directory, notify, onSwitched }: Props) {
       <p data-testid="where">
         {c.shared ? (
           <>
-            Đang làm việc trên máy chủ dùng chung <strong>{c.server ? `${c.server.host}:${c.server.port}/${c.server.database}` : ""}</strong> với tài khoản{" "}
+            Đang làm việc trên máy chủ dùng chung <strong>{c.address}</strong> với tài khoản{" "}
             <strong>{c.account.full_name}</strong>
             {c.account.agency ? ` (tài khoản của ${c.account.agency}: chỉ sửa nhiệm vụ do cơ quan mình chủ trì)` : " (soạn thảo: sửa được toàn bộ kế hoạch)"}.{" "}
             {c.encrypted ? (
