@@ -79,9 +79,7 @@ class Wine(Runner):
     name = "wine"
 
     def __init__(self, work: Path, exe: Path, hold: Path):
-        self.prefix = Path(tempfile.mkdtemp(prefix="dxplan-wine-"))
-        os.environ.update(WINEPREFIX=str(self.prefix), WINEDEBUG="-all", WINEDLLOVERRIDES="mscoree,mshtml=")
-        subprocess.run(["wineboot", "-i"], capture_output=True, check=True, timeout=300)
+        self.prefix = self.boot()
         drive = self.prefix / "drive_c"
         # The working folder on C:, as a planner's documents are.
         super().__init__(drive / "kiem-thu")
@@ -89,6 +87,23 @@ class Wine(Runner):
         self.exe, self.hold = exe, hold
         self.user = next(p.name for p in (drive / "users").iterdir() if p.name != "Public")
         self.held = []
+
+    @staticmethod
+    def boot() -> Path:
+        """A fresh Wine prefix. Making one has failed once in a CI run (wineboot exit 1, right
+        after the installer's test, on a machine where Wine had just been installed) and not
+        again: a second try gets a new prefix, and a failure says what Wine printed."""
+        for attempt in (1, 2, 3):
+            prefix = Path(tempfile.mkdtemp(prefix="dxplan-wine-"))
+            os.environ.update(WINEPREFIX=str(prefix), WINEDEBUG="-all", WINEDLLOVERRIDES="mscoree,mshtml=")
+            done = subprocess.run(["wineboot", "-i"], capture_output=True, text=True, timeout=300)
+            if done.returncode == 0:
+                return prefix
+            print(f"wineboot -i (lần {attempt}): mã {done.returncode}\n{done.stdout}{done.stderr}", file=sys.stderr)
+            subprocess.run(["wineserver", "-k"], capture_output=True, timeout=60)
+            shutil.rmtree(prefix, ignore_errors=True)
+            time.sleep(5)
+        raise SystemExit("Không tạo được thư mục Wine (wineboot -i) sau 3 lần.")
 
     def command(self, argv):
         return ["wine", str(self.exe), *argv]
