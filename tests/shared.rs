@@ -140,6 +140,15 @@ fn a_task(plan: &Plan, ids: &[String], own: bool) -> dxplan::model::Task {
         .clone()
 }
 
+/// The server itself refused `e` for want of rights (SQLSTATE 42501); `what` names the try.
+fn refused_by_server(e: &sqlx::Error, what: &str) {
+    assert_eq!(
+        e.as_database_error().and_then(|d| d.code()).as_deref(),
+        Some("42501"),
+        "{what}: {e}"
+    );
+}
+
 /// The sample on the server, and the account the admin made for Sở Xây dựng (password
 /// "mat-khau-xd-2027"): the admin's store, the plan's id and the account's login.
 async fn sample_and_builder(server: &Server) -> (Store, String, String) {
@@ -289,11 +298,7 @@ fn a_department_account_may_change_only_its_own_tasks_and_the_server_enforces_it
             .execute(&mut c)
             .await
             .unwrap_err();
-        assert_eq!(
-            e.as_database_error().unwrap().code().as_deref(),
-            Some("42501"),
-            "{e}"
-        );
+        refused_by_server(&e, "UPDATE plans");
         // Nor may it write history rows of its own: a forged document (a drafter's undo would
         // restore it), the true one under a colleague's name, or wipe the history.
         let (now, doc): (i64, String) =
@@ -315,11 +320,7 @@ fn a_department_account_may_change_only_its_own_tasks_and_the_server_enforces_it
                 .execute(&mut c)
                 .await
                 .unwrap_err();
-            assert_eq!(
-                e.as_database_error().unwrap().code().as_deref(),
-                Some("42501"),
-                "{author}: {e}"
-            );
+            refused_by_server(&e, author);
             assert!(
                 e.to_string().contains("không được tự ghi hay xóa lịch sử"),
                 "{e}"
@@ -336,11 +337,7 @@ fn a_department_account_may_change_only_its_own_tasks_and_the_server_enforces_it
             "DELETE FROM plan_revisions",
         ] {
             let e = sqlx::query(sql).execute(&mut c).await.unwrap_err();
-            assert_eq!(
-                e.as_database_error().unwrap().code().as_deref(),
-                Some("42501"),
-                "{sql}: {e}"
-            );
+            refused_by_server(&e, sql);
         }
         c.close().await.unwrap();
         // Nor may it make a plan.
