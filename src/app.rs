@@ -271,14 +271,18 @@ impl Session {
     }
 
     /// Opens the database the planner chose last (see `connection::open_preferred`), with the
-    /// sentence saying why the file was opened instead of the server.
+    /// sentence saying why the file was opened instead of the server. A server's address
+    /// (DXPLAN_DB, the CLI's --db) is opened as is.
     pub async fn open_preferred(
-        local_db: &Path,
+        db: &Path,
         catalogue_dir: Option<&Path>,
     ) -> Result<(Session, Option<String>)> {
-        let (store, note) = connection::open_preferred(local_db).await?;
+        if crate::store::is_server(db) {
+            return Ok((Session::open(db, catalogue_dir).await?, None));
+        }
+        let (store, note) = connection::open_preferred(db).await?;
         Ok((
-            Session::with_store(store, local_db.to_path_buf(), catalogue_dir)?,
+            Session::with_store(store, db.to_path_buf(), catalogue_dir)?,
             note,
         ))
     }
@@ -511,13 +515,23 @@ impl Session {
     }
 
     pub async fn undo(&self, id: &str) -> Result<PlanView> {
-        self.store().undo(id).await?;
+        self.step(id, true).await?;
         self.view(id).await
     }
 
     pub async fn redo(&self, id: &str) -> Result<PlanView> {
-        self.store().redo(id).await?;
+        self.step(id, false).await?;
         self.view(id).await
+    }
+
+    /// One step back (`undo`) or forward in the plan's history: the new revision, or none
+    /// when there is nothing to undo or redo.
+    pub async fn step(&self, id: &str, undo: bool) -> Result<Option<i64>> {
+        if undo {
+            self.store().undo(id).await
+        } else {
+            self.store().redo(id).await
+        }
     }
 
     pub async fn duplicate(&self, id: &str) -> Result<PlanSummary> {

@@ -347,11 +347,8 @@ impl Place {
     /// connect` or the window's «Máy chủ»), else the file — saying why when the server cannot
     /// be used.
     async fn session(&self) -> Result<Session> {
-        let path = self.named();
-        if dxplan::store::is_server(&path) {
-            return Session::open(&path, self.catalogues.as_deref()).await;
-        }
-        let (session, note) = Session::open_preferred(&path, self.catalogues.as_deref()).await?;
+        let (session, note) =
+            Session::open_preferred(&self.named(), self.catalogues.as_deref()).await?;
         if let Some(note) = note {
             eprintln!("{note}");
         }
@@ -412,12 +409,7 @@ fn read_secret() -> Result<String> {
 
 async fn undo_redo(place: &Place, id: &str, undo: bool) -> Result<()> {
     let session = place.session().await?;
-    let view = session.view(id).await?;
-    let done = match (undo, view.can_undo, view.can_redo) {
-        (true, true, _) => Some(session.undo(id).await?.revision),
-        (false, _, true) => Some(session.redo(id).await?.revision),
-        _ => None,
-    };
+    let done = session.step(id, undo).await?;
     session.close().await;
     match (done, undo) {
         (Some(rev), true) => eprintln!("Đã hoàn tác (phiên bản {rev})."),

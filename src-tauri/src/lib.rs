@@ -387,11 +387,7 @@ pub fn run() {
                 let catalogues = dxplan::catalogue::user_dir_beside(&db);
                 // A server named in DXPLAN_DB is used as is; otherwise the one chosen in
                 // «Máy chủ», when it answers.
-                let (session, note) = if dxplan::store::is_server(&db) {
-                    (Session::open(&db, Some(&catalogues)).await?, None)
-                } else {
-                    Session::open_preferred(&db, Some(&catalogues)).await?
-                };
+                let (session, note) = Session::open_preferred(&db, Some(&catalogues)).await?;
                 session.seed_sample_once().await?;
                 Ok::<_, dxplan::Error>((session, note))
             })
