@@ -49,6 +49,11 @@ pub enum ExportKind {
 }
 
 impl ExportKind {
+    /// The documents a plan is issued as (not the year-end results report).
+    pub fn is_plan_document(self) -> bool {
+        !matches!(self, ExportKind::BaoCao | ExportKind::BaoCaoWorkbook)
+    }
+
     /// File name the save dialog proposes: "Ke-hoach-CDS-Quang-Ngai-2023.docx" keeps to
     /// ASCII so that e-mail and old file servers keep it intact.
     pub fn file_name(self, plan: &Plan) -> String {
@@ -437,6 +442,20 @@ impl Session {
                 if !(2020..=2100).contains(&year) {
                     return Err(Error::Invalid(format!("Năm kế hoạch {year} không hợp lệ.")));
                 }
+                let province = self.province_of(&province, year)?;
+                let key = crate::text::fold(&province);
+                if let Some(p) = self
+                    .store()
+                    .list()
+                    .await?
+                    .into_iter()
+                    .find(|p| p.year == year && crate::text::fold(p.province.trim()) == key)
+                {
+                    return Err(Error::Invalid(format!(
+                        "Đã có kế hoạch {} năm {year} («{}»): hãy mở kế hoạch đó, hoặc dùng «Nhân bản» nếu cần thêm một bản.",
+                        p.province, p.title
+                    )));
+                }
                 crate::catalogue::new_plan(&self.catalogues(), &province, year)
             }
             NewPlan::Sample => crate::sample::plan(),
@@ -444,6 +463,30 @@ impl Session {
         };
         let id = self.add(&plan).await?;
         self.view(&id).await
+    }
+
+    /// The province as the catalogue of that year writes it ("tuyen quang" → "Tuyên Quang"),
+    /// so the header, the title and the issuer are spelt right from the start; a name that
+    /// is not a province of that year is refused.
+    fn province_of(&self, typed: &str, year: i32) -> Result<String> {
+        let cats = self.catalogues();
+        if cats.provinces().is_empty() {
+            return Ok(typed.to_string());
+        }
+        match cats.province(typed) {
+            Some(p) if p.exists_in(year) => Ok(p.name.clone()),
+            Some(p) => Err(Error::Invalid(match &p.merged_into {
+                Some(into) => format!(
+                    "Tỉnh {} không còn từ ngày 01/7/2025 (đã nhập vào {into}): kế hoạch năm {year} do tỉnh {into} lập.",
+                    p.name
+                ),
+                None => format!("«{}» không có trong danh mục tỉnh, thành phố của năm {year}.", p.name),
+            })),
+            None => Err(Error::Invalid(format!(
+                "«{typed}» không có trong danh mục {} tỉnh, thành phố của năm {year}: hãy chọn trong danh sách.",
+                cats.provinces().iter().filter(|p| p.exists_in(year)).count()
+            ))),
+        }
     }
 
     /// Saves `plan` as a new plan of its own (an imported document, a roll-over made headless).
@@ -559,6 +602,11 @@ impl Session {
     /// Writes one document of the plan to `path` (atomically).
     pub async fn export(&self, id: &str, kind: ExportKind, draft: bool, path: &Path) -> Result<()> {
         let plan = self.plan(id).await?;
+        // A final plan document is issued only when the final check finds nothing: the
+        // decision is made here, where exports are asked for, not in the writers.
+        if !draft && kind.is_plan_document() {
+            crate::readiness::ensure_issuable(&plan)?;
+        }
         match kind.doc() {
             Some(doc) => crate::docx::export(&plan, &options(doc, draft), path),
             None if kind == ExportKind::BaoCaoWorkbook => {
@@ -566,6 +614,31 @@ impl Session {
             }
             None => crate::xlsx::export(&plan, path),
         }
+    }
+
+    /// The final check ("Sẵn sàng ban hành"): every finding that stands between the plan and
+    /// its issue, read from the documents as they will print.
+    pub async fn readiness(&self, id: &str) -> Result<Vec<crate::validation::Finding>> {
+        crate::readiness::check(&self.plan(id).await?)
+    }
+
+    /// Every place of the plan's texts where `query` occurs (Ctrl+H), with its sentence.
+    pub async fn find_text(&self, id: &str, query: &str) -> Result<Vec<TextMatch>> {
+        let query = crate::text::nfc(query);
+        if query.trim().is_empty() {
+            return Ok(Vec::new());
+        }
+        let plan = self.plan(id).await?;
+        Ok(crate::plantext::find(&plan, &query)
+            .into_iter()
+            .map(|f| TextMatch {
+                location: crate::validation::location_of(&f.text),
+                place: f.text.place,
+                before: f.before,
+                found: f.found,
+                after: f.after,
+            })
+            .collect())
     }
 
     /// The file name the save dialog proposes for a document of this plan.
@@ -819,6 +892,17 @@ fn labelled<K: Copy>(
             amount: crate::format::money(a.amount),
         })
         .collect()
+}
+
+/// One place find-and-replace found its words: where (to jump, and to replace there), and
+/// the sentence around them.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct TextMatch {
+    pub location: crate::validation::Location,
+    pub place: crate::plantext::Place,
+    pub before: String,
+    pub found: String,
+    pub after: String,
 }
 
 /// The computed parts of the plan screen.

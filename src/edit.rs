@@ -98,6 +98,18 @@ pub enum Edit {
         status: TaskStatus,
         progress: Progress,
     },
+    /// Find and replace across the plan's texts, as one step: every occurrence of `find`
+    /// (letter case ignored) in the texts at `places`, or in every text when `None`.
+    ReplaceText {
+        find: String,
+        replace: String,
+        places: Option<Vec<crate::plantext::Place>>,
+    },
+    /// A finding of the final check confirmed as intended (or no longer), by its key.
+    SetIntended {
+        key: String,
+        intended: bool,
+    },
     /// Tracking: an indicator's value reached and the day it was measured.
     TrackIndicator {
         id: Id,
@@ -144,6 +156,9 @@ impl Edit {
             Edit::ReplacePlan { .. } => "Thay toàn bộ kế hoạch".into(),
             Edit::TrackTask { status, .. } => format!("Theo dõi nhiệm vụ: {}", status.label()),
             Edit::TrackIndicator { .. } => "Cập nhật kết quả chỉ tiêu".into(),
+            Edit::ReplaceText { find, replace, .. } => format!("Thay «{find}» bằng «{replace}»"),
+            Edit::SetIntended { intended: true, .. } => "Xác nhận cách viết là đúng chủ ý".into(),
+            Edit::SetIntended { .. } => "Bỏ xác nhận cách viết".into(),
         }
     }
 
@@ -287,6 +302,33 @@ impl Edit {
                     .ok_or_else(|| missing("chỉ tiêu", &id))?;
                 ind.actual = actual;
                 ind.measured = measured;
+            }
+            Edit::ReplaceText {
+                find,
+                replace,
+                places,
+            } => {
+                if find.trim().is_empty() {
+                    return Err(Error::Invalid("Chưa nhập nội dung cần tìm.".into()));
+                }
+                if find.chars().count() > 500 || replace.chars().count() > 2000 {
+                    return Err(Error::Invalid("Nội dung tìm hoặc thay thế quá dài.".into()));
+                }
+                let (find, replace) = (crate::text::nfc(&find), crate::text::nfc(&replace));
+                if crate::plantext::replace(plan, &find, &replace, places.as_deref()) == 0 {
+                    return Err(Error::Invalid(format!(
+                        "Không còn chỗ nào có «{find}» để thay (có thể vừa được sửa)."
+                    )));
+                }
+            }
+            Edit::SetIntended { key, intended } => {
+                if key.trim().is_empty() || key.len() > 2000 {
+                    return Err(Error::Invalid("Không rõ phát hiện cần xác nhận.".into()));
+                }
+                plan.intended.retain(|k| k != &key);
+                if intended {
+                    plan.intended.push(key);
+                }
             }
         }
         crate::planfile::check_ids(plan).map_err(Error::Invalid)

@@ -39,6 +39,10 @@ pub enum Error {
     #[error("Dữ liệu không hợp lệ: {0}")]
     Invalid(String),
 
+    /// A final export the final check refuses; the text lists what stands in the way.
+    #[error("{0}")]
+    NotIssuable(String),
+
     /// An edit made from a revision that is no longer the newest. `by` says who made the
     /// newer one ("Nguyễn Thị Lan sửa"), `at` when, `what` the history's name for it.
     #[error("Nội dung này vừa được {by} lúc {at} («{what}»), nên thay đổi của bạn chưa được lưu. Kế hoạch đã được tải lại theo bản mới nhất; nội dung bạn vừa nhập vẫn còn trong ô: hãy xem lại rồi lưu lại.")]

@@ -147,7 +147,7 @@ impl Deadline {
             Deadline::Year { year } => format!("Năm {year}"),
             Deadline::YearRange { from, to } => format!("{from} - {to}"),
             Deadline::Recurring { day, month } => {
-                format!("trước ngày {day} tháng {month} hàng năm")
+                format!("trước ngày {day} tháng {month} hằng năm")
             }
             Deadline::Continuous => "thường xuyên".to_string(),
         }
@@ -197,7 +197,7 @@ impl Deadline {
 
 impl Deadline {
     /// Reads a deadline as people write it: "Quý III/2027", "Tháng 6/2027", "Năm 2027",
-    /// "2027", "2027 - 2028", "30/6/2027", "Thường xuyên", "Trước ngày 30 tháng 11 hàng năm".
+    /// "2027", "2027 - 2028", "30/6/2027", "Thường xuyên", "Trước ngày 30 tháng 11 hằng năm".
     pub fn parse(text: &str) -> Option<Deadline> {
         let folded = crate::text::fold(text);
         let words: Vec<&str> = folded.split_whitespace().collect();
@@ -408,11 +408,11 @@ mod tests {
         );
         assert_eq!(
             Deadline::Recurring { day: 30, month: 11 }.text(),
-            "trước ngày 30 tháng 11 hàng năm"
+            "trước ngày 30 tháng 11 hằng năm"
         );
         assert_eq!(
             Deadline::Recurring { day: 30, month: 11 }.cell(),
-            "Trước ngày 30 tháng 11 hàng năm"
+            "Trước ngày 30 tháng 11 hằng năm"
         );
         assert_eq!(
             Deadline::Month {

@@ -101,6 +101,9 @@ enum Command {
         plan: String,
         #[arg(long)]
         json: bool,
+        /// Kiểm tra trước khi ban hành: cả văn bản sẽ in ra (tên cơ quan đã giải thể, cấp huyện, chỗ chưa điền, Phần I chưa đánh giá…)
+        #[arg(long = "final")]
+        issue: bool,
     },
     /// Số liệu kế hoạch: nhóm, nhiệm vụ, chỉ tiêu, cơ quan, tổng kinh phí theo nguồn và cấp
     Stats {
@@ -669,9 +672,13 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             }
             session.close().await;
         }
-        Command::Validate { plan, json } => {
+        Command::Validate { plan, json, issue } => {
             let plan = place.resolve(&plan).await?;
-            let findings = validation::validate(&plan);
+            let findings = if issue {
+                dxplan::readiness::check(&plan)?
+            } else {
+                validation::validate(&plan)
+            };
             if json {
                 print_json(&findings)?;
             } else {
@@ -937,6 +944,9 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                     draft,
                     template,
                 };
+                if !draft {
+                    dxplan::readiness::ensure_issuable(&plan)?;
+                }
                 dxplan::docx::export(&plan, &opts, &docx)?;
                 eprintln!("Đã xuất {}", docx.display());
             }

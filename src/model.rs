@@ -126,6 +126,25 @@ pub struct Plan {
     pub budget: Budget,
     #[serde(default)]
     pub organisation: Organisation,
+    /// Findings of the final check the planner confirmed as intended (a retired agency
+    /// named in a quotation, a baseline year), by `validation::Finding::key`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub intended: Vec<String>,
+}
+
+/// The parts of a plan as its outline shows them: where a finding, a text or an edit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    Identity,
+    Directory,
+    LegalBases,
+    Assessment,
+    Goals,
+    Tasks,
+    Solutions,
+    Budget,
+    Organisation,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -614,7 +633,7 @@ pub enum Deadline {
         from: i32,
         to: i32,
     },
-    /// "trước ngày 30 tháng 11 hàng năm"
+    /// "trước ngày 30 tháng 11 hằng năm"
     Recurring {
         day: u32,
         month: u32,
@@ -835,6 +854,7 @@ impl Plan {
             solutions: Vec::new(),
             budget: Budget::default(),
             organisation: Organisation::default(),
+            intended: Vec::new(),
         }
     }
 }

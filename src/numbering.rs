@@ -31,6 +31,18 @@ pub fn task_number(group: usize, task: usize) -> String {
     format!("{}.{}", group + 1, task + 1)
 }
 
+/// Every task of the plan with its number, in plan order: ("3.11", group, task).
+pub fn numbered_tasks(
+    plan: &crate::model::Plan,
+) -> impl Iterator<Item = (String, &crate::model::TaskGroup, &crate::model::Task)> {
+    plan.groups.iter().enumerate().flat_map(|(gi, g)| {
+        g.tasks
+            .iter()
+            .enumerate()
+            .map(move |(ti, t)| (task_number(gi, ti), g, t))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,22 +3,13 @@
 
 mod common;
 
-use std::io::Read;
 
 use dxplan::app::{ExportKind, Importing, NewPlan, Resume, Rolled, Session, UserError};
 use dxplan::edit::Edit;
 use dxplan::model::Task;
 use dxplan::Error;
 
-fn document_xml(path: &std::path::Path) -> String {
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .unwrap()
-        .read_to_string(&mut xml)
-        .unwrap();
-    xml
-}
+use common::document_xml;
 
 /// A session on a new database in `dir`, with the sample plan created in it.
 async fn with_sample(dir: &std::path::Path) -> (Session, dxplan::app::PlanView) {

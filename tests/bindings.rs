@@ -14,6 +14,7 @@ fn typescript_bindings() {
     dxplan::model::Plan::export_all(&cfg).unwrap();
     dxplan::edit::Edit::export_all(&cfg).unwrap();
     dxplan::validation::Finding::export_all(&cfg).unwrap();
+    dxplan::app::TextMatch::export_all(&cfg).unwrap();
     dxplan::validation::SectionState::export_all(&cfg).unwrap();
     dxplan::stats::Stats::export_all(&cfg).unwrap();
     dxplan::stats::AgencyLoad::export_all(&cfg).unwrap();

@@ -25,7 +25,7 @@ fn shipped_catalogues_load_with_their_contents() {
     let recurring = items.iter().find(|t| t.code == "1.6").unwrap();
     assert_eq!(
         recurring.deadline.as_ref().unwrap().text(),
-        "trước ngày 30 tháng 11 hàng năm"
+        "trước ngày 30 tháng 11 hằng năm"
     );
 
     let Body::Platforms(platforms) = &cats.latest(Kind::Platforms).unwrap().body else {

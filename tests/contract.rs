@@ -47,9 +47,11 @@ fn op(edit: &Edit) -> &'static str {
         Edit::ReplacePlan { .. } => "replace_plan",
         Edit::TrackTask { .. } => "track_task",
         Edit::TrackIndicator { .. } => "track_indicator",
+        Edit::SetIntended { .. } => "set_intended",
+        Edit::ReplaceText { .. } => "replace_text",
     }
 }
-const EVERY_OP: usize = 22;
+const EVERY_OP: usize = 24;
 
 #[test]
 fn every_edit_the_window_builds_is_read_and_applied_by_the_core() {

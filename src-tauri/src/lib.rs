@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use dxplan::app::{
     Connection, ExportKind, Importing, NewPlan, PlanView, Received, Resume, Rolled, Session,
-    Started, UserError,
+    Started, TextMatch, UserError,
 };
 use dxplan::catalogue::Catalogues;
 use dxplan::model::NaiveDate;
@@ -16,6 +16,7 @@ use dxplan::proposals::RowRef;
 use dxplan::store::connection::ServerSettings;
 use dxplan::store::{Copied, NewAccount, PlanSummary, Store};
 use dxplan::tracking::Tracking;
+use dxplan::validation::Finding;
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -231,6 +232,16 @@ async fn preview(s: State<'_, Session>, id: String, kind: ExportKind) -> Reply<S
 }
 
 #[tauri::command]
+async fn readiness(s: State<'_, Session>, id: String) -> Reply<Vec<Finding>> {
+    Ok(s.readiness(&id).await?)
+}
+
+#[tauri::command]
+async fn find_text(s: State<'_, Session>, id: String, query: String) -> Reply<Vec<TextMatch>> {
+    Ok(s.find_text(&id, &query).await?)
+}
+
+#[tauri::command]
 async fn tracking(s: State<'_, Session>, id: String, as_of: Option<NaiveDate>) -> Reply<Tracking> {
     Ok(s.tracking(&id, as_of).await?)
 }
@@ -421,6 +432,8 @@ pub fn run() {
             export_plan_file,
             export_document,
             preview,
+            readiness,
+            find_text,
             catalogues,
             tracking,
             round_recipients,

@@ -680,14 +680,24 @@ fn plan_body(
                 Content::AssessmentAreas => {
                     let mut v = Vec::new();
                     let sections = &plan.assessment.sections;
+                    let key = |s: &str| crate::text::fold(s);
                     for (i, s) in sections.iter().enumerate() {
                         v.push(heading(&format!("{}. {}", i + 1, s.title)));
                         v.extend(style::narrative(&s.text));
+                        v.extend(task_reviews(ctx, |g| key(g) == key(&s.title)));
+                    }
+                    // Last year's tasks whose group has no area of its own (typed by hand).
+                    let mut n = sections.len();
+                    let other = |g: &str| !sections.iter().any(|s| key(&s.title) == key(g));
+                    if plan.assessment.tasks.iter().any(|t| other(&t.group)) {
+                        n += 1;
+                        v.push(heading(&format!("{n}. Các nhiệm vụ khác")));
+                        v.extend(task_reviews(ctx, other));
                     }
                     if !plan.assessment.budget_spent.trim().is_empty() {
                         v.push(heading(&format!(
                             "{}. Kinh phí thực hiện",
-                            sections.len() + 1
+                            n + 1
                         )));
                         v.extend(style::narrative(&plan.assessment.budget_spent));
                     }
@@ -772,6 +782,32 @@ fn plan_body(
     out.push(DocPart::from(empty(PT12)));
     out.push(signature_block(ctx, None));
     out
+}
+
+/// Last year's tasks of the groups `of` accepts, each with its status and result:
+/// "- Tên nhiệm vụ: hoàn thành. Kết quả…".
+fn task_reviews(ctx: &Ctx, of: impl Fn(&str) -> bool) -> Vec<Paragraph> {
+    ctx.plan
+        .assessment
+        .tasks
+        .iter()
+        .filter(|t| of(&t.group))
+        .map(|t| {
+            let status = t
+                .status
+                .map_or("chưa đánh giá".to_string(), |s| s.label().to_lowercase());
+            let result = t.result.trim().trim_end_matches('.');
+            let result = if result.is_empty() {
+                String::new()
+            } else {
+                format!(" {result}.")
+            };
+            body_text(&format!(
+                "- {}: {status}.{result}",
+                t.title.trim().trim_end_matches('.')
+            ))
+        })
+        .collect()
 }
 
 fn indicator_reviews(ctx: &Ctx) -> Vec<Paragraph> {

@@ -11,7 +11,7 @@
 mod agencies;
 mod citations;
 mod mapping;
-mod package;
+pub(crate) mod package;
 mod parts;
 mod prose;
 mod report;

@@ -12,7 +12,6 @@ use rust_xlsxwriter::{DataValidation, Format, Formula, Workbook, Worksheet};
 
 use super::{agency_named, amount, cell_text, choice, Change, Problem, Review, Unchanged, LISTS};
 use crate::model::{Agency, Id, Indicator, Plan, Task, TaskStatus};
-use crate::numbering::task_number;
 use crate::text::fold;
 use crate::xlsx::{col_name, f64_of, headers, print_setup, row_height, title_rows, xl, Styles};
 use crate::Result;
@@ -53,15 +52,8 @@ const I_DAY: usize = 5;
 
 /// The tasks an agency leads, with their plan numbers.
 fn tasks_of<'p>(plan: &'p Plan, agency: &Id) -> Vec<(String, &'p Task)> {
-    plan.groups
-        .iter()
-        .enumerate()
-        .flat_map(|(gi, g)| {
-            g.tasks
-                .iter()
-                .enumerate()
-                .map(move |(ti, t)| (task_number(gi, ti), t))
-        })
+    crate::numbering::numbered_tasks(plan)
+        .map(|(number, _, t)| (number, t))
         .filter(|(_, t)| t.lead.contains(agency))
         .collect()
 }

@@ -244,7 +244,9 @@ pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
         d.text = shift(format!("Tổ chức thực hiện «{}»", d.heading), &d.text);
     }
     next.organisation.closing = shift("Đoạn kết".into(), &plan.organisation.closing);
-    next.budget.narrative = shift("Kinh phí".into(), &plan.budget.narrative);
+    // Last year's budget paragraph states last year's figures: the new year's budget is
+    // what its lines add up to (printed from them), and any narrative is written anew.
+    next.budget.narrative = String::new();
     // Estimates not tied to a task were for year N.
     next.budget.unallocated.clear();
 
@@ -377,14 +379,21 @@ pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
         "Số văn bản, ngày ban hành, quyết định ban hành: để trống".into(),
         "Trạng thái nhiệm vụ và kết quả thực hiện: đặt lại".into(),
         "Kinh phí chung chưa phân bổ của năm trước: bỏ".into(),
+        "Thuyết minh kinh phí của năm trước (số liệu năm trước): bỏ, viết lại cho năm mới nếu cần".into(),
         "Bản chính thức → dự thảo".into(),
     ];
+    if !plan.identity.signer.name.trim().is_empty() {
+        r.to_review.push(format!(
+            "Người ký: {} ({}) — người ký kế hoạch năm {from}; kiểm tra lại cho năm {to_year}",
+            plan.identity.signer.name, plan.identity.signer.title
+        ));
+    }
+    let cats = crate::catalogue::Catalogues::builtin();
     if reform::crosses(from, to_year) {
-        r.reform = reform::apply(
-            &mut next,
-            crate::catalogue::Catalogues::builtin(),
-            &opts.reject,
-        );
+        r.reform = reform::apply(&mut next, cats, &opts.reject);
+    }
+    if to_year >= crate::validation::REFORM_YEAR {
+        r.to_review.extend(reform::district_work(&next, cats));
     }
     (next, r)
 }

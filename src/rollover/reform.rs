@@ -11,8 +11,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::catalogue::{Body, Catalogues, Kind};
+use crate::catalogue::{Body, Catalogues, Kind as CatalogueKind};
 use crate::model::*;
+use crate::plantext::Place;
+use crate::validation::wording::{Kind, Scanner};
 use crate::validation::{gone_recipient, GoneRecipient, REFORM_YEAR};
 
 /// One change the reform calls for, and whether it is in the draft.
@@ -65,7 +67,73 @@ pub fn apply(next: &mut Plan, cats: &Catalogues, rejected: &HashSet<String>) -> 
     recipients(next, &mut c);
     legal_bases(next, cats, &mut c);
     guidance(next, cats, &mut c);
+    prose(next, cats, &mut c);
     c.list
+}
+
+/// Every sentence of the plan's text that names a body the reform ended by a name that has
+/// a successor: the successor's name proposed in its place, sentence by sentence, each
+/// change one line of the review ("van-ban:<place>:<n>"). Citations keep the name they cite.
+fn prose(next: &mut Plan, cats: &Catalogues, c: &mut Changes) {
+    let scanner = Scanner::new(next, cats);
+    let mut edits: Vec<(Place, Vec<(usize, usize, String)>)> = Vec::new();
+    for t in crate::plantext::texts(next) {
+        let mut accepted = Vec::new();
+        for (n, h) in scanner
+            .scan(t.text, false)
+            .into_iter()
+            .filter(|h| h.kind == Kind::Retired)
+            .enumerate()
+        {
+            let Some(successor) = h.successor.clone() else {
+                continue;
+            };
+            let sentence = crate::plantext::sentence_at(t.text, h.start);
+            let found = &t.text[h.start..h.end];
+            let id = format!("van-ban:{}:{n}", t.place.key());
+            let after = sentence.replacen(found, &successor, 1);
+            let what = format!("Văn bản — {}", t.label);
+            if c.propose(id, &what, sentence.to_string(), after) {
+                accepted.push((h.start, h.end, successor));
+            }
+        }
+        if !accepted.is_empty() {
+            edits.push((t.place.clone(), accepted));
+        }
+    }
+    for (place, mut changes) in edits {
+        let Some(text) = crate::plantext::text_mut(next, &place) else {
+            continue;
+        };
+        // From the end, so the earlier ranges stay where they were.
+        changes.sort_by_key(|x| std::cmp::Reverse(x.0));
+        for (start, end, successor) in changes {
+            text.replace_range(start..end, &successor);
+        }
+    }
+}
+
+/// The district level's work, which no name can simply replace: each sentence listed for
+/// the planner to rewrite for the communes.
+pub fn district_work(next: &Plan, cats: &Catalogues) -> Vec<String> {
+    let scanner = Scanner::new(next, cats);
+    crate::plantext::texts(next)
+        .iter()
+        .flat_map(|t| {
+            scanner
+                .scan(t.text, false)
+                .into_iter()
+                .filter(|h| h.kind == Kind::District)
+                .map(|h| {
+                    format!(
+                        "Cấp huyện — viết lại cho cấp xã: {} ({})",
+                        crate::validation::quote(t.text, &h),
+                        t.label
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// Every place the province's name is written in the plan's identity and directory.
@@ -139,7 +207,10 @@ fn reassign(plan: &mut Plan, old: &str, new: &str) {
 /// committees → commune committees; the commune level named as after the reform.
 fn agencies(next: &mut Plan, cats: &Catalogues, c: &mut Changes) {
     let year = next.identity.year;
-    let Some(Body::Agencies(current)) = cats.for_year(Kind::Agencies, year).map(|x| &x.body) else {
+    let Some(Body::Agencies(current)) = cats
+        .for_year(CatalogueKind::Agencies, year)
+        .map(|x| &x.body)
+    else {
         return;
     };
     let province = next.identity.province.clone();
@@ -362,14 +433,18 @@ fn guidance(next: &mut Plan, cats: &Catalogues, c: &mut Changes) {
             }
         }
     }
-    let refs: Vec<CatalogueRef> = [Kind::Agencies, Kind::Framework, Kind::NationalTasks]
-        .into_iter()
-        .filter_map(|k| cats.for_year(k, year))
-        .map(|x| CatalogueRef {
-            id: x.meta.id.clone(),
-            version: x.meta.version.clone(),
-        })
-        .collect();
+    let refs: Vec<CatalogueRef> = [
+        CatalogueKind::Agencies,
+        CatalogueKind::Framework,
+        CatalogueKind::NationalTasks,
+    ]
+    .into_iter()
+    .filter_map(|k| cats.for_year(k, year))
+    .map(|x| CatalogueRef {
+        id: x.meta.id.clone(),
+        version: x.meta.version.clone(),
+    })
+    .collect();
     if refs != next.identity.guidance {
         let names = |v: &[CatalogueRef]| {
             v.iter()

@@ -5,7 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::model::Plan;
-use crate::validation::Section;
+use crate::model::Section;
 
 /// The account a store is connected as. On a personal file: the computer's user, a drafter.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]

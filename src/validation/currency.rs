@@ -281,7 +281,7 @@ fn catalogues_and_guidance(plan: &Plan, cats: &Catalogues, f: &mut Findings) {
                 "currency.catalogue_old",
                 at(Section::Tasks, "Danh mục nhiệm vụ quốc gia"),
                 format!(
-                    "Kế hoạch năm {year} đang theo «{}» (năm {}). Khi Bộ Khoa học và Công nghệ ban hành danh mục nhiệm vụ năm {year}, hãy nhập danh mục đó (tệp TOML theo mẫu trong hướng dẫn) vào thư mục danh mục.",
+                    "Kế hoạch năm {year} đang theo «{}» (năm {}). Khi Bộ Khoa học và Công nghệ ban hành danh mục nhiệm vụ năm {year}, hãy nhập danh mục đó bằng nút «Nhập danh mục…» ở màn hình danh mục.",
                     c.meta.title, c.meta.effective_year
                 ),
             );

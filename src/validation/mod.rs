@@ -2,6 +2,8 @@
 //! the app's validation panel (each finding carries the location to jump to).
 
 mod currency;
+mod readiness;
+pub mod wording;
 
 use std::collections::{HashMap, HashSet};
 use ts_rs::TS;
@@ -14,6 +16,10 @@ use crate::numbering::task_number;
 use crate::text::fold;
 
 pub use currency::{gone_recipient, plan_day, GoneRecipient, REFORM_YEAR};
+pub use readiness::{key as intended_key, location_of, quote, readiness};
+
+/// A task's name is one line of the appendix table: longer than this, it is a description.
+pub const TITLE_LIMIT: usize = 400;
 
 /// Plans beyond this many tasks are flagged: small plans get carried out far more often.
 pub const TASK_LIMIT: usize = 60;
@@ -25,19 +31,7 @@ pub enum Severity {
     Warning,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum Section {
-    Identity,
-    Directory,
-    LegalBases,
-    Assessment,
-    Goals,
-    Tasks,
-    Solutions,
-    Budget,
-    Organisation,
-}
+pub use crate::model::Section;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Location {
@@ -63,6 +57,11 @@ pub struct Finding {
     pub code: &'static str,
     pub location: Location,
     pub message: String,
+    /// For a finding the planner may confirm as intended (a wording of the final check):
+    /// the key the confirmation is kept under in `Plan::intended`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub key: Option<String>,
 }
 
 struct Findings(Vec<Finding>);
@@ -80,11 +79,12 @@ impl Findings {
             code,
             location,
             message,
+            key: None,
         });
     }
 }
 
-fn at(section: Section, label: impl Into<String>) -> Location {
+pub(crate) fn at(section: Section, label: impl Into<String>) -> Location {
     Location {
         section,
         group: None,
@@ -369,6 +369,15 @@ fn tasks(plan: &Plan, f: &mut Findings) {
                     "task.duplicate_title",
                     loc.clone(),
                     format!("Nhiệm vụ {number} trùng tên với nhiệm vụ {first} trong cùng nhóm."),
+                );
+            }
+            let length = task.title.chars().count();
+            if length > TITLE_LIMIT {
+                f.push(
+                    Severity::Error,
+                    "task.title_too_long",
+                    loc.clone(),
+                    format!("Tên nhiệm vụ {number} dài {length} ký tự (tối đa {TITLE_LIMIT}): giữ tên ngắn gọn, đưa phần giải thích vào mô tả."),
                 );
             }
             if task.lead.is_empty() {

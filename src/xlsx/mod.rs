@@ -420,29 +420,39 @@ fn indicators_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
 fn budget_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
     ws.set_name("Kinh phí").map_err(xl)?;
     let totals = crate::budget::totals(plan);
+    // The levels of the plan's year (no district column from 2026), and any level a line
+    // still uses, so the columns always add up to the total.
+    let mut levels: Vec<Option<BudgetLevel>> = BudgetLevel::ALL
+        .into_iter()
+        .filter(|l| {
+            BudgetLevel::of_year(plan.identity.year).contains(l)
+                || crate::budget::all_lines(plan).any(|x| x.level == Some(*l))
+        })
+        .map(Some)
+        .collect();
+    levels.push(None);
+    let names: Vec<String> = levels
+        .iter()
+        .map(|l| match l {
+            Some(l) => crate::format::capitalise_first(
+                l.label().trim_start_matches("Ngân sách "),
+            ),
+            None => "Chưa xác định cấp".to_string(),
+        })
+        .collect();
+    let total_col = levels.len() as u16 + 1;
+    let mut cols: Vec<(&str, f64)> = vec![("Nguồn kinh phí", 30.0)];
+    cols.extend(names.iter().map(|n| (n.as_str(), 16.0)));
+    cols.push(("Tổng cộng", 16.0));
     let header = title_rows(
         ws,
         s,
-        5,
+        total_col,
         &[
             ("TỔNG HỢP KINH PHÍ THỰC HIỆN KẾ HOẠCH", false),
             ("(Đơn vị: triệu đồng)", true),
         ],
     )?;
-    let levels: [Option<BudgetLevel>; 4] = [
-        Some(BudgetLevel::Tinh),
-        Some(BudgetLevel::Huyen),
-        Some(BudgetLevel::Xa),
-        None,
-    ];
-    let cols: Vec<(&str, f64)> = vec![
-        ("Nguồn kinh phí", 30.0),
-        ("Cấp tỉnh", 16.0),
-        ("Cấp huyện", 16.0),
-        ("Cấp xã", 16.0),
-        ("Chưa xác định cấp", 16.0),
-        ("Tổng cộng", 16.0),
-    ];
     headers(ws, s, header, &cols)?;
     print_setup(ws, header)?;
     let sources: [Option<BudgetSource>; 5] = [
@@ -475,8 +485,9 @@ fn budget_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
         }
         ws.write_formula_with_format(
             row,
-            5,
-            Formula::new(format!("=SUM(B{0}:E{0})", row + 1)).set_result(f64_of(sum).to_string()),
+            total_col,
+            Formula::new(format!("=SUM(B{0}:{1}{0})", row + 1, col_name(total_col - 1)))
+                .set_result(f64_of(sum).to_string()),
             &s.money_bold,
         )
         .map_err(xl)?;
@@ -484,9 +495,9 @@ fn budget_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
     }
     ws.write_string_with_format(row, 0, "Tổng cộng", &s.header)
         .map_err(xl)?;
-    for c in 1..=5u16 {
+    for c in 1..=total_col {
         let col = col_name(c);
-        let value = if c == 5 {
+        let value = if c == total_col {
             totals.total
         } else {
             totals

@@ -8,8 +8,9 @@ import type { PlanView } from "./bindings/PlanView";
 import type { OutlineKey } from "./labels";
 import { CatalogueBrowser } from "./screens/CatalogueBrowser";
 import { Directory } from "./screens/Directory";
-import { Editor } from "./screens/Editor";
+import { Editor, target } from "./screens/Editor";
 import { Export } from "./screens/Export";
+import { FindReplace } from "./screens/FindReplace";
 import { Plans } from "./screens/Plans";
 import { Preview } from "./screens/Preview";
 import { Rounds } from "./screens/Rounds";
@@ -54,6 +55,7 @@ export function App() {
   const [focus, setFocus] = useState<string | null>(null);
   const [catalogues, setCatalogues] = useState<Catalogues | null>(null);
   const [ready, setReady] = useState(false);
+  const [finding, setFinding] = useState(false);
 
   // Reopen where the planner left off.
   useEffect(() => {
@@ -84,7 +86,11 @@ export function App() {
       if (!mod) return;
       const typing = (e.target as HTMLElement)?.matches?.("input, textarea");
       const k = e.key.toLowerCase();
-      if (k === "s") {
+      if (k === "h" && view) {
+        e.preventDefault();
+        flushPending();
+        setFinding(true);
+      } else if (k === "s") {
         e.preventDefault();
         flushPending();
         notify("Mọi thay đổi đều được lưu ngay khi bạn gõ.", "info");
@@ -154,6 +160,9 @@ export function App() {
             <button title="Làm lại (Ctrl+Y)" aria-label="Làm lại" disabled={!view.can_redo} onClick={() => plan.redo()}>
               ↷
             </button>
+            <button title="Tìm và thay thế trong toàn bộ kế hoạch (Ctrl+H)" onClick={() => (flushPending(), setFinding(true))}>
+              Tìm, thay
+            </button>
             <span className={"save " + plan.save.kind} data-testid="save-state" title={plan.save.kind === "error" || plan.save.kind === "offline" ? plan.save.message : undefined}>
               {saveText(plan.save)}
             </span>
@@ -164,6 +173,20 @@ export function App() {
         <div className={"toast " + notice.kind} role={notice.kind === "error" ? "alert" : "status"} onClick={() => setNotice(null)}>
           {notice.message}
         </div>
+      )}
+      {finding && view && (
+        <FindReplace
+          view={view}
+          plan={plan}
+          onClose={() => setFinding(false)}
+          onJump={(f) => {
+            const t = target(f);
+            if (t.section === "directory") return go("directory");
+            setSection(t.section);
+            setScreen("editor");
+            setFocus(t.loc);
+          }}
+        />
       )}
       <div className="content">
         {!ready ? (

@@ -8,6 +8,7 @@ import type { ServerSettings } from "./bindings/ServerSettings";
 import type { Catalogues } from "./bindings/Catalogues";
 import type { Edit } from "./bindings/Edit";
 import type { ExportKind } from "./bindings/ExportKind";
+import type { Finding } from "./bindings/Finding";
 import type { Importing } from "./bindings/Importing";
 import type { NewPlan } from "./bindings/NewPlan";
 import type { PlanSummary } from "./bindings/PlanSummary";
@@ -20,6 +21,7 @@ import type { Received } from "./bindings/Received";
 import type { Round } from "./bindings/Round";
 import type { RowRef } from "./bindings/RowRef";
 import type { Sent } from "./bindings/Sent";
+import type { TextMatch } from "./bindings/TextMatch";
 import type { Tracking } from "./bindings/Tracking";
 
 /** The Vietnamese sentence of an error from the core. Anything else thrown (Tauri's own
@@ -70,6 +72,10 @@ export const api = {
   exportDocument: (id: string, kind: ExportKind, draft: boolean) =>
     invoke<string | null>("export_document", { id, kind, draft }),
   preview: (id: string, kind: ExportKind) => invoke<string>("preview", { id, kind }),
+  /** The final check: every error before the plan can be issued. */
+  readiness: (id: string) => invoke<Finding[]>("readiness", { id }),
+  /** Every occurrence of `query` in the plan's texts (find and replace). */
+  findText: (id: string, query: string) => invoke<TextMatch[]>("find_text", { id, query }),
   catalogues: () => invoke<Catalogues>("catalogues"),
   /** `asOf` "yyyy-mm-dd"; null for today. */
   tracking: (id: string, asOf: string | null) => invoke<Tracking>("tracking", { id, asOf }),

@@ -1,6 +1,8 @@
 // Every edit the window sends is built here, from the plan as the core returned it and what
 // the planner typed. One place, so that the contract test (edits.contract.test.ts) can build
 // each kind of edit exactly as the screens do and check that the core accepts it.
+import type { Finding } from "./bindings/Finding";
+import type { Place } from "./bindings/Place";
 import type { Agency } from "./bindings/Agency";
 import type { Assessment } from "./bindings/Assessment";
 import type { BudgetLine } from "./bindings/BudgetLine";
@@ -172,4 +174,8 @@ export const edit = {
     actual: patch.actual === undefined ? i.actual : patch.actual,
     measured: patch.measured === undefined ? i.measured : patch.measured,
   }),
+  /** Find and replace: every occurrence in the texts at `places` (null: every text), one step. */
+  replaceText: (find: string, replace: string, places: Place[] | null): Edit => ({ op: "replace_text", find, replace, places }),
+  /** A finding of the final check confirmed as the planner's intent (or no longer). */
+  setIntended: (f: Finding, intended: boolean): Edit => ({ op: "set_intended", key: f.key ?? "", intended }),
 };

@@ -48,6 +48,8 @@ export const EDIT_LABELS: Record<Edit["op"], string> = {
   replace_plan: "Thay toàn bộ kế hoạch",
   track_task: "Theo dõi nhiệm vụ",
   track_indicator: "Kết quả chỉ tiêu",
+  set_intended: "Xác nhận cách viết",
+  replace_text: "Tìm và thay thế",
 };
 
 export const AGENCY_KINDS: Record<AgencyKind, string> = {

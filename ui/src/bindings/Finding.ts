@@ -6,4 +6,9 @@ export type Finding = { severity: Severity,
 /**
  * Stable machine code, e.g. "task.no_lead".
  */
-code: string, location: Location, message: string, };
+code: string, location: Location, message: string, 
+/**
+ * For a finding the planner may confirm as intended (a wording of the final check):
+ * the key the confirmation is kept under in `Plan::intended`.
+ */
+key?: string, };

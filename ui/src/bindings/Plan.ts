@@ -17,4 +17,9 @@ directory: Array<Agency>, legal_bases: Array<LegalBasis>, assessment: Assessment
 /**
  * Section IV, titled items numbered 1…n when rendered.
  */
-solutions: Array<NarrativeSection>, budget: Budget, organisation: Organisation, };
+solutions: Array<NarrativeSection>, budget: Budget, organisation: Organisation, 
+/**
+ * Findings of the final check the planner confirmed as intended (a retired agency
+ * named in a quotation, a baseline year), by `validation::Finding::key`.
+ */
+intended?: Array<string>, };

@@ -102,6 +102,7 @@ export function Editor({ view, plan, catalogues, section, onSection, onDirectory
       </main>
       <Findings
         view={view}
+        plan={plan}
         onJump={(f) => {
           const t = target(f);
           if (t.section === "directory") onDirectory();
@@ -113,8 +114,8 @@ export function Editor({ view, plan, catalogues, section, onSection, onDirectory
   );
 }
 
-/** Where a finding points: its section, and the element to focus. */
-export function target(f: Finding): { section: OutlineKey | "directory"; loc: string | null } {
+/** Where a finding (or a found text) points: its section, and the element to focus. */
+export function target(f: Pick<Finding, "location">): { section: OutlineKey | "directory"; loc: string | null } {
   const l = f.location;
   const loc = l.task ? `task-${l.task}` : l.indicator ? `indicator-${l.indicator}` : l.group ? `group-${l.group}` : null;
   return { section: l.section, loc };

@@ -4,6 +4,8 @@
 import { useState } from "react";
 import type { Finding } from "../bindings/Finding";
 import type { PlanView } from "../bindings/PlanView";
+import type { PlanApi } from "../usePlan";
+import { Readiness } from "./Readiness";
 
 /** More occurrences of one rule than this make a group. */
 const GROUP_ABOVE = 2;
@@ -48,7 +50,7 @@ function summarise(findings: Finding[]): { head: string; phrase: string; place: 
   return { head, phrase, place };
 }
 
-export function Findings({ view, onJump }: { view: PlanView; onJump: (f: Finding) => void }) {
+export function Findings({ view, plan, onJump }: { view: PlanView; plan?: PlanApi; onJump: (f: Finding) => void }) {
   const [closed, setClosed] = useState<Set<string>>(new Set());
   const errors = view.findings.filter((f) => f.severity === "error");
   const warnings = view.findings.filter((f) => f.severity === "warning");
@@ -102,6 +104,7 @@ export function Findings({ view, onJump }: { view: PlanView; onJump: (f: Finding
           );
         })}
       </ul>
+      {plan && <Readiness view={view} plan={plan} onJump={onJump} />}
     </aside>
   );
 }

@@ -41,6 +41,7 @@ export function Plans({ catalogues, onOpen, notify, onDeleted }: Props) {
   const [busy, setBusy] = useState(false);
   const [review, setReview] = useState<Started | null>(null);
   const known = provincesOf(catalogues, Number(year));
+  const yearOk = /^\d{4}$/.test(year.trim());
   // Next year's plan asked for a year that already has one: open it, or make another draft.
   const [exists, setExists] = useState<{ source: PlanSummary; existing: PlanSummary } | null>(null);
   // An import refused because too little of the file could be read: a partial draft may follow.
@@ -90,7 +91,8 @@ export function Plans({ catalogues, onOpen, notify, onDeleted }: Props) {
           className="row"
           onSubmit={(e) => {
             e.preventDefault();
-            run(() => api.createPlan({ from: "blank", province, year: Number(year) }), onOpen);
+            if (!yearOk || !province.trim()) return;
+            run(() => api.createPlan({ from: "blank", province, year: Number(year.trim()) }), onOpen);
           }}
         >
           <label className="field">
@@ -113,9 +115,10 @@ export function Plans({ catalogues, onOpen, notify, onDeleted }: Props) {
           </label>
           <label className="field narrow">
             <span>Năm kế hoạch</span>
-            <input value={year} inputMode="numeric" onChange={(e) => setYear(e.target.value)} />
+            <input value={year} inputMode="numeric" aria-invalid={!yearOk} onChange={(e) => setYear(e.target.value)} />
+            {!yearOk && <small className="hint error">Năm gồm 4 chữ số, ví dụ {new Date().getFullYear() + 1}.</small>}
           </label>
-          <button type="submit" className="primary" disabled={busy || !province.trim()}>
+          <button type="submit" className="primary" disabled={busy || !province.trim() || !yearOk}>
             Tạo kế hoạch trống
           </button>
           <span className="or">hoặc</span>

@@ -131,7 +131,7 @@ export function deadlineCell(d: Deadline | null): string {
     case "year_range":
       return `${d.from} - ${d.to}`;
     case "recurring":
-      return `Trước ngày ${d.day} tháng ${d.month} hàng năm`;
+      return `Trước ngày ${d.day} tháng ${d.month} hằng năm`;
     case "continuous":
       return "Thường xuyên";
   }

@@ -1,0 +1,323 @@
+//! Wording a plan must not print in its own year: an agency or a level the 2025 reform
+//! ended, text left for someone to fill in, an aim whose year has passed. One scanner for
+//! both the plan's fields (with a jump to each) and the documents as exported (for what no
+//! field holds: generated headings, table captions, columns). The terms come from the agency
+//! catalogues and `templates/rules/san-sang-ban-hanh.toml`, never from code.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::catalogue::Catalogues;
+use crate::model::{AgencyKind, Plan};
+
+#[derive(Debug, Deserialize)]
+struct RulesFile {
+    retired: Vec<RetiredBody>,
+    district: District,
+    placeholders: Words,
+    past_years: PastYears,
+}
+
+#[derive(Debug, Deserialize)]
+struct RetiredBody {
+    names: Vec<String>,
+    successor: String,
+    why: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct District {
+    from_year: i32,
+    words: Vec<String>,
+    why: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct Words {
+    words: Vec<String>,
+    lines: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct PastYears {
+    after: Vec<String>,
+}
+
+fn rules() -> &'static RulesFile {
+    static RULES: OnceLock<RulesFile> = OnceLock::new();
+    RULES.get_or_init(|| {
+        // Checked by every test run (a parse failure fails the first final check).
+        toml::from_str(include_str!("../../templates/rules/san-sang-ban-hanh.toml"))
+            .expect("templates/rules/san-sang-ban-hanh.toml")
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// An agency or ministry the reform ended.
+    Retired,
+    /// The district level, in a plan of 2026 or later.
+    District,
+    /// "chưa đánh giá", "…": left to be filled in.
+    Placeholder,
+    /// "đến năm 2025" in a plan of 2027.
+    PastYear,
+}
+
+impl Kind {
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Retired => "final.retired_agency",
+            Kind::District => "final.district_level",
+            Kind::Placeholder => "final.placeholder",
+            Kind::PastYear => "final.past_year",
+        }
+    }
+}
+
+/// One wording found in a text.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub kind: Kind,
+    /// Byte range in the scanned text.
+    pub start: usize,
+    pub end: usize,
+    /// Why it is wrong, with what to write instead when there is one.
+    pub why: String,
+    /// The successor's name, where a name can simply be replaced.
+    pub successor: Option<String>,
+}
+
+struct Term {
+    needle: Vec<char>,
+    kind: Kind,
+    why: String,
+    successor: Option<String>,
+}
+
+/// The terms that apply to a plan: built once per check, used for every text.
+pub struct Scanner {
+    terms: Vec<Term>,
+    past_after: Vec<Vec<char>>,
+    year: i32,
+}
+
+fn lower(s: &str) -> Vec<char> {
+    s.chars()
+        .map(|c| c.to_lowercase().next().unwrap_or(c))
+        .collect()
+}
+
+impl Scanner {
+    pub fn new(plan: &Plan, cats: &Catalogues) -> Scanner {
+        let r = rules();
+        let year = plan.identity.year;
+        let province = plan.identity.province.trim();
+        let mut terms = Vec::new();
+        let mut add = |name: &str, kind, why: &str, successor: Option<String>| {
+            let needle = lower(name.trim());
+            if needle.len() >= 3 && !terms.iter().any(|t: &Term| t.needle == needle) {
+                terms.push(Term {
+                    needle,
+                    kind,
+                    why: why.to_string(),
+                    successor,
+                });
+            }
+        };
+        if year >= r.district.from_year {
+            for b in &r.retired {
+                for n in &b.names {
+                    add(n, Kind::Retired, &b.why, Some(b.successor.clone()));
+                }
+            }
+            // Provincial departments from the catalogues, by full name and abbreviation, and
+            // the plan's own directory entries that stand for them.
+            let presets = cats.all_preset_agencies();
+            let successor_of = |id: Option<&str>| {
+                id.and_then(|r| presets.iter().find(|p| p.id == r && p.until_year.is_none()))
+                    .map(|p| cats.agency_for(p, province))
+            };
+            for p in presets
+                .iter()
+                .filter(|p| p.until_year.is_some_and(|u| u < year))
+            {
+                if p.kind == AgencyKind::UbndHuyen {
+                    continue; // the district words below say it
+                }
+                let next = successor_of(p.replaced_by.as_deref());
+                let why = format!(
+                    "{} không còn sau sắp xếp năm 2025{}",
+                    p.short.as_deref().unwrap_or(&p.name),
+                    next.as_ref().map_or(String::new(), |n| format!(
+                        "; nhiệm vụ do {} đảm nhận",
+                        n.name
+                    ))
+                );
+                let generic = p.name.replace(" {tỉnh}", "").replace("{tỉnh}", "");
+                add(
+                    &generic,
+                    Kind::Retired,
+                    &why,
+                    next.as_ref().map(|n| n.name.clone()),
+                );
+                if let Some(s) = &p.short {
+                    add(
+                        s,
+                        Kind::Retired,
+                        &why,
+                        next.as_ref().and_then(|n| n.short.clone()),
+                    );
+                }
+            }
+            for w in &r.district.words {
+                add(w, Kind::District, &r.district.why, None);
+            }
+        }
+        for w in &r.placeholders.words {
+            add(
+                w,
+                Kind::Placeholder,
+                "nội dung còn để trống, chờ điền",
+                None,
+            );
+        }
+        // Longest first, so "Sở Thông tin và Truyền thông" is one hit, not also "Sở TT".
+        terms.sort_by_key(|t| std::cmp::Reverse(t.needle.len()));
+        Scanner {
+            terms,
+            past_after: r.past_years.after.iter().map(|a| lower(a)).collect(),
+            year,
+        }
+    }
+
+    /// What is wrong in `text`. `forward`: the text states aims (goals, tasks, solutions,
+    /// budget), where a past year is an expired aim.
+    pub fn scan(&self, text: &str, forward: bool) -> Vec<Hit> {
+        let chars: Vec<(usize, char)> = text
+            .char_indices()
+            .map(|(i, c)| (i, c.to_lowercase().next().unwrap_or(c)))
+            .collect();
+        let byte = |ci: usize| chars.get(ci).map_or(text.len(), |x| x.0);
+        let word = |c: char| c.is_alphanumeric();
+        let mut hits: Vec<Hit> = Vec::new();
+        let taken =
+            |hits: &[Hit], s: usize, e: usize| hits.iter().any(|h| s < h.end && h.start < e);
+        for term in &self.terms {
+            let n = term.needle.len();
+            let mut i = 0;
+            while i + n <= chars.len() {
+                let matches = chars[i..i + n]
+                    .iter()
+                    .zip(&term.needle)
+                    .all(|((_, c), t)| c == t);
+                let bounded = matches
+                    && (i == 0 || !word(chars[i - 1].1) || !word(term.needle[0]))
+                    && (i + n == chars.len() || !word(chars[i + n].1) || !word(term.needle[n - 1]));
+                let (s, e) = (byte(i), byte(i + n));
+                if bounded && !taken(&hits, s, e) && !in_citation(text, s) {
+                    hits.push(Hit {
+                        kind: term.kind,
+                        start: s,
+                        end: e,
+                        why: term.why.clone(),
+                        successor: term.successor.clone(),
+                    });
+                    i += n;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        self.blank_lines(text, &mut hits);
+        if forward {
+            self.past_years(text, &chars, &mut hits);
+        }
+        hits.sort_by_key(|h| h.start);
+        hits
+    }
+
+    /// A line that is only "…", or ends with ": …".
+    fn blank_lines(&self, text: &str, hits: &mut Vec<Hit>) {
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let body = line.trim_end();
+            let bare = body.trim_start().trim_start_matches(['-', '+', '*', ' ']);
+            for blank in &rules().placeholders.lines {
+                let Some(before) = bare.strip_suffix(blank.as_str()) else {
+                    continue;
+                };
+                let before = before.trim_end();
+                if before.is_empty() || before.ends_with(':') {
+                    let start = offset + body.len() - blank.len();
+                    if !hits
+                        .iter()
+                        .any(|h| start < h.end && h.start < start + blank.len())
+                    {
+                        hits.push(Hit {
+                            kind: Kind::Placeholder,
+                            start,
+                            end: start + blank.len(),
+                            why: "nội dung còn để trống, chờ điền".into(),
+                            successor: None,
+                        });
+                    }
+                    break;
+                }
+            }
+            offset += line.len();
+        }
+    }
+
+    fn past_years(&self, text: &str, chars: &[(usize, char)], hits: &mut Vec<Hit>) {
+        for after in &self.past_after {
+            let n = after.len();
+            let mut i = 0;
+            while i + n + 5 <= chars.len() {
+                let here = chars[i..i + n].iter().zip(after).all(|((_, c), t)| c == t)
+                    && (i == 0 || !chars[i - 1].1.is_alphanumeric())
+                    && chars[i + n].1 == ' ';
+                let digits: String = chars[i + n + 1..(i + n + 5).min(chars.len())]
+                    .iter()
+                    .map(|x| x.1)
+                    .collect();
+                let year: Option<i32> = (here && digits.chars().all(|c| c.is_ascii_digit()))
+                    .then(|| digits.parse().ok())
+                    .flatten();
+                let next_digit = chars.get(i + n + 5).is_some_and(|x| x.1.is_ascii_digit());
+                if let Some(y) = year.filter(|y| (2000..self.year).contains(y) && !next_digit) {
+                    let s = chars[i].0;
+                    let e = chars.get(i + n + 5).map_or(text.len(), |x| x.0);
+                    if !in_citation(text, s) {
+                        hits.push(Hit {
+                            kind: Kind::PastYear,
+                            start: s,
+                            end: e,
+                            why: format!(
+                                "năm {y} đã qua: kế hoạch năm {} không đặt mục tiêu, thời hạn cho năm {y}",
+                                self.year
+                            ),
+                            successor: None,
+                        });
+                    }
+                }
+                i += 1;
+            }
+        }
+    }
+}
+
+/// True when the sentence around `at` cites a document by its number ("Công văn số
+/// 2390/BTTTT-THH của Bộ Thông tin và Truyền thông"): a document issued by a body that is
+/// gone is still cited by that body's name.
+pub fn in_citation(text: &str, at: usize) -> bool {
+    let sentence = crate::plantext::sentence_at(text, at);
+    let chars: Vec<char> = sentence.chars().collect();
+    chars.windows(3).any(|w| {
+        w[0].is_ascii_digit() && w[1] == '/' && (w[2].is_uppercase() || w[2].is_ascii_digit())
+    }) || chars.windows(4).any(|w| {
+        // "52-NQ/TW": the party's numbering.
+        w[0].is_ascii_digit() && w[1] == '-' && w[2].is_uppercase() && w[3].is_uppercase()
+    })
+}
