@@ -105,6 +105,13 @@ impl From<sqlx::Error> for Error {
             sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed => {
                 Error::Unreachable(e)
             }
+            // A lock held too long elsewhere (55P03), or a statement past its time (57014):
+            // the plan is busy, not broken; the same edit succeeds once it is free.
+            sqlx::Error::Database(ref d)
+                if matches!(d.code().as_deref(), Some("55P03") | Some("57014")) =>
+            {
+                Error::Unreachable(e)
+            }
             sqlx::Error::Database(ref d) if d.code().as_deref() == Some("42501") => {
                 let said = d.message();
                 Error::Forbidden(if said.starts_with("Tài khoản") {

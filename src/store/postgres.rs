@@ -58,7 +58,12 @@ pub(super) async fn connect(url: &str) -> Result<PgPool> {
             reason: reason(&e),
         }
     };
-    let options = PgConnectOptions::from_str(url).map_err(fail)?;
+    // A colleague (or anyone with a password) holding a plan's row in an open transaction
+    // must not make this window's saves wait for ever: they fail after a few seconds, as a
+    // database that does not answer, and are sent again (see Error::from).
+    let options = PgConnectOptions::from_str(url)
+        .map_err(fail)?
+        .options([("lock_timeout", "5s"), ("statement_timeout", "60s")]);
     let pool = PgPoolOptions::new()
         .max_connections(4)
         .acquire_timeout(Duration::from_secs(10))

@@ -3,6 +3,7 @@
 
 use dxplan::model::*;
 
+pub mod server;
 pub mod word;
 
 /// A small plan that validates without findings; tests break it one way at a time.

@@ -1,0 +1,187 @@
+//! The shared server's guard, tried as an attacker with `psql`-like SQL (issue 23): a
+//! department's and a drafter's password, each trick sent on a raw connection, and the
+//! database compared before and after. Each attempt is refused by the server itself, and the
+//! plan and its history are as they were; the app still saves, undoes and redoes after it.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::server::*;
+use dxplan::edit::{Edit, TextField};
+use dxplan::store::{NewAccount, Store};
+use dxplan::Error;
+use sqlx::{Connection, PgConnection};
+
+/// The plan's row and every history row, as text, to compare before and after an attack.
+async fn snapshot(c: &mut PgConnection, id: &str) -> String {
+    let plan: (i64, String, String, String) = sqlx::query_as(
+        "SELECT revision, created_at, updated_at, document FROM plans WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_one(&mut *c)
+    .await
+    .unwrap();
+    let history: Vec<(i64, String, String, String, Option<i64>)> = sqlx::query_as(
+        "SELECT revision, author, summary, document, parent_state FROM plan_revisions WHERE plan_id = $1 ORDER BY revision",
+    )
+    .bind(id)
+    .fetch_all(&mut *c)
+    .await
+    .unwrap();
+    format!("{plan:?}{history:?}")
+}
+
+/// Sends `sql` (with the plan id as $1 where it has one) and expects the server's refusal.
+async fn refused(c: &mut PgConnection, id: &str, sql: &str) {
+    let mut tx = c.begin().await.unwrap();
+    let q = sqlx::query(sql);
+    let q = if sql.contains("$1") { q.bind(id) } else { q };
+    let done = match q.execute(&mut *tx).await {
+        Ok(_) => tx.commit().await.map(|_| ()),
+        Err(e) => Err(e),
+    };
+    let e = done.expect_err(sql);
+    refused_by_server(&e, sql);
+}
+
+#[test]
+fn a_departments_password_cannot_switch_off_or_get_round_the_guard() {
+    on_server(|server| async move {
+        let (admin, id, login) = sample_and_builder(&server).await;
+        let mut c = PgConnection::connect(server.url_as(&login, "mat-khau-xd-2027").to_str().unwrap())
+            .await
+            .unwrap();
+        let mut watch = PgConnection::connect(server.url().to_str().unwrap()).await.unwrap();
+        let before = snapshot(&mut watch, &id).await;
+
+        // The guard looked `accounts` up through the caller's search_path: a temporary table
+        // of that name came first and said "no agency".
+        refused(&mut c, &id, "CREATE TEMP TABLE accounts (account TEXT, full_name TEXT, agency TEXT)").await;
+        refused(&mut c, &id, "CREATE TEMP TABLE plans_copy (x INT)").await;
+        for sql in [
+            // The revision moved anywhere: history wiped behind it, or every later save broken.
+            "UPDATE plans SET revision = revision + 1000 WHERE id = $1",
+            "UPDATE plans SET revision = 1 WHERE id = $1",
+            "UPDATE plans SET created_at = '2000-01-01' WHERE id = $1",
+            // A change of the plan with no history row: no trace, and no window sees it.
+            "UPDATE plans SET revision = revision + 1, updated_at = 'x' WHERE id = $1",
+            // History rewritten or wiped.
+            "UPDATE plan_revisions SET author = 'ai-do' WHERE plan_id = $1",
+            "DELETE FROM plan_revisions WHERE plan_id = $1",
+            "INSERT INTO plan_revisions (plan_id, revision, created_at, summary, document, kind, state, parent_state, author, sections) \
+             SELECT plan_id, revision + 1, created_at, summary, document, kind, state, 1, author, sections FROM plan_revisions \
+             WHERE plan_id = $1 ORDER BY revision DESC LIMIT 1",
+        ] {
+            refused(&mut c, &id, sql).await;
+        }
+        assert_eq!(snapshot(&mut watch, &id).await, before, "nothing changed");
+        c.close().await.unwrap();
+
+        // The app still saves, undoes and redoes.
+        let r = admin.revision(&id).await.unwrap();
+        let next = admin
+            .apply(
+                &id,
+                Some(r),
+                Edit::SetText {
+                    field: TextField::Vision,
+                    text: "Tầm nhìn mới.".into(),
+                },
+            )
+            .await
+            .unwrap();
+        assert_eq!(next, r + 1);
+        admin.undo(&id).await.unwrap().unwrap();
+        admin.redo(&id).await.unwrap().unwrap();
+        assert_eq!(admin.load(&id).await.unwrap().plan.vision, "Tầm nhìn mới.");
+    });
+}
+
+#[test]
+fn a_drafters_password_cannot_forge_or_rewrite_history() {
+    on_server(|server| async move {
+        let (admin, id, dept) = sample_and_builder(&server).await;
+        let login = server.login("soan_thao");
+        admin
+            .create_account(&NewAccount {
+                account: login.clone(),
+                password: "mat-khau-soan-2027".into(),
+                full_name: "Lê Thị Soạn".into(),
+                agency: None,
+            })
+            .await
+            .unwrap();
+        let drafter = Store::open(&server.url_as(&login, "mat-khau-soan-2027")).await.unwrap();
+        // A few saves, so there is history to attack.
+        for i in 0..3 {
+            drafter
+                .apply(
+                    &id,
+                    None,
+                    Edit::SetText {
+                        field: TextField::Vision,
+                        text: format!("Tầm nhìn {i}."),
+                    },
+                )
+                .await
+                .unwrap();
+        }
+        let mut c = PgConnection::connect(server.url_as(&login, "mat-khau-soan-2027").to_str().unwrap())
+            .await
+            .unwrap();
+        let mut watch = PgConnection::connect(server.url().to_str().unwrap()).await.unwrap();
+        let before = snapshot(&mut watch, &id).await;
+        let signed_as_department = format!(
+            "INSERT INTO plan_revisions (plan_id, revision, created_at, summary, document, kind, state, author, sections) \
+             SELECT id, revision + 1, updated_at, 'Sửa nhiệm vụ', document, 'edit', revision + 1, '{dept}', 'tasks' FROM plans WHERE id = $1"
+        );
+        for sql in [
+            "UPDATE plan_revisions SET author = 'ai-do', summary = 'Không sửa gì' WHERE plan_id = $1",
+            "DELETE FROM plan_revisions WHERE plan_id = $1 AND revision = 2",
+            signed_as_department.as_str(),
+            "UPDATE plans SET revision = revision + 1000 WHERE id = $1",
+            "CREATE TEMP TABLE accounts (account TEXT, full_name TEXT, agency TEXT)",
+        ] {
+            refused(&mut c, &id, sql).await;
+        }
+        assert_eq!(snapshot(&mut watch, &id).await, before, "nothing changed");
+        // Copying plans up with their history still works for a drafter.
+        let local = tempfile::tempdir().unwrap();
+        let file = Store::open(&local.path().join("db.sqlite")).await.unwrap();
+        file.create(&dxplan::sample::plan()).await.unwrap();
+        let copied = file.copy_all_to(&drafter).await.unwrap();
+        assert_eq!(copied.plans, 1);
+        c.close().await.unwrap();
+    });
+}
+
+#[test]
+fn a_lock_held_elsewhere_makes_a_save_wait_seconds_not_for_ever() {
+    on_server(|server| async move {
+        let (admin, id, login) = sample_and_builder(&server).await;
+        let mut holder = PgConnection::connect(server.url_as(&login, "mat-khau-xd-2027").to_str().unwrap())
+            .await
+            .unwrap();
+        let mut tx = holder.begin().await.unwrap();
+        sqlx::query("SELECT id FROM plans WHERE id = $1 FOR UPDATE")
+            .bind(&id)
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        let edit = || Edit::SetText {
+            field: TextField::Vision,
+            text: "Tầm nhìn khi có khóa.".into(),
+        };
+        let started = Instant::now();
+        let e = admin.apply(&id, None, edit()).await.unwrap_err();
+        let waited = started.elapsed();
+        assert!(matches!(e, Error::Unreachable(_)), "{e:?}");
+        assert!(waited < Duration::from_secs(20), "{waited:?}");
+        assert!(e.to_string().contains("thử lại"), "{e}");
+        // Released: the same edit goes through.
+        tx.rollback().await.unwrap();
+        admin.apply(&id, None, edit()).await.unwrap();
+        assert_eq!(admin.load(&id).await.unwrap().plan.vision, "Tầm nhìn khi có khóa.");
+    });
+}
