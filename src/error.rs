@@ -39,6 +39,11 @@ pub enum Error {
     #[error("Dữ liệu không hợp lệ: {0}")]
     Invalid(String),
 
+    /// A plan stored in the database that cannot be read back (written by another program);
+    /// the reader's own text goes to the log only.
+    #[error("Kế hoạch {id} trong cơ sở dữ liệu bị hỏng, không đọc được. Hãy báo người quản trị; chi tiết đã ghi vào nhật ký.")]
+    Damaged { id: String, detail: String },
+
     /// A final export the final check refuses; the text lists what stands in the way.
     #[error("{0}")]
     NotIssuable(String),
@@ -94,6 +99,7 @@ impl Error {
             Error::Database(e) | Error::Unreachable(e) => format!("sqlx: {e:?}"),
             Error::Migration(e) => format!("migrate: {e:?}"),
             Error::Io(e) => format!("io: {e:?}"),
+            Error::Damaged { id, detail } => format!("plan {id}: {detail}"),
             other => format!("{other:?}"),
         }
     }

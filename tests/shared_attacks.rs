@@ -185,3 +185,54 @@ fn a_lock_held_elsewhere_makes_a_save_wait_seconds_not_for_ever() {
         assert_eq!(admin.load(&id).await.unwrap().plan.vision, "Tầm nhìn khi có khóa.");
     });
 }
+
+#[test]
+fn a_document_with_a_key_twice_is_refused_and_only_the_admin_deletes_a_plan() {
+    on_server(|server| async move {
+        let (admin, id, login) = sample_and_builder(&server).await;
+        let drafter_login = server.login("soan_thao");
+        admin
+            .create_account(&NewAccount {
+                account: drafter_login.clone(),
+                password: "mat-khau-soan-2027".into(),
+                full_name: "Lê Thị Soạn".into(),
+                agency: None,
+            })
+            .await
+            .unwrap();
+        let mut watch = PgConnection::connect(server.url().to_str().unwrap()).await.unwrap();
+        let before = snapshot(&mut watch, &id).await;
+        // {"vision": "X", …, "vision": "Y"}: the guard would read one plan, the app another.
+        let twice = "UPDATE plans SET document = '{\"vision\": \"X\",' || substr(document, 2), revision = revision + 1 WHERE id = $1";
+        for (account, password) in [(&login, "mat-khau-xd-2027"), (&drafter_login, "mat-khau-soan-2027")] {
+            let mut c = PgConnection::connect(server.url_as(account, password).to_str().unwrap())
+                .await
+                .unwrap();
+            refused(&mut c, &id, twice).await;
+            refused(&mut c, &id, "DELETE FROM plans WHERE id = $1").await;
+            c.close().await.unwrap();
+        }
+        assert_eq!(snapshot(&mut watch, &id).await, before, "nothing changed");
+        // The drafter's window says so in Vietnamese, and the plan is still there.
+        let drafter = Store::open(&server.url_as(&drafter_login, "mat-khau-soan-2027")).await.unwrap();
+        let e = drafter.delete(&id).await.unwrap_err();
+        assert!(e.to_string().contains("chỉ tài khoản quản trị mới xóa được"), "{e}");
+        assert!(admin.load(&id).await.is_ok());
+        // A plan another program stored unreadable is said so, without serde's English.
+        let mut c = PgConnection::connect(server.url().to_str().unwrap()).await.unwrap();
+        sqlx::query("ALTER TABLE plans DISABLE TRIGGER USER").execute(&mut c).await.unwrap();
+        sqlx::query("UPDATE plans SET document = '{\"identity\": 5}' WHERE id = $1")
+            .bind(&id)
+            .execute(&mut c)
+            .await
+            .unwrap();
+        sqlx::query("ALTER TABLE plans ENABLE TRIGGER USER").execute(&mut c).await.unwrap();
+        let e = admin.load(&id).await.unwrap_err();
+        let said = e.to_string();
+        assert!(said.contains("bị hỏng, không đọc được"), "{said}");
+        assert!(!said.contains("invalid type"), "{said}");
+        // The admin deletes it.
+        admin.delete(&id).await.unwrap();
+        assert!(admin.list().await.unwrap().is_empty());
+    });
+}

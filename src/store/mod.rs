@@ -207,7 +207,10 @@ async fn document_at(tx: &mut Tx, id: &str, revision: i64) -> Result<Plan> {
         .fetch_optional(&mut **c)
         .await?);
     let doc = doc.ok_or_else(|| Error::Invalid("Không còn lịch sử để hoàn tác thêm.".into()))?;
-    serde_json::from_str(&doc).map_err(|e| Error::Invalid(e.to_string()))
+    serde_json::from_str(&doc).map_err(|e| Error::Damaged {
+        id: format!("{id} (phiên bản {revision})"),
+        detail: e.to_string(),
+    })
 }
 
 /// The state a redo returns to: the trailing run of undo/redo revisions read as a stack.
@@ -469,8 +472,9 @@ impl Store {
     /// The plan's revision and document, read in `tx` (holding the row) or from the pool.
     fn parse(id: &str, row: Option<(i64, String)>) -> Result<(i64, Plan)> {
         let (revision, doc) = row.ok_or_else(|| Error::PlanNotFound(id.to_string()))?;
-        let plan: Plan = serde_json::from_str(&doc).map_err(|e| {
-            Error::Invalid(format!("kế hoạch {id} trong cơ sở dữ liệu bị hỏng: {e}"))
+        let plan: Plan = serde_json::from_str(&doc).map_err(|e| Error::Damaged {
+            id: id.to_string(),
+            detail: e.to_string(),
         })?;
         Ok((revision, plan))
     }

@@ -14,6 +14,9 @@
 --    and document) or, for a plan written in the same transaction (copied up with its
 --    history), in ascending order up to its revision; it deletes only past the kept
 --    revisions, or with the plan itself.
+-- 4. Only the admin (an account not made by dxplan_create_account) deletes a whole plan.
+-- 5. A document with a key twice ({"vision": "X", …, "vision": "Y"}) is refused: the guard
+--    (jsonb, last key wins) and the app (which refuses it) would read two different plans.
 
 DO $$
 DECLARE
@@ -32,6 +35,53 @@ BEGIN
         RAISE NOTICE 'TEMPORARY not revoked: run this migration as the database owner';
     END;
 END $$;
+
+-- Whether a JSON text has an object with the same key twice, at any depth (the `json`
+-- type keeps every key as written, unlike `jsonb`).
+CREATE OR REPLACE FUNCTION dxplan_duplicate_keys(j JSON) RETURNS BOOLEAN
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE json_typeof(j)
+        WHEN 'object' THEN
+            (SELECT count(*) <> count(DISTINCT k) FROM json_object_keys(j) AS k)
+            OR EXISTS (SELECT 1 FROM json_each(j) AS e WHERE dxplan_duplicate_keys(e.value))
+        WHEN 'array' THEN
+            EXISTS (SELECT 1 FROM json_array_elements(j) AS e WHERE dxplan_duplicate_keys(e))
+        ELSE false
+    END
+$$;
+
+CREATE OR REPLACE FUNCTION dxplan_document_guard() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF dxplan_duplicate_keys(NEW.document::json) THEN
+        RAISE EXCEPTION USING
+            ERRCODE = '42501',
+            MESSAGE = format('Tài khoản %s: nội dung kế hoạch có một mục ghi hai lần, máy chủ không nhận. Thay đổi này không được lưu.', session_user);
+    END IF;
+    RETURN NEW;
+END $$;
+
+DROP TRIGGER IF EXISTS plans_document_guard ON plans;
+CREATE TRIGGER plans_document_guard BEFORE INSERT OR UPDATE ON plans
+    FOR EACH ROW EXECUTE FUNCTION dxplan_document_guard();
+DROP TRIGGER IF EXISTS plan_revisions_document_guard ON plan_revisions;
+CREATE TRIGGER plan_revisions_document_guard BEFORE INSERT ON plan_revisions
+    FOR EACH ROW EXECUTE FUNCTION dxplan_document_guard();
+
+CREATE OR REPLACE FUNCTION dxplan_plan_delete_guard() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM accounts a WHERE a.account = session_user) THEN
+        RAISE EXCEPTION USING
+            ERRCODE = '42501',
+            MESSAGE = format('Tài khoản %s không xóa được kế hoạch trên máy chủ dùng chung: chỉ tài khoản quản trị mới xóa được (cùng toàn bộ lịch sử). Kế hoạch vẫn còn nguyên.', session_user);
+    END IF;
+    RETURN OLD;
+END $$;
+
+DROP TRIGGER IF EXISTS plans_delete_guard ON plans;
+CREATE TRIGGER plans_delete_guard BEFORE DELETE ON plans
+    FOR EACH ROW EXECUTE FUNCTION dxplan_plan_delete_guard();
 
 CREATE OR REPLACE FUNCTION dxplan_plan_row_guard() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -123,7 +173,8 @@ DECLARE
     here TEXT := current_schema();
     f TEXT;
 BEGIN
-    FOREACH f IN ARRAY ARRAY['dxplan_plan_row_guard()', 'dxplan_plan_has_history()', 'dxplan_history_guard()']
+    FOREACH f IN ARRAY ARRAY['dxplan_plan_row_guard()', 'dxplan_plan_has_history()', 'dxplan_history_guard()',
+                             'dxplan_duplicate_keys(json)', 'dxplan_document_guard()', 'dxplan_plan_delete_guard()']
     LOOP
         EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f, here);
     END LOOP;

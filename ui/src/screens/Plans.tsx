@@ -242,16 +242,19 @@ export function Plans({ catalogues, onOpen, notify, onDeleted }: Props) {
           title="Xóa kế hoạch?"
           confirmLabel="Xóa vĩnh viễn"
           onCancel={() => setToDelete(null)}
-          onConfirm={() =>
+          onConfirm={() => {
+            // Closed whatever the answer: a refusal (the shared server lets only the admin
+            // delete) is said in the notice, and the plan stays in the list.
+            const plan = toDelete;
+            setToDelete(null);
             run(
-              () => api.deletePlan(toDelete.id),
+              () => api.deletePlan(plan.id),
               () => {
-                onDeleted(toDelete.id);
-                setToDelete(null);
+                onDeleted(plan.id);
                 reload();
               },
-            )
-          }
+            );
+          }}
         >
           Kế hoạch «{toDelete.title}» ({toDelete.province}, {toDelete.year}) sẽ bị xóa cùng toàn bộ lịch sử sửa
           đổi. Không thể hoàn tác.
