@@ -378,3 +378,27 @@ fn a_task_title_of_3000_characters_is_an_error() {
         long[0].message
     );
 }
+
+#[test]
+fn a_reason_stands_for_a_verdict_in_part_one() {
+    let mut plan = rolled_to(2027, &Options::default());
+    for r in &mut plan.assessment.indicators {
+        r.note = "Chưa có số liệu của Cục Thống kê.".into();
+    }
+    for t in &mut plan.assessment.tasks {
+        t.status = Some(TaskStatus::HoanThanh);
+    }
+    for s in &mut plan.assessment.sections {
+        s.text = "Đã triển khai.".into();
+    }
+    plan.assessment.goals_review = "Cơ bản đạt.".into();
+    let found = errors(&plan);
+    assert!(with_code(&found, "final.indicator_unassessed").is_empty());
+    assert!(with_code(&found, "final.task_unassessed").is_empty());
+    let marks = dxplan::validation::completeness(&plan);
+    let part_one = marks
+        .iter()
+        .find(|m| m.section == dxplan::validation::Section::Assessment)
+        .unwrap();
+    assert_eq!(part_one.state, dxplan::validation::Completeness::Complete, "{part_one:?}");
+}

@@ -746,7 +746,10 @@ pub fn completeness_with(plan: &Plan, findings: &[Finding]) -> Vec<SectionState>
             has(&a.goals_review) || !a.sections.is_empty() || !a.indicators.is_empty(),
             has(&a.goals_review)
                 && a.sections.iter().all(|s| has(&s.text))
-                && a.indicators.iter().all(|r| r.achieved.is_some())
+                && a
+                    .indicators
+                    .iter()
+                    .all(|r| r.achieved.is_some() || has(&r.note))
                 && a.tasks.iter().all(|t| t.status.is_some()),
         ),
         (

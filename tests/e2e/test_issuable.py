@@ -9,10 +9,11 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select
 
 from conftest import shot
 from test_app import button, wait
-from test_screens import cli, cli_plan, cli_plans, review_dialog
+from test_screens import cli, cli_plan, cli_plans, outline, review_dialog
 
 READY = "//section[@aria-label='Sẵn sàng ban hành']"
 
@@ -28,6 +29,17 @@ def ready_count(d):
     el = wait(d, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid='readiness-count']")))
     text = el.text
     return 0 if text.startswith("Không còn") else int(text.split()[0])
+
+
+def missing(d):
+    """(indicators, tasks) Phần I still lacks, as the section's head says."""
+    els = d.find_elements(By.CSS_SELECTOR, "[data-testid='assessment-missing']")
+    if not els:
+        return (0, 0)
+    text = els[0].text
+    ind = int(text.split("chỉ tiêu chưa")[0].split()[-1]) if "chỉ tiêu chưa" in text else 0
+    tasks = int(text.split("nhiệm vụ chưa")[0].split()[-1]) if "nhiệm vụ chưa" in text else 0
+    return (ind, tasks)
 
 
 def texts_of(plan):
@@ -117,3 +129,33 @@ def test_a_rolled_plan_is_refused_then_checked_fixed_and_confirmed(launch, workd
     assert checked.returncode == 2
     assert "«cấp huyện»" not in checked.stdout
     shot(d, "issuable-5-after-replace")
+
+    # Phần I: the section says what is missing; a wrong number is refused; each indicator
+    # gets a verdict (the first a reason instead) and each task a status, one edit at a time.
+    outline(d, "Đánh giá năm trước")
+    part_one = plan["assessment"]
+    n_ind, n_tasks = len(part_one["indicators"]), len(part_one["tasks"])
+    wait(d).until(lambda d: missing(d) == (n_ind, n_tasks))
+    actual = d.find_element(By.CSS_SELECTOR, "input[aria-label='Kết quả thực hiện 1']")
+    actual.send_keys("abc", Keys.TAB)
+    wait(d).until(lambda d: actual.get_attribute("aria-invalid") == "true")
+    actual.send_keys(Keys.CONTROL, "a")
+    actual.send_keys(Keys.BACKSPACE, Keys.TAB)
+    note = d.find_element(By.CSS_SELECTOR, "input[aria-label='Ghi chú chỉ tiêu năm trước 1']")
+    note.send_keys("Chưa có số liệu của Cục Thống kê", Keys.TAB)
+    wait(d).until(lambda d: missing(d) == (n_ind - 1, n_tasks))
+    for i in range(2, n_ind + 1):
+        Select(d.find_element(By.CSS_SELECTOR, f"select[aria-label='Đánh giá chỉ tiêu năm trước {i}']")).select_by_visible_text("Đạt")
+        wait(d).until(lambda d: missing(d)[0] == n_ind - i)
+    for i in range(1, n_tasks + 1):
+        Select(d.find_element(By.CSS_SELECTOR, f"select[aria-label='Tình trạng nhiệm vụ năm trước {i}']")).select_by_visible_text("Hoàn thành")
+        wait(d).until(lambda d: missing(d)[1] == n_tasks - i)
+    wait(d).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "[data-testid='assessment-missing']"))
+    shot(d, "issuable-6-part-one")
+    part_one = cli_plan(workdir, p2027["id"])["assessment"]
+    assert part_one["indicators"][0]["achieved"] is None and part_one["indicators"][0]["note"].startswith("Chưa có số liệu")
+    assert part_one["indicators"][0]["actual"] is None, "the wrong number was not saved"
+    assert all(r["achieved"] is True for r in part_one["indicators"][1:])
+    assert all(t["status"] == "hoan_thanh" for t in part_one["tasks"])
+    checked = cli(workdir, "validate", "--final", p2027["id"])
+    assert "chưa được đánh giá" not in checked.stdout and "chưa có tình trạng" not in checked.stdout, checked.stdout

@@ -8,7 +8,6 @@ import { department } from "../access";
 import { OUTLINE, type OutlineKey } from "../labels";
 import {
   AppendicesInfo,
-  AssessmentEditor,
   BudgetEditor,
   GoalsEditor,
   IdentityEditor,
@@ -16,6 +15,7 @@ import {
   OrganisationEditor,
   SolutionsEditor,
 } from "../sections/Sections";
+import { AssessmentEditor } from "../sections/Assessment";
 import { Tasks } from "../sections/Tasks";
 import type { PlanApi } from "../usePlan";
 import { Findings } from "./Findings";

@@ -1,15 +1,10 @@
 // The editors of the plan's other sections. Each sends whole, typed edits to the core; all
 // numbering, totals and checks come back in the view.
 import { useState } from "react";
-import type { Catalogues } from "../bindings/Catalogues";
 import type { Goal } from "../bindings/Goal";
 import type { Identity } from "../bindings/Identity";
 import type { Indicator } from "../bindings/Indicator";
 import type { LegalBasis } from "../bindings/LegalBasis";
-import type { NarrativeSection } from "../bindings/NarrativeSection";
-import type { PlanView } from "../bindings/PlanView";
-import type { TaskReview } from "../bindings/TaskReview";
-import type { TextField } from "../bindings/TextField";
 import {
   archiveUnit,
   edit,
@@ -17,23 +12,17 @@ import {
   legalBasisFromLibrary,
   newGoal,
   newIndicator,
-  newIndicatorReview,
   newLegalBasis,
-  newSection,
-  newTaskReview,
   patchAt,
 } from "../edits";
-import { COMPARATORS, DOC_TYPES, PILLARS, TASK_STATUS, options } from "../labels";
-import type { PlanApi } from "../usePlan";
+import { COMPARATORS, DOC_TYPES, PILLARS, options } from "../labels";
 import { AgencyPicker } from "../widgets/AgencyPicker";
 import { DateInput } from "../widgets/DateInput";
 import { DeadlineInput } from "../widgets/DeadlineInput";
 import { NumberInput, TextArea, TextInput } from "../widgets/Fields";
 import { BudgetLines } from "./Tasks";
 
-type Props = { view: PlanView; plan: PlanApi; catalogues: Catalogues | null };
-
-const setText = (plan: PlanApi, field: TextField) => (text: string) => plan.apply(edit.text(field, text));
+import { ListControls, Narratives, setText, type Props } from "./common";
 
 export function IdentityEditor({ view, plan }: Props) {
   const id = view.plan.identity;
@@ -126,27 +115,6 @@ export function IdentityEditor({ view, plan }: Props) {
 }
 
 /** Up, down and remove for the items of a list edited as a whole. */
-function ListControls<T>({ list, i, onChange }: { list: T[]; i: number; onChange: (l: T[]) => void }) {
-  const swap = (a: number, b: number) => {
-    const l = [...list];
-    [l[a], l[b]] = [l[b], l[a]];
-    onChange(l);
-  };
-  return (
-    <span className="list-controls">
-      <button title="Lên" disabled={i === 0} onClick={() => swap(i, i - 1)}>
-        ↑
-      </button>
-      <button title="Xuống" disabled={i === list.length - 1} onClick={() => swap(i, i + 1)}>
-        ↓
-      </button>
-      <button className="danger" title="Xóa" onClick={() => onChange(list.filter((_, j) => j !== i))}>
-        ✕
-      </button>
-    </span>
-  );
-}
-
 export function LegalBasesEditor({ view, plan, catalogues }: Props) {
   const list = view.plan.legal_bases;
   const save = (legal_bases: LegalBasis[]) => plan.apply(edit.legalBases(legal_bases));
@@ -198,122 +166,6 @@ export function LegalBasesEditor({ view, plan, catalogues }: Props) {
           {b.library_ref && <small className="muted">Từ thư viện căn cứ ({b.library_ref})</small>}
         </div>
       ))}
-    </div>
-  );
-}
-
-function Narratives({ list, onChange, titleLabel }: { list: NarrativeSection[]; onChange: (l: NarrativeSection[]) => void; titleLabel: string }) {
-  const set = (i: number, patch: Partial<NarrativeSection>) => onChange(patchAt(list, i, patch));
-  return (
-    <>
-      {list.map((s, i) => (
-        <div className="card item" key={s.id}>
-          <div className="row">
-            <span className="number">{i + 1}.</span>
-            <TextInput label={titleLabel} hideLabel className="grow" value={s.title} onCommit={(title) => set(i, { title })} />
-            <ListControls list={list} i={i} onChange={onChange} />
-          </div>
-          <TextArea label={`Nội dung ${s.title}`} hideLabel rows={5} value={s.text} onCommit={(text) => set(i, { text })} />
-        </div>
-      ))}
-      <button onClick={() => onChange([...list, newSection()])}>+ Thêm mục</button>
-    </>
-  );
-}
-
-export function AssessmentEditor({ view, plan }: Props) {
-  const a = view.plan.assessment;
-  const last = view.plan.identity.year - 1;
-  const save = (patch: Partial<typeof a>) => plan.apply(edit.assessment(view.plan, patch));
-  const setIndicator = (i: number, patch: Partial<Indicator>) =>
-    save({ indicators: patchAt(a.indicators, i, { indicator: { ...a.indicators[i].indicator, ...patch } }) });
-  return (
-    <div className="form">
-      <h2>Đánh giá kết quả năm {last}</h2>
-      <TextArea label="Tình hình thực hiện mục tiêu" rows={6} value={a.goals_review} onCommit={setText(plan, "goals_review")} />
-      <div className="section-head">
-        <h3>Chỉ tiêu năm {last} ({a.indicators.length})</h3>
-        <button onClick={() => save({ indicators: [...a.indicators, newIndicatorReview(last)] })}>+ Chỉ tiêu năm trước</button>
-      </div>
-      {a.indicators.length > 0 && (
-        <table className="grid indicators" aria-label="Chỉ tiêu năm trước">
-          <thead>
-            <tr>
-              <th>Chỉ tiêu</th>
-              <th>Giao</th>
-              <th>Thực hiện</th>
-              <th>Đơn vị</th>
-              <th>Đánh giá</th>
-              <th></th>
-            </tr>
-          </thead>
-          <tbody>
-            {a.indicators.map((r, i) => (
-              <tr key={r.id} data-loc={`indicator-${r.id}`}>
-                <td>
-                  <TextInput label={`Tên chỉ tiêu năm trước ${i + 1}`} hideLabel value={r.indicator.name} onCommit={(name) => setIndicator(i, { name })} />
-                </td>
-                <td>
-                  <NumberInput label={`Chỉ tiêu giao ${i + 1}`} value={r.indicator.target} onCommit={(target) => setIndicator(i, { target })} />
-                </td>
-                <td>
-                  <NumberInput label={`Kết quả thực hiện ${i + 1}`} value={r.actual} onCommit={(actual) => save({ indicators: patchAt(a.indicators, i, { actual }) })} />
-                </td>
-                <td>
-                  <TextInput label={`Đơn vị chỉ tiêu năm trước ${i + 1}`} hideLabel value={r.indicator.unit} onCommit={(unit) => setIndicator(i, { unit })} />
-                </td>
-                <td>
-                  <select
-                    aria-label={`Đánh giá chỉ tiêu năm trước ${i + 1}`}
-                    value={r.achieved === null ? "" : String(r.achieved)}
-                    onChange={(e) => save({ indicators: patchAt(a.indicators, i, { achieved: e.target.value === "" ? null : e.target.value === "true" }) })}
-                  >
-                    <option value="">Chưa đánh giá</option>
-                    <option value="true">Đạt</option>
-                    <option value="false">Không đạt</option>
-                  </select>
-                </td>
-                <td>
-                  <ListControls list={a.indicators} i={i} onChange={(indicators) => save({ indicators })} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <h3>Tình hình thực hiện nhiệm vụ theo lĩnh vực</h3>
-      <Narratives titleLabel="Tên lĩnh vực" list={a.sections} onChange={(sections) => save({ sections })} />
-      <div className="section-head">
-        <h3>Nhiệm vụ năm {last} ({a.tasks.length})</h3>
-        <button onClick={() => save({ tasks: [...a.tasks, newTaskReview()] })}>+ Nhiệm vụ năm trước</button>
-      </div>
-      {a.tasks.length > 0 && (
-        <table className="grid" aria-label="Nhiệm vụ năm trước">
-          <tbody>
-            {a.tasks.map((t, i) => (
-              <tr key={t.id}>
-                <td className="grow">
-                  <TextInput label={`Tên nhiệm vụ năm trước ${i + 1}`} hideLabel value={t.title} onCommit={(title) => save({ tasks: patchAt(a.tasks, i, { title }) })} />
-                </td>
-                <td>
-                  <select
-                    aria-label={`Tình trạng nhiệm vụ năm trước ${i + 1}`}
-                    value={t.status ?? ""}
-                    onChange={(e) => save({ tasks: patchAt(a.tasks, i, { status: (e.target.value || null) as TaskReview["status"] }) })}
-                  >
-                    <option value="">Chưa đánh giá</option>
-                    {options(TASK_STATUS)}
-                  </select>
-                </td>
-                <td>
-                  <ListControls list={a.tasks} i={i} onChange={(tasks) => save({ tasks })} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <TextArea label="Kinh phí đã thực hiện" rows={3} value={a.budget_spent} onCommit={setText(plan, "budget_spent")} />
     </div>
   );
 }

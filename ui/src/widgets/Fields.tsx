@@ -78,7 +78,7 @@ export function TextInput({ label, value, onCommit, placeholder, className, inva
       id={id}
       aria-label={hideLabel ? label : undefined}
       className={invalid || f.failed ? "invalid" : undefined}
-      aria-invalid={f.failed || undefined}
+      aria-invalid={invalid || f.failed || undefined}
       title={f.failed ? UNSAVED : undefined}
       value={f.value}
       placeholder={placeholder}
