@@ -732,14 +732,14 @@ impl Session {
     /// new draft; what was uncertain comes back as flags to review, what was not read as a
     /// list. A Word file too little of which could be read is refused unless `partial`.
     pub async fn import_office(&self, path: &Path, partial: bool) -> Result<Importing> {
-        let preset = self.catalogues().agency_preset();
+        let cats = self.catalogues();
         let is_xlsx = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
         let imported = if is_xlsx {
-            crate::import::import_xlsx(path, &preset, None, None)
+            crate::import::import_xlsx_of_its_year(path, &cats, None, None)
         } else {
-            crate::import::import_docx(path, &preset, crate::import::Options { partial })
+            crate::import::import_docx_of_its_year(path, &cats, crate::import::Options { partial })
         };
         let imported = match imported {
             Err(e @ Error::ImportIncomplete { .. }) => {

@@ -607,7 +607,17 @@ impl Catalogues {
     /// The newest agency preset as directory entries ("{tỉnh}" left as written), which the
     /// importers match names against.
     pub fn agency_preset(&self) -> Vec<crate::model::Agency> {
-        match self.latest(Kind::Agencies).map(|c| &c.body) {
+        self.agencies_of(self.latest(Kind::Agencies))
+    }
+
+    /// The agency preset a plan of `year` was written against (a 2023 file: the departments
+    /// and districts before the 2025 reform).
+    pub fn agency_preset_of_year(&self, year: i32) -> Vec<crate::model::Agency> {
+        self.agencies_of(self.for_year(Kind::Agencies, year))
+    }
+
+    fn agencies_of(&self, c: Option<&Catalogue>) -> Vec<crate::model::Agency> {
+        match c.map(|c| &c.body) {
             Some(Body::Agencies(a)) => a
                 .iter()
                 .map(|p| crate::model::Agency {

@@ -516,9 +516,6 @@ fn catalogue_lines(c: &catalogue::Catalogue) -> Vec<String> {
     }
 }
 
-fn agency_preset(dir: &Option<PathBuf>) -> Result<Vec<dxplan::model::Agency>> {
-    Ok(catalogue::Catalogues::load(dir.as_deref())?.agency_preset())
-}
 
 /// Shows an imported draft with what to check, and saves it only when asked.
 async fn report_import(
@@ -1069,9 +1066,9 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             partial,
             output,
         } => {
-            let preset = agency_preset(&place.catalogues)?;
+            let cats = catalogue::Catalogues::load(place.catalogues.as_deref())?;
             let options = dxplan::import::Options { partial };
-            let imported = dxplan::import::import_docx(&file, &preset, options)?;
+            let imported = dxplan::import::import_docx_of_its_year(&file, &cats, options)?;
             report_import(&place, imported, output).await?;
         }
         Command::ImportXlsx {
@@ -1080,8 +1077,9 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             year,
             output,
         } => {
-            let preset = agency_preset(&place.catalogues)?;
-            let imported = dxplan::import::import_xlsx(&file, &preset, province.as_deref(), year)?;
+            let cats = catalogue::Catalogues::load(place.catalogues.as_deref())?;
+            let imported =
+                dxplan::import::import_xlsx_of_its_year(&file, &cats, province.as_deref(), year)?;
             report_import(&place, imported, output).await?;
         }
         Command::ProposalsTemplate { plan, agency, out } => {

@@ -290,6 +290,30 @@ fn a_province_word_file_from_seed_004() {
 }
 
 #[test]
+fn a_2023_file_is_read_against_the_agencies_of_2023() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "KH 189.docx", &seed_document());
+    let cats = dxplan::catalogue::Catalogues::load(None).unwrap();
+    let Imported { plan, flags, .. } =
+        dxplan::import::import_docx_of_its_year(&file, &cats, Default::default()).unwrap();
+    assert_eq!(plan.identity.year, 2023);
+    let new: Vec<&str> = flags
+        .iter()
+        .filter(|f| f.message.starts_with("Cơ quan mới"))
+        .map(|f| f.message.as_str())
+        .collect();
+    for gone in ["Sở Thông tin và Truyền thông", "Sở Kế hoạch và Đầu tư"] {
+        assert!(!new.iter().any(|m| m.contains(gone)), "{gone} is in the 2023 list: {new:#?}");
+    }
+    let communes = plan
+        .directory
+        .iter()
+        .find(|a| a.kind == dxplan::model::AgencyKind::UbndXa)
+        .unwrap();
+    assert!(!communes.name.contains("đặc khu"), "{}", communes.name);
+}
+
+#[test]
 fn our_own_export_reads_back_as_the_same_plan() {
     let original = dxplan::sample::plan();
     let dir = tempfile::tempdir().unwrap();

@@ -128,6 +128,39 @@ pub fn import_docx(path: &Path, preset: &[Agency], options: Options) -> Result<I
     finish(plan, r.flags, account)
 }
 
+/// `import_docx` against the agency list of the file's own year: read once with the newest
+/// list to learn the year, and again with that year's list when it differs, so a 2023 plan
+/// finds Sở TT&TT and the district committees where they were, not as new agencies.
+pub fn import_docx_of_its_year(
+    path: &Path,
+    cats: &crate::catalogue::Catalogues,
+    options: Options,
+) -> Result<Imported> {
+    let newest = cats.agency_preset();
+    let first = import_docx(path, &newest, options)?;
+    let of_year = cats.agency_preset_of_year(first.plan.identity.year);
+    if of_year == newest {
+        return Ok(first);
+    }
+    import_docx(path, &of_year, options)
+}
+
+/// `import_xlsx` against the agency list of the workbook's year (see `import_docx_of_its_year`).
+pub fn import_xlsx_of_its_year(
+    path: &Path,
+    cats: &crate::catalogue::Catalogues,
+    province: Option<&str>,
+    year: Option<i32>,
+) -> Result<Imported> {
+    let newest = cats.agency_preset();
+    let first = import_xlsx(path, &newest, province, year)?;
+    let of_year = cats.agency_preset_of_year(first.plan.identity.year);
+    if of_year == newest {
+        return Ok(first);
+    }
+    import_xlsx(path, &of_year, province, year)
+}
+
 /// A draft plan from a workbook holding a task appendix (any sheet whose header has TT,
 /// Tên nhiệm vụ, Cơ quan chủ trì, in one row or two). Province and year come from the
 /// "(Kèm theo …)" line and the deadlines unless given.

@@ -143,6 +143,17 @@ pub(super) fn indicators_in(text: &str, flags: &mut Vec<Flag>, place: &str) -> V
             .trim()
             .trim_end_matches('.')
             .to_string();
+        if is_fragment(&name) {
+            // "có 60% hộ gia đình ở khu vực phường": the rest of a sentence, not a name; the
+            // text keeps it, the planner decides whether it is an indicator.
+            flags.push(Flag {
+                place: place.to_string(),
+                message: format!(
+                    "Không tạo chỉ tiêu từ «{name}»: đoạn câu chưa đủ để làm tên chỉ tiêu (vẫn giữ trong nội dung mục tiêu); nếu cần, thêm chỉ tiêu bằng tay."
+                ),
+            });
+            continue;
+        }
         flags.push(Flag {
             place: place.to_string(),
             message: format!(
@@ -165,6 +176,16 @@ pub(super) fn indicators_in(text: &str, flags: &mut Vec<Flag>, place: &str) -> V
         });
     }
     out
+}
+
+/// The rest of a sentence rather than an indicator's name: it starts with a word that
+/// continues what came before ("có 60% hộ gia đình…", "và", "đạt", "trong đó").
+fn is_fragment(name: &str) -> bool {
+    let f = fold(name);
+    f.is_empty()
+        || ["co ", "va ", "dat ", "trong do", "voi ", "con lai "]
+            .iter()
+            .any(|w| f.starts_with(w))
 }
 
 /// "Tỷ lệ A đạt 90%, tỷ lệ B đạt 50% và 80% người dân hài lòng" → one clause per target:
@@ -358,5 +379,14 @@ mod tests {
         );
         assert_eq!(one.len(), 1);
         assert_eq!(one[0].name, "Tỷ lệ A đạt 1,5%, tăng so với năm trước");
+        // The rest of a sentence is not an indicator: flagged, left in the text.
+        let mut flags = Vec::new();
+        let none = indicators_in(
+            "- có 60% hộ gia đình ở khu vực phường, thị trấn",
+            &mut flags,
+            "x",
+        );
+        assert!(none.is_empty());
+        assert!(flags[0].message.starts_with("Không tạo chỉ tiêu"), "{}", flags[0].message);
     }
 }
