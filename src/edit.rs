@@ -105,6 +105,10 @@ pub enum Edit {
         replace: String,
         places: Option<Vec<crate::plantext::Place>>,
     },
+    /// Points the import asked to check, marked as seen (by id).
+    DismissReview {
+        ids: Vec<Id>,
+    },
     /// A finding of the final check confirmed as intended (or no longer), by its key.
     SetIntended {
         key: String,
@@ -157,6 +161,7 @@ impl Edit {
             Edit::TrackTask { status, .. } => format!("Theo dõi nhiệm vụ: {}", status.label()),
             Edit::TrackIndicator { .. } => "Cập nhật kết quả chỉ tiêu".into(),
             Edit::ReplaceText { find, replace, .. } => format!("Thay «{find}» bằng «{replace}»"),
+            Edit::DismissReview { ids } => format!("Đã xem {} điểm cần xem lại", ids.len()),
             Edit::SetIntended { intended: true, .. } => "Xác nhận cách viết là đúng chủ ý".into(),
             Edit::SetIntended { .. } => "Bỏ xác nhận cách viết".into(),
         }
@@ -319,6 +324,13 @@ impl Edit {
                     return Err(Error::Invalid(format!(
                         "Không còn chỗ nào có «{find}» để thay (có thể vừa được sửa)."
                     )));
+                }
+            }
+            Edit::DismissReview { ids } => {
+                let before = plan.to_review.len();
+                plan.to_review.retain(|n| !ids.contains(&n.id));
+                if plan.to_review.len() == before {
+                    return Err(missing("điểm cần xem lại", ids.first().map_or("", |x| x.as_str())));
                 }
             }
             Edit::SetIntended { key, intended } => {

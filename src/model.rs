@@ -130,6 +130,20 @@ pub struct Plan {
     /// named in a quotation, a baseline year), by `validation::Finding::key`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub intended: Vec<String>,
+    /// What the import from Word or Excel asked the planner to check, kept as findings of
+    /// the draft until the planner marks each one as seen.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to_review: Vec<ReviewNote>,
+}
+
+/// One point to check that an import left: where (as the import names it) and what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewNote {
+    #[serde(default = "new_id")]
+    pub id: Id,
+    pub place: String,
+    pub message: String,
 }
 
 /// The parts of a plan as its outline shows them: where a finding, a text or an edit is.
@@ -855,6 +869,7 @@ impl Plan {
             budget: Budget::default(),
             organisation: Organisation::default(),
             intended: Vec::new(),
+            to_review: Vec::new(),
         }
     }
 }

@@ -49,9 +49,10 @@ fn op(edit: &Edit) -> &'static str {
         Edit::TrackIndicator { .. } => "track_indicator",
         Edit::SetIntended { .. } => "set_intended",
         Edit::ReplaceText { .. } => "replace_text",
+        Edit::DismissReview { .. } => "dismiss_review",
     }
 }
-const EVERY_OP: usize = 24;
+const EVERY_OP: usize = 25;
 
 #[test]
 fn every_edit_the_window_builds_is_read_and_applied_by_the_core() {

@@ -615,3 +615,47 @@ fn the_cli_saves_an_import_only_when_asked() {
         .success());
     assert!(String::from_utf8_lossy(&run(&["list", "--json"]).stdout).contains("\"year\": 2023"));
 }
+
+#[test]
+fn what_the_import_asks_to_check_stays_a_finding_until_seen() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "KH 189.docx", &seed_document());
+    let cats = dxplan::catalogue::Catalogues::load(None).unwrap();
+    let Imported { mut plan, flags, .. } =
+        dxplan::import::import_docx_of_its_year(&file, &cats, Default::default()).unwrap();
+    assert_eq!(plan.to_review.len(), flags.len());
+    assert!(!flags.is_empty());
+    let found = dxplan::validation::validate(&plan);
+    let review: Vec<_> = found.iter().filter(|f| f.code == "import.review").collect();
+    assert_eq!(review.len(), flags.len());
+    assert!(review.iter().any(|f| f.location.section == dxplan::model::Section::Goals));
+    let pending = |p: &Plan| {
+        dxplan::validation::readiness(p)
+            .into_iter()
+            .any(|f| f.code == "final.review_pending")
+    };
+    assert!(pending(&plan));
+    // Seen one by one (through the plan file too), then gone from the panel and the check.
+    let back = dxplan::planfile::from_json(
+        std::path::Path::new("x.json"),
+        &dxplan::planfile::to_json(&plan).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(back.to_review, plan.to_review);
+    let ids: Vec<String> = plan.to_review.iter().map(|n| n.id.clone()).collect();
+    dxplan::edit::Edit::DismissReview { ids: ids[..1].to_vec() }
+        .apply(&mut plan)
+        .unwrap();
+    assert_eq!(plan.to_review.len(), ids.len() - 1);
+    // Seen already: refused, nothing changes.
+    assert!(dxplan::edit::Edit::DismissReview { ids: ids[..1].to_vec() }
+        .apply(&mut plan.clone())
+        .is_err());
+    dxplan::edit::Edit::DismissReview { ids: ids[1..].to_vec() }
+        .apply(&mut plan)
+        .unwrap();
+    assert!(!pending(&plan));
+    assert!(!dxplan::validation::validate(&plan)
+        .iter()
+        .any(|f| f.code == "import.review"));
+}

@@ -67,7 +67,16 @@ fn bad(path: &Path, kind: Office, reason: String) -> Error {
 }
 
 /// The draft cleaned (NFC, no control characters) and checked, with its counts.
-fn finish(plan: Plan, flags: Vec<Flag>, account: Account) -> Result<Imported> {
+fn finish(mut plan: Plan, flags: Vec<Flag>, account: Account) -> Result<Imported> {
+    // The flags outlive the import's dialog: each is a finding of the draft until seen.
+    plan.to_review = flags
+        .iter()
+        .map(|f| crate::model::ReviewNote {
+            id: crate::model::new_id(),
+            place: f.place.clone(),
+            message: f.message.clone(),
+        })
+        .collect();
     let plan = crate::text::clean_all(&plan)?;
     crate::planfile::check_ids(&plan).map_err(Error::Invalid)?;
     Ok(Imported {

@@ -104,6 +104,7 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
     budget(plan, &mut f);
     organisation(plan, &mut f);
     narratives(plan, &mut f);
+    review_notes(plan, &mut f);
     currency::check(plan, crate::catalogue::Catalogues::builtin(), &mut f);
     f.0.sort_by_key(|x| x.severity);
     f.0
@@ -619,6 +620,36 @@ fn organisation(plan: &Plan, f: &mut Findings) {
                 );
             }
         }
+    }
+}
+
+/// What the import asked to check, until the planner marks it seen; placed in the section
+/// its place names, so the outline counts it there.
+fn review_notes(plan: &Plan, f: &mut Findings) {
+    for n in &plan.to_review {
+        let k = fold(&n.place);
+        let section = [
+            ("danh ba", Section::Directory),
+            ("can cu", Section::LegalBases),
+            ("phu luc van ban", Section::Assessment),
+            ("muc tieu", Section::Goals),
+            ("chi tieu", Section::Goals),
+            ("kinh phi", Section::Budget),
+            ("nhiem vu", Section::Tasks),
+            ("phu luc", Section::Tasks),
+            ("bang", Section::Tasks),
+            ("to chuc", Section::Organisation),
+        ]
+        .into_iter()
+        .find(|(w, _)| k.starts_with(w))
+        .map_or(Section::Identity, |(_, s)| s);
+        f.0.push(Finding {
+            severity: Severity::Warning,
+            code: "import.review",
+            location: at(section, n.place.clone()),
+            message: n.message.clone(),
+            key: Some(n.id.clone()),
+        });
     }
 }
 

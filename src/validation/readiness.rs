@@ -60,6 +60,17 @@ pub fn readiness(plan: &Plan) -> Vec<Finding> {
     duties(plan, &mut f);
     deadlines(plan, &mut f);
     guidance(plan, &mut f);
+    if !plan.to_review.is_empty() {
+        f.push(
+            Severity::Error,
+            "final.review_pending",
+            at(Section::Identity, "Cần xem lại sau khi nhập"),
+            format!(
+                "Còn {} điểm cần xem lại sau khi nhập từ văn bản Word/Excel chưa được đánh dấu «Đã xem».",
+                plan.to_review.len()
+            ),
+        );
+    }
     f.0.retain(|x| x.key.as_ref().is_none_or(|k| !plan.intended.contains(k)));
     f.0
 }

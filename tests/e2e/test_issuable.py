@@ -159,3 +159,39 @@ def test_a_rolled_plan_is_refused_then_checked_fixed_and_confirmed(launch, workd
     assert all(t["status"] == "hoan_thanh" for t in part_one["tasks"])
     checked = cli(workdir, "validate", "--final", p2027["id"])
     assert "chưa được đánh giá" not in checked.stdout and "chưa có tình trạng" not in checked.stdout, checked.stdout
+
+
+def test_what_the_import_asks_to_check_stays_until_seen(launch, workdir):
+    """The import's points to check are findings of the draft after its dialog is closed,
+    each with «Đã xem»; seen ones leave the panel and the plan (read back with the CLI)."""
+    import docx
+
+    from conftest import ROOT
+
+    # A province's file whose task table names two agencies no preset has: two points to check.
+    word = docx.Document(ROOT / "tests/fixtures/import-variants/05-tieu-de-hai-dong-gop-o.docx")
+    rows = word.tables[-1].rows
+    rows[4].cells[2].text = "Trung tâm Dữ liệu mới thành lập"
+    rows[5].cells[2].text = "Ban Quản lý dự án chuyển đổi số"
+    word.save(workdir / "mở tệp.docx")
+    d = launch()
+    button(d, "Nhập từ văn bản Word/Excel…").click()
+    wait(d).until(lambda d: "Đã nhập:" in review_dialog(d).text)
+    button(d, "Mở dự thảo").click()
+    wait(d).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "[aria-label='Cần xem lại']"))
+    [summary] = [p for p in cli_plans(workdir) if p["province"] == "Tuyên Quang"]
+    n = len(cli_plan(workdir, summary["id"]).get("to_review", []))
+    assert n >= 2
+    seen = "[data-testid='review-seen']"
+    wait(d).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, seen)) == n)
+    shot(d, "import-review-findings")
+    d.find_elements(By.CSS_SELECTOR, seen)[0].click()
+    wait(d).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, seen)) == n - 1)
+    assert len(cli_plan(workdir, summary["id"]).get("to_review", [])) == n - 1
+    if n - 1 > 2:
+        d.find_element(By.CSS_SELECTOR, "[data-testid='review-seen-all']").click()
+    else:
+        for _ in range(n - 1):
+            d.find_elements(By.CSS_SELECTOR, seen)[0].click()
+    wait(d).until(lambda d: not d.find_elements(By.CSS_SELECTOR, seen))
+    assert cli_plan(workdir, summary["id"]).get("to_review", []) == []

@@ -131,6 +131,7 @@ function cases(): Record<string, Edit> {
     "tracking: indicator actual cleared": edit.trackIndicator(goal.indicators[0], { actual: null, measured: null }),
     "find and replace: in one task's title": edit.replaceText(task.title.slice(0, 6), "Tổ chức", [{ kind: "task_title", id: task.id }]),
     "find and replace: everywhere": edit.replaceText(task.title.slice(0, 6), "Tổ chức", null),
+    "import: a point to check marked as seen": edit.dismissReview([plan.to_review![0].id]),
     "final check: a wording confirmed as intended": edit.setIntended(
       { severity: "error", code: "final.district_level", location: { section: "goals", label: "Tầm nhìn" }, message: "…", key: "final.district_level|vision|cap huyen" },
       true,
@@ -146,7 +147,7 @@ describe("the edits the window sends", () => {
       "set_identity", "set_text", "upsert_agency", "remove_agency", "set_legal_bases", "set_solutions", "set_assessment",
       "set_goals", "add_group", "update_group", "remove_group", "move_group", "add_task", "update_task", "remove_task",
       "move_task", "set_unallocated_budget", "set_duties", "regenerate_duties", "replace_plan", "track_task", "track_indicator",
-      "set_intended", "replace_text",
+      "set_intended", "replace_text", "dismiss_review",
     ];
     expect([...every].filter((op) => !ops.has(op))).toEqual([]);
     // Unset values travel as null, the way the core models them — never as a made-up 0.

@@ -176,6 +176,8 @@ export const edit = {
   }),
   /** Find and replace: every occurrence in the texts at `places` (null: every text), one step. */
   replaceText: (find: string, replace: string, places: Place[] | null): Edit => ({ op: "replace_text", find, replace, places }),
+  /** Points the import asked to check, marked as seen. */
+  dismissReview: (ids: string[]): Edit => ({ op: "dismiss_review", ids }),
   /** A finding of the final check confirmed as the planner's intent (or no longer). */
   setIntended: (f: Finding, intended: boolean): Edit => ({ op: "set_intended", key: f.key ?? "", intended }),
 };

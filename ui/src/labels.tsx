@@ -50,6 +50,7 @@ export const EDIT_LABELS: Record<Edit["op"], string> = {
   track_indicator: "Kết quả chỉ tiêu",
   set_intended: "Xác nhận cách viết",
   replace_text: "Tìm và thay thế",
+  dismiss_review: "Đã xem điểm cần xem lại",
 };
 
 export const AGENCY_KINDS: Record<AgencyKind, string> = {

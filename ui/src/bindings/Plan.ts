@@ -7,6 +7,7 @@ import type { Identity } from "./Identity";
 import type { LegalBasis } from "./LegalBasis";
 import type { NarrativeSection } from "./NarrativeSection";
 import type { Organisation } from "./Organisation";
+import type { ReviewNote } from "./ReviewNote";
 import type { TaskGroup } from "./TaskGroup";
 
 export type Plan = { identity: Identity, 
@@ -22,4 +23,9 @@ solutions: Array<NarrativeSection>, budget: Budget, organisation: Organisation,
  * Findings of the final check the planner confirmed as intended (a retired agency
  * named in a quotation, a baseline year), by `validation::Finding::key`.
  */
-intended?: Array<string>, };
+intended?: Array<string>, 
+/**
+ * What the import from Word or Excel asked the planner to check, kept as findings of
+ * the draft until the planner marks each one as seen.
+ */
+to_review?: Array<ReviewNote>, };

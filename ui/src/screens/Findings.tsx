@@ -5,7 +5,11 @@ import { useState } from "react";
 import type { Finding } from "../bindings/Finding";
 import type { PlanView } from "../bindings/PlanView";
 import type { PlanApi } from "../usePlan";
+import { edit } from "../edits";
 import { Readiness } from "./Readiness";
+
+/** The findings an import left for the planner to check. */
+const REVIEW = "import.review";
 
 /** More occurrences of one rule than this make a group. */
 const GROUP_ABOVE = 2;
@@ -54,6 +58,13 @@ export function Findings({ view, plan, onJump }: { view: PlanView; plan?: PlanAp
   const [closed, setClosed] = useState<Set<string>>(new Set());
   const errors = view.findings.filter((f) => f.severity === "error");
   const warnings = view.findings.filter((f) => f.severity === "warning");
+  /** A point the import asked to check: marked as seen, it leaves the panel. */
+  const seen = (f: Finding) =>
+    plan && f.code === REVIEW && f.key ? (
+      <button className="link seen" title={f.message} data-testid="review-seen" onClick={() => plan.apply(edit.dismissReview([f.key!]))}>
+        Đã xem
+      </button>
+    ) : null;
   const toggle = (key: string) =>
     setClosed((c) => {
       const next = new Set(c);
@@ -77,6 +88,7 @@ export function Findings({ view, plan, onJump }: { view: PlanView; plan?: PlanAp
                   <b>{f.location.label}</b>
                   <span>{f.message}</span>
                 </button>
+                {seen(f)}
               </li>
             );
           }
@@ -94,10 +106,18 @@ export function Findings({ view, plan, onJump }: { view: PlanView; plan?: PlanAp
               {open && (
                 <div className="finding-places" role="group" aria-label={`${head}: ${phrase}`}>
                   {e.findings.map((f, j) => (
-                    <button key={j} title={f.message} onClick={() => onJump(f)} data-code={code}>
-                      {place(f)}
-                    </button>
+                    <span key={j} className="finding-place">
+                      <button title={f.message} onClick={() => onJump(f)} data-code={code}>
+                        {place(f)}
+                      </button>
+                      {seen(f)}
+                    </span>
                   ))}
+                  {plan && code === REVIEW && (
+                    <button className="link" data-testid="review-seen-all" onClick={() => plan.apply(edit.dismissReview(e.findings.map((f) => f.key ?? "")))}>
+                      Đã xem tất cả {e.findings.length}
+                    </button>
+                  )}
                 </div>
               )}
             </li>
