@@ -242,8 +242,12 @@ export function BudgetLines({ lines, levels, onChange }: BudgetLinesProps) {
           <input
             aria-label="Số tiền (triệu đồng)"
             className={bad === i ? "invalid" : ""}
-            defaultValue={amountInput(l.amount)}
+            // A new line's amount is not yet given: the field starts empty, so what is typed
+            // is the amount, not "0" followed by it.
+            defaultValue={l.amount === "0" ? "" : amountInput(l.amount)}
+            placeholder="Số tiền"
             onBlur={(e) => {
+              if (!e.target.value.trim()) return setBad(null);
               const amount = parseAmount(e.target.value);
               if (amount === null) return setBad(i);
               setBad(null);
