@@ -79,6 +79,23 @@ describe("DeadlineInput", () => {
     expect(onChange).toHaveBeenLastCalledWith({ kind: "year_range", from: 2026, to: 2028 });
   });
 
+  it("says what the plan keeps while the fields cannot be saved", () => {
+    const onChange = vi.fn();
+    const { rerender } = render(<DeadlineInput value={{ kind: "year_range", from: 2027, to: 2028 }} planYear={2027} onChange={onChange} />);
+    fireEvent.change(screen.getByLabelText("Đến năm"), { target: { value: "2026" } });
+    expect(onChange).not.toHaveBeenCalled();
+    expect(screen.getByRole("alert").textContent).toBe("Năm kết thúc phải sau năm bắt đầu.");
+    expect(screen.getByTestId("deadline-kept").textContent).toBe("Chưa lưu: thời hạn vẫn là «2027 - 2028».");
+    // No deadline yet, 31/2 every year: nothing saved, and it says so.
+    rerender(<DeadlineInput value={null} planYear={2027} onChange={onChange} />);
+    fireEvent.change(screen.getByLabelText("Thời hạn: loại"), { target: { value: "recurring" } });
+    fireEvent.change(screen.getByLabelText("Ngày"), { target: { value: "31" } });
+    fireEvent.change(screen.getByLabelText("Tháng"), { target: { value: "2" } });
+    expect(onChange).not.toHaveBeenCalled();
+    expect(screen.getByRole("alert").textContent).toBe("Tháng 2 không có ngày 31.");
+    expect(screen.getByTestId("deadline-kept").textContent).toBe("Chưa lưu: thời hạn vẫn là «không có».");
+  });
+
   it("'Thường xuyên' and 'Không có' need no fields", () => {
     const onChange = vi.fn();
     render(<DeadlineInput value={{ kind: "year", year: 2027 }} planYear={2027} onChange={onChange} />);

@@ -213,6 +213,12 @@ export function DeadlineInput({ value, onChange, planYear, label = "Thời hạn
         </span>
       )}
       {hint && <span className="field-hint">{hint}</span>}
+      {(error || hint) && (
+        // What the plan holds while the fields cannot be saved: closing the card keeps it.
+        <span className="field-hint" data-testid="deadline-kept">
+          Chưa lưu: thời hạn vẫn là «{value ? deadlineCell(value) : "không có"}».
+        </span>
+      )}
     </div>
   );
 }
