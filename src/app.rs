@@ -988,6 +988,9 @@ pub struct UserError {
     /// The database did not answer (the shared server is down or out of reach): the same
     /// request may succeed once it is back, and the window tries it again.
     pub retry: bool,
+    /// The edit was made from a revision that is no longer the newest: an edit built from
+    /// the plan as it now stands may be sent again (see the window's `usePlan`).
+    pub stale: bool,
 }
 
 impl From<Error> for UserError {
@@ -995,6 +998,7 @@ impl From<Error> for UserError {
         log::warn!("{}", e.detail());
         UserError {
             retry: matches!(e, Error::Unreachable(_)),
+            stale: matches!(e, Error::Conflict { .. }),
             message: e.to_string(),
         }
     }

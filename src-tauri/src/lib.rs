@@ -26,6 +26,7 @@ fn err(message: &str) -> UserError {
     UserError {
         message: message.to_string(),
         retry: false,
+        stale: false,
     }
 }
 

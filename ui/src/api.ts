@@ -33,6 +33,12 @@ export function messageOf(e: unknown): string {
   return "Không lưu được thay đổi do lỗi của ứng dụng. Nội dung bạn vừa nhập vẫn còn trên màn hình; chi tiết đã ghi vào nhật ký.";
 }
 
+/** Whether the edit was made from a plan that has changed since (a colleague's edit came
+ * first): one built from the plan as it now stands may be sent instead. */
+export function isStale(e: unknown): boolean {
+  return isUserError(e) && e.stale === true;
+}
+
 /** Whether the same request may succeed later: the database did not answer. */
 export function shouldRetry(e: unknown): boolean {
   return isUserError(e) && e.retry === true;

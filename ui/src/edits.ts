@@ -19,6 +19,7 @@ import type { LibraryDocument } from "./bindings/LibraryDocument";
 import type { NarrativeSection } from "./bindings/NarrativeSection";
 import type { NationalTask } from "./bindings/NationalTask";
 import type { Plan } from "./bindings/Plan";
+import type { PlanView } from "./bindings/PlanView";
 import type { Progress } from "./bindings/Progress";
 import type { TaskStatus } from "./bindings/TaskStatus";
 import type { Task } from "./bindings/Task";
@@ -54,6 +55,21 @@ export function newTask(): Task {
 export function taskFromNational(t: NationalTask, ref: string, planYear: number): Task {
   const deadline: Deadline = t.deadline ?? { kind: "year", year: planYear };
   return { ...newTask(), title: t.title, deadline, national_task: ref };
+}
+
+/** A task as the view now holds it (edits are built from the newest plan, see usePlan). */
+export function taskIn(v: PlanView, id: string): Task | undefined {
+  return v.plan.groups.flatMap((g) => g.tasks).find((t) => t.id === id);
+}
+
+/** An indicator of the goals as the view now holds it. */
+export function indicatorIn(v: PlanView, id: string): Indicator | undefined {
+  return v.plan.specific_goals.flatMap((g) => g.indicators).find((i) => i.id === id);
+}
+
+/** The list with the item of that id changed (nothing when it is gone). */
+export function patchById<T extends { id: string }>(list: T[], id: string, patch: Partial<T>): T[] {
+  return list.map((x) => (x.id === id ? { ...x, ...patch } : x));
 }
 
 export function newGroup(): TaskGroup {

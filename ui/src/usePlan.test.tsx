@@ -9,12 +9,14 @@ import type { PlanView } from "./bindings/PlanView";
 const calls: { cmd: string; args: unknown }[] = [];
 let editReply: (args: { edit: { text?: string } }) => Promise<unknown>;
 const stored = { id: "p1", revision: 1, plan: { vision: "Tầm nhìn cũ" } } as unknown as PlanView;
+/** What open_plan answers (a test may set the plan as a colleague left it). */
+let openReply: PlanView = stored;
 
 vi.mock("@tauri-apps/api/core", () => ({
   invoke: (cmd: string, args: never) => {
     calls.push({ cmd, args });
     if (cmd === "edit_plan") return editReply(args);
-    if (cmd === "open_plan") return Promise.resolve(stored);
+    if (cmd === "open_plan") return Promise.resolve(openReply);
     return Promise.resolve(null);
   },
 }));
@@ -22,7 +24,7 @@ vi.mock("@tauri-apps/api/core", () => ({
 const { usePlan } = await import("./usePlan");
 const { saveText } = await import("./App");
 const { TextInput } = await import("./widgets/Fields");
-const { edit } = await import("./edits");
+const { edit, taskIn } = await import("./edits");
 
 function Harness({ onError }: { onError: (m: string) => void }) {
   const plan = usePlan(onError);
@@ -119,5 +121,75 @@ describe("an edit sent while the shared server is down", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe("edits queued while the server was down", () => {
+  const task = { id: "t1", title: "Nhiệm vụ", status: "dang_trien_khai", progress: { note: "", spent: null, updated: null, evidence: "" } };
+  const withTask = { ...stored, plan: { vision: "", groups: [{ id: "g1", tasks: [task] }], specific_goals: [] } } as unknown as PlanView;
+
+  function TrackHarness() {
+    const plan = usePlan(() => {});
+    useEffect(() => plan.show(withTask), []); // eslint-disable-line react-hooks/exhaustive-deps
+    if (!plan.view) return null;
+    const track = (patch: Parameters<typeof edit.trackTask>[1]) =>
+      plan.apply((v) => edit.trackTask(taskIn(v, "t1")!, patch));
+    return (
+      <>
+        <button onClick={() => track({ progress: { note: "Đã vận hành" } })}>Kết quả</button>
+        <button onClick={() => track({ progress: { spent: "1250" } })}>Kinh phí</button>
+        <span data-testid="save">{saveText(plan.save)}</span>
+      </>
+    );
+  }
+
+  it("are each built from the plan the one before left: a result then an amount are both kept", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      let attempts = 0;
+      let revision = 1;
+      // The server applies what it is sent to the task it holds.
+      let held = task;
+      editReply = ({ edit: e }) => {
+        attempts++;
+        if (attempts <= 2) return Promise.reject({ message: "Cơ sở dữ liệu không trả lời", retry: true });
+        const sent = e as unknown as { progress: typeof task.progress };
+        held = { ...held, progress: sent.progress };
+        revision++;
+        return Promise.resolve({ ...withTask, revision, plan: { ...withTask.plan, groups: [{ id: "g1", tasks: [held] }] } });
+      };
+      render(<TrackHarness />);
+      await act(async () => fireEvent.click(await screen.findByText("Kết quả")));
+      await act(async () => fireEvent.click(screen.getByText("Kinh phí")));
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(3 * 2000 + 100);
+      });
+      await waitFor(() => expect(screen.getByTestId("save").textContent).toMatch(/^Đã lưu lúc/));
+      expect(held.progress).toEqual({ note: "Đã vận hành", spent: "1250", updated: null, evidence: "" });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("are built again on the plan as it now stands when a colleague's edit came first", async () => {
+    let attempts = 0;
+    const colleague = { ...task, progress: { ...task.progress, evidence: "QĐ 12/QĐ-UBND" } };
+    const fresh = { ...withTask, revision: 5, plan: { ...withTask.plan, groups: [{ id: "g1", tasks: [colleague] }] } } as unknown as PlanView;
+    const sent: unknown[] = [];
+    editReply = (args) => {
+      attempts++;
+      sent.push(args);
+      if (attempts === 1) return Promise.reject({ message: "Nội dung này vừa được Nguyễn Văn A sửa…", retry: false, stale: true });
+      return Promise.resolve({ ...fresh, revision: 6 });
+    };
+    openReply = fresh;
+    render(<TrackHarness />);
+    await act(async () => fireEvent.click(await screen.findByText("Kết quả")));
+    await waitFor(() => expect(screen.getByTestId("save").textContent).toMatch(/^Đã lưu lúc/));
+    const second = sent[1] as { revision: number; edit: { progress: typeof task.progress } };
+    expect(second.revision).toBe(5);
+    // The colleague's evidence is kept, the planner's result added.
+    expect(second.edit.progress).toEqual({ ...colleague.progress, note: "Đã vận hành" });
+    openReply = stored;
   });
 });

@@ -3,7 +3,7 @@
 // is replaced by what the core returns, so numbers, totals and findings are always the
 // core's.
 import { useCallback, useRef, useState } from "react";
-import { api, messageOf, shouldRetry } from "./api";
+import { api, isStale, messageOf, shouldRetry } from "./api";
 import type { Edit } from "./bindings/Edit";
 import type { PlanView } from "./bindings/PlanView";
 import { EDIT_LABELS } from "./labels";
@@ -49,13 +49,15 @@ export function usePlan(onError: (message: string) => void) {
   }, []);
 
   /** Runs `step` after every edit already queued, with the newest view; resolves to
-   * whether it was saved. */
+   * whether it was saved. With `rebase`, a step refused because the plan changed since
+   * (a colleague's edit came first) runs again on the plan as it now stands. */
   const enqueue = useCallback(
-    (what: string, step: (v: PlanView) => Promise<PlanView>): Promise<boolean> => {
+    (what: string, step: (v: PlanView) => Promise<PlanView>, rebase = false): Promise<boolean> => {
       queued.current++;
       const run = queue.current.then(async () => {
-        const v = current.current;
+        let v = current.current;
         if (!v) return false;
+        let rebased = 0;
         setSave({ kind: "saving" });
         for (let attempt = 0; ; attempt++) {
           try {
@@ -78,6 +80,12 @@ export function usePlan(onError: (message: string) => void) {
               await new Promise((r) => setTimeout(r, RETRY_MS));
               continue;
             }
+            if (rebase && isStale(e) && rebased < 3 && current.current?.id === v.id) {
+              rebased++;
+              v = await api.openPlan(v.id);
+              show(v);
+              continue;
+            }
             if (current.current?.id === v.id) setSave({ kind: "error", message, what });
             onError(message);
             // What is shown must be what is stored: reload after a refused edit. The field
@@ -97,7 +105,19 @@ export function usePlan(onError: (message: string) => void) {
     [onError, show],
   );
 
-  const apply = useCallback((edit: Edit) => enqueue(EDIT_LABELS[edit.op], (v) => api.editPlan(v.id, v.revision, edit)), [enqueue]);
+  /** Sends an edit after those already queued. Given as a function of the plan view, the
+   * edit is built when its turn comes, from the plan as the edits before it left it (and
+   * again if a colleague's edit came first): a task's result and then its amount typed
+   * while the server was down are both kept, neither written over with the other's view. */
+  const apply = useCallback(
+    (e: Edit | ((v: PlanView) => Edit)) => {
+      const build = typeof e === "function" ? e : () => e;
+      const v = current.current;
+      const what = v ? EDIT_LABELS[build(v).op] : "";
+      return enqueue(what, (at) => api.editPlan(at.id, at.revision, build(at)), typeof e === "function");
+    },
+    [enqueue],
+  );
   const undo = useCallback(() => {
     flushPending();
     return enqueue("Hoàn tác", (v) => api.undo(v.id));

@@ -9,4 +9,9 @@ export type UserError = { message: string,
  * The database did not answer (the shared server is down or out of reach): the same
  * request may succeed once it is back, and the window tries it again.
  */
-retry: boolean, };
+retry: boolean, 
+/**
+ * The edit was made from a revision that is no longer the newest: an edit built from
+ * the plan as it now stands may be sent again (see the window's `usePlan`).
+ */
+stale: boolean, };

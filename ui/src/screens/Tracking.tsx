@@ -13,7 +13,7 @@ import type { TaskStatus } from "../bindings/TaskStatus";
 import type { TrackedTask } from "../bindings/TrackedTask";
 import type { Tracking as TrackingView } from "../bindings/Tracking";
 import type { Urgency } from "../bindings/Urgency";
-import { edit } from "../edits";
+import { edit, indicatorIn, taskIn } from "../edits";
 import { TASK_STATUS, options } from "../labels";
 import type { PlanApi } from "../usePlan";
 import { DateInput, showDate } from "../widgets/DateInput";
@@ -206,7 +206,10 @@ function Chart({ tallies }: { tallies: Tally[] }) {
 
 function TaskRow({ row, task, plan }: { row: TrackedTask; task: Task; plan: PlanApi }) {
   const n = row.number;
-  const track = (patch: Parameters<typeof edit.trackTask>[1]) => plan.apply(edit.trackTask(task, patch));
+  // Built when the edit's turn comes: a result and then an amount typed while the server
+  // was down are both kept (each edit starts from the task as the one before left it).
+  const track = (patch: Parameters<typeof edit.trackTask>[1]) =>
+    plan.apply((v) => edit.trackTask(taskIn(v, task.id) ?? task, patch));
   return (
     <tr className={"urgency-" + row.urgency} data-testid={`track-${n}`}>
       <td>{n}</td>
@@ -262,10 +265,10 @@ function Indicators({ view, plan, data }: { view: PlanView; plan: PlanApi; data:
                 </td>
                 <td>{row.target}</td>
                 <td className="num">
-                  <NumberInput label={`Thực hiện chỉ tiêu ${n}`} value={i.actual} onCommit={(actual) => plan.apply(edit.trackIndicator(i, { actual }))} />
+                  <NumberInput label={`Thực hiện chỉ tiêu ${n}`} value={i.actual} onCommit={(actual) => plan.apply((v) => edit.trackIndicator(indicatorIn(v, i.id) ?? i, { actual }))} />
                 </td>
                 <td>
-                  <DateInput label={`Ngày đo chỉ tiêu ${n}`} hideLabel value={i.measured} onChange={(measured) => plan.apply(edit.trackIndicator(i, { measured }))} />
+                  <DateInput label={`Ngày đo chỉ tiêu ${n}`} hideLabel value={i.measured} onChange={(measured) => plan.apply((v) => edit.trackIndicator(indicatorIn(v, i.id) ?? i, { measured }))} />
                 </td>
                 <td className={row.reached === false ? "late" : ""}>{row.reached === null ? "chưa có số liệu" : row.reached ? "Đạt" : "Chưa đạt"}</td>
               </tr>

@@ -3,7 +3,9 @@
 // task a status; the head of the section says what is still missing.
 import type { Indicator } from "../bindings/Indicator";
 import type { TaskReview } from "../bindings/TaskReview";
-import { edit, newIndicatorReview, newTaskReview, patchAt } from "../edits";
+import type { Assessment } from "../bindings/Assessment";
+import type { IndicatorReview } from "../bindings/IndicatorReview";
+import { edit, newIndicatorReview, newTaskReview, patchById } from "../edits";
 import { TASK_STATUS, options } from "../labels";
 import { NumberInput, TextArea, TextInput } from "../widgets/Fields";
 import { ListControls, Narratives, setText, type Props } from "./common";
@@ -11,9 +13,14 @@ import { ListControls, Narratives, setText, type Props } from "./common";
 export function AssessmentEditor({ view, plan }: Props) {
   const a = view.plan.assessment;
   const last = view.plan.identity.year - 1;
-  const save = (patch: Partial<typeof a>) => plan.apply(edit.assessment(view.plan, patch));
-  const setIndicator = (i: number, patch: Partial<Indicator>) =>
-    save({ indicators: patchAt(a.indicators, i, { indicator: { ...a.indicators[i].indicator, ...patch } }) });
+  // Each change is built from Phần I as the edits before it left it, and names its row by
+  // id: two verdicts chosen in quick succession are both kept.
+  const saveWith = (patch: (now: Assessment) => Partial<Assessment>) => plan.apply((v) => edit.assessment(v.plan, patch(v.plan.assessment)));
+  const save = (patch: Partial<Assessment>) => saveWith(() => patch);
+  const review = (id: string, patch: Partial<IndicatorReview>) => saveWith((now) => ({ indicators: patchById(now.indicators, id, patch) }));
+  const task = (id: string, patch: Partial<TaskReview>) => saveWith((now) => ({ tasks: patchById(now.tasks, id, patch) }));
+  const setIndicator = (id: string, patch: Partial<Indicator>) =>
+    saveWith((now) => ({ indicators: now.indicators.map((r) => (r.id === id ? { ...r, indicator: { ...r.indicator, ...patch } } : r)) }));
   // What a final plan still needs here (the core's final check says the same, per item).
   const unassessed = a.indicators.filter((r) => r.achieved === null && !r.note.trim()).length;
   const noStatus = a.tasks.filter((t) => t.status === null).length;
@@ -30,7 +37,7 @@ export function AssessmentEditor({ view, plan }: Props) {
       <TextArea label="Tình hình thực hiện mục tiêu" rows={6} value={a.goals_review} onCommit={setText(plan, "goals_review")} />
       <div className="section-head">
         <h3>Chỉ tiêu năm {last} ({a.indicators.length})</h3>
-        <button onClick={() => save({ indicators: [...a.indicators, newIndicatorReview(last)] })}>+ Chỉ tiêu năm trước</button>
+        <button onClick={() => saveWith((now) => ({ indicators: [...now.indicators, newIndicatorReview(last)] }))}>+ Chỉ tiêu năm trước</button>
       </div>
       {a.indicators.length > 0 && (
         <table className="grid indicators" aria-label="Chỉ tiêu năm trước">
@@ -49,22 +56,22 @@ export function AssessmentEditor({ view, plan }: Props) {
             {a.indicators.map((r, i) => (
               <tr key={r.id} data-loc={`indicator-${r.id}`}>
                 <td>
-                  <TextInput label={`Tên chỉ tiêu năm trước ${i + 1}`} hideLabel value={r.indicator.name} onCommit={(name) => setIndicator(i, { name })} />
+                  <TextInput label={`Tên chỉ tiêu năm trước ${i + 1}`} hideLabel value={r.indicator.name} onCommit={(name) => setIndicator(r.id, { name })} />
                 </td>
                 <td>
-                  <NumberInput label={`Chỉ tiêu giao ${i + 1}`} value={r.indicator.target} onCommit={(target) => setIndicator(i, { target })} />
+                  <NumberInput label={`Chỉ tiêu giao ${i + 1}`} value={r.indicator.target} onCommit={(target) => setIndicator(r.id, { target })} />
                 </td>
                 <td>
-                  <NumberInput label={`Kết quả thực hiện ${i + 1}`} value={r.actual} onCommit={(actual) => save({ indicators: patchAt(a.indicators, i, { actual }) })} />
+                  <NumberInput label={`Kết quả thực hiện ${i + 1}`} value={r.actual} onCommit={(actual) => review(r.id, { actual })} />
                 </td>
                 <td>
-                  <TextInput label={`Đơn vị chỉ tiêu năm trước ${i + 1}`} hideLabel value={r.indicator.unit} onCommit={(unit) => setIndicator(i, { unit })} />
+                  <TextInput label={`Đơn vị chỉ tiêu năm trước ${i + 1}`} hideLabel value={r.indicator.unit} onCommit={(unit) => setIndicator(r.id, { unit })} />
                 </td>
                 <td>
                   <select
                     aria-label={`Đánh giá chỉ tiêu năm trước ${i + 1}`}
                     value={r.achieved === null ? "" : String(r.achieved)}
-                    onChange={(e) => save({ indicators: patchAt(a.indicators, i, { achieved: e.target.value === "" ? null : e.target.value === "true" }) })}
+                    onChange={(e) => review(r.id, { achieved: e.target.value === "" ? null : e.target.value === "true" })}
                   >
                     <option value="">Chưa đánh giá</option>
                     <option value="true">Đạt</option>
@@ -77,7 +84,7 @@ export function AssessmentEditor({ view, plan }: Props) {
                     hideLabel
                     placeholder="Lý do nếu chưa đánh giá được"
                     value={r.note}
-                    onCommit={(note) => save({ indicators: patchAt(a.indicators, i, { note }) })}
+                    onCommit={(note) => review(r.id, { note })}
                   />
                 </td>
                 <td>
@@ -92,7 +99,7 @@ export function AssessmentEditor({ view, plan }: Props) {
       <Narratives titleLabel="Tên lĩnh vực" list={a.sections} onChange={(sections) => save({ sections })} />
       <div className="section-head">
         <h3>Nhiệm vụ năm {last} ({a.tasks.length})</h3>
-        <button onClick={() => save({ tasks: [...a.tasks, newTaskReview()] })}>+ Nhiệm vụ năm trước</button>
+        <button onClick={() => saveWith((now) => ({ tasks: [...now.tasks, newTaskReview()] }))}>+ Nhiệm vụ năm trước</button>
       </div>
       {a.tasks.length > 0 && (
         <table className="grid" aria-label="Nhiệm vụ năm trước">
@@ -100,13 +107,13 @@ export function AssessmentEditor({ view, plan }: Props) {
             {a.tasks.map((t, i) => (
               <tr key={t.id}>
                 <td className="grow">
-                  <TextInput label={`Tên nhiệm vụ năm trước ${i + 1}`} hideLabel value={t.title} onCommit={(title) => save({ tasks: patchAt(a.tasks, i, { title }) })} />
+                  <TextInput label={`Tên nhiệm vụ năm trước ${i + 1}`} hideLabel value={t.title} onCommit={(title) => task(t.id, { title })} />
                 </td>
                 <td>
                   <select
                     aria-label={`Tình trạng nhiệm vụ năm trước ${i + 1}`}
                     value={t.status ?? ""}
-                    onChange={(e) => save({ tasks: patchAt(a.tasks, i, { status: (e.target.value || null) as TaskReview["status"] }) })}
+                    onChange={(e) => task(t.id, { status: (e.target.value || null) as TaskReview["status"] })}
                   >
                     <option value="">Chưa đánh giá</option>
                     {options(TASK_STATUS)}
@@ -118,7 +125,7 @@ export function AssessmentEditor({ view, plan }: Props) {
                     hideLabel
                     placeholder="Kết quả"
                     value={t.result}
-                    onCommit={(result) => save({ tasks: patchAt(a.tasks, i, { result }) })}
+                    onCommit={(result) => task(t.id, { result })}
                   />
                 </td>
                 <td>

@@ -26,7 +26,7 @@ import { ListControls, Narratives, setText, type Props } from "./common";
 
 export function IdentityEditor({ view, plan }: Props) {
   const id = view.plan.identity;
-  const set = (patch: Partial<Identity>) => plan.apply(edit.identity(view.plan, patch));
+  const set = (patch: Partial<Identity>) => plan.apply((v) => edit.identity(v.plan, patch));
   const signer = (patch: Partial<Identity["signer"]>) => set({ signer: { ...id.signer, ...patch } });
   return (
     <div className="form">

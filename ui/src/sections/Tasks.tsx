@@ -10,7 +10,7 @@ import type { Catalogues } from "../bindings/Catalogues";
 import type { PlanView } from "../bindings/PlanView";
 import type { Task } from "../bindings/Task";
 import type { TaskGroup } from "../bindings/TaskGroup";
-import { edit, newBudgetLine, patchAt, taskFromNational } from "../edits";
+import { edit, newBudgetLine, patchAt, taskFromNational, taskIn } from "../edits";
 import { LEVELS, SOURCES, TASK_STATUS, amountInput, options, parseAmount } from "../labels";
 import type { PlanApi } from "../usePlan";
 import { AgencyPicker } from "../widgets/AgencyPicker";
@@ -87,9 +87,14 @@ export function TaskRow({ task, at, view, plan, onClose }: RowProps) {
   const [showBudget, setShowBudget] = useState(false);
   const [showProgress, setShowProgress] = useState(false);
   const progress = task.progress;
-  const setProgress = (patch: Partial<Task["progress"]>) => update({ progress: { ...progress, ...patch } });
   const { number, budget: budgetText } = at.line;
-  const update = (patch: Partial<Task>) => plan.apply(edit.updateTask(task, patch));
+  // Built when the edit's turn comes, from the task as the edits before it left it.
+  const update = (patch: Partial<Task> | ((t: Task) => Partial<Task>)) =>
+    plan.apply((v) => {
+      const now = taskIn(v, task.id) ?? task;
+      return edit.updateTask(now, typeof patch === "function" ? patch(now) : patch);
+    });
+  const setProgress = (patch: Partial<Task["progress"]>) => update((t) => ({ progress: { ...t.progress, ...patch } }));
   const move = (to: number) => plan.apply(edit.moveTask(task.id, at.group, to));
   const agencies = view.plan.directory;
   const problems = view.findings.filter((f) => f.location.task === task.id);
