@@ -92,7 +92,9 @@ def test_connecting_moving_plans_and_making_a_department_account(server_db, laun
     d = launch()
     button(d, "Máy chủ").click()
     where = wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid='where']")))
-    assert "cơ sở dữ liệu của máy này" in where.text
+    assert "dữ liệu lưu ở máy này" in where.text
+    # Said to a planner: no product name, no file path.
+    assert "PostgreSQL" not in where.text and "dxplan" not in where.text
     form = "Kết nối máy chủ"
     admin = server_db.admin.split("://", 1)[1]
     user, rest = admin.split(":", 1)
@@ -113,7 +115,7 @@ def test_connecting_moving_plans_and_making_a_department_account(server_db, laun
     button(d, "Kết nối").click()
     said = problem(d)
     assert "sai tài khoản hoặc mật khẩu" in said and "sai-mat-khau" not in said, said
-    assert "cơ sở dữ liệu của máy này" in d.find_element(By.CSS_SELECTOR, "[data-testid='where']").text
+    assert "dữ liệu lưu ở máy này" in d.find_element(By.CSS_SELECTOR, "[data-testid='where']").text
     shot(d, "server-wrong-password")
 
     typed_into(field(d, form, "Mật khẩu"), password)

@@ -60,7 +60,9 @@ export function Server({ directory, notify, onSwitched }: Props) {
           </>
         ) : (
           <>
-            Đang làm việc trên cơ sở dữ liệu của máy này (<code>{c.local_file}</code>). Kết nối tới máy chủ PostgreSQL của tỉnh để cả tổ soạn thảo cùng sửa một kế hoạch.
+            {/* The file's path is for whoever supports the planner: on hover, not in the text. */}
+            Đang làm việc trên <span title={c.local_file}>dữ liệu lưu ở máy này</span>. Kết nối tới máy chủ dùng chung của tỉnh để cả tổ soạn thảo cùng sửa một kế hoạch
+            (địa chỉ, tên cơ sở dữ liệu và tài khoản do người quản trị máy chủ cung cấp).
           </>
         )}
       </p>

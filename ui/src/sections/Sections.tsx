@@ -163,7 +163,7 @@ export function LegalBasesEditor({ view, plan, catalogues }: Props) {
             <ListControls list={list} i={i} onChange={save} />
           </div>
           <TextInput label="Trích yếu" className="wide" value={b.title} onCommit={(title) => set(i, { title })} />
-          {b.library_ref && <small className="muted">Từ thư viện căn cứ ({b.library_ref})</small>}
+          {b.library_ref && <small className="muted">Từ thư viện căn cứ: được kiểm tra hiệu lực theo năm kế hoạch</small>}
         </div>
       ))}
     </div>
