@@ -613,7 +613,25 @@ impl Session {
                 crate::xlsx::export_report(&plan, crate::docx::report::as_of(&plan, None), path)
             }
             None => crate::xlsx::export(&plan, path),
+        }?;
+        // A plan document exported as final is the plan being issued: the plan says so
+        // (one step of its history), so the list, the rounds and the next export agree.
+        // (Word documents only: they were refused without number, date and signer.)
+        let word = kind.doc().is_some();
+        if !draft && word && kind.is_plan_document() && plan.identity.status == PlanStatus::Draft {
+            let identity = crate::model::Identity {
+                status: PlanStatus::Final,
+                ..plan.identity
+            };
+            self.edit_latest(
+                id,
+                Edit::SetIdentity {
+                    identity: Box::new(identity),
+                },
+            )
+            .await?;
         }
+        Ok(())
     }
 
     /// The final check ("Sẵn sàng ban hành"): every finding that stands between the plan and

@@ -223,7 +223,7 @@ export function App() {
         ) : screen === "preview" ? (
           <Preview view={view} />
         ) : (
-          <Export view={view} settle={plan.settle} />
+          <Export view={view} settle={plan.settle} refresh={plan.refresh} />
         )}
       </div>
     </div>

@@ -17,7 +17,7 @@ export const DOCUMENTS: { kind: ExportKind; label: string; note: string }[] = [
 
 type Result = { kind: "done"; path: string } | { kind: "error"; message: string } | null;
 
-export function Export({ view, settle }: { view: PlanView; settle: () => Promise<unknown> }) {
+export function Export({ view, settle, refresh }: { view: PlanView; settle: () => Promise<unknown>; refresh?: () => Promise<unknown> }) {
   const [kind, setKind] = useState<ExportKind>("ke_hoach");
   const [draft, setDraft] = useState(view.plan.identity.status !== "final");
   const [busy, setBusy] = useState(false);
@@ -31,6 +31,8 @@ export function Export({ view, settle }: { view: PlanView; settle: () => Promise
       await settle();
       const path = await api.exportDocument(view.id, kind, draft);
       if (path) setResult({ kind: "done", path });
+      // A final plan document marks the plan as issued: show it so.
+      if (path && !draft) await refresh?.();
     } catch (e) {
       setResult({ kind: "error", message: messageOf(e) });
     } finally {
