@@ -45,6 +45,21 @@ async fn refused(c: &mut PgConnection, id: &str, sql: &str) {
     refused_by_server(&e, sql);
 }
 
+/// A drafter's account (password "mat-khau-soan-2027") made by the admin; its login.
+async fn drafter(server: &Server, admin: &Store) -> String {
+    let login = server.login("soan_thao");
+    admin
+        .create_account(&NewAccount {
+            account: login.clone(),
+            password: "mat-khau-soan-2027".into(),
+            full_name: "Lê Thị Soạn".into(),
+            agency: None,
+        })
+        .await
+        .unwrap();
+    login
+}
+
 #[test]
 fn a_departments_password_cannot_switch_off_or_get_round_the_guard() {
     on_server(|server| async move {
@@ -102,16 +117,7 @@ fn a_departments_password_cannot_switch_off_or_get_round_the_guard() {
 fn a_drafters_password_cannot_forge_or_rewrite_history() {
     on_server(|server| async move {
         let (admin, id, dept) = sample_and_builder(&server).await;
-        let login = server.login("soan_thao");
-        admin
-            .create_account(&NewAccount {
-                account: login.clone(),
-                password: "mat-khau-soan-2027".into(),
-                full_name: "Lê Thị Soạn".into(),
-                agency: None,
-            })
-            .await
-            .unwrap();
+        let login = drafter(&server, &admin).await;
         let drafter = Store::open(&server.url_as(&login, "mat-khau-soan-2027")).await.unwrap();
         // A few saves, so there is history to attack.
         for i in 0..3 {
@@ -190,16 +196,7 @@ fn a_lock_held_elsewhere_makes_a_save_wait_seconds_not_for_ever() {
 fn a_document_with_a_key_twice_is_refused_and_only_the_admin_deletes_a_plan() {
     on_server(|server| async move {
         let (admin, id, login) = sample_and_builder(&server).await;
-        let drafter_login = server.login("soan_thao");
-        admin
-            .create_account(&NewAccount {
-                account: drafter_login.clone(),
-                password: "mat-khau-soan-2027".into(),
-                full_name: "Lê Thị Soạn".into(),
-                agency: None,
-            })
-            .await
-            .unwrap();
+        let drafter_login = drafter(&server, &admin).await;
         let mut watch = PgConnection::connect(server.url().to_str().unwrap()).await.unwrap();
         let before = snapshot(&mut watch, &id).await;
         // {"vision": "X", …, "vision": "Y"}: the guard would read one plan, the app another.

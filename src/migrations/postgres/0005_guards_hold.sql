@@ -36,6 +36,13 @@ BEGIN
     END;
 END $$;
 
+-- The one way every guard refuses: SQLSTATE 42501 with the sentence the window shows.
+CREATE OR REPLACE FUNCTION dxplan_refuse(message TEXT) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = message;
+END $$;
+
 -- Whether a JSON text has an object with the same key twice, at any depth (the `json`
 -- type keeps every key as written, unlike `jsonb`).
 CREATE OR REPLACE FUNCTION dxplan_duplicate_keys(j JSON) RETURNS BOOLEAN
@@ -54,9 +61,7 @@ CREATE OR REPLACE FUNCTION dxplan_document_guard() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     IF dxplan_duplicate_keys(NEW.document::json) THEN
-        RAISE EXCEPTION USING
-            ERRCODE = '42501',
-            MESSAGE = format('Tài khoản %s: nội dung kế hoạch có một mục ghi hai lần, máy chủ không nhận. Thay đổi này không được lưu.', session_user);
+        PERFORM dxplan_refuse(format('Tài khoản %s: nội dung kế hoạch có một mục ghi hai lần, máy chủ không nhận. Thay đổi này không được lưu.', session_user));
     END IF;
     RETURN NEW;
 END $$;
@@ -72,9 +77,7 @@ CREATE OR REPLACE FUNCTION dxplan_plan_delete_guard() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM accounts a WHERE a.account = session_user) THEN
-        RAISE EXCEPTION USING
-            ERRCODE = '42501',
-            MESSAGE = format('Tài khoản %s không xóa được kế hoạch trên máy chủ dùng chung: chỉ tài khoản quản trị mới xóa được (cùng toàn bộ lịch sử). Kế hoạch vẫn còn nguyên.', session_user);
+        PERFORM dxplan_refuse(format('Tài khoản %s không xóa được kế hoạch trên máy chủ dùng chung: chỉ tài khoản quản trị mới xóa được (cùng toàn bộ lịch sử). Kế hoạch vẫn còn nguyên.', session_user));
     END IF;
     RETURN OLD;
 END $$;
@@ -87,9 +90,7 @@ CREATE OR REPLACE FUNCTION dxplan_plan_row_guard() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     IF NEW.id <> OLD.id OR NEW.created_at <> OLD.created_at OR NEW.revision <> OLD.revision + 1 THEN
-        RAISE EXCEPTION USING
-            ERRCODE = '42501',
-            MESSAGE = format('Tài khoản %s: mỗi lần lưu kế hoạch là một phiên bản mới kế tiếp (%s), không được đổi mã, ngày tạo hay số phiên bản. Thay đổi này không được lưu.', session_user, OLD.revision + 1);
+        PERFORM dxplan_refuse(format('Tài khoản %s: mỗi lần lưu kế hoạch là một phiên bản mới kế tiếp (%s), không được đổi mã, ngày tạo hay số phiên bản. Thay đổi này không được lưu.', session_user, OLD.revision + 1));
     END IF;
     RETURN NEW;
 END $$;
@@ -104,9 +105,7 @@ LANGUAGE plpgsql AS $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM plan_revisions r
                    WHERE r.plan_id = NEW.id AND r.revision = NEW.revision AND r.document = NEW.document) THEN
-        RAISE EXCEPTION USING
-            ERRCODE = '42501',
-            MESSAGE = format('Tài khoản %s: thay đổi kế hoạch phải được ghi vào lịch sử sửa đổi cùng lúc. Thay đổi này không được lưu.', session_user);
+        PERFORM dxplan_refuse(format('Tài khoản %s: thay đổi kế hoạch phải được ghi vào lịch sử sửa đổi cùng lúc. Thay đổi này không được lưu.', session_user));
     END IF;
     RETURN NULL;
 END $$;
@@ -125,9 +124,7 @@ DECLARE
     created_now BOOLEAN;
 BEGIN
     IF TG_OP = 'UPDATE' THEN
-        RAISE EXCEPTION USING
-            ERRCODE = '42501',
-            MESSAGE = format('Tài khoản %s: lịch sử sửa đổi của kế hoạch không được sửa lại. Thay đổi này không được lưu.', session_user);
+        PERFORM dxplan_refuse(format('Tài khoản %s: lịch sử sửa đổi của kế hoạch không được sửa lại. Thay đổi này không được lưu.', session_user));
     END IF;
     app_account := EXISTS (SELECT 1 FROM accounts a WHERE a.account = session_user);
     IF NOT app_account THEN
@@ -157,9 +154,7 @@ BEGIN
             RETURN OLD;
         END IF;
     END IF;
-    RAISE EXCEPTION USING
-        ERRCODE = '42501',
-        MESSAGE = format('Tài khoản %s không được tự ghi hay xóa lịch sử sửa đổi của kế hoạch; lịch sử chỉ ghi theo các thay đổi được lưu. Thay đổi này không được lưu.', session_user);
+    PERFORM dxplan_refuse(format('Tài khoản %s không được tự ghi hay xóa lịch sử sửa đổi của kế hoạch; lịch sử chỉ ghi theo các thay đổi được lưu. Thay đổi này không được lưu.', session_user));
 END $$;
 
 -- One history guard for every account, replacing the departments' own.
@@ -173,7 +168,7 @@ DECLARE
     here TEXT := current_schema();
     f TEXT;
 BEGIN
-    FOREACH f IN ARRAY ARRAY['dxplan_plan_row_guard()', 'dxplan_plan_has_history()', 'dxplan_history_guard()',
+    FOREACH f IN ARRAY ARRAY['dxplan_refuse(text)', 'dxplan_plan_row_guard()', 'dxplan_plan_has_history()', 'dxplan_history_guard()',
                              'dxplan_duplicate_keys(json)', 'dxplan_document_guard()', 'dxplan_plan_delete_guard()']
     LOOP
         EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f, here);
