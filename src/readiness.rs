@@ -97,7 +97,7 @@ pub fn check(plan: &Plan) -> Result<Vec<Finding>> {
     let mut seen = HashSet::new();
     // A paragraph repeated down a table (32 indicators "chưa đánh giá") is said five times,
     // then counted: the field findings already name each place.
-    let mut per_rule: std::collections::HashMap<(&str, &str), usize> = Default::default();
+    let mut per_rule: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
     for doc in printed(plan)? {
         for p in &doc.paragraphs {
             let whole = fold(p);
