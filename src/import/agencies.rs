@@ -82,7 +82,8 @@ fn guess_kind(name: &str) -> AgencyKind {
         AgencyKind::So
     } else if k.contains("cap xa") || k.contains(" xa phuong") {
         AgencyKind::UbndXa
-    } else if k.contains("huyen") {
+    } else if k.split_whitespace().any(|w| w == "huyen") {
+        // A word, not a piece of one: "chuyển đổi" folds to "chuyen doi".
         AgencyKind::UbndHuyen
     } else if k.contains("doanh nghiep") {
         AgencyKind::DoanhNghiep
@@ -276,6 +277,14 @@ fn is_collective(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kind_is_guessed_from_whole_words() {
+        // "chuyển đổi" folds to "chuyen doi", which holds "huyen".
+        assert_eq!(guess_kind("Ban Quản lý dự án chuyển đổi số"), AgencyKind::TinhKhac);
+        assert_eq!(guess_kind("UBND huyện Sơn Tịnh"), AgencyKind::UbndHuyen);
+        assert_eq!(guess_kind("Sở Y tế"), AgencyKind::So);
+    }
 
     #[test]
     fn every_form_of_the_district_and_commune_committees_is_one_agency() {
