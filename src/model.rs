@@ -399,6 +399,13 @@ pub struct IndicatorReview {
     pub note: Text,
 }
 
+impl IndicatorReview {
+    /// Last year's indicator has a verdict, or the reason it has none.
+    pub fn assessed(&self) -> bool {
+        self.achieved.is_some() || !self.note.trim().is_empty()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct TaskReview {

@@ -344,35 +344,76 @@ fn digit_before(text: &str, dot: usize) -> bool {
     before.is_some_and(|c| c.is_ascii_digit()) && after.is_some_and(|c| c.is_ascii_digit())
 }
 
-/// Where `query` occurs in `text`, as byte ranges: letter case ignored, diacritics not
-/// ("huyện" finds "Huyện", never "huyền").
-pub fn occurrences(text: &str, query: &str) -> Vec<(usize, usize)> {
-    let needle: Vec<char> = query.chars().flat_map(char::to_lowercase).collect();
-    if needle.is_empty() {
-        return Vec::new();
-    }
-    // Each char of the text lowered, with where it starts; a char that lowers to several
-    // (rare outside Vietnamese) keeps its first.
-    let hay: Vec<(usize, char)> = text
-        .char_indices()
-        .map(|(i, c)| (i, c.to_lowercase().next().unwrap_or(c)))
-        .collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i + needle.len() <= hay.len() {
-        if hay[i..i + needle.len()]
-            .iter()
-            .map(|x| x.1)
-            .eq(needle.iter().copied())
-        {
-            let end = hay.get(i + needle.len()).map_or(text.len(), |x| x.0);
-            out.push((hay[i].0, end));
-            i += needle.len();
-        } else {
-            i += 1;
+/// A text lowered letter by letter, each letter with the byte it starts at: what every
+/// search that ignores letter case (but not diacritics: "huyện" finds "Huyện", never
+/// "huyền") runs on — find-and-replace here, the final check's wording scan — so ranges
+/// found are ranges of the original text.
+pub struct Lowered<'t> {
+    text: &'t str,
+    chars: Vec<(usize, char)>,
+}
+
+impl<'t> Lowered<'t> {
+    pub fn new(text: &'t str) -> Lowered<'t> {
+        Lowered {
+            text,
+            chars: text.char_indices().map(|(i, c)| (i, lower(c))).collect(),
         }
     }
-    out
+
+    /// Letters as `find` compares them.
+    pub fn needle(s: &str) -> Vec<char> {
+        s.chars().map(lower).collect()
+    }
+
+    /// The lowered letter at `i` (a letter index).
+    pub fn char(&self, i: usize) -> Option<char> {
+        self.chars.get(i).map(|x| x.1)
+    }
+
+    /// The byte where letter `i` starts (the text's end past the last letter).
+    pub fn byte(&self, i: usize) -> usize {
+        self.chars.get(i).map_or(self.text.len(), |x| x.0)
+    }
+
+    /// Where `needle` occurs, left to right and without overlap, among the places
+    /// `accept(first, past_last)` takes (letter indices, as returned).
+    pub fn find(
+        &self,
+        needle: &[char],
+        mut accept: impl FnMut(usize, usize) -> bool,
+    ) -> Vec<(usize, usize)> {
+        let n = needle.len();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while n > 0 && i + n <= self.chars.len() {
+            let here = self.chars[i..i + n]
+                .iter()
+                .map(|x| x.1)
+                .eq(needle.iter().copied());
+            if here && accept(i, i + n) {
+                out.push((i, i + n));
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+}
+
+/// A letter lowered; one that lowers to several (rare outside Vietnamese) keeps the first.
+fn lower(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// Where `query` occurs in `text`, as byte ranges (see `Lowered`).
+pub fn occurrences(text: &str, query: &str) -> Vec<(usize, usize)> {
+    let l = Lowered::new(text);
+    l.find(&Lowered::needle(query), |_, _| true)
+        .into_iter()
+        .map(|(i, j)| (l.byte(i), l.byte(j)))
+        .collect()
 }
 
 /// One place where a search found its words, with the rest of their sentence.

@@ -400,25 +400,62 @@ fn a_reason_stands_for_a_verdict_in_part_one() {
         .iter()
         .find(|m| m.section == dxplan::validation::Section::Assessment)
         .unwrap();
-    assert_eq!(part_one.state, dxplan::validation::Completeness::Complete, "{part_one:?}");
+    assert_eq!(
+        part_one.state,
+        dxplan::validation::Completeness::Complete,
+        "{part_one:?}"
+    );
 }
 
 #[test]
 fn a_final_plan_document_exported_marks_the_plan_issued() {
     common::rt().block_on(async {
         let dir = tempfile::tempdir().unwrap();
-        let s = Session::open(&dir.path().join("db.sqlite"), None).await.unwrap();
+        let s = Session::open(&dir.path().join("db.sqlite"), None)
+            .await
+            .unwrap();
         // The sample as a draft that has its number, date and signer.
         let mut plan = dxplan::sample::plan();
         plan.identity.status = PlanStatus::Draft;
         let id = s.add(&plan).await.unwrap();
         // A draft, or the workbook, leaves the plan as it is.
-        s.export(&id, ExportKind::KeHoach, true, &dir.path().join("du-thao.docx")).await.unwrap();
-        s.export(&id, ExportKind::Workbook, false, &dir.path().join("phu-luc.xlsx")).await.unwrap();
-        assert_eq!(s.plan(&id).await.unwrap().identity.status, PlanStatus::Draft);
+        s.export(
+            &id,
+            ExportKind::KeHoach,
+            true,
+            &dir.path().join("du-thao.docx"),
+        )
+        .await
+        .unwrap();
+        s.export(
+            &id,
+            ExportKind::Workbook,
+            false,
+            &dir.path().join("phu-luc.xlsx"),
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            s.plan(&id).await.unwrap().identity.status,
+            PlanStatus::Draft
+        );
         let before = s.history(&id).await.unwrap().len();
-        s.export(&id, ExportKind::KeHoach, false, &dir.path().join("ke-hoach.docx")).await.unwrap();
-        assert_eq!(s.plan(&id).await.unwrap().identity.status, PlanStatus::Final);
-        assert_eq!(s.history(&id).await.unwrap().len(), before + 1, "one step, undoable");
+        s.export(
+            &id,
+            ExportKind::KeHoach,
+            false,
+            &dir.path().join("ke-hoach.docx"),
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            s.plan(&id).await.unwrap().identity.status,
+            PlanStatus::Final
+        );
+        assert_eq!(
+            s.history(&id).await.unwrap().len(),
+            before + 1,
+            "one step, undoable"
+        );
     });
 }

@@ -57,8 +57,9 @@ pub struct Finding {
     pub code: &'static str,
     pub location: Location,
     pub message: String,
-    /// For a finding the planner may confirm as intended (a wording of the final check):
-    /// the key the confirmation is kept under in `Plan::intended`.
+    /// What the planner's action on this finding names: for a wording of the final check,
+    /// the key a «Đúng chủ ý» confirmation is kept under in `Plan::intended`; for an
+    /// import's point to check (`import.review`), the note's id that «Đã xem» removes.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub key: Option<String>,
@@ -777,10 +778,7 @@ pub fn completeness_with(plan: &Plan, findings: &[Finding]) -> Vec<SectionState>
             has(&a.goals_review) || !a.sections.is_empty() || !a.indicators.is_empty(),
             has(&a.goals_review)
                 && a.sections.iter().all(|s| has(&s.text))
-                && a
-                    .indicators
-                    .iter()
-                    .all(|r| r.achieved.is_some() || has(&r.note))
+                && a.indicators.iter().all(|r| r.assessed())
                 && a.tasks.iter().all(|t| t.status.is_some()),
         ),
         (

@@ -99,7 +99,7 @@ fn wording(plan: &Plan, f: &mut Findings) {
 fn assessment(plan: &Plan, f: &mut Findings) {
     let a = &plan.assessment;
     for r in &a.indicators {
-        if r.achieved.is_none() && r.note.trim().is_empty() {
+        if !r.assessed() {
             f.push(
                 Severity::Error,
                 "final.indicator_unassessed",
@@ -127,7 +127,6 @@ fn assessment(plan: &Plan, f: &mut Findings) {
     if !unassessed.is_empty() {
         let names: Vec<String> = unassessed
             .iter()
-            .take(5)
             .map(|t| format!("«{}»", t.chars().take(60).collect::<String>()))
             .collect();
         f.push(
@@ -135,11 +134,10 @@ fn assessment(plan: &Plan, f: &mut Findings) {
             "final.task_unassessed",
             at(Section::Assessment, "Nhiệm vụ năm trước"),
             format!(
-                "{} nhiệm vụ năm {} chưa có tình trạng thực hiện: {}{}.",
+                "{} nhiệm vụ năm {} chưa có tình trạng thực hiện: {}.",
                 unassessed.len(),
                 plan.identity.year - 1,
-                names.join(", "),
-                if unassessed.len() > 5 { ", …" } else { "" }
+                first(&names, 5)
             ),
         );
     }
@@ -256,6 +254,16 @@ fn duties(plan: &Plan, f: &mut Findings) {
     }
 }
 
+/// The first `n` of a list, joined, with "…" when there are more: a finding names a few
+/// places and says how many there are.
+fn first(items: &[String], n: usize) -> String {
+    let mut shown = items[..n.min(items.len())].join(", ");
+    if items.len() > n {
+        shown.push_str(", …");
+    }
+    shown
+}
+
 fn deadlines(plan: &Plan, f: &mut Findings) {
     let none: Vec<String> = crate::numbering::numbered_tasks(plan)
         .filter(|(_, _, t)| t.deadline.is_none())
@@ -267,10 +275,9 @@ fn deadlines(plan: &Plan, f: &mut Findings) {
             "final.no_deadline",
             at(Section::Tasks, "Nhiệm vụ"),
             format!(
-                "{} nhiệm vụ chưa có thời hạn hoàn thành: {}{}.",
+                "{} nhiệm vụ chưa có thời hạn hoàn thành: {}.",
                 none.len(),
-                none.iter().take(12).cloned().collect::<Vec<_>>().join(", "),
-                if none.len() > 12 { ", …" } else { "" }
+                first(&none, 12)
             ),
         );
     }

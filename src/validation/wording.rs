@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::catalogue::Catalogues;
 use crate::model::{AgencyKind, Plan};
+use crate::plantext::Lowered;
 
 #[derive(Debug, Deserialize)]
 struct RulesFile {
@@ -103,12 +104,6 @@ pub struct Scanner {
     year: i32,
 }
 
-fn lower(s: &str) -> Vec<char> {
-    s.chars()
-        .map(|c| c.to_lowercase().next().unwrap_or(c))
-        .collect()
-}
-
 impl Scanner {
     pub fn new(plan: &Plan, cats: &Catalogues) -> Scanner {
         let r = rules();
@@ -116,7 +111,7 @@ impl Scanner {
         let province = plan.identity.province.trim();
         let mut terms = Vec::new();
         let mut add = |name: &str, kind, why: &str, successor: Option<String>| {
-            let needle = lower(name.trim());
+            let needle = Lowered::needle(name.trim());
             if needle.len() >= 3 && !terms.iter().any(|t: &Term| t.needle == needle) {
                 terms.push(Term {
                     needle,
@@ -187,7 +182,12 @@ impl Scanner {
         terms.sort_by_key(|t| std::cmp::Reverse(t.needle.len()));
         Scanner {
             terms,
-            past_after: r.past_years.after.iter().map(|a| lower(a)).collect(),
+            past_after: r
+                .past_years
+                .after
+                .iter()
+                .map(|a| Lowered::needle(a))
+                .collect(),
             year,
         }
     }
@@ -195,44 +195,31 @@ impl Scanner {
     /// What is wrong in `text`. `forward`: the text states aims (goals, tasks, solutions,
     /// budget), where a past year is an expired aim.
     pub fn scan(&self, text: &str, forward: bool) -> Vec<Hit> {
-        let chars: Vec<(usize, char)> = text
-            .char_indices()
-            .map(|(i, c)| (i, c.to_lowercase().next().unwrap_or(c)))
-            .collect();
-        let byte = |ci: usize| chars.get(ci).map_or(text.len(), |x| x.0);
-        let word = |c: char| c.is_alphanumeric();
+        let l = Lowered::new(text);
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         let mut hits: Vec<Hit> = Vec::new();
-        let taken =
-            |hits: &[Hit], s: usize, e: usize| hits.iter().any(|h| s < h.end && h.start < e);
         for term in &self.terms {
             let n = term.needle.len();
-            let mut i = 0;
-            while i + n <= chars.len() {
-                let matches = chars[i..i + n]
-                    .iter()
-                    .zip(&term.needle)
-                    .all(|((_, c), t)| c == t);
-                let bounded = matches
-                    && (i == 0 || !word(chars[i - 1].1) || !word(term.needle[0]))
-                    && (i + n == chars.len() || !word(chars[i + n].1) || !word(term.needle[n - 1]));
-                let (s, e) = (byte(i), byte(i + n));
-                if bounded && !taken(&hits, s, e) && !in_citation(text, s) {
-                    hits.push(Hit {
-                        kind: term.kind,
-                        start: s,
-                        end: e,
-                        why: term.why.clone(),
-                        successor: term.successor.clone(),
-                    });
-                    i += n;
-                } else {
-                    i += 1;
-                }
-            }
+            // A term that begins or ends with a letter is a whole word there.
+            let (open, close) = (word(Some(term.needle[0])), word(Some(term.needle[n - 1])));
+            let found = l.find(&term.needle, |i, j| {
+                let (s, e) = (l.byte(i), l.byte(j));
+                !(open && word(i.checked_sub(1).and_then(|k| l.char(k))))
+                    && !(close && word(l.char(j)))
+                    && !hits.iter().any(|h| s < h.end && h.start < e)
+                    && !in_citation(text, s)
+            });
+            hits.extend(found.into_iter().map(|(i, j)| Hit {
+                kind: term.kind,
+                start: l.byte(i),
+                end: l.byte(j),
+                why: term.why.clone(),
+                successor: term.successor.clone(),
+            }));
         }
         self.blank_lines(text, &mut hits);
         if forward {
-            self.past_years(text, &chars, &mut hits);
+            self.past_years(text, &l, &mut hits);
         }
         hits.sort_by_key(|h| h.start);
         hits
@@ -270,39 +257,36 @@ impl Scanner {
         }
     }
 
-    fn past_years(&self, text: &str, chars: &[(usize, char)], hits: &mut Vec<Hit>) {
+    /// "đến năm 2025" in a plan of 2027: the words, a space, a past year of four digits.
+    fn past_years(&self, text: &str, l: &Lowered, hits: &mut Vec<Hit>) {
+        let year_after = |j: usize| -> Option<i32> {
+            let digits: String = (j + 1..j + 5).filter_map(|k| l.char(k)).collect();
+            let whole = l.char(j) == Some(' ')
+                && digits.len() == 4
+                && digits.chars().all(|c| c.is_ascii_digit())
+                && !l.char(j + 5).is_some_and(|c| c.is_ascii_digit());
+            whole.then(|| digits.parse().ok()).flatten()
+        };
         for after in &self.past_after {
-            let n = after.len();
-            let mut i = 0;
-            while i + n + 5 <= chars.len() {
-                let here = chars[i..i + n].iter().zip(after).all(|((_, c), t)| c == t)
-                    && (i == 0 || !chars[i - 1].1.is_alphanumeric())
-                    && chars[i + n].1 == ' ';
-                let digits: String = chars[i + n + 1..(i + n + 5).min(chars.len())]
-                    .iter()
-                    .map(|x| x.1)
-                    .collect();
-                let year: Option<i32> = (here && digits.chars().all(|c| c.is_ascii_digit()))
-                    .then(|| digits.parse().ok())
-                    .flatten();
-                let next_digit = chars.get(i + n + 5).is_some_and(|x| x.1.is_ascii_digit());
-                if let Some(y) = year.filter(|y| (2000..self.year).contains(y) && !next_digit) {
-                    let s = chars[i].0;
-                    let e = chars.get(i + n + 5).map_or(text.len(), |x| x.0);
-                    if !in_citation(text, s) {
-                        hits.push(Hit {
-                            kind: Kind::PastYear,
-                            start: s,
-                            end: e,
-                            why: format!(
-                                "năm {y} đã qua: kế hoạch năm {} không đặt mục tiêu, thời hạn cho năm {y}",
-                                self.year
-                            ),
-                            successor: None,
-                        });
-                    }
-                }
-                i += 1;
+            let found = l.find(after, |i, j| {
+                !i.checked_sub(1)
+                    .and_then(|k| l.char(k))
+                    .is_some_and(char::is_alphanumeric)
+                    && year_after(j).is_some_and(|y| (2000..self.year).contains(&y))
+                    && !in_citation(text, l.byte(i))
+            });
+            for (i, j) in found {
+                let y = year_after(j).unwrap_or_default();
+                hits.push(Hit {
+                    kind: Kind::PastYear,
+                    start: l.byte(i),
+                    end: l.byte(j + 5),
+                    why: format!(
+                        "năm {y} đã qua: kế hoạch năm {} không đặt mục tiêu, thời hạn cho năm {y}",
+                        self.year
+                    ),
+                    successor: None,
+                });
             }
         }
     }

@@ -159,4 +159,3 @@ pub async fn sample_and_builder(server: &Server) -> (Store, String, String) {
         .unwrap();
     (admin, id, login)
 }
-

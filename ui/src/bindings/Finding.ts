@@ -8,7 +8,8 @@ export type Finding = { severity: Severity,
  */
 code: string, location: Location, message: string, 
 /**
- * For a finding the planner may confirm as intended (a wording of the final check):
- * the key the confirmation is kept under in `Plan::intended`.
+ * What the planner's action on this finding names: for a wording of the final check,
+ * the key a «Đúng chủ ý» confirmation is kept under in `Plan::intended`; for an
+ * import's point to check (`import.review`), the note's id that «Đã xem» removes.
  */
 key?: string, };
