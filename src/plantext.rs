@@ -447,14 +447,17 @@ pub fn find<'p>(plan: &'p Plan, query: &str) -> Vec<Found<'p>> {
 }
 
 /// Replaces every occurrence of `query` by `with` in the texts at `places` (all texts when
-/// `None`); returns how many were replaced.
+/// `None`); returns how many were replaced. Only texts that hold `query` are written, so a
+/// generated duty without it stays generated.
 pub fn replace(plan: &mut Plan, query: &str, with: &str, places: Option<&[Place]>) -> usize {
-    let targets: Vec<Place> = match places {
-        Some(p) => p.to_vec(),
-        None => texts(plan).into_iter().map(|t| t.place).collect(),
-    };
+    let holding: Vec<Place> = texts(plan)
+        .into_iter()
+        .filter(|t| places.is_none_or(|p| p.contains(&t.place)))
+        .filter(|t| !occurrences(t.text, query).is_empty())
+        .map(|t| t.place)
+        .collect();
     let mut n = 0;
-    for place in targets {
+    for place in holding {
         let Some(text) = text_mut(plan, &place) else {
             continue;
         };

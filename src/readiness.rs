@@ -90,7 +90,10 @@ fn field_sentences(plan: &Plan, scanner: &Scanner) -> Vec<String> {
 /// Every finding that stands between the plan and its issue: errors first.
 pub fn check(plan: &Plan) -> Result<Vec<Finding>> {
     // The plan's rules, then the fields (each with its jump), then what only the documents say.
-    let mut findings = validation::validate(plan);
+    let mut findings: Vec<Finding> = validation::validate(plan)
+        .into_iter()
+        .map(validation::as_issued)
+        .collect();
     findings.extend(validation::readiness(plan));
     let scanner = Scanner::new(plan, Catalogues::builtin());
     let from_fields = field_sentences(plan, &scanner);

@@ -204,3 +204,33 @@ fn a_replace_is_one_step_of_the_history_and_undone_in_one() {
         assert_eq!(s.find_text(&id, "thị trấn").await.unwrap().len(), n);
     });
 }
+
+#[test]
+fn a_replace_leaves_the_texts_without_the_words_as_they_were() {
+    let mut plan = rolled();
+    let duty = plan
+        .organisation
+        .duties
+        .iter_mut()
+        .find(|d| !d.text.contains("thị trấn"))
+        .unwrap();
+    duty.generated = true;
+    let id = duty.id.clone();
+    Edit::ReplaceText {
+        find: "thị trấn".into(),
+        replace: "đặc khu".into(),
+        places: None,
+    }
+    .apply(&mut plan)
+    .unwrap();
+    let duty = plan
+        .organisation
+        .duties
+        .iter()
+        .find(|d| d.id == id)
+        .unwrap();
+    assert!(
+        duty.generated,
+        "a generated duty the search did not touch stays generated"
+    );
+}

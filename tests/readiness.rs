@@ -459,3 +459,26 @@ fn a_final_plan_document_exported_marks_the_plan_issued() {
         );
     });
 }
+
+#[test]
+fn an_old_guidance_letter_is_one_error_of_the_final_check() {
+    let mut plan = rolled_to(2027, &Options::default());
+    plan.identity.opening =
+        "Thực hiện Công văn số 5406/BTTTT-CĐSQG ngày 03/11/2022 của Bộ Thông tin và Truyền thông."
+            .into();
+    let all = dxplan::readiness::check(&plan).unwrap();
+    let old: Vec<_> = all
+        .iter()
+        .filter(|f| f.code == "currency.guidance_old")
+        .collect();
+    assert_eq!(
+        old.len(),
+        1,
+        "said once, not as a warning and again as an error: {old:#?}"
+    );
+    assert_eq!(old[0].severity, Severity::Error);
+    // While drafting it stays a warning.
+    assert!(dxplan::validation::validate(&plan)
+        .iter()
+        .any(|f| f.code == "currency.guidance_old" && f.severity == Severity::Warning));
+}

@@ -16,7 +16,7 @@ use crate::numbering::task_number;
 use crate::text::fold;
 
 pub use currency::{gone_recipient, plan_day, GoneRecipient, REFORM_YEAR};
-pub use readiness::{key as intended_key, location_of, quote, readiness};
+pub use readiness::{as_issued, key as intended_key, location_of, quote, readiness};
 
 /// A task's name is one line of the appendix table: longer than this, it is a description.
 pub const TITLE_LIMIT: usize = 400;

@@ -59,7 +59,6 @@ pub fn readiness(plan: &Plan) -> Vec<Finding> {
     budget_figures(plan, &mut f);
     duties(plan, &mut f);
     deadlines(plan, &mut f);
-    guidance(plan, &mut f);
     if !plan.to_review.is_empty() {
         f.push(
             Severity::Error,
@@ -283,21 +282,19 @@ fn deadlines(plan: &Plan, f: &mut Findings) {
     }
 }
 
-/// An outdated guidance letter or superseded basis is a warning while drafting and an error
-/// for the issued plan.
-fn guidance(plan: &Plan, f: &mut Findings) {
-    let mut all = Findings(Vec::new());
-    super::currency::check(plan, Catalogues::builtin(), &mut all);
-    for x in all.0 {
-        if matches!(
-            x.code,
-            "currency.guidance_old" | "currency.basis_superseded"
-        ) {
-            f.0.push(Finding {
-                severity: Severity::Error,
-                ..x
-            });
+/// A finding of the plan's own rules as the final check counts it: an outdated guidance
+/// letter or a superseded basis is a warning while drafting and an error for the issued plan.
+pub fn as_issued(f: Finding) -> Finding {
+    if matches!(
+        f.code,
+        "currency.guidance_old" | "currency.basis_superseded"
+    ) {
+        Finding {
+            severity: Severity::Error,
+            ..f
         }
+    } else {
+        f
     }
 }
 
