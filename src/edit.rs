@@ -330,7 +330,10 @@ impl Edit {
                 let before = plan.to_review.len();
                 plan.to_review.retain(|n| !ids.contains(&n.id));
                 if plan.to_review.len() == before {
-                    return Err(missing("điểm cần xem lại", ids.first().map_or("", |x| x.as_str())));
+                    return Err(missing(
+                        "điểm cần xem lại",
+                        ids.first().map_or("", |x| x.as_str()),
+                    ));
                 }
             }
             Edit::SetIntended { key, intended } => {

@@ -3,7 +3,6 @@
 
 mod common;
 
-
 use dxplan::app::{ExportKind, Importing, NewPlan, Resume, Rolled, Session, UserError};
 use dxplan::edit::Edit;
 use dxplan::model::Task;

@@ -169,7 +169,11 @@ fn sample_2023_rolls_over_to_2024() {
     );
     // The 15 legal bases, and the signer of last year's plan.
     assert_eq!(report.to_review.len(), 16);
-    assert!(report.to_review[15].starts_with("Người ký: "), "{}", report.to_review[15]);
+    assert!(
+        report.to_review[15].starts_with("Người ký: "),
+        "{}",
+        report.to_review[15]
+    );
     assert!(report.to_review[0].starts_with("Căn cứ còn hiệu lực? Nghị quyết số 52-NQ/TW"));
     assert!(!dxplan::validation::has_errors(
         &dxplan::validation::validate(&next)

@@ -64,15 +64,23 @@ async fn drafter(server: &Server, admin: &Store) -> String {
 fn a_departments_password_cannot_switch_off_or_get_round_the_guard() {
     on_server(|server| async move {
         let (admin, id, login) = sample_and_builder(&server).await;
-        let mut c = PgConnection::connect(server.url_as(&login, "mat-khau-xd-2027").to_str().unwrap())
+        let mut c =
+            PgConnection::connect(server.url_as(&login, "mat-khau-xd-2027").to_str().unwrap())
+                .await
+                .unwrap();
+        let mut watch = PgConnection::connect(server.url().to_str().unwrap())
             .await
             .unwrap();
-        let mut watch = PgConnection::connect(server.url().to_str().unwrap()).await.unwrap();
         let before = snapshot(&mut watch, &id).await;
 
         // The guard looked `accounts` up through the caller's search_path: a temporary table
         // of that name came first and said "no agency".
-        refused(&mut c, &id, "CREATE TEMP TABLE accounts (account TEXT, full_name TEXT, agency TEXT)").await;
+        refused(
+            &mut c,
+            &id,
+            "CREATE TEMP TABLE accounts (account TEXT, full_name TEXT, agency TEXT)",
+        )
+        .await;
         refused(&mut c, &id, "CREATE TEMP TABLE plans_copy (x INT)").await;
         for sql in [
             // The revision moved anywhere: history wiped behind it, or every later save broken.
@@ -118,7 +126,9 @@ fn a_drafters_password_cannot_forge_or_rewrite_history() {
     on_server(|server| async move {
         let (admin, id, dept) = sample_and_builder(&server).await;
         let login = drafter(&server, &admin).await;
-        let drafter = Store::open(&server.url_as(&login, "mat-khau-soan-2027")).await.unwrap();
+        let drafter = Store::open(&server.url_as(&login, "mat-khau-soan-2027"))
+            .await
+            .unwrap();
         // A few saves, so there is history to attack.
         for i in 0..3 {
             drafter
@@ -133,10 +143,17 @@ fn a_drafters_password_cannot_forge_or_rewrite_history() {
                 .await
                 .unwrap();
         }
-        let mut c = PgConnection::connect(server.url_as(&login, "mat-khau-soan-2027").to_str().unwrap())
+        let mut c = PgConnection::connect(
+            server
+                .url_as(&login, "mat-khau-soan-2027")
+                .to_str()
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+        let mut watch = PgConnection::connect(server.url().to_str().unwrap())
             .await
             .unwrap();
-        let mut watch = PgConnection::connect(server.url().to_str().unwrap()).await.unwrap();
         let before = snapshot(&mut watch, &id).await;
         let signed_as_department = format!(
             "INSERT INTO plan_revisions (plan_id, revision, created_at, summary, document, kind, state, author, sections) \
@@ -166,9 +183,10 @@ fn a_drafters_password_cannot_forge_or_rewrite_history() {
 fn a_lock_held_elsewhere_makes_a_save_wait_seconds_not_for_ever() {
     on_server(|server| async move {
         let (admin, id, login) = sample_and_builder(&server).await;
-        let mut holder = PgConnection::connect(server.url_as(&login, "mat-khau-xd-2027").to_str().unwrap())
-            .await
-            .unwrap();
+        let mut holder =
+            PgConnection::connect(server.url_as(&login, "mat-khau-xd-2027").to_str().unwrap())
+                .await
+                .unwrap();
         let mut tx = holder.begin().await.unwrap();
         sqlx::query("SELECT id FROM plans WHERE id = $1 FOR UPDATE")
             .bind(&id)
@@ -188,7 +206,10 @@ fn a_lock_held_elsewhere_makes_a_save_wait_seconds_not_for_ever() {
         // Released: the same edit goes through.
         tx.rollback().await.unwrap();
         admin.apply(&id, None, edit()).await.unwrap();
-        assert_eq!(admin.load(&id).await.unwrap().plan.vision, "Tầm nhìn khi có khóa.");
+        assert_eq!(
+            admin.load(&id).await.unwrap().plan.vision,
+            "Tầm nhìn khi có khóa."
+        );
     });
 }
 
@@ -197,11 +218,16 @@ fn a_document_with_a_key_twice_is_refused_and_only_the_admin_deletes_a_plan() {
     on_server(|server| async move {
         let (admin, id, login) = sample_and_builder(&server).await;
         let drafter_login = drafter(&server, &admin).await;
-        let mut watch = PgConnection::connect(server.url().to_str().unwrap()).await.unwrap();
+        let mut watch = PgConnection::connect(server.url().to_str().unwrap())
+            .await
+            .unwrap();
         let before = snapshot(&mut watch, &id).await;
         // {"vision": "X", …, "vision": "Y"}: the guard would read one plan, the app another.
         let twice = "UPDATE plans SET document = '{\"vision\": \"X\",' || substr(document, 2), revision = revision + 1 WHERE id = $1";
-        for (account, password) in [(&login, "mat-khau-xd-2027"), (&drafter_login, "mat-khau-soan-2027")] {
+        for (account, password) in [
+            (&login, "mat-khau-xd-2027"),
+            (&drafter_login, "mat-khau-soan-2027"),
+        ] {
             let mut c = PgConnection::connect(server.url_as(account, password).to_str().unwrap())
                 .await
                 .unwrap();
@@ -211,19 +237,33 @@ fn a_document_with_a_key_twice_is_refused_and_only_the_admin_deletes_a_plan() {
         }
         assert_eq!(snapshot(&mut watch, &id).await, before, "nothing changed");
         // The drafter's window says so in Vietnamese, and the plan is still there.
-        let drafter = Store::open(&server.url_as(&drafter_login, "mat-khau-soan-2027")).await.unwrap();
+        let drafter = Store::open(&server.url_as(&drafter_login, "mat-khau-soan-2027"))
+            .await
+            .unwrap();
         let e = drafter.delete(&id).await.unwrap_err();
-        assert!(e.to_string().contains("chỉ tài khoản quản trị mới xóa được"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("chỉ tài khoản quản trị mới xóa được"),
+            "{e}"
+        );
         assert!(admin.load(&id).await.is_ok());
         // A plan another program stored unreadable is said so, without serde's English.
-        let mut c = PgConnection::connect(server.url().to_str().unwrap()).await.unwrap();
-        sqlx::query("ALTER TABLE plans DISABLE TRIGGER USER").execute(&mut c).await.unwrap();
+        let mut c = PgConnection::connect(server.url().to_str().unwrap())
+            .await
+            .unwrap();
+        sqlx::query("ALTER TABLE plans DISABLE TRIGGER USER")
+            .execute(&mut c)
+            .await
+            .unwrap();
         sqlx::query("UPDATE plans SET document = '{\"identity\": 5}' WHERE id = $1")
             .bind(&id)
             .execute(&mut c)
             .await
             .unwrap();
-        sqlx::query("ALTER TABLE plans ENABLE TRIGGER USER").execute(&mut c).await.unwrap();
+        sqlx::query("ALTER TABLE plans ENABLE TRIGGER USER")
+            .execute(&mut c)
+            .await
+            .unwrap();
         let e = admin.load(&id).await.unwrap_err();
         let said = e.to_string();
         assert!(said.contains("bị hỏng, không đọc được"), "{said}");

@@ -305,8 +305,12 @@ fn bad_plan_files_give_clear_errors_and_leave_the_database_unchanged() {
         let truncated = write("cut.json", &good.as_bytes()[..good.len() / 2]);
         let wrong_version = write(
             "v9.json",
-            good.replacen(&format!("\"schema_version\": {}", planfile::SCHEMA_VERSION), "\"schema_version\": 99", 1)
-                .as_bytes(),
+            good.replacen(
+                &format!("\"schema_version\": {}", planfile::SCHEMA_VERSION),
+                "\"schema_version\": 99",
+                1,
+            )
+            .as_bytes(),
         );
         let mut garbage = Vec::with_capacity(10 << 20);
         let mut x: u32 = 2463534242;

@@ -281,7 +281,10 @@ mod tests {
     #[test]
     fn a_kind_is_guessed_from_whole_words() {
         // "chuyển đổi" folds to "chuyen doi", which holds "huyen".
-        assert_eq!(guess_kind("Ban Quản lý dự án chuyển đổi số"), AgencyKind::TinhKhac);
+        assert_eq!(
+            guess_kind("Ban Quản lý dự án chuyển đổi số"),
+            AgencyKind::TinhKhac
+        );
         assert_eq!(guess_kind("UBND huyện Sơn Tịnh"), AgencyKind::UbndHuyen);
         assert_eq!(guess_kind("Sở Y tế"), AgencyKind::So);
     }

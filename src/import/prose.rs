@@ -387,6 +387,10 @@ mod tests {
             "x",
         );
         assert!(none.is_empty());
-        assert!(flags[0].message.starts_with("Không tạo chỉ tiêu"), "{}", flags[0].message);
+        assert!(
+            flags[0].message.starts_with("Không tạo chỉ tiêu"),
+            "{}",
+            flags[0].message
+        );
     }
 }

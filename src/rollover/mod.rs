@@ -379,7 +379,8 @@ pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
         "Số văn bản, ngày ban hành, quyết định ban hành: để trống".into(),
         "Trạng thái nhiệm vụ và kết quả thực hiện: đặt lại".into(),
         "Kinh phí chung chưa phân bổ của năm trước: bỏ".into(),
-        "Thuyết minh kinh phí của năm trước (số liệu năm trước): bỏ, viết lại cho năm mới nếu cần".into(),
+        "Thuyết minh kinh phí của năm trước (số liệu năm trước): bỏ, viết lại cho năm mới nếu cần"
+            .into(),
         "Bản chính thức → dự thảo".into(),
     ];
     if !plan.identity.signer.name.trim().is_empty() {

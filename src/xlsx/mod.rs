@@ -434,9 +434,7 @@ fn budget_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
     let names: Vec<String> = levels
         .iter()
         .map(|l| match l {
-            Some(l) => crate::format::capitalise_first(
-                l.label().trim_start_matches("Ngân sách "),
-            ),
+            Some(l) => crate::format::capitalise_first(l.label().trim_start_matches("Ngân sách ")),
             None => "Chưa xác định cấp".to_string(),
         })
         .collect();
@@ -486,8 +484,12 @@ fn budget_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
         ws.write_formula_with_format(
             row,
             total_col,
-            Formula::new(format!("=SUM(B{0}:{1}{0})", row + 1, col_name(total_col - 1)))
-                .set_result(f64_of(sum).to_string()),
+            Formula::new(format!(
+                "=SUM(B{0}:{1}{0})",
+                row + 1,
+                col_name(total_col - 1)
+            ))
+            .set_result(f64_of(sum).to_string()),
             &s.money_bold,
         )
         .map_err(xl)?;
