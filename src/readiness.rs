@@ -12,7 +12,7 @@ use crate::catalogue::Catalogues;
 use crate::docx::{DocChoice, Options};
 use crate::model::Plan;
 use crate::text::fold;
-use crate::validation::wording::Scanner;
+use crate::validation::wording::{Kind, Scanner};
 use crate::validation::{self, at, Finding, Section, Severity};
 use crate::{Error, Result};
 
@@ -104,7 +104,12 @@ pub fn check(plan: &Plan) -> Result<Vec<Finding>> {
     for doc in printed(plan)? {
         for p in &doc.paragraphs {
             let whole = fold(p);
-            for h in scanner.scan(p, false) {
+            // Platform names are fields' text; the field findings say each with its jump.
+            for h in scanner
+                .scan(p, false)
+                .into_iter()
+                .filter(|h| h.kind != Kind::OldPlatform)
+            {
                 let sentence = fold(crate::plantext::sentence_at(p, h.start));
                 let covered = from_fields
                     .iter()

@@ -482,3 +482,106 @@ fn an_old_guidance_letter_is_one_error_of_the_final_check() {
         .iter()
         .any(|f| f.code == "currency.guidance_old" && f.severity == Severity::Warning));
 }
+
+#[test]
+fn a_platform_named_as_the_2022_list_named_it_is_a_finding_from_2026_only() {
+    let mut plan = rolled_to(2026, &Options::default());
+    plan.vision = "Khai thác Nền tảng địa chỉ số và nền tảng bản đồ số trên địa bàn; vận hành Nền tảng tích hợp, chia sẻ dữ liệu tỉnh (LGSP).".into();
+    let found = dxplan::readiness::check(&plan).unwrap();
+    let old: Vec<&Finding> = with_code(&found, "final.old_platform")
+        .into_iter()
+        .filter(|f| f.location.label == "Tầm nhìn")
+        .collect();
+    // The two national platforms, not the province's own LGSP; a question, not an error.
+    assert_eq!(old.len(), 2, "{old:#?}");
+    assert!(old.iter().all(|f| f.severity == Severity::Warning));
+    assert!(
+        old[0].message.contains("«Nền tảng địa chỉ số»"),
+        "{}",
+        old[0].message
+    );
+    assert!(
+        old[0].message.contains("2618/QĐ-BKHCN"),
+        "{}",
+        old[0].message
+    );
+    // The 2025 plan still cites the list in force then.
+    let mut earlier = rolled_to(2025, &Options::default());
+    earlier.vision = plan.vision.clone();
+    let found = dxplan::readiness::check(&earlier).unwrap();
+    assert!(with_code(&found, "final.old_platform").is_empty());
+}
+
+#[test]
+fn a_goal_with_a_description_prints_the_indicators_it_does_not_state() {
+    let mut plan = dxplan::sample::plan();
+    let g = plan
+        .specific_goals
+        .iter_mut()
+        .find(|g| g.indicators.len() >= 2)
+        .expect("a goal with indicators");
+    let first = g.indicators[0].name.clone();
+    let second = g.indicators[1].name.clone();
+    g.text = format!("Phấn đấu hoàn thành các chỉ tiêu; trong đó {first} là ưu tiên.");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("kh.docx");
+    std::fs::write(
+        &out,
+        dxplan::docx::build(&plan, &Default::default()).unwrap(),
+    )
+    .unwrap();
+    let text = docx_text(&out);
+    let body = text.split("PHỤ LỤC").next().unwrap();
+    let at = body
+        .find("Phấn đấu hoàn thành các chỉ tiêu")
+        .expect("the description printed");
+    // The goal: its description and what follows up to the next numbered heading.
+    let goal: Vec<&str> = body[at..]
+        .lines()
+        .take_while(|l| !l.starts_with(|c: char| c.is_ascii_digit() || c == 'I' || c == 'V'))
+        .collect();
+    let goal = goal.join("\n");
+    // Stated in the description: once; not stated: listed under it.
+    assert_eq!(goal.matches(first.as_str()).count(), 1, "{goal}");
+    assert!(goal.contains(&format!("- {second}:")), "{goal}");
+}
+
+#[test]
+fn a_final_export_by_the_cli_marks_the_plan_issued_as_the_window_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite");
+    let mut plan = dxplan::sample::plan();
+    plan.identity.status = PlanStatus::Draft;
+    let id = common::rt().block_on(async {
+        let s = Session::open(&db, None).await.unwrap();
+        let id = s.add(&plan).await.unwrap();
+        s.close().await;
+        id
+    });
+    let status = || {
+        common::rt().block_on(async {
+            let s = Session::open(&db, None).await.unwrap();
+            let st = s.plan(&id).await.unwrap().identity.status;
+            s.close().await;
+            st
+        })
+    };
+    let out = dir.path().join("kh.docx");
+    let draft = common::dxplan(
+        &db,
+        &["export", &id, "--docx", out.to_str().unwrap(), "--draft"],
+    );
+    assert!(
+        draft.status.success(),
+        "{}",
+        String::from_utf8_lossy(&draft.stderr)
+    );
+    assert_eq!(status(), PlanStatus::Draft);
+    let issued = common::dxplan(&db, &["export", &id, "--docx", out.to_str().unwrap()]);
+    assert!(
+        issued.status.success(),
+        "{}",
+        String::from_utf8_lossy(&issued.stderr)
+    );
+    assert_eq!(status(), PlanStatus::Final);
+}

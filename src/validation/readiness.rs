@@ -85,6 +85,7 @@ fn wording(plan: &Plan, f: &mut Findings) {
                 .map_or(String::new(), |s| format!(" Thay bằng «{s}»."));
             let loc = location_of(&t);
             f.push_keyed(
+                h.kind.severity(),
                 h.kind.code(),
                 loc,
                 format!("{}: {}.{instead}", quote(t.text, &h), h.why),
@@ -220,6 +221,7 @@ fn budget_figures(plan: &Plan, f: &mut Findings) {
     for (written, value) in stated_amounts(&plan.budget.narrative) {
         if !amounts.contains(&value) {
             f.push_keyed(
+                Severity::Error,
                 "final.budget_figure",
                 at(Section::Budget, "Kinh phí — thuyết minh"),
                 format!(
@@ -299,9 +301,16 @@ pub fn as_issued(f: Finding) -> Finding {
 }
 
 impl Findings {
-    fn push_keyed(&mut self, code: &'static str, location: Location, message: String, key: String) {
+    fn push_keyed(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        location: Location,
+        message: String,
+        key: String,
+    ) {
         self.0.push(Finding {
-            severity: Severity::Error,
+            severity,
             code,
             location,
             message,

@@ -8,7 +8,8 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::catalogue::Catalogues;
+use super::Severity;
+use crate::catalogue::{Body, Catalogues, Platform};
 use crate::model::{AgencyKind, Plan};
 use crate::plantext::Lowered;
 
@@ -18,6 +19,15 @@ struct RulesFile {
     district: District,
     placeholders: Words,
     past_years: PastYears,
+    platforms: Platforms,
+}
+
+#[derive(Debug, Deserialize)]
+struct Platforms {
+    from_year: i32,
+    catalogue: String,
+    retired_owners: Vec<String>,
+    current: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -64,6 +74,8 @@ pub enum Kind {
     Placeholder,
     /// "đến năm 2025" in a plan of 2027.
     PastYear,
+    /// A national platform named as the 2022 list named it, its owner since ended.
+    OldPlatform,
 }
 
 impl Kind {
@@ -73,6 +85,16 @@ impl Kind {
             Kind::District => "final.district_level",
             Kind::Placeholder => "final.placeholder",
             Kind::PastYear => "final.past_year",
+            Kind::OldPlatform => "final.old_platform",
+        }
+    }
+
+    /// An old platform name is a question to check (the name may be unchanged in the new
+    /// list); everything else is wrong in a final plan.
+    pub fn severity(self) -> Severity {
+        match self {
+            Kind::OldPlatform => Severity::Warning,
+            _ => Severity::Error,
         }
     }
 }
@@ -95,6 +117,31 @@ struct Term {
     kind: Kind,
     why: String,
     successor: Option<String>,
+}
+
+/// "Nền tảng tích hợp, chia sẻ dữ liệu tỉnh (LGSP)": the province's own platform of that
+/// kind, not the national one.
+fn provincial(after: &str) -> bool {
+    let rest = after.trim_start().to_lowercase();
+    ["tỉnh", "cấp tỉnh", "của tỉnh"].iter().any(|w| {
+        rest.strip_prefix(w)
+            .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+    })
+}
+
+/// The platforms of the old list whose owner the reform ended.
+fn old_platforms<'c>(cats: &'c Catalogues, rule: &Platforms) -> Vec<&'c Platform> {
+    let Some(Body::Platforms(list)) = cats.get(&rule.catalogue).map(|c| &c.body) else {
+        return Vec::new();
+    };
+    list.iter()
+        .filter(|p| {
+            let owner = Lowered::new(&p.owner);
+            rule.retired_owners
+                .iter()
+                .any(|o| !owner.find(&Lowered::needle(o), |_, _| true).is_empty())
+        })
+        .collect()
 }
 
 /// The terms that apply to a plan: built once per check, used for every text.
@@ -170,6 +217,15 @@ impl Scanner {
                 add(w, Kind::District, &r.district.why, None);
             }
         }
+        if year >= r.platforms.from_year {
+            for p in old_platforms(cats, &r.platforms) {
+                let why = format!(
+                    "tên trong danh mục nền tảng số quốc gia năm 2022 (Quyết định 186/QĐ-BTTTT, chủ quản {}, nay không còn); đối chiếu tên và cơ quan chủ quản với danh mục tại {}",
+                    p.owner, r.platforms.current
+                );
+                add(&p.name, Kind::OldPlatform, &why, None);
+            }
+        }
         for w in &r.placeholders.words {
             add(
                 w,
@@ -208,6 +264,7 @@ impl Scanner {
                     && !(close && word(l.char(j)))
                     && !hits.iter().any(|h| s < h.end && h.start < e)
                     && !in_citation(text, s)
+                    && !(term.kind == Kind::OldPlatform && provincial(&text[e..]))
             });
             hits.extend(found.into_iter().map(|(i, j)| Hit {
                 kind: term.kind,
