@@ -303,7 +303,10 @@ fn a_2023_file_is_read_against_the_agencies_of_2023() {
         .map(|f| f.message.as_str())
         .collect();
     for gone in ["Sở Thông tin và Truyền thông", "Sở Kế hoạch và Đầu tư"] {
-        assert!(!new.iter().any(|m| m.contains(gone)), "{gone} is in the 2023 list: {new:#?}");
+        assert!(
+            !new.iter().any(|m| m.contains(gone)),
+            "{gone} is in the 2023 list: {new:#?}"
+        );
     }
     let communes = plan
         .directory
@@ -311,6 +314,34 @@ fn a_2023_file_is_read_against_the_agencies_of_2023() {
         .find(|a| a.kind == dxplan::model::AgencyKind::UbndXa)
         .unwrap();
     assert!(!communes.name.contains("đặc khu"), "{}", communes.name);
+}
+
+#[test]
+fn bases_the_library_holds_are_linked_to_it_and_checked_like_picked_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "KH 189.docx", &seed_document());
+    let cats = dxplan::catalogue::Catalogues::load(None).unwrap();
+    let plan = dxplan::import::import_docx_of_its_year(&file, &cats, Default::default())
+        .unwrap()
+        .plan;
+    let linked = |number: &str| {
+        plan.legal_bases
+            .iter()
+            .chain(&plan.assessment.documents)
+            .find(|b| b.number.as_deref() == Some(number))
+            .unwrap_or_else(|| panic!("{number} read"))
+            .library_ref
+            .clone()
+    };
+    assert_eq!(linked("52-NQ/TW").as_deref(), Some("nq-52-2019"));
+    assert_eq!(linked("505/QĐ-TTg").as_deref(), Some("qd-505-2022"));
+    assert_eq!(linked("18/CT-TTg").as_deref(), Some("ct-18-2022"));
+    // A provincial document is not in the library: left as written.
+    assert!(plan
+        .legal_bases
+        .iter()
+        .chain(&plan.assessment.documents)
+        .any(|b| b.library_ref.is_none() && b.issuer.contains("Tỉnh ủy")));
 }
 
 #[test]
@@ -621,14 +652,17 @@ fn what_the_import_asks_to_check_stays_a_finding_until_seen() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "KH 189.docx", &seed_document());
     let cats = dxplan::catalogue::Catalogues::load(None).unwrap();
-    let Imported { mut plan, flags, .. } =
-        dxplan::import::import_docx_of_its_year(&file, &cats, Default::default()).unwrap();
+    let Imported {
+        mut plan, flags, ..
+    } = dxplan::import::import_docx_of_its_year(&file, &cats, Default::default()).unwrap();
     assert_eq!(plan.to_review.len(), flags.len());
     assert!(!flags.is_empty());
     let found = dxplan::validation::validate(&plan);
     let review: Vec<_> = found.iter().filter(|f| f.code == "import.review").collect();
     assert_eq!(review.len(), flags.len());
-    assert!(review.iter().any(|f| f.location.section == dxplan::model::Section::Goals));
+    assert!(review
+        .iter()
+        .any(|f| f.location.section == dxplan::model::Section::Goals));
     let pending = |p: &Plan| {
         dxplan::validation::readiness(p)
             .into_iter()
@@ -643,17 +677,23 @@ fn what_the_import_asks_to_check_stays_a_finding_until_seen() {
     .unwrap();
     assert_eq!(back.to_review, plan.to_review);
     let ids: Vec<String> = plan.to_review.iter().map(|n| n.id.clone()).collect();
-    dxplan::edit::Edit::DismissReview { ids: ids[..1].to_vec() }
-        .apply(&mut plan)
-        .unwrap();
+    dxplan::edit::Edit::DismissReview {
+        ids: ids[..1].to_vec(),
+    }
+    .apply(&mut plan)
+    .unwrap();
     assert_eq!(plan.to_review.len(), ids.len() - 1);
     // Seen already: refused, nothing changes.
-    assert!(dxplan::edit::Edit::DismissReview { ids: ids[..1].to_vec() }
-        .apply(&mut plan.clone())
-        .is_err());
-    dxplan::edit::Edit::DismissReview { ids: ids[1..].to_vec() }
-        .apply(&mut plan)
-        .unwrap();
+    assert!(dxplan::edit::Edit::DismissReview {
+        ids: ids[..1].to_vec()
+    }
+    .apply(&mut plan.clone())
+    .is_err());
+    dxplan::edit::Edit::DismissReview {
+        ids: ids[1..].to_vec(),
+    }
+    .apply(&mut plan)
+    .unwrap();
     assert!(!pending(&plan));
     assert!(!dxplan::validation::validate(&plan)
         .iter()

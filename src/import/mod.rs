@@ -148,10 +148,30 @@ pub fn import_docx_of_its_year(
     let newest = cats.agency_preset();
     let first = import_docx(path, &newest, options)?;
     let of_year = cats.agency_preset_of_year(first.plan.identity.year);
-    if of_year == newest {
-        return Ok(first);
+    let mut read = if of_year == newest {
+        first
+    } else {
+        import_docx(path, &of_year, options)?
+    };
+    link_to_library(&mut read.plan, cats);
+    Ok(read)
+}
+
+/// Each basis and listed document the library holds (same number, and same date where both
+/// give one) is linked to its entry, so it is checked for currency like one picked from it.
+fn link_to_library(plan: &mut Plan, cats: &crate::catalogue::Catalogues) {
+    let bases = plan
+        .legal_bases
+        .iter_mut()
+        .chain(plan.assessment.documents.iter_mut());
+    for b in bases.filter(|b| b.library_ref.is_none()) {
+        let Some(entry) = cats.library_entry(b) else {
+            continue;
+        };
+        if b.date.is_none() || entry.date.is_none() || b.date == entry.date {
+            b.library_ref = Some(entry.id.clone());
+        }
     }
-    import_docx(path, &of_year, options)
 }
 
 /// `import_xlsx` against the agency list of the workbook's year (see `import_docx_of_its_year`).
@@ -164,10 +184,13 @@ pub fn import_xlsx_of_its_year(
     let newest = cats.agency_preset();
     let first = import_xlsx(path, &newest, province, year)?;
     let of_year = cats.agency_preset_of_year(first.plan.identity.year);
-    if of_year == newest {
-        return Ok(first);
-    }
-    import_xlsx(path, &of_year, province, year)
+    let mut read = if of_year == newest {
+        first
+    } else {
+        import_xlsx(path, &of_year, province, year)?
+    };
+    link_to_library(&mut read.plan, cats);
+    Ok(read)
 }
 
 /// A draft plan from a workbook holding a task appendix (any sheet whose header has TT,

@@ -98,7 +98,8 @@ pub(super) fn indicators_in(text: &str, flags: &mut Vec<Flag>, place: &str) -> V
         .split([';', '\n'])
         .map(str::trim)
         .filter(|c| !c.is_empty())
-        .flat_map(one_target_each)
+        .flat_map(sentences)
+        .flat_map(|c| one_target_each(&c))
     {
         let clause = clause.as_str();
         let Some(pct) = clause.find('%') else {
@@ -186,6 +187,22 @@ fn is_fragment(name: &str) -> bool {
         || ["co ", "va ", "dat ", "trong do", "voi ", "con lai "]
             .iter()
             .any(|w| f.starts_with(w))
+}
+
+/// "…mô hình họp không giấy. Văn bản được … đạt 100%": the sentences of a clause (a full
+/// stop, then a capital), so an indicator is named from its own sentence only.
+fn sentences(clause: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in clause.match_indices(". ") {
+        if clause[i + 2..].starts_with(char::is_uppercase) {
+            out.push(clause[start..=i].trim().to_string());
+            start = i + 2;
+        }
+    }
+    out.push(clause[start..].trim().to_string());
+    out.retain(|s| !s.is_empty());
+    out
 }
 
 /// "Tỷ lệ A đạt 90%, tỷ lệ B đạt 50% và 80% người dân hài lòng" → one clause per target:
@@ -391,6 +408,17 @@ mod tests {
             flags[0].message.starts_with("Không tạo chỉ tiêu"),
             "{}",
             flags[0].message
+        );
+    }
+
+    #[test]
+    fn an_indicator_is_named_from_its_own_sentence() {
+        let text = "Triển khai mô hình họp không giấy. Văn bản được tạo lập trên môi trường mạng đạt tỷ lệ 100%";
+        let found = indicators_in(text, &mut Vec::new(), "x");
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].name,
+            "Văn bản được tạo lập trên môi trường mạng đạt tỷ lệ 100%"
         );
     }
 }
