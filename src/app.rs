@@ -614,11 +614,19 @@ impl Session {
             }
             None => crate::xlsx::export(&plan, path),
         }?;
-        // A plan document exported as final is the plan being issued: the plan says so
-        // (one step of its history), so the list, the rounds and the next export agree.
-        // (Word documents only: they were refused without number, date and signer.)
-        let word = kind.doc().is_some();
-        if !draft && word && kind.is_plan_document() && plan.identity.status == PlanStatus::Draft {
+        if !draft && kind.doc().is_some() && kind.is_plan_document() {
+            self.mark_issued(id).await?;
+        }
+        Ok(())
+    }
+
+    /// A plan document exported as final is the plan being issued: the plan says so (one
+    /// step of its history), so the list, the rounds and the next export agree. Called after
+    /// a final Word export (refused without number, date and signer), by the window and the
+    /// CLI alike.
+    pub async fn mark_issued(&self, id: &str) -> Result<()> {
+        let plan = self.plan(id).await?;
+        if plan.identity.status == PlanStatus::Draft {
             let identity = crate::model::Identity {
                 status: PlanStatus::Final,
                 ..plan.identity

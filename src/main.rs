@@ -516,7 +516,6 @@ fn catalogue_lines(c: &catalogue::Catalogue) -> Vec<String> {
     }
 }
 
-
 /// Shows an imported draft with what to check, and saves it only when asked.
 async fn report_import(
     place: &Place,
@@ -934,18 +933,27 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             draft,
             template,
         } => {
-            let plan = place.resolve(&plan).await?;
+            let in_database = !Path::new(&plan).is_file();
+            let id = plan;
+            let plan = place.resolve(&id).await?;
             if let Some(docx) = docx {
                 let opts = dxplan::docx::Options {
                     doc: doc.parse()?,
                     draft,
                     template,
                 };
-                if !draft {
+                let plan_document = !matches!(opts.doc, dxplan::docx::DocChoice::BaoCao { .. });
+                if !draft && plan_document {
                     dxplan::readiness::ensure_issuable(&plan)?;
                 }
                 dxplan::docx::export(&plan, &opts, &docx)?;
                 eprintln!("Đã xuất {}", docx.display());
+                // As in the window: a final plan document exported is the plan issued.
+                if !draft && plan_document && in_database {
+                    let session = place.session().await?;
+                    session.mark_issued(&id).await?;
+                    session.close().await;
+                }
             }
             if let Some(xlsx) = xlsx {
                 dxplan::xlsx::export(&plan, &xlsx)?;

@@ -695,10 +695,7 @@ fn plan_body(
                         v.extend(task_reviews(ctx, other));
                     }
                     if !plan.assessment.budget_spent.trim().is_empty() {
-                        v.push(heading(&format!(
-                            "{}. Kinh phí thực hiện",
-                            n + 1
-                        )));
+                        v.push(heading(&format!("{}. Kinh phí thực hiện", n + 1)));
                         v.extend(style::narrative(&plan.assessment.budget_spent));
                     }
                     if let Some(l) = label_of(appendix::Kind::Documents) {
@@ -793,9 +790,9 @@ fn task_reviews(ctx: &Ctx, of: impl Fn(&str) -> bool) -> Vec<Paragraph> {
         .iter()
         .filter(|t| of(&t.group))
         .map(|t| {
-            let status = t
-                .status
-                .map_or("chưa đánh giá".to_string(), |s| s.label().to_lowercase());
+            let status = t.status.map_or("chưa đánh giá".to_string(), |s| {
+                s.label().to_lowercase()
+            });
             let result = t.result.trim().trim_end_matches('.');
             let result = if result.is_empty() {
                 String::new()
@@ -856,15 +853,17 @@ fn goals(ctx: &Ctx, appendix: Option<String>, with_vision: bool) -> Vec<Paragrap
     for g in &plan.specific_goals {
         n += 1;
         v.push(heading(&format!("{n}. {}", g.title)));
-        if g.text.trim().is_empty() {
-            v.extend(
-                g.indicators
-                    .iter()
-                    .map(|i| body_text(&format!("- {}: {}.", i.name, i.target_text()))),
-            );
-        } else {
-            v.extend(style::narrative(&g.text));
-        }
+        // The description, then each indicator it does not already state (an imported goal's
+        // indicators were read from its own text): the body lists them whether or not the
+        // plan has an indicator appendix.
+        v.extend(style::narrative(&g.text));
+        let said = crate::text::fold(&g.text);
+        v.extend(
+            g.indicators
+                .iter()
+                .filter(|i| !said.contains(&crate::text::fold(&i.name)))
+                .map(|i| body_text(&format!("- {}: {}.", i.name, i.target_text()))),
+        );
     }
     if let Some(l) = appendix {
         v.push(body(vec![italic(
