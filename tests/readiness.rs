@@ -585,3 +585,65 @@ fn a_final_export_by_the_cli_marks_the_plan_issued_as_the_window_does() {
     );
     assert_eq!(status(), PlanStatus::Final);
 }
+
+#[test]
+fn tasks_without_a_deadline_get_one_in_one_step_and_no_others_change() {
+    let mut plan = dxplan::sample::plan();
+    let kept = plan.groups[0].tasks[0].deadline.clone();
+    for t in plan
+        .groups
+        .iter_mut()
+        .skip(1)
+        .flat_map(|g| g.tasks.iter_mut())
+    {
+        t.deadline = None;
+    }
+    assert!(with_code(&errors(&plan), "final.no_deadline").len() == 1);
+    let q4 = Deadline::Quarter {
+        year: 2023,
+        quarter: 4,
+    };
+    // An impossible deadline: refused, nothing changes.
+    let before = plan.clone();
+    let bad = Edit::FillDeadlines {
+        deadline: Deadline::Quarter {
+            year: 2023,
+            quarter: 5,
+        },
+    };
+    assert!(bad.apply(&mut plan).is_err());
+    assert_eq!(plan, before);
+    Edit::FillDeadlines {
+        deadline: q4.clone(),
+    }
+    .apply(&mut plan)
+    .unwrap();
+    assert_eq!(plan.groups[0].tasks[0].deadline, kept);
+    assert!(plan.tasks().all(|(_, t)| t.deadline.is_some()));
+    assert!(with_code(&errors(&plan), "final.no_deadline").is_empty());
+    // Nothing left to fill: said, not a silent empty step.
+    let e = Edit::FillDeadlines { deadline: q4 }
+        .apply(&mut plan)
+        .unwrap_err();
+    assert!(e.to_string().contains("đã có thời hạn"), "{e}");
+}
+
+#[test]
+fn a_finding_marks_the_occurrence_it_found_not_an_earlier_lookalike() {
+    let mut plan = rolled_to(2026, &Options::default());
+    plan.vision = "Vận hành Nền tảng tích hợp, chia sẻ dữ liệu tỉnh (LGSP), kết nối Nền tảng tích hợp, chia sẻ dữ liệu quốc gia.".into();
+    let found = dxplan::readiness::check(&plan).unwrap();
+    let [f] = with_code(&found, "final.old_platform")
+        .into_iter()
+        .filter(|f| f.location.label == "Tầm nhìn")
+        .collect::<Vec<_>>()[..]
+    else {
+        panic!("one finding: {found:#?}")
+    };
+    assert!(
+        f.message
+            .contains("(LGSP), kết nối «Nền tảng tích hợp, chia sẻ dữ liệu» quốc gia"),
+        "{}",
+        f.message
+    );
+}

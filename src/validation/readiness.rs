@@ -29,12 +29,22 @@ pub fn location_of(t: &plantext::Text) -> Location {
 pub fn quote(text: &str, h: &Hit) -> String {
     let sentence = plantext::sentence_at(text, h.start);
     let found = &text[h.start..h.end];
-    let s: String = sentence.chars().take(140).collect();
-    if s.contains(found) {
-        s.replacen(found, &format!("«{found}»"), 1)
-    } else {
-        format!("«{found}»")
+    // The sentence is a slice of `text`: the hit's own place in it, not the first lookalike
+    // ("…tỉnh (LGSP), kết nối Nền tảng … quốc gia": the second is the one found).
+    let from = sentence.as_ptr() as usize - text.as_ptr() as usize;
+    let (Some(at), true) = (h.start.checked_sub(from), h.end <= from + sentence.len()) else {
+        return format!("«{found}»");
+    };
+    let marked = format!(
+        "{}«{found}»{}",
+        &sentence[..at],
+        &sentence[at + found.len()..]
+    );
+    let mut s: String = marked.chars().take(140 + 2).collect();
+    if !s.contains('»') {
+        s = format!("«{found}»");
     }
+    s
 }
 
 /// The key a planner's "đúng chủ ý" mark is kept under: the rule, the place and the words, so
