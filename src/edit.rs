@@ -114,6 +114,10 @@ pub enum Edit {
         key: String,
         intended: bool,
     },
+    /// One deadline for every task that has none (an imported plan often has 76): one step.
+    FillDeadlines {
+        deadline: crate::model::Deadline,
+    },
     /// Tracking: an indicator's value reached and the day it was measured.
     TrackIndicator {
         id: Id,
@@ -164,6 +168,12 @@ impl Edit {
             Edit::DismissReview { ids } => format!("Đã xem {} điểm cần xem lại", ids.len()),
             Edit::SetIntended { intended: true, .. } => "Xác nhận cách viết là đúng chủ ý".into(),
             Edit::SetIntended { .. } => "Bỏ xác nhận cách viết".into(),
+            Edit::FillDeadlines { deadline } => {
+                format!(
+                    "Đặt thời hạn «{}» cho các nhiệm vụ chưa có",
+                    deadline.text()
+                )
+            }
         }
     }
 
@@ -343,6 +353,24 @@ impl Edit {
                 plan.intended.retain(|k| k != &key);
                 if intended {
                     plan.intended.push(key);
+                }
+            }
+            Edit::FillDeadlines { deadline } => {
+                if !deadline.is_well_formed() {
+                    return Err(Error::Invalid(format!(
+                        "Thời hạn «{}» không hợp lệ.",
+                        deadline.text()
+                    )));
+                }
+                let mut filled = 0;
+                for t in plan.groups.iter_mut().flat_map(|g| g.tasks.iter_mut()) {
+                    if t.deadline.is_none() {
+                        t.deadline = Some(deadline.clone());
+                        filled += 1;
+                    }
+                }
+                if filled == 0 {
+                    return Err(Error::Invalid("Mọi nhiệm vụ đã có thời hạn.".into()));
                 }
             }
         }

@@ -50,9 +50,10 @@ fn op(edit: &Edit) -> &'static str {
         Edit::SetIntended { .. } => "set_intended",
         Edit::ReplaceText { .. } => "replace_text",
         Edit::DismissReview { .. } => "dismiss_review",
+        Edit::FillDeadlines { .. } => "fill_deadlines",
     }
 }
-const EVERY_OP: usize = 25;
+const EVERY_OP: usize = 26;
 
 #[test]
 fn every_edit_the_window_builds_is_read_and_applied_by_the_core() {

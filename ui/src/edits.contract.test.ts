@@ -136,6 +136,7 @@ function cases(): Record<string, Edit> {
       { severity: "error", code: "final.district_level", location: { section: "goals", label: "Tầm nhìn" }, message: "…", key: "final.district_level|vision|cap huyen" },
       true,
     ),
+    "tasks: one deadline for those without": edit.fillDeadlines({ kind: "quarter", year, quarter: 4 }),
   };
 }
 
@@ -147,7 +148,7 @@ describe("the edits the window sends", () => {
       "set_identity", "set_text", "upsert_agency", "remove_agency", "set_legal_bases", "set_solutions", "set_assessment",
       "set_goals", "add_group", "update_group", "remove_group", "move_group", "add_task", "update_task", "remove_task",
       "move_task", "set_unallocated_budget", "set_duties", "regenerate_duties", "replace_plan", "track_task", "track_indicator",
-      "set_intended", "replace_text", "dismiss_review",
+      "set_intended", "replace_text", "dismiss_review", "fill_deadlines",
     ];
     expect([...every].filter((op) => !ops.has(op))).toEqual([]);
     // Unset values travel as null, the way the core models them — never as a made-up 0.

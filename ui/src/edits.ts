@@ -196,4 +196,6 @@ export const edit = {
   dismissReview: (ids: string[]): Edit => ({ op: "dismiss_review", ids }),
   /** A finding of the final check confirmed as the planner's intent (or no longer). */
   setIntended: (f: Finding, intended: boolean): Edit => ({ op: "set_intended", key: f.key ?? "", intended }),
+  /** One deadline for every task that has none, one step. */
+  fillDeadlines: (deadline: Deadline): Edit => ({ op: "fill_deadlines", deadline }),
 };

@@ -51,6 +51,7 @@ export const EDIT_LABELS: Record<Edit["op"], string> = {
   set_intended: "Xác nhận cách viết",
   replace_text: "Tìm và thay thế",
   dismiss_review: "Đã xem điểm cần xem lại",
+  fill_deadlines: "Thời hạn cho các nhiệm vụ chưa có",
 };
 
 export const AGENCY_KINDS: Record<AgencyKind, string> = {

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { department, mayEditTask } from "../access";
 import type { BudgetLevel } from "../bindings/BudgetLevel";
 import type { BudgetLine } from "../bindings/BudgetLine";
+import type { Deadline } from "../bindings/Deadline";
 import type { Catalogues } from "../bindings/Catalogues";
 import type { PlanView } from "../bindings/PlanView";
 import type { Task } from "../bindings/Task";
@@ -42,6 +43,7 @@ export function Tasks({ view, plan, catalogues, focusTask = null }: Props) {
         </span>
         <button onClick={() => plan.apply(edit.addGroup())}>+ Thêm nhóm</button>
       </div>
+      {!department(view) && <MissingDeadlines view={view} plan={plan} />}
       {groups.length === 0 ? (
         <p className="muted">Chưa có nhóm nhiệm vụ nào.</p>
       ) : (
@@ -76,6 +78,28 @@ export function Tasks({ view, plan, catalogues, focusTask = null }: Props) {
           Nhóm «{removeGroup.title}» và {removeGroup.tasks.length} nhiệm vụ của nhóm sẽ bị xóa (có thể hoàn tác bằng Ctrl+Z).
         </Confirm>
       )}
+    </div>
+  );
+}
+
+/** An imported plan often has no deadline on any task: one deadline for all of those, as one
+ * step (each can then be changed on its own card). */
+function MissingDeadlines({ view, plan }: { view: PlanView; plan: PlanApi }) {
+  const [deadline, setDeadline] = useState<Deadline | null>(null);
+  const missing = view.plan.groups.flatMap((g) => g.tasks).filter((t) => !t.deadline).length;
+  if (missing === 0) return null;
+  return (
+    <div className="card row" data-testid="missing-deadlines">
+      <span>{missing} nhiệm vụ chưa có thời hạn. Đặt một thời hạn cho các nhiệm vụ này:</span>
+      <DeadlineInput
+        label="Thời hạn cho các nhiệm vụ chưa có"
+        value={deadline}
+        planYear={view.plan.identity.year}
+        onChange={setDeadline}
+      />
+      <button disabled={!deadline} onClick={() => deadline && plan.apply(edit.fillDeadlines(deadline))}>
+        Đặt cho {missing} nhiệm vụ
+      </button>
     </div>
   );
 }
