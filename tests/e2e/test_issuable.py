@@ -4,6 +4,7 @@ export refused with the final check's list, «Sẵn sàng ban hành» with its j
 ý», and find-and-replace (Ctrl+H) with an empty and a wrong search, read back with the CLI."""
 
 import json
+import re
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -195,3 +196,183 @@ def test_what_the_import_asks_to_check_stays_until_seen(launch, workdir):
             d.find_elements(By.CSS_SELECTOR, seen)[0].click()
     wait(d).until(lambda d: not d.find_elements(By.CSS_SELECTOR, seen))
     assert cli_plan(workdir, summary["id"]).get("to_review", []) == []
+
+
+CITED = re.compile(r"(số|tại)\s+\d+[/-]|\d+/\d{4}/|/(QĐ|CT|KH|NQ|TT|CV)-|-(NQ|CT)/TW")
+RETIRED = ["sở thông tin và truyền thông", "bộ thông tin và truyền thông", "sở tt&tt", "bộ tt&tt",
+           "sở kế hoạch và đầu tư", "sở kh&đt", "sở giao thông vận tải", "sở nông nghiệp và phát triển nông thôn"]
+
+
+def stale_words(texts):
+    """What a 2027 document must not print: a retired body, the district level, a placeholder.
+    A sentence citing a document by its number keeps the name of the body that issued it (a
+    2022 letter of Bộ TT&TT is cited as Bộ TT&TT's)."""
+    found = []
+    for text in texts:
+        for sentence in re.split(r"(?<=[.;:])\s+|\n", text):
+            low = sentence.lower()
+            bad = ["chưa đánh giá"] * ("chưa đánh giá" in low)
+            if not CITED.search(sentence):
+                bad += [w for w in RETIRED if w in low]
+                bad += [w for w in ("huyện", "thị trấn") if re.search(rf"(?<!\w){w}(?!\w)", low)]
+            found += [(w, sentence[:160]) for w in bad]
+    return found
+
+
+def printed_texts(path):
+    import docx
+    import openpyxl
+
+    if str(path).endswith(".xlsx"):
+        wb = openpyxl.load_workbook(path)
+        return [str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value is not None]
+    doc = docx.Document(path)
+    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    return [p.text for p in doc.paragraphs] + cells
+
+
+def replace_all(d, find, replacement):
+    """Ctrl+H, every occurrence of `find` replaced; returns how many there were."""
+    ActionChains(d).key_down(Keys.CONTROL).send_keys("h").key_up(Keys.CONTROL).perform()
+    dialog = wait(d).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "[aria-label='Tìm và thay thế']")))
+    dialog.find_element(By.CSS_SELECTOR, "input[aria-label='Tìm']").send_keys(find)
+    count = wait(d).until(lambda d: dialog.find_element(By.CSS_SELECTOR, "[data-testid='find-count']"))
+    wait(d).until(lambda d: "chỗ trong" in count.text)
+    n = int(count.text.split()[0])
+    dialog.find_element(By.CSS_SELECTOR, "input[aria-label='Thay bằng']").send_keys(replacement)
+    wait(d).until(EC.element_to_be_clickable((By.XPATH, f"//div[@aria-label='Tìm và thay thế']//button[normalize-space()='Thay {n} chỗ đã chọn']"))).click()
+    wait(d).until(lambda d: count.text == "Không tìm thấy.")
+    dialog.find_element(By.XPATH, ".//button[normalize-space()='Đóng']").click()
+    return n
+
+
+def test_last_years_word_file_becomes_an_issued_2027_plan(launch, workdir):
+    """Seed 004 as the province's Word file (written by python-docx) imported in the window,
+    rolled over year by year to 2027 across the 2025 reform, refused as final with the list,
+    fixed through the window (find-and-replace, duties merged, the guidance letter, the
+    import's points, one deadline for the tasks without, Phần I assessed), then the four
+    documents exported as final and read back with python-docx and openpyxl."""
+    from seed_word import write as write_seed
+    from test_whole_plan import by_aria, labelled, retype, settle
+
+    d = launch()
+    [sample] = cli_plans(workdir)
+    assert cli(workdir, "delete", sample["id"]).returncode == 0
+    write_seed(workdir / "mở tệp.docx")
+    d = launch()
+    button(d, "Nhập từ văn bản Word/Excel…").click()
+    wait(d, 60).until(lambda d: "Đã nhập:" in review_dialog(d).text)
+    button(d, "Mở dự thảo").click()
+    wait(d).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "[aria-label='Cần xem lại']"))
+    [imported] = cli_plans(workdir)
+    assert (imported["province"], imported["year"]) == ("Quảng Ngãi", 2023)
+    for year in (2024, 2025, 2026, 2027):
+        review = roll_in_window(d, year)
+        if year == 2026:
+            rows = review.find_elements(By.XPATH, ".//table[@aria-label='Thay đổi theo sắp xếp năm 2025']//tr[td[contains(., 'Văn bản')]]")
+            assert any("Sở Thông tin và Truyền thông" in r.text for r in rows), review.text
+            shot(d, "word-2027-1-reform-prose")
+        button(d, "Mở dự thảo").click()
+        wait(d).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "[aria-label='Cần xem lại']"))
+    [p2027] = [p for p in cli_plans(workdir) if p["year"] == 2027]
+
+    # Final refused, with the stale mentions and the unassessed Phần I; nothing written.
+    button(d, "Xuất văn bản").click()
+    d.find_element(By.XPATH, "//label[contains(., 'Chính thức')]/input[@type='radio']").click()
+    button(d, "Xuất tệp…").click()
+    alert = wait(d, 60).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".notice.error")))
+    assert "chưa thể ban hành" in alert.text and "chưa được đánh giá" in alert.text, alert.text
+    assert not list((workdir / "out").iterdir())
+    button(d, "Soạn thảo").click()
+
+    # The district level, rewritten with find-and-replace.
+    for find, replacement in [("UBND các huyện, thị xã, thành phố", "UBND các xã, phường"), ("cấp huyện", "cấp xã"),
+                              ("cấp tỉnh, huyện", "cấp tỉnh, cấp xã"), ("phường, thị trấn", "phường")]:
+        assert replace_all(d, find, replacement) >= 1, find
+    checked = cli(workdir, "validate", "--final", p2027["id"])
+    assert "cấp huyện không còn" not in checked.stdout, checked.stdout
+
+    # Two duties now fall to one department: merged.
+    outline(d, "Tổ chức thực hiện")
+    n_duties = len(cli_plan(workdir, p2027["id"])["organisation"]["duties"])
+    while d.find_elements(By.CSS_SELECTOR, "[data-testid='duty-merge']"):
+        before = len(d.find_elements(By.CSS_SELECTOR, ".section-body .card.item"))
+        d.find_elements(By.CSS_SELECTOR, "[data-testid='duty-merge']")[0].click()
+        wait(d).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".section-body .card.item")) == before - 1)
+    duties = cli_plan(workdir, p2027["id"])["organisation"]["duties"]
+    assert len(duties) == n_duties - 2
+    heads = [x["heading"] for x in duties]
+    assert len(heads) == len(set(heads)), heads
+
+    # The guidance letter of 2022: the opening cites this year's, the old basis removed.
+    outline(d, "Thông tin văn bản")
+    retype(d, labelled(body_of(d), "Đoạn mở đầu"),
+           "Thực hiện hướng dẫn của Bộ Khoa học và Công nghệ tại Công văn số 5511/BKHCN-CĐSQG ngày 10/10/2025, "
+           "Ủy ban nhân dân tỉnh ban hành Kế hoạch Chuyển đổi số tỉnh Quảng Ngãi năm 2027, như sau:")
+    retype(d, labelled(body_of(d), "Số"), "125")
+    retype(d, labelled(body_of(d), "Ngày ban hành"), "10/12/2026")
+    retype(d, labelled(body_of(d), "Họ và tên"), "Nguyễn Hoàng Nam")
+    body_of(d).find_element(By.XPATH, ".//label[contains(., 'ban hành kèm theo một quyết định')]/input").click()
+    settle(d)
+    retype(d, labelled(body_of(d), "Số quyết định"), "2345")
+    retype(d, labelled(body_of(d), "Ngày quyết định"), "10/12/2026")
+    outline(d, "Căn cứ pháp lý")
+    old = [i for i, b in enumerate(cli_plan(workdir, p2027["id"])["legal_bases"]) if (b["number"] or "").startswith("5406/")]
+    assert len(old) == 1
+    cards = body_of(d).find_elements(By.CSS_SELECTOR, ".card.item")
+    cards[old[0]].find_element(By.CSS_SELECTOR, "button[title='Xóa']").click()
+    settle(d)
+    assert not [b for b in cli_plan(workdir, p2027["id"])["legal_bases"] if (b["number"] or "").startswith("5406/")]
+
+    # The import's points: all seen. One deadline for the 76 tasks that have none.
+    wait(d).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "[data-testid='review-seen-all']"))).click()
+    wait(d).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "[data-testid='review-seen']"))
+    outline(d, "Nhiệm vụ")
+    missing_card = wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid='missing-deadlines']")))
+    fill = missing_card.find_element(By.XPATH, ".//button[starts-with(normalize-space(), 'Đặt cho')]")
+    assert not fill.is_enabled()
+    Select(by_aria(missing_card, "Thời hạn cho các nhiệm vụ chưa có: loại")).select_by_value("quarter")
+    Select(by_aria(by_aria(missing_card, "Thời hạn cho các nhiệm vụ chưa có"), "Quý")).select_by_value("4")
+    wait(d).until(lambda d: fill.is_enabled())
+    fill.click()
+    wait(d).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "[data-testid='missing-deadlines']"))
+    tasks = [t for g in cli_plan(workdir, p2027["id"])["groups"] for t in g["tasks"]]
+    assert all(t["deadline"] for t in tasks)
+    assert sum(t["deadline"] == {"kind": "quarter", "year": 2027, "quarter": 4} for t in tasks) >= 70
+
+    # Phần I: a verdict for each indicator, a status for each task.
+    outline(d, "Đánh giá năm trước")
+    part_one = cli_plan(workdir, p2027["id"])["assessment"]
+    n_ind, n_tasks = len(part_one["indicators"]), len(part_one["tasks"])
+    assert n_ind > 10 and n_tasks > 50, (n_ind, n_tasks)
+    wait(d).until(lambda d: missing(d) == (n_ind, n_tasks))
+    for i in range(1, n_ind + 1):
+        Select(d.find_element(By.CSS_SELECTOR, f"select[aria-label='Đánh giá chỉ tiêu năm trước {i}']")).select_by_visible_text("Đạt")
+        wait(d).until(lambda d: missing(d)[0] == n_ind - i)
+    for i in range(1, n_tasks + 1):
+        Select(d.find_element(By.CSS_SELECTOR, f"select[aria-label='Tình trạng nhiệm vụ năm trước {i}']")).select_by_visible_text("Hoàn thành")
+        wait(d).until(lambda d: missing(d)[1] == n_tasks - i)
+    checked = cli(workdir, "validate", "--final", p2027["id"])
+    assert checked.returncode == 0, checked.stdout
+    shot(d, "word-2027-2-issuable")
+
+    # The four documents, final, and what they print.
+    button(d, "Xuất văn bản").click()
+    d.find_element(By.XPATH, "//label[contains(., 'Chính thức')]/input[@type='radio']").click()
+    paths = {}
+    for kind in ["ke_hoach", "quyet_dinh", "phu_luc", "workbook"]:
+        d.find_element(By.CSS_SELECTOR, f"input[name='doc'][value='{kind}']").click()
+        before = [e.text for e in d.find_elements(By.CSS_SELECTOR, "[data-testid='export-path']")]
+        button(d, "Xuất tệp…").click()
+        paths[kind] = wait(d, 60).until(
+            lambda d: [e.text for e in d.find_elements(By.CSS_SELECTOR, "[data-testid='export-path']") if [e.text] != before] or None)[0]
+    shot(d, "word-2027-3-exported")
+    for kind, path in paths.items():
+        texts = printed_texts(path)
+        assert any("Quảng Ngãi" in t for t in texts), kind
+        assert stale_words(texts) == [], (kind, stale_words(texts)[:10])
+    assert cli_plan(workdir, p2027["id"])["identity"]["status"] == "final"
+
+
+def body_of(d):
+    return d.find_element(By.CSS_SELECTOR, ".section-body")

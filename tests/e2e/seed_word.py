@@ -1,0 +1,62 @@
+"""Seed 004 (Kế hoạch 189/KH-UBND, Quảng Ngãi) as the province's Word file, written by
+python-docx, not by our exporter: the header block table, the body paragraphs, the recipients
+and signature table, the list of documents and the 4-column task table."""
+
+import sys
+from pathlib import Path
+
+import docx
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "tests/fixtures/kh-189-quang-ngai-2023.txt"
+
+
+def _clean(line):
+    return line.replace("**", "").replace("*", "").replace("<", "").replace(">", "").strip()
+
+
+def _table(doc, rows):
+    t = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+
+
+def write(path):
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    doc = docx.Document()
+    _table(doc, [
+        ["ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"],
+        ["Số: 189/KH-UBND", "Quảng Ngãi, ngày 09 tháng 12 năm 2022"],
+    ])
+    start = next(i for i, l in enumerate(lines) if l.startswith("**KẾ HOẠCH"))
+    recipients = next(i for i, l in enumerate(lines) if l.strip() == "Nơi nhận:")
+    for l in lines[start:recipients]:
+        if _clean(l):
+            doc.add_paragraph(_clean(l))
+    rec = []
+    for l in lines[recipients:]:
+        if l.startswith("Đặng"):
+            break
+        if l.startswith("- "):
+            rec.append(l.replace("KGVX.n525", "KGVX."))
+    _table(doc, [["Nơi nhận:\n" + "\n".join(rec), "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nĐặng Văn Minh"]])
+    pl1 = next(i for i, l in enumerate(lines) if l.strip() == "Phụ lục 1")
+    pl2 = next(i for i, l in enumerate(lines) if l.startswith("Phụ lục 2"))
+    for l in lines[pl1:pl2]:
+        if _clean(l):
+            doc.add_paragraph(_clean(l))
+    doc.add_paragraph("Phụ lục 2")
+    doc.add_paragraph("DANH MỤC NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN")
+    header = next(i for i, l in enumerate(lines) if l.startswith("TT\tTên nhiệm vụ"))
+    rows = []
+    for l in lines[header:]:
+        if l.strip():
+            cells = [c.strip() for c in l.split("\t")][:4]
+            rows.append(cells + [""] * (4 - len(cells)))
+    _table(doc, rows)
+    doc.save(path)
+
+
+if __name__ == "__main__":
+    write(sys.argv[1])
