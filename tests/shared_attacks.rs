@@ -45,6 +45,26 @@ async fn refused(c: &mut PgConnection, id: &str, sql: &str) {
     refused_by_server(&e, sql);
 }
 
+/// Sends `sqls` in one transaction (the plan id as $1) and expects the server's refusal of
+/// one of them or of the commit.
+async fn refused_together(c: &mut PgConnection, id: &str, sqls: &[&str]) {
+    let mut tx = c.begin().await.unwrap();
+    let mut done = Ok(());
+    for sql in sqls {
+        let q = sqlx::query(sql);
+        let q = if sql.contains("$1") { q.bind(id) } else { q };
+        if let Err(e) = q.execute(&mut *tx).await {
+            done = Err(e);
+            break;
+        }
+    }
+    let done = match done {
+        Ok(()) => tx.commit().await,
+        Err(e) => Err(e),
+    };
+    refused_by_server(&done.expect_err(sqls[1]), sqls[1]);
+}
+
 /// A drafter's account (password "mat-khau-soan-2027") made by the admin; its login.
 async fn drafter(server: &Server, admin: &Store) -> String {
     let login = server.login("soan_thao");
@@ -271,5 +291,92 @@ fn a_document_with_a_key_twice_is_refused_and_only_the_admin_deletes_a_plan() {
         // The admin deletes it.
         admin.delete(&id).await.unwrap();
         assert!(admin.list().await.unwrap().is_empty());
+    });
+}
+
+#[test]
+fn a_save_written_by_hand_cannot_forge_its_step_or_its_time() {
+    on_server(|server| async move {
+        let (admin, id, _) = sample_and_builder(&server).await;
+        let login = drafter(&server, &admin).await;
+        let drafter = Store::open(&server.url_as(&login, "mat-khau-soan-2027"))
+            .await
+            .unwrap();
+        for i in 0..3 {
+            drafter
+                .apply(
+                    &id,
+                    None,
+                    Edit::SetText {
+                        field: TextField::Vision,
+                        text: format!("Tầm nhìn {i}."),
+                    },
+                )
+                .await
+                .unwrap();
+        }
+        let mut c = PgConnection::connect(
+            server
+                .url_as(&login, "mat-khau-soan-2027")
+                .to_str()
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+        let mut watch = PgConnection::connect(server.url().to_str().unwrap())
+            .await
+            .unwrap();
+        let before = snapshot(&mut watch, &id).await;
+        let bump = "UPDATE plans SET revision = revision + 1, document = replace(document, 'Tầm nhìn 2.', 'Tầm nhìn giả.') WHERE id = $1";
+        let row = |kind: &str, state: &str, parent: &str, from: &str| {
+            format!(
+                "INSERT INTO plan_revisions (plan_id, revision, created_at, summary, document, kind, state, parent_state, from_state, author, sections) \
+                 SELECT id, revision, '1999-01-01T00:00:00.000+07:00', 'Sửa tầm nhìn', document, '{kind}', {state}, {parent}, {from}, '{login}', 'goals' FROM plans WHERE id = $1"
+            )
+        };
+        // An edit "made from" revision 1: the next undo would drop every save since.
+        let from_one = row("edit", "revision", "1", "NULL");
+        // An undo that shows a state no edit made, or leaves a state not shown.
+        let undo_to_nothing = row("undo", "revision + 50", "NULL", "revision - 1");
+        let undo_from_elsewhere = row("undo", "1", "NULL", "1");
+        let other_kind = row("rewrite", "revision", "revision - 1", "NULL");
+        for insert in [
+            &from_one,
+            &undo_to_nothing,
+            &undo_from_elsewhere,
+            &other_kind,
+        ] {
+            refused_together(&mut c, &id, &[bump, insert]).await;
+        }
+        assert_eq!(snapshot(&mut watch, &id).await, before, "nothing changed");
+        // A save written by hand the way the app writes it goes through, with the server's
+        // time, not the one it sent.
+        let honest = row("edit", "revision", "revision - 1", "NULL");
+        let mut tx = c.begin().await.unwrap();
+        for sql in [
+            bump,
+            honest.as_str(),
+            "UPDATE plans SET updated_at = '1999-01-01' WHERE false",
+        ] {
+            sqlx::query(sql).bind(&id).execute(&mut *tx).await.unwrap();
+        }
+        tx.commit().await.unwrap();
+        let (updated, stamped): (String, String) = sqlx::query_as(
+            "SELECT p.updated_at, r.created_at FROM plans p JOIN plan_revisions r ON r.plan_id = p.id AND r.revision = p.revision WHERE p.id = $1",
+        )
+        .bind(&id)
+        .fetch_one(&mut watch)
+        .await
+        .unwrap();
+        assert!(!stamped.starts_with("1999"), "{stamped}");
+        assert!(stamped.starts_with("20"), "{stamped}");
+        assert!(
+            updated.starts_with("20") && !updated.starts_with("1999"),
+            "{updated}"
+        );
+        // The drafter's undo goes back one save, to «Tầm nhìn 2.», not to the start.
+        drafter.undo(&id).await.unwrap();
+        assert_eq!(drafter.load(&id).await.unwrap().plan.vision, "Tầm nhìn 2.");
+        c.close().await.unwrap();
     });
 }
