@@ -801,14 +801,22 @@ impl Session {
         dir: &Path,
     ) -> Result<Sent> {
         let plan = self.plan(id).await?;
-        crate::proposals::batch::send(&plan, round, &agencies, dir)
+        let seal = self.seal().await?;
+        crate::proposals::batch::send(&plan, round, &agencies, dir, &seal)
+    }
+
+    /// The database's seal for workbooks sent to agencies.
+    pub async fn seal(&self) -> Result<crate::proposals::seal::Seal> {
+        Ok(crate::proposals::seal::Seal::new(
+            self.store().seal_key().await?,
+        ))
     }
 
     /// "Nhận đề xuất" / "Nhận báo cáo": what the filled workbooks would change; nothing is
     /// applied.
     pub async fn review_round(&self, id: &str, files: Vec<PathBuf>) -> Result<Received> {
         let plan = self.plan(id).await?;
-        let review = crate::proposals::review(&plan, &files);
+        let review = crate::proposals::review(&plan, &files, &self.seal().await?);
         Ok(Received { files, review })
     }
 
@@ -829,7 +837,7 @@ impl Session {
         rejected: Vec<RowRef>,
     ) -> Result<PlanView> {
         let plan = self.plan(id).await?;
-        let review = crate::proposals::review(&plan, files).without(&rejected);
+        let review = crate::proposals::review(&plan, files, &self.seal().await?).without(&rejected);
         self.apply_review(id, Some(revision), &review, files.len())
             .await?;
         self.view(id).await

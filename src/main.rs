@@ -392,6 +392,15 @@ impl Place {
         Ok(p)
     }
 
+    /// The database's seal for workbooks sent to agencies (kept in the database even when the
+    /// plan is a file, so the files a round sent are checked when they come back).
+    async fn seal(&self) -> Result<dxplan::proposals::seal::Seal> {
+        let session = self.session().await?;
+        let seal = session.seal().await;
+        session.close().await;
+        seal
+    }
+
     /// Saves `plan` as a new plan and says its id.
     async fn add(&self, plan: &Plan) -> Result<String> {
         let session = self.session().await?;
@@ -574,6 +583,20 @@ fn print_review(plan: &Plan, review: &dxplan::proposals::Review) {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    for f in &review.files {
+        let name = f
+            .file
+            .file_name()
+            .map_or(f.file.display().to_string(), |n| {
+                n.to_string_lossy().into_owned()
+            });
+        match &f.agency {
+            Some(a) => println!("TỆP       {name}: {} của {a}", f.kind),
+            None => println!(
+                "TỆP       {name}: không có dấu của ứng dụng — đọc như bảng của người soạn thảo"
+            ),
+        }
+    }
     for c in &review.changes {
         match c {
             Change::Add {
@@ -584,7 +607,23 @@ fn print_review(plan: &Plan, review: &dxplan::proposals::Review) {
                     .iter()
                     .find(|g| &g.id == group)
                     .map_or("", |g| g.title.as_str());
-                println!("THÊM      dòng {row}: «{}» (nhóm {g})", task.title);
+                let leads: Vec<&str> = task
+                    .lead
+                    .iter()
+                    .filter_map(|a| plan.agency(a))
+                    .map(|a| a.name.as_str())
+                    .collect();
+                let deadline = task
+                    .deadline
+                    .as_ref()
+                    .map_or("chưa có thời hạn".into(), |d| d.cell());
+                let amount =
+                    dxplan::format::money_million(task.budget.iter().map(|b| b.amount).sum());
+                println!(
+                    "THÊM      dòng {row}: «{}» (nhóm {g}; chủ trì {}; {deadline}; {amount} triệu đồng)",
+                    task.title,
+                    leads.join(", ")
+                );
             }
             Change::Update {
                 row, task, fields, ..
@@ -1092,7 +1131,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::ProposalsTemplate { plan, agency, out } => {
             let plan = place.resolve(&plan).await?;
-            dxplan::proposals::write_template(&plan, &agency, &out)?;
+            dxplan::proposals::write_template(&plan, &agency, &out, &place.seal().await?)?;
             eprintln!("Đã tạo mẫu đề xuất {}", out.display());
         }
         Command::ProposalsSend {
@@ -1115,7 +1154,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                     .map(|name| dxplan::proposals::agency_named(&plan, name).map(|a| a.id.clone()))
                     .collect::<Result<Vec<_>>>()?
             };
-            let sent = send(&plan, round, &agencies, &dir)?;
+            let sent = send(&plan, round, &agencies, &dir, &place.seal().await?)?;
             for f in &sent.files {
                 println!(
                     "{}\t{} nhiệm vụ, {} chỉ tiêu\t{}",
@@ -1140,7 +1179,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             json,
         } => {
             let current = place.resolve(&plan).await?;
-            let review = dxplan::proposals::review(&current, &files);
+            let review = dxplan::proposals::review(&current, &files, &place.seal().await?);
             if json {
                 print_json(&review)?;
             } else {

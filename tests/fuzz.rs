@@ -254,13 +254,22 @@ fn fuzz_excel_import() {
 #[ignore]
 fn fuzz_proposals() {
     let plan = dxplan::sample::plan();
-    let template = dxplan::proposals::template(&plan, "so-tttt").unwrap();
+    let template = dxplan::proposals::template(
+        &plan,
+        "so-tttt",
+        &dxplan::proposals::seal::Seal::new("k".repeat(32)),
+    )
+    .unwrap();
     let sheet = "xl/worksheets/sheet2.xml";
     let seed = part(&template, sheet);
     fuzz("proposals", vec![seed], |input, path| {
         let file = path.with_extension("xlsx");
         std::fs::write(&file, repack(&template, sheet, input)).unwrap();
-        let review = dxplan::proposals::review(&plan, &[file]);
+        let review = dxplan::proposals::review(
+            &plan,
+            &[file],
+            &dxplan::proposals::seal::Seal::new("k".repeat(32)),
+        );
         let mut p = plan.clone();
         let _ = review.apply_to(&mut p);
     });
@@ -270,14 +279,23 @@ fn fuzz_proposals() {
 #[ignore]
 fn fuzz_progress() {
     let plan = dxplan::sample::plan();
-    let template = dxplan::proposals::progress::template(&plan, "so-tttt").unwrap();
+    let template = dxplan::proposals::progress::template(
+        &plan,
+        "so-tttt",
+        &dxplan::proposals::seal::Seal::new("k".repeat(32)),
+    )
+    .unwrap();
     // The task sheet (after the hidden lists); the indicator sheet is read from the template.
     let sheet = "xl/worksheets/sheet2.xml";
     let seed = part(&template, sheet);
     fuzz("progress", vec![seed], |input, path| {
         let file = path.with_extension("xlsx");
         std::fs::write(&file, repack(&template, sheet, input)).unwrap();
-        let review = dxplan::proposals::review(&plan, &[file]);
+        let review = dxplan::proposals::review(
+            &plan,
+            &[file],
+            &dxplan::proposals::seal::Seal::new("k".repeat(32)),
+        );
         let mut p = plan.clone();
         if review.apply_to(&mut p).is_ok() {
             use_plan(&p);

@@ -97,7 +97,14 @@ fn a_round_goes_to_each_agency_with_a_summary_list() {
         "vp-ubnd".to_string(),
         "so-xd".to_string(),
     ];
-    let sent = batch::send(&plan, Round::Progress, &agencies, dir.path()).unwrap();
+    let sent = batch::send(
+        &plan,
+        Round::Progress,
+        &agencies,
+        dir.path(),
+        &dxplan::proposals::seal::Seal::new("k".repeat(32)),
+    )
+    .unwrap();
     assert_eq!(sent.files.len(), 3);
     let led = |a: &str| {
         plan.tasks()
@@ -154,7 +161,14 @@ fn a_round_goes_to_each_agency_with_a_summary_list() {
     // A bad agency writes nothing at all.
     let empty = tempfile::tempdir().unwrap();
     let bad = vec!["so-tttt".to_string(), "khong-co".to_string()];
-    assert!(batch::send(&plan, Round::Proposals, &bad, empty.path()).is_err());
+    assert!(batch::send(
+        &plan,
+        Round::Proposals,
+        &bad,
+        empty.path(),
+        &dxplan::proposals::seal::Seal::new("k".repeat(32))
+    )
+    .is_err());
     assert_eq!(std::fs::read_dir(empty.path()).unwrap().count(), 0);
 }
 
@@ -308,11 +322,29 @@ fn proposals_and_progress_workbooks_are_told_apart_in_one_batch() {
     let plan = dxplan::sample::plan();
     let dir = tempfile::tempdir().unwrap();
     let who = vec!["so-xd".to_string()];
-    let p = batch::send(&plan, Round::Proposals, &who, dir.path()).unwrap();
-    let q = batch::send(&plan, Round::Progress, &who, dir.path()).unwrap();
+    let p = batch::send(
+        &plan,
+        Round::Proposals,
+        &who,
+        dir.path(),
+        &dxplan::proposals::seal::Seal::new("k".repeat(32)),
+    )
+    .unwrap();
+    let q = batch::send(
+        &plan,
+        Round::Progress,
+        &who,
+        dir.path(),
+        &dxplan::proposals::seal::Seal::new("k".repeat(32)),
+    )
+    .unwrap();
     assert_ne!(p.files[0].file, q.files[0].file);
     let files: Vec<PathBuf> = vec![p.files[0].file.clone(), q.files[0].file.clone()];
-    let review = proposals::review(&plan, &files);
+    let review = proposals::review(
+        &plan,
+        &files,
+        &dxplan::proposals::seal::Seal::new("k".repeat(32)),
+    );
     assert!(review.problems.is_empty(), "{:#?}", review.problems);
     assert!(review.changes.is_empty());
     // Each lists its two tasks as unchanged; the progress one has no indicators.
@@ -452,4 +484,90 @@ fn the_tracking_view_counts_every_task_and_marks_the_late_ones() {
         leads
     );
     assert_eq!(v.indicators.len(), plan.indicators().count());
+}
+
+#[test]
+fn one_agencys_stray_row_never_blocks_anothers_report() {
+    let rt = common::rt();
+    let dir = tempfile::tempdir().unwrap();
+    let session = rt
+        .block_on(Session::open(&dir.path().join("p.db"), None))
+        .unwrap();
+    let view = rt
+        .block_on(session.create(dxplan::app::NewPlan::Sample))
+        .unwrap();
+    let task = view
+        .plan
+        .tasks()
+        .find(|(_, t)| t.lead == ["so-tttt".to_string()])
+        .unwrap()
+        .1
+        .id
+        .clone();
+    let sent = rt
+        .block_on(session.send_round(
+            &view.id,
+            Round::Progress,
+            vec!["so-xd".into(), "so-tttt".into()],
+            dir.path(),
+        ))
+        .unwrap();
+    let file_of = |agency: &str| {
+        sent.files
+            .iter()
+            .find(|f| f.agency == agency)
+            .unwrap()
+            .file
+            .clone()
+    };
+    let t = progress::TASKS;
+    // Sở Xây dựng types Sở TT&TT's task code on a row of its own file…
+    let stray = dir.path().join("so-xd-da-dien.xlsx");
+    let below = {
+        let mut wb = open(&file_of("so-xd"));
+        let r = wb.worksheet_range(t).unwrap();
+        r.end().unwrap().0 + 1
+    };
+    refill(
+        &file_of("so-xd"),
+        &[
+            (
+                t,
+                below,
+                0,
+                Put::T(Box::leak(task.clone().into_boxed_str())),
+            ),
+            (t, below, 4, Put::T("Hoàn thành")),
+        ],
+        &stray,
+    );
+    // …and Sở TT&TT reports it correctly in its own.
+    let right = dir.path().join("so-tttt-da-dien.xlsx");
+    let at = row_of(&file_of("so-tttt"), t, &task);
+    refill(
+        &file_of("so-tttt"),
+        &[(t, at, 4, Put::T("Đang triển khai"))],
+        &right,
+    );
+    let received = rt
+        .block_on(session.review_round(&view.id, vec![stray, right]))
+        .unwrap();
+    let said: Vec<&str> = received
+        .review
+        .problems
+        .iter()
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(said.len(), 1, "{said:#?}");
+    assert!(
+        said[0].contains("không do cơ quan của tệp này chủ trì"),
+        "{}",
+        said[0]
+    );
+    assert!(!said.iter().any(|m| m.contains("hai lần")));
+    assert_eq!(
+        received.review.changes.len(),
+        1,
+        "Sở TT&TT's report is taken"
+    );
 }

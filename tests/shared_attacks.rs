@@ -380,3 +380,37 @@ fn a_save_written_by_hand_cannot_forge_its_step_or_its_time() {
         c.close().await.unwrap();
     });
 }
+
+#[test]
+fn a_department_cannot_read_the_key_that_seals_workbooks() {
+    on_server(|server| async move {
+        let (admin, id, dept) = sample_and_builder(&server).await;
+        let login = drafter(&server, &admin).await;
+        let drafter = Store::open(&server.url_as(&login, "mat-khau-soan-2027"))
+            .await
+            .unwrap();
+        // Made once, the same for the admin and every drafter.
+        let key = admin.seal_key().await.unwrap();
+        assert!(key.len() >= 32);
+        assert_eq!(drafter.seal_key().await.unwrap(), key);
+        // A department: neither through the app nor in SQL.
+        let department = Store::open(&server.url_as(&dept, "mat-khau-xd-2027"))
+            .await
+            .unwrap();
+        let e = department.seal_key().await.unwrap_err();
+        assert!(e.to_string().contains("không gửi hay nhận tệp"), "{e}");
+        let mut c =
+            PgConnection::connect(server.url_as(&dept, "mat-khau-xd-2027").to_str().unwrap())
+                .await
+                .unwrap();
+        for sql in [
+            "SELECT key FROM seal_key",
+            "UPDATE seal_key SET key = 'khoa-moi-cua-so-xay-dung-dat-ra-de-gia-mao'",
+        ] {
+            let e = sqlx::query(sql).execute(&mut c).await.unwrap_err();
+            refused_by_server(&e, sql);
+        }
+        assert_eq!(admin.seal_key().await.unwrap(), key);
+        let _ = id;
+    });
+}

@@ -226,11 +226,11 @@ fn fill(
         rows.push(cells);
     }
     rows.extend(extra.iter().cloned());
-    // The hidden sheet's mark says which agency the workbook was made for.
+    // The hidden sheet's mark says which agency the workbook was made for, sealed.
     let mark: Vec<String> = wb
         .worksheet_range(proposals::LISTS)
         .map(|r| {
-            (0..2)
+            (0..4)
                 .map(|i| r.get_value((i, 6)).map(text).unwrap_or_default())
                 .collect()
         })
@@ -321,7 +321,12 @@ use common::write;
 #[test]
 fn proposal_template_round_trip() {
     let plan = dxplan::sample::plan();
-    let template = proposals::template(&plan, "Sở TT&TT").unwrap();
+    let template = proposals::template(
+        &plan,
+        "Sở TT&TT",
+        &dxplan::proposals::seal::Seal::new("k".repeat(32)),
+    )
+    .unwrap();
     let led = plan
         .tasks()
         .filter(|(_, t)| t.lead.contains(&"so-tttt".to_string()))
@@ -367,7 +372,11 @@ fn proposal_template_round_trip() {
     );
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "so-tttt.xlsx", &filled);
-    let review = proposals::review(&plan, std::slice::from_ref(&file));
+    let review = proposals::review(
+        &plan,
+        std::slice::from_ref(&file),
+        &dxplan::proposals::seal::Seal::new("k".repeat(32)),
+    );
     assert!(review.problems.is_empty(), "{:#?}", review.problems);
     assert_eq!(review.changes.len(), 3);
     assert_eq!(review.unchanged, led - 1);
@@ -451,7 +460,12 @@ fn proposal_template_round_trip() {
 #[test]
 fn shuffled_columns_are_read_by_their_headers() {
     let plan = dxplan::sample::plan();
-    let template = proposals::template(&plan, "so-tttt").unwrap();
+    let template = proposals::template(
+        &plan,
+        "so-tttt",
+        &dxplan::proposals::seal::Seal::new("k".repeat(32)),
+    )
+    .unwrap();
     let order = [10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0];
     let filled = fill(
         &template,
@@ -461,7 +475,11 @@ fn shuffled_columns_are_read_by_their_headers() {
         proposals::SHEET,
     );
     let dir = tempfile::tempdir().unwrap();
-    let review = proposals::review(&plan, &[write(dir.path(), "dao-cot.xlsx", &filled)]);
+    let review = proposals::review(
+        &plan,
+        &[write(dir.path(), "dao-cot.xlsx", &filled)],
+        &dxplan::proposals::seal::Seal::new("k".repeat(32)),
+    );
     assert!(review.problems.is_empty(), "{:#?}", review.problems);
     assert_eq!(
         review
@@ -476,11 +494,20 @@ fn shuffled_columns_are_read_by_their_headers() {
 #[test]
 fn bad_workbooks_give_located_messages_and_change_nothing() {
     let plan = dxplan::sample::plan();
-    let template = proposals::template(&plan, "so-tttt").unwrap();
+    let template = proposals::template(
+        &plan,
+        "so-tttt",
+        &dxplan::proposals::seal::Seal::new("k".repeat(32)),
+    )
+    .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let check = |name: &str, bytes: &[u8], expected: &[&str]| {
         let file = write(dir.path(), name, bytes);
-        let review = proposals::review(&plan, &[file]);
+        let review = proposals::review(
+            &plan,
+            &[file],
+            &dxplan::proposals::seal::Seal::new("k".repeat(32)),
+        );
         let all: Vec<String> = review.problems.iter().map(|p| p.to_string()).collect();
         for e in expected {
             assert!(
@@ -628,7 +655,12 @@ fn cli_import_applies_nothing_unless_all_rows_are_valid() {
 #[test]
 fn a_departments_workbook_changes_only_its_own_tasks_and_amounts_are_checked() {
     let plan = dxplan::sample::plan();
-    let template = proposals::template(&plan, "so-tttt").unwrap();
+    let template = proposals::template(
+        &plan,
+        "so-tttt",
+        &dxplan::proposals::seal::Seal::new("k".repeat(32)),
+    )
+    .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let (_, foreign) = plan
         .tasks()
@@ -648,7 +680,11 @@ fn a_departments_workbook_changes_only_its_own_tasks_and_amounts_are_checked() {
         "so-tttt.xlsx",
         &fill(&template, &rows, |_, _, _| {}, None, proposals::SHEET),
     );
-    let review = proposals::review(&plan, &[file]);
+    let review = proposals::review(
+        &plan,
+        &[file],
+        &dxplan::proposals::seal::Seal::new("k".repeat(32)),
+    );
     let all: Vec<String> = review.problems.iter().map(|p| p.to_string()).collect();
     for expected in [
         "chỉ sửa được nhiệm vụ cơ quan đó chủ trì",
@@ -693,4 +729,120 @@ fn twenty_thousand_proposal_rows_apply_in_one_pass() {
         task.id = "de-xuat-0".into();
     }
     assert!(dup.apply_to(&mut twice).is_err());
+}
+
+/// The workbook with one cell's text changed, the way Excel saves it: every part copied, the
+/// shared string `from` replaced by `to` (the hidden sheet's cells are shared strings).
+fn with_string_changed(xlsx: &[u8], from: &str, to: &str) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(xlsx.to_vec())).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut changed = false;
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).unwrap();
+        let name = f.name().to_string();
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes).unwrap();
+        if name == "xl/sharedStrings.xml" {
+            let xml = String::from_utf8(bytes).unwrap();
+            let new = xml.replace(&format!(">{from}<"), &format!(">{to}<"));
+            changed = new != xml;
+            bytes = new.into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    assert!(changed, "«{from}» is a shared string of the workbook");
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_forged_workbook_is_refused_naming_the_agency_it_was_sent_to() {
+    let plan = dxplan::sample::plan();
+    let seal = dxplan::proposals::seal::Seal::new("k".repeat(32));
+    let dir = tempfile::tempdir().unwrap();
+    for (kind, sent) in [
+        (
+            "de-xuat",
+            proposals::template(&plan, "so-xd", &seal).unwrap(),
+        ),
+        (
+            "tien-do",
+            proposals::progress::template(&plan, "so-xd", &seal).unwrap(),
+        ),
+    ] {
+        // Sở Xây dựng's file, its agency cell changed to Sở TT&TT's.
+        let forged = write(
+            dir.path(),
+            &format!("{kind}-gia.xlsx"),
+            &with_string_changed(&sent, "so-xd", "so-tttt"),
+        );
+        let review = proposals::review(&plan, std::slice::from_ref(&forged), &seal);
+        assert!(review.changes.is_empty(), "{kind}");
+        let said: Vec<&str> = review.problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(said.len(), 1, "{kind}: {said:#?}");
+        assert!(
+            said[0].contains("được gửi cho Sở Xây dựng")
+                && said[0].contains("sửa thành tệp của Sở Thông tin và Truyền thông"),
+            "{kind}: {}",
+            said[0]
+        );
+        // Another database's key (another province's app, or a seal made up): not taken.
+        let other = dxplan::proposals::seal::Seal::new("x".repeat(32));
+        let honest = write(dir.path(), &format!("{kind}.xlsx"), &sent);
+        let review = proposals::review(&plan, std::slice::from_ref(&honest), &other);
+        assert!(
+            review.problems[0].message.contains("không có dấu xác thực"),
+            "{}",
+            review.problems[0].message
+        );
+        // The file as sent: read as Sở Xây dựng's.
+        let review = proposals::review(&plan, &[honest], &seal);
+        assert!(review.problems.is_empty(), "{kind}: {:#?}", review.problems);
+    }
+}
+
+#[test]
+fn an_agencys_file_adds_only_tasks_that_agency_leads() {
+    let plan = dxplan::sample::plan();
+    let seal = dxplan::proposals::seal::Seal::new("k".repeat(32));
+    let template = proposals::template(&plan, "so-xd", &seal).unwrap();
+    let row = |title: &str, lead: &str| {
+        vec![
+            Cell::E,
+            t("Dữ liệu số"),
+            t(title),
+            t(lead),
+            Cell::E,
+            t("Năm 2023"),
+            Cell::E,
+            t("500"),
+            t("Chi thường xuyên"),
+            t("Ngân sách cấp tỉnh"),
+            Cell::E,
+        ]
+    };
+    let rows = [
+        row("Số hóa hồ sơ cấp phép xây dựng", "Sở Xây dựng"),
+        row(
+            "Nâng cấp trung tâm dữ liệu tỉnh",
+            "Sở Thông tin và Truyền thông",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "so-xd.xlsx",
+        &fill(&template, &rows, |_, _, _| {}, None, proposals::SHEET),
+    );
+    let review = proposals::review(&plan, &[file], &seal);
+    assert_eq!(review.changes.len(), 1, "{:#?}", review.problems);
+    let said: Vec<&str> = review.problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(said.len(), 1, "{said:#?}");
+    assert!(
+        said[0].contains("phải do Sở Xây dựng chủ trì"),
+        "{}",
+        said[0]
+    );
 }

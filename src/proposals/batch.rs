@@ -85,7 +85,13 @@ fn file_name(round: Round, plan: &Plan, name: &str) -> String {
 
 /// Writes the round's workbooks for `agencies` into `dir`, and the summary list. Every
 /// workbook is built before the first is written, so a bad agency writes nothing.
-pub fn send(plan: &Plan, round: Round, agencies: &[Id], dir: &Path) -> Result<Sent> {
+pub fn send(
+    plan: &Plan,
+    round: Round,
+    agencies: &[Id],
+    dir: &Path,
+    seal: &super::seal::Seal,
+) -> Result<Sent> {
     if agencies.is_empty() {
         return Err(Error::Invalid(
             "Hãy chọn ít nhất một cơ quan để gửi.".into(),
@@ -101,8 +107,8 @@ pub fn send(plan: &Plan, round: Round, agencies: &[Id], dir: &Path) -> Result<Se
     for id in agencies {
         let agency = super::agency_named(plan, id)?;
         let bytes = match round {
-            Round::Proposals => super::template(plan, id)?,
-            Round::Progress => super::progress::template(plan, id)?,
+            Round::Proposals => super::template(plan, id, seal)?,
+            Round::Progress => super::progress::template(plan, id, seal)?,
         };
         let (tasks, indicators) = match round {
             Round::Proposals => (plan.tasks().filter(|(_, t)| t.lead.contains(id)).count(), 0),

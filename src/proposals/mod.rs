@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 pub mod batch;
 pub mod diff;
 pub mod progress;
+pub mod seal;
 
 use crate::model::{
     Agency, BudgetLevel, BudgetLine, BudgetSource, Deadline, Id, Indicator, Plan, Task,
@@ -22,6 +23,7 @@ use crate::model::{
 use crate::text::fold;
 use crate::xlsx::{col_name, headers, print_setup, row_height, title_rows, xl, Styles};
 use crate::{Error, Result};
+use seal::Seal;
 
 pub const SHEET: &str = "Đề xuất";
 pub const LISTS: &str = "Danh mục";
@@ -100,13 +102,13 @@ pub fn agency_named<'p>(plan: &'p Plan, text: &str) -> Result<&'p Agency> {
 // -------------------------------------------------------------------- template ----
 
 /// A proposal workbook for one agency.
-pub fn template(plan: &Plan, agency: &str) -> Result<Vec<u8>> {
+pub fn template(plan: &Plan, agency: &str, seal: &Seal) -> Result<Vec<u8>> {
     let plan = &crate::text::clean_all(plan)?;
     let agency = agency_named(plan, agency)?;
     let s = Styles::new();
     let mut wb = Workbook::new();
     let levels = levels_for(plan);
-    lists_sheet(&mut wb, plan, agency, &levels)?;
+    lists_sheet(&mut wb, plan, agency, &levels, seal)?;
     proposal_sheet(&mut wb, &s, plan, agency, &levels)?;
     guide_sheet(&mut wb, &s, plan, agency)?;
     wb.save_to_buffer().map_err(xl)
@@ -118,6 +120,7 @@ fn lists_sheet(
     plan: &Plan,
     agency: &Agency,
     levels: &[BudgetLevel],
+    seal: &Seal,
 ) -> Result<()> {
     // Lists for the drop-downs, on a hidden sheet (Excel lists over 255 characters must be
     // cell ranges, and the agency list easily is).
@@ -155,13 +158,28 @@ fn lists_sheet(
                 .map_err(xl)?;
         }
     }
-    lists.write_string(0, 6, MARK).map_err(xl)?;
+    mark_sheet(lists, plan, MARK, agency, seal)?;
+    Ok(())
+}
+
+/// The mark on the hidden sheet of a workbook sent to one agency: the kind of workbook, the
+/// agency's id, the plan year and the seal (see `seal`); the sheet hidden.
+pub(crate) fn mark_sheet(
+    lists: &mut rust_xlsxwriter::Worksheet,
+    plan: &Plan,
+    mark: &str,
+    agency: &Agency,
+    seal: &Seal,
+) -> Result<()> {
+    lists.write_string(0, 6, mark).map_err(xl)?;
     lists.write_string(1, 6, &agency.id).map_err(xl)?;
     lists
         .write_number(2, 6, plan.identity.year as f64)
         .map_err(xl)?;
+    lists
+        .write_string(3, 6, seal.of(plan, mark, &agency.id))
+        .map_err(xl)?;
     lists.set_hidden(true);
-
     Ok(())
 }
 
@@ -346,8 +364,8 @@ fn guide_sheet(wb: &mut Workbook, s: &Styles, plan: &Plan, agency: &Agency) -> R
     Ok(())
 }
 
-pub fn write_template(plan: &Plan, agency: &str, out: &Path) -> Result<()> {
-    let bytes = template(plan, agency)?;
+pub fn write_template(plan: &Plan, agency: &str, out: &Path, seal: &Seal) -> Result<()> {
+    let bytes = template(plan, agency, seal)?;
     crate::fsutil::write_atomic(out, &bytes)
 }
 
@@ -429,6 +447,16 @@ impl Change {
     }
 }
 
+/// A workbook read: the agency its seal says it was sent to, or none for a table without the
+/// app's mark (read as the drafter's own, with no limit to one agency's tasks).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct FileRead {
+    pub file: PathBuf,
+    pub agency: Option<String>,
+    /// "đề xuất" or "báo cáo tiến độ".
+    pub kind: String,
+}
+
 /// A row of a returned workbook: its file, its Excel row, and whether it is on the
 /// indicator sheet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -448,6 +476,8 @@ pub struct Unchanged {
 
 #[derive(Debug, Clone, Default, Serialize, TS)]
 pub struct Review {
+    /// Whose each workbook is taken to be (refused files are among the problems).
+    pub files: Vec<FileRead>,
     pub changes: Vec<Change>,
     pub unchanged: usize,
     pub same: Vec<Unchanged>,
@@ -534,21 +564,31 @@ fn cell_text(d: &Data) -> String {
 
 /// The mark `template` or `progress::template` left on the hidden sheet, and the agency the
 /// workbook was made for (when it is still in the plan's directory).
-fn mark_of(plan: &Plan, wb: &mut Xlsx<std::io::Cursor<Vec<u8>>>) -> (Option<String>, Option<Id>) {
+fn mark_of(plan: &Plan, wb: &mut Xlsx<std::io::Cursor<Vec<u8>>>) -> Mark {
     let Ok(r) = wb.worksheet_range(LISTS) else {
-        return (None, None);
+        return Mark::default();
     };
-    let mark = r.get_value((0, 6)).map(cell_text);
-    let owner = r
-        .get_value((1, 6))
-        .map(cell_text)
-        .filter(|id| plan.agency(id).is_some());
-    (mark, owner)
+    Mark {
+        kind: r.get_value((0, 6)).map(cell_text),
+        owner: r
+            .get_value((1, 6))
+            .map(cell_text)
+            .filter(|id| plan.agency(id).is_some()),
+        seal: r.get_value((3, 6)).map(cell_text),
+    }
+}
+
+/// What the hidden sheet says of a workbook.
+#[derive(Default)]
+struct Mark {
+    kind: Option<String>,
+    owner: Option<Id>,
+    seal: Option<String>,
 }
 
 /// Reads filled proposal and progress workbooks against a plan: what would be added or
 /// changed, and every problem found. Nothing is applied here.
-pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
+pub fn review(plan: &Plan, files: &[PathBuf], seal: &Seal) -> Review {
     let mut out = Review::default();
     let mut seen_codes: HashSet<String> = HashSet::new();
     let mut seen_progress: HashSet<String> = HashSet::new();
@@ -568,8 +608,46 @@ pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
                 continue;
             }
         };
-        let (mark, owner) = mark_of(plan, &mut wb);
-        if mark.as_deref() == Some(progress::MARK) {
+        let Mark {
+            kind: mark,
+            owner,
+            seal: sealed,
+        } = mark_of(plan, &mut wb);
+        // A workbook the app sent to one agency is read as that agency's only if its seal
+        // says so: an agency id changed in the hidden sheet is refused, naming the agency
+        // the file was sent to.
+        if let Some(m) = mark
+            .as_deref()
+            .filter(|m| *m == MARK || *m == progress::MARK)
+        {
+            let claimed = owner.as_deref().and_then(|id| plan.agency(id));
+            if let Err(message) = seal.check(plan, m, claimed, sealed.as_deref()) {
+                out.problems.push(Problem {
+                    file: file.clone(),
+                    sheet: None,
+                    row: None,
+                    column: None,
+                    message,
+                });
+                continue;
+            }
+        }
+        let is_progress = mark.as_deref() == Some(progress::MARK);
+        out.files.push(FileRead {
+            file: file.clone(),
+            agency: owner
+                .as_deref()
+                .filter(|_| is_progress || mark.as_deref() == Some(MARK))
+                .and_then(|id| plan.agency(id))
+                .map(|a| a.name.clone()),
+            kind: if is_progress {
+                "báo cáo tiến độ"
+            } else {
+                "đề xuất"
+            }
+            .into(),
+        });
+        if is_progress {
             progress::read(
                 plan,
                 file,
@@ -610,6 +688,18 @@ pub fn review(plan: &Plan, files: &[PathBuf]) -> Review {
                 &mut seen_codes,
                 &mut bad,
             );
+            // As on the shared server: an agency's file adds only tasks that agency leads.
+            if let (None, Some(owner)) = (existing, sheet.owner.as_ref()) {
+                if !values.task.lead.contains(owner) {
+                    let name = plan
+                        .agency(owner)
+                        .map_or(owner.as_str(), |a| a.name.as_str());
+                    bad.push((
+                        Col::Lead,
+                        format!("nhiệm vụ mới trong tệp của {name} phải do {name} chủ trì; nhiệm vụ của cơ quan khác do cơ quan đó đề xuất"),
+                    ));
+                }
+            }
             if !bad.is_empty() {
                 for (c, m) in bad {
                     out.problems
@@ -943,6 +1033,7 @@ impl Proposed {
             return None;
         }
         let existing = tasks_by_id.get(code.as_str()).copied();
+        let before = bad.len();
         match (existing, owner) {
             (None, _) => bad.push((
                 Col::Code,
@@ -966,7 +1057,9 @@ impl Proposed {
             }
             _ => {}
         }
-        if !seen_codes.insert(code.clone()) {
+        // Counted only when the row may change the task: a stray row of one agency never
+        // makes another's row "twice".
+        if bad.len() == before && !seen_codes.insert(code.clone()) {
             bad.push((Col::Code, format!("nhiệm vụ mã «{code}» xuất hiện hai lần")));
         }
         existing

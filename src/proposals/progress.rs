@@ -82,7 +82,7 @@ pub fn counts(plan: &Plan, agency: &Id) -> (usize, usize) {
 }
 
 /// The progress workbook for one agency.
-pub fn template(plan: &Plan, agency: &str) -> Result<Vec<u8>> {
+pub fn template(plan: &Plan, agency: &str, seal: &super::seal::Seal) -> Result<Vec<u8>> {
     let plan = &crate::text::clean_all(plan)?;
     let agency = agency_named(plan, agency)?;
     let s = Styles::new();
@@ -92,12 +92,7 @@ pub fn template(plan: &Plan, agency: &str) -> Result<Vec<u8>> {
     for (r, st) in TaskStatus::ALL.iter().enumerate() {
         lists.write_string(r as u32, 0, st.label()).map_err(xl)?;
     }
-    lists.write_string(0, 6, MARK).map_err(xl)?;
-    lists.write_string(1, 6, &agency.id).map_err(xl)?;
-    lists
-        .write_number(2, 6, plan.identity.year as f64)
-        .map_err(xl)?;
-    lists.set_hidden(true);
+    super::mark_sheet(lists, plan, MARK, agency, seal)?;
     task_sheet(wb.add_worksheet(), &s, plan, agency)?;
     indicator_sheet(wb.add_worksheet(), &s, plan, agency)?;
     guide_sheet(wb.add_worksheet(), plan, agency)?;
@@ -474,12 +469,7 @@ pub(super) fn read(
 
 /// The code cell of a row: a known, not repeated code; `None` (with the problem in `bad`)
 /// otherwise.
-fn code(
-    sheet: &Sheet,
-    r: &[Data],
-    seen: &mut HashSet<String>,
-    bad: &mut Vec<(usize, String)>,
-) -> Option<String> {
+fn code(sheet: &Sheet, r: &[Data], bad: &mut Vec<(usize, String)>) -> Option<String> {
     let code = sheet.text(r, 0);
     if code.is_empty() {
         bad.push((
@@ -488,11 +478,17 @@ fn code(
         ));
         return None;
     }
-    if !seen.insert(code.clone()) {
-        bad.push((0, format!("mã «{code}» xuất hiện hai lần")));
-        return None;
-    }
     Some(code)
+}
+
+/// A code given twice among the rows that may report it: counted only once the row's
+/// agency may (a stray row of one agency never makes another's report "twice").
+fn first_time(code: &str, seen: &mut HashSet<String>, bad: &mut Vec<(usize, String)>) -> bool {
+    if seen.insert(code.to_string()) {
+        return true;
+    }
+    bad.push((0, format!("mã «{code}» xuất hiện hai lần")));
+    false
 }
 
 /// A task row: the plan's task and the same task with the reported progress.
@@ -504,7 +500,7 @@ fn task_row<'p>(
     seen: &mut HashSet<String>,
     bad: &mut Vec<(usize, String)>,
 ) -> Option<(&'p Task, Task)> {
-    let code = code(sheet, r, seen, bad)?;
+    let code = code(sheet, r, bad)?;
     let Some(old) = plan.task(&code) else {
         bad.push((0, format!("mã «{code}» không có trong kế hoạch")));
         return None;
@@ -517,6 +513,9 @@ fn task_row<'p>(
                 old.title
             ),
         ));
+        return None;
+    }
+    if !first_time(&code, seen, bad) {
         return None;
     }
     let before = bad.len();
@@ -560,7 +559,7 @@ fn indicator_row<'p>(
     seen: &mut HashSet<String>,
     bad: &mut Vec<(usize, String)>,
 ) -> Option<(&'p Indicator, Indicator)> {
-    let code = code(sheet, r, seen, bad)?;
+    let code = code(sheet, r, bad)?;
     let Some(old) = plan.indicators().map(|(_, i)| i).find(|i| i.id == code) else {
         bad.push((0, format!("mã «{code}» không có trong kế hoạch")));
         return None;
@@ -570,6 +569,9 @@ fn indicator_row<'p>(
             0,
             format!("chỉ tiêu «{}» không thuộc cơ quan của tệp này", old.name),
         ));
+        return None;
+    }
+    if !first_time(&code, seen, bad) {
         return None;
     }
     let actual = match sheet.cell(r, I_ACTUAL) {

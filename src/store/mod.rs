@@ -693,6 +693,33 @@ impl Store {
         Ok(())
     }
 
+    /// The key that seals the workbooks sent to agencies (`proposals::seal`), made on first
+    /// use. A file database keeps it among its settings; on the shared server it is in a
+    /// table no account reads directly, and `dxplan_seal_key()` gives it to the admin and the
+    /// drafters only — a department could otherwise seal a workbook as another agency's.
+    pub async fn seal_key(&self) -> Result<String> {
+        const KEY: &str = "workbook_seal_key";
+        match &self.pool {
+            Pool::Lite(_) => {
+                if let Some(k) = self.setting(KEY).await? {
+                    return Ok(k);
+                }
+                let fresh = crate::proposals::seal::Seal::new_key();
+                // Two windows at once: the first key stored wins, both read it back.
+                const SQL: &str =
+                    "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT(key) DO NOTHING";
+                each!(Pool, &self.pool, p => {
+                    sqlx::query(SQL).bind(KEY).bind(&fresh).execute(p).await?;
+                });
+                Ok(self.setting(KEY).await?.unwrap_or(fresh))
+            }
+            Pool::Pg(p) => Ok(sqlx::query_scalar("SELECT dxplan_seal_key($1)")
+                .bind(crate::proposals::seal::Seal::new_key())
+                .fetch_one(p)
+                .await?),
+        }
+    }
+
     /// Copies every plan, with its whole history (each revision, undo and redo as they were),
     /// into `to`, in one transaction there: afterwards both hold equal plans and histories,
     /// and undo goes on working on either. Nothing is copied when `to` already holds one of

@@ -122,6 +122,7 @@ fn main() {
             dxplan::proposals::batch::Round::Progress,
             &agencies,
             round.path(),
+            &dxplan::proposals::seal::Seal::new("k".repeat(32)),
         )
         .unwrap()
         .files
@@ -132,11 +133,26 @@ fn main() {
         dxplan::proposals::batch::Round::Progress,
         &agencies,
         round.path(),
+        &dxplan::proposals::seal::Seal::new("k".repeat(32)),
     )
     .unwrap();
     let files: Vec<_> = sent.files.iter().map(|f| f.file.clone()).collect();
-    let rows = dxplan::proposals::review(&plan, &files).same.len();
-    let review = time(5, || dxplan::proposals::review(&plan, &files).same.len());
+    let rows = dxplan::proposals::review(
+        &plan,
+        &files,
+        &dxplan::proposals::seal::Seal::new("k".repeat(32)),
+    )
+    .same
+    .len();
+    let review = time(5, || {
+        dxplan::proposals::review(
+            &plan,
+            &files,
+            &dxplan::proposals::seal::Seal::new("k".repeat(32)),
+        )
+        .same
+        .len()
+    });
     println!(
         "  progress round: send {} workbooks {:>8.1} ms; read back {rows} rows {:>8.1} ms",
         files.len(),

@@ -110,6 +110,10 @@ def test_proposals_tracking_report_and_next_years_part_one(launch, workdir):
     review = wait(d).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "[data-testid='round-review']")))
     assert "1 thêm mới, 2 thay đổi" in review.text and "0 lỗi" in review.text, review.text
     assert "(đề xuất sửa)" in review.text and "Quý IV/2023" in review.text
+    # Whose file it is taken to be (its seal checked), and the new task's lead, deadline, amount.
+    assert "đề xuất của Sở Thông tin và Truyền thông" in review.find_element(By.CSS_SELECTOR, "[data-testid='files-read']").text
+    detail = review.find_element(By.CSS_SELECTOR, "[data-testid='new-task-detail']").text
+    assert "Sở Thông tin và Truyền thông" in detail and "Năm 2023" in detail and "850 triệu đồng" in detail, detail
     # The deadline change is rejected; the rename and the new task go in as one step.
     rows = d.find_elements(By.CSS_SELECTOR, "table.review tbody tr")
     [deadline_row] = [r for r in rows if "thời gian" in r.text]

@@ -12,6 +12,8 @@ import type { Received } from "../bindings/Received";
 import type { Round } from "../bindings/Round";
 import type { RowRef } from "../bindings/RowRef";
 import type { Sent } from "../bindings/Sent";
+import { deadlineCell } from "../widgets/DeadlineInput";
+import { moneyText } from "../text";
 import type { PlanApi } from "../usePlan";
 
 const ROUNDS: { key: Round; label: string; note: string }[] = [
@@ -159,6 +161,20 @@ export function Rounds({ view, plan, notify }: { view: PlanView; plan: PlanApi; 
               {received!.files.length} tệp: <b>{r.changes.filter((c) => c.kind === "add").length}</b> thêm mới, <b>{r.changes.filter((c) => c.kind !== "add").length}</b> thay đổi,{" "}
               <b>{r.same.length}</b> không đổi, <b className={r.problems.length ? "late" : ""}>{r.problems.length}</b> lỗi.
             </p>
+            <ul className="files-read" data-testid="files-read">
+              {received!.review.files.map((f) => (
+                <li key={f.file}>
+                  {fileName(f.file)}:{" "}
+                  {f.agency ? (
+                    <>
+                      {f.kind} của <b>{f.agency}</b>
+                    </>
+                  ) : (
+                    <span className="late">không có dấu của ứng dụng — đọc như bảng của người soạn thảo, không giới hạn ở nhiệm vụ của một cơ quan</span>
+                  )}
+                </li>
+              ))}
+            </ul>
             <table className="grid review">
               <thead>
                 <tr>
@@ -185,7 +201,12 @@ export function Rounds({ view, plan, notify }: { view: PlanView; plan: PlanApi; 
                       <td>{d.title}</td>
                       <td>
                         {c.kind === "add" ? (
-                          <span className="muted">nhiệm vụ mới</span>
+                          <span data-testid="new-task-detail">
+                            nhiệm vụ mới; chủ trì{" "}
+                            <b>{c.task.lead.map((id) => view.plan.directory.find((a) => a.id === id)?.name ?? id).join(", ") || "(trống)"}</b>;{" "}
+                            {deadlineCell(c.task.deadline) || "chưa có thời hạn"}; kinh phí{" "}
+                            {moneyText(String(c.task.budget.reduce((n, b) => n + Number(b.amount ?? 0), 0)))} triệu đồng
+                          </span>
                         ) : (
                           <ul className="diff">
                             {c.fields.map((f) => (
