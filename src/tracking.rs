@@ -23,7 +23,7 @@ pub const AT_RISK_DAYS: i64 = 31;
 pub enum Urgency {
     /// Finished, or stopped on purpose.
     Closed,
-    /// Deadline passed, not finished.
+    /// Reported "Chậm tiến độ", or the deadline's last day reached, not finished.
     Overdue,
     /// Deadline within `AT_RISK_DAYS`, not finished.
     AtRisk,
@@ -36,19 +36,26 @@ pub fn closed(t: &Task) -> bool {
     matches!(t.status, TaskStatus::HoanThanh | TaskStatus::KhongThucHien)
 }
 
+/// The one definition of "late" that the tracking screen's filter, its counts, the chart
+/// and the results report all use: not finished, and either reported "Chậm tiến độ" or its
+/// deadline's last day reached (a task due "Năm 2023" and unfinished on 31/12/2023 is late in
+/// the year-end report).
 pub fn urgency(t: &Task, day: NaiveDate) -> Urgency {
     if closed(t) {
         return Urgency::Closed;
     }
+    if t.status == TaskStatus::ChamTienDo {
+        return Urgency::Overdue;
+    }
     match t.deadline.as_ref().and_then(Deadline::span) {
         None => Urgency::Ongoing,
-        Some((_, end)) if end < day => Urgency::Overdue,
+        Some((_, end)) if end <= day => Urgency::Overdue,
         Some((_, end)) if (end - day).num_days() <= AT_RISK_DAYS => Urgency::AtRisk,
         Some(_) => Urgency::OnTrack,
     }
 }
 
-/// A task past its deadline on `day` and not finished.
+/// A late task on `day` (see `urgency`).
 pub fn overdue(t: &Task, day: NaiveDate) -> bool {
     urgency(t, day) == Urgency::Overdue
 }
@@ -242,5 +249,16 @@ fn check_day(d: NaiveDate, what: &str) -> Result<()> {
             crate::format::date_short(d)
         )));
     }
+    if not_yet(d) {
+        return Err(Error::Invalid(format!(
+            "{what} {} là ngày chưa đến: báo cáo ghi ngày đã có kết quả.",
+            crate::format::date_short(d)
+        )));
+    }
     Ok(())
+}
+
+/// A day after tomorrow (a day's slack for time zones): no report is made on it yet.
+pub fn not_yet(d: NaiveDate) -> bool {
+    d > chrono::Local::now().date_naive() + chrono::Days::new(1)
 }

@@ -474,7 +474,8 @@ fn the_tracking_view_counts_every_task_and_marks_the_late_ones() {
     let urgency = |id: &str| v.tasks.iter().find(|t| t.id == id).unwrap().urgency;
     assert_eq!(urgency(&ids[0]), Urgency::Closed);
     assert_eq!(urgency(&ids[1]), Urgency::AtRisk);
-    assert_eq!(urgency(&ids[2]), Urgency::AtRisk);
+    // Reported "Chậm tiến độ": late, whatever the deadline (one definition of late).
+    assert_eq!(urgency(&ids[2]), Urgency::Overdue);
     assert_eq!(urgency(&overdue_id), Urgency::Overdue);
     assert_eq!(v.tasks[0].number, "1.1");
     // By agency: every task counted under each of its leads.
@@ -570,4 +571,50 @@ fn one_agencys_stray_row_never_blocks_anothers_report() {
         1,
         "Sở TT&TT's report is taken"
     );
+}
+
+#[test]
+fn late_means_the_same_in_the_year_end_report_and_days_not_yet_come_are_refused() {
+    let mut plan = dxplan::sample::plan();
+    // Every task due "Năm 2023", none finished.
+    for (_, t) in plan.clone().tasks() {
+        let task = plan.task_mut(&t.id).unwrap();
+        task.deadline = Some(dxplan::model::Deadline::Year { year: 2023 });
+        task.status = TaskStatus::DangTrienKhai;
+    }
+    let year_end = dxplan::docx::report::as_of(&plan, None);
+    let v = tracking::view(&plan, year_end);
+    assert_eq!(v.all.overdue, 76, "unfinished on 31/12: late");
+    let day_before = NaiveDate::from_ymd_opt(2023, 12, 30).unwrap();
+    assert_eq!(tracking::view(&plan, day_before).all.overdue, 0);
+    // The report's workbook says the same count.
+    let bytes = dxplan::xlsx::report(&plan, year_end).unwrap();
+    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let late_row = wb
+        .worksheets()
+        .into_iter()
+        .flat_map(|(_, r)| {
+            r.rows()
+                .map(|row| row.iter().map(text).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        })
+        .find(|row| row.first().is_some_and(|c| c.starts_with("Trong đó: quá hạn")))
+        .expect("a row of late tasks");
+    assert!(late_row.iter().any(|c| c == "76"), "{late_row:?}");
+    // A report day not yet come: refused, nothing changes.
+    let id = plan.tasks().next().unwrap().1.id.clone();
+    let before = plan.clone();
+    let future = chrono::Local::now().date_naive() + chrono::Days::new(10);
+    let e = dxplan::edit::Edit::TrackTask {
+        id,
+        status: TaskStatus::HoanThanh,
+        progress: dxplan::model::Progress {
+            updated: Some(future),
+            ..Default::default()
+        },
+    }
+    .apply(&mut plan)
+    .unwrap_err();
+    assert!(e.to_string().contains("chưa đến"), "{e}");
+    assert_eq!(plan, before);
 }

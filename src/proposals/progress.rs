@@ -341,6 +341,17 @@ impl Sheet {
 
 /// A day in a cell: a date cell, or text "dd/mm/yyyy".
 fn day(cell: Option<Data>) -> std::result::Result<Option<NaiveDate>, String> {
+    let read = read_day(cell)?;
+    match read {
+        Some(d) if crate::tracking::not_yet(d) => Err(format!(
+            "ngày {} chưa đến: báo cáo ghi ngày đã có kết quả",
+            crate::format::date_short(d)
+        )),
+        _ => Ok(read),
+    }
+}
+
+fn read_day(cell: Option<Data>) -> std::result::Result<Option<NaiveDate>, String> {
     match cell {
         None | Some(Data::Empty) => Ok(None),
         // Excel's day serial counts from 30/12/1899 (calamine's chrono feature is off).
