@@ -20,6 +20,21 @@ pub enum TextField {
     OrganisationClosing,
 }
 
+impl TextField {
+    /// The field as the window names it (history, the stale-edit notice).
+    pub fn label(self) -> &'static str {
+        match self {
+            TextField::Opening => "đoạn mở đầu",
+            TextField::Vision => "tầm nhìn, quan điểm",
+            TextField::GeneralGoal => "mục tiêu chung",
+            TextField::GoalsReview => "đánh giá thực hiện mục tiêu năm trước",
+            TextField::BudgetSpent => "kinh phí đã thực hiện năm trước",
+            TextField::BudgetNarrative => "thuyết minh kinh phí",
+            TextField::OrganisationClosing => "đoạn kết tổ chức thực hiện",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Edit {
@@ -143,7 +158,7 @@ impl Edit {
     pub fn summary(&self) -> String {
         match self {
             Edit::SetIdentity { .. } => "Sửa thông tin văn bản".into(),
-            Edit::SetText { field, .. } => format!("Sửa nội dung {field:?}"),
+            Edit::SetText { field, .. } => format!("Sửa {}", field.label()),
             Edit::UpsertAgency { agency } => format!("Cập nhật cơ quan «{}»", agency.name),
             Edit::RemoveAgency { id } => format!("Xóa cơ quan «{id}»"),
             Edit::SetLegalBases { .. } => "Sửa căn cứ".into(),

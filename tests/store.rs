@@ -193,7 +193,7 @@ fn edits_are_transactions_and_bad_edits_change_nothing() {
         assert_eq!(stored.plan.groups[0].tasks.len(), 2);
         let history = reopened.history(&id).await.unwrap();
         assert_eq!(history.len(), 2);
-        assert_eq!(history[0].summary, "Sửa nội dung Vision");
+        assert_eq!(history[0].summary, "Sửa tầm nhìn, quan điểm");
     });
 }
 
@@ -459,7 +459,7 @@ fn undo_and_redo_follow_the_edits() {
         );
         assert!(history
             .iter()
-            .any(|r| r.summary == "Làm lại: Sửa nội dung Vision"));
+            .any(|r| r.summary == "Làm lại: Sửa tầm nhìn, quan điểm"));
         // Every step is a revision: the conflict check still sees each change.
         assert_eq!(store.load(&id).await.unwrap().revision, history[0].revision);
     });
