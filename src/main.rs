@@ -37,7 +37,9 @@ fn stdout_closed(e: std::io::Error) -> ! {
     std::process::exit(1);
 }
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+
+mod cli_text;
 
 use dxplan::app::{NewPlan, Session};
 use dxplan::edit::Edit;
@@ -302,7 +304,26 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let parsed = cli_text::vietnamese(Cli::command())
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(e) => match cli_text::error_text(&e) {
+            None => {
+                let text = e.render().to_string();
+                print!("{text}");
+                if !text.ends_with('\n') {
+                    println!();
+                }
+                return ExitCode::SUCCESS;
+            }
+            Some(text) => {
+                eprintln!("{text}");
+                return ExitCode::from(2);
+            }
+        },
+    };
     let verbose = cli.verbose;
     // The detail of an error goes to the same log file as the app's, beside the database.
     let db = cli.db.clone().unwrap_or_else(Store::default_path);

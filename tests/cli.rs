@@ -374,3 +374,44 @@ fn commands_follow_the_windows_rules() {
         stderr(&o)
     );
 }
+
+#[test]
+fn the_command_lines_own_words_are_vietnamese() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite");
+    // Help, at the top and for a command: Vietnamese headings, placeholders and flags.
+    for args in [&["--help"][..], &["export", "--help"], &["rollover", "-h"]] {
+        let o = dxplan(&db, args);
+        assert!(o.status.success(), "{args:?}");
+        let text = stdout(&o);
+        assert!(text.contains("Cách dùng: dxplan"), "{text}");
+        assert!(text.contains("In hướng dẫn này"), "{text}");
+        for english in [
+            "Usage",
+            "Options",
+            "Arguments",
+            "Commands",
+            "Print help",
+            "[OPTIONS]",
+            "<PLAN>",
+        ] {
+            assert!(!text.contains(english), "{args:?}: «{english}» in\n{text}");
+        }
+    }
+    // Mistakes: a sentence naming what was wrong, exit code 2, no clap English.
+    for (args, said) in [
+        (&["list", "--bogus"][..], "không có tùy chọn «--bogus»"),
+        (&["frob"], "không có lệnh «frob»"),
+        (&["export"], "thiếu"),
+        (&[], "thiếu tên lệnh"),
+    ] {
+        let o = dxplan(&db, args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let text = stderr(&o);
+        assert!(text.contains(said), "{args:?}: {text}");
+        assert!(
+            !text.contains("error:") && !text.contains("For more information"),
+            "{text}"
+        );
+    }
+}
