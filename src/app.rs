@@ -247,7 +247,7 @@ pub struct Session {
 impl Session {
     pub async fn open(db: &Path, catalogue_dir: Option<&Path>) -> Result<Session> {
         let store = Store::open(db).await?;
-        let local_db = if crate::store::is_server(db) {
+        let local_db = if crate::fsutil::is_server(db) {
             Store::default_file()
         } else {
             db.to_path_buf()
@@ -282,7 +282,7 @@ impl Session {
         db: &Path,
         catalogue_dir: Option<&Path>,
     ) -> Result<(Session, Option<String>)> {
-        if crate::store::is_server(db) {
+        if crate::fsutil::is_server(db) {
             return Ok((Session::open(db, catalogue_dir).await?, None));
         }
         let (store, note) = connection::open_preferred(db).await?;
@@ -296,7 +296,7 @@ impl Session {
     pub async fn connection(&self) -> Result<Connection> {
         let store = self.store();
         let server = (store.engine() == "postgres")
-            .then(|| connection::saved(&Store::local_dir(&self.local_db)))
+            .then(|| connection::saved(&crate::fsutil::local_dir(&self.local_db)))
             .flatten();
         let accounts = if store.engine() == "postgres" {
             store.accounts().await?
@@ -332,7 +332,7 @@ impl Session {
         }
         let url = settings.url(password);
         let store = detached(move || async move { Store::open(&url).await }).await?;
-        let dir = Store::local_dir(&self.local_db);
+        let dir = crate::fsutil::local_dir(&self.local_db);
         connection::save(&dir, Some(&settings))?;
         if remember && connection::secret::available() {
             connection::secret::store(&settings, password)?;
@@ -349,7 +349,7 @@ impl Session {
     pub async fn disconnect(&self) -> Result<Connection> {
         let db = self.local_db.clone();
         let store = detached(move || async move { Store::open(&db).await }).await?;
-        let dir = Store::local_dir(&self.local_db);
+        let dir = crate::fsutil::local_dir(&self.local_db);
         if let Some(settings) = connection::saved(&dir) {
             connection::secret::forget(&settings);
         }
@@ -872,7 +872,7 @@ impl Session {
     /// colleague comes back to their own plan and screen (and a department's account, which
     /// may not write the server's settings, does too). On this computer's database, in it.
     fn resume_file(&self) -> PathBuf {
-        Store::local_dir(&self.local_db).join("tiep-tuc-may-chu.json")
+        crate::fsutil::local_dir(&self.local_db).join("tiep-tuc-may-chu.json")
     }
 
     pub async fn resume(&self) -> Result<Resume> {

@@ -68,7 +68,7 @@ impl log::Log for FileLog {
 
 /// The log file beside a database file.
 pub fn path_beside(db: &Path) -> PathBuf {
-    crate::store::Store::local_dir(db).join("dxplan.log")
+    crate::fsutil::local_dir(db).join("dxplan.log")
 }
 
 /// Sends the `log` records of the whole process to `path`. Called once at start-up; a

@@ -688,10 +688,10 @@ impl Catalogues {
     /// The preset agency `a` stands for (by id, or by its name in any form) if a reform
     /// retired it before `year` (Sở TT&TT in a 2026 plan).
     pub fn retired_agency(&self, a: &crate::model::Agency, year: i32) -> Option<&PresetAgency> {
-        let key = crate::import::agency_key(&a.name);
+        let key = crate::agency_name::agency_key(&a.name);
         self.all_preset_agencies().into_iter().find(|p| {
             p.until_year.is_some_and(|u| u < year)
-                && (p.id == a.id || crate::import::agency_key(&p.name) == key)
+                && (p.id == a.id || crate::agency_name::agency_key(&p.name) == key)
         })
     }
 
@@ -771,11 +771,6 @@ pub fn province_key(name: &str) -> String {
 /// The example a planner fills to import a year's national task list (shipped in the app).
 pub const EXAMPLE_NATIONAL_TASKS: &str =
     include_str!("../templates/examples/nhiem-vu-quoc-gia-mau.toml");
-
-/// The folder of catalogues the planner imported, beside the database.
-pub fn user_dir_beside(db: &Path) -> PathBuf {
-    crate::store::Store::local_dir(db).join("danh-muc")
-}
 
 /// A year's catalogue the planner brings (the ministry's new task list, say): checked like
 /// the shipped ones, then written into `dir` under its id and version. Nothing is written

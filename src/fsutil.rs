@@ -1,8 +1,9 @@
-//! Writing files so that a failure never leaves a half-written one: write a temporary file
-//! in the same folder, flush it to disk, then rename it over the target.
+//! Files on this computer: writing so that a failure never leaves a half-written one (a
+//! temporary file in the same folder, flushed, then renamed over the target), reading Office
+//! files within limits, and where the app keeps its own files.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::{Error, Result};
 
@@ -340,4 +341,37 @@ mod xml_depth_tests {
         let wide = "<a><b/></a>".repeat(10_000);
         assert!(check_xml_depth(&wide).is_ok());
     }
+}
+
+/// What the store is given: a database file, or a PostgreSQL server's address.
+pub fn is_server(db: &Path) -> bool {
+    let s = db.to_string_lossy();
+    s.starts_with("postgres://") || s.starts_with("postgresql://")
+}
+
+/// `<app data>/dxplan.sqlite`: the database of this computer's user.
+pub fn own_database() -> PathBuf {
+    directories::ProjectDirs::from("vn", "dxplan", "dxplan")
+        .map(|d| d.data_dir().join("dxplan.sqlite"))
+        .unwrap_or_else(|| PathBuf::from("dxplan.sqlite"))
+}
+
+/// The folder for what stays on this computer — the log, imported catalogues — beside
+/// the database file, or, for a server, in the app's own data folder.
+pub fn local_dir(db: &Path) -> PathBuf {
+    let file = if is_server(db) {
+        own_database()
+    } else {
+        db.to_path_buf()
+    };
+    file.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .to_path_buf()
+}
+
+/// The folder of catalogues the planner imported, beside the database (given to
+/// `Catalogues::load`; the catalogues never look it up themselves).
+pub fn catalogue_dir(db: &Path) -> PathBuf {
+    local_dir(db).join("danh-muc")
 }

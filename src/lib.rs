@@ -2,6 +2,7 @@
 //! validation, numbering and Vietnamese formatting. No Tauri here: the desktop shell and
 //! the CLI both call into this crate.
 
+pub mod agency_name;
 pub mod app;
 pub mod applog;
 pub mod budget;
@@ -16,6 +17,7 @@ pub mod model;
 pub mod narrative;
 pub mod numbering;
 pub mod organisation;
+pub mod outline;
 pub mod planfile;
 pub mod plantext;
 pub mod preview;

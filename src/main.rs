@@ -388,7 +388,7 @@ impl Place {
     /// app's.
     fn local_file(&self) -> PathBuf {
         let path = self.named();
-        if dxplan::store::is_server(&path) {
+        if dxplan::fsutil::is_server(&path) {
             Store::default_file()
         } else {
             path

@@ -60,6 +60,25 @@ pub fn overdue(t: &Task, day: NaiveDate) -> bool {
     urgency(t, day) == Urgency::Overdue
 }
 
+/// "Hoàn thành", "Chậm tiến độ (quá hạn)", …
+pub fn status_text(t: &Task, day: NaiveDate) -> String {
+    let label = t.status.label().to_string();
+    if overdue(t, day) && t.status != TaskStatus::ChamTienDo {
+        format!("{label} (quá hạn)")
+    } else {
+        label
+    }
+}
+
+/// An indicator's result against its target: "đạt", "chưa đạt", "chưa có số liệu".
+pub fn verdict(reached: Option<bool>) -> &'static str {
+    match reached {
+        Some(true) => "đạt",
+        Some(false) => "chưa đạt",
+        None => "chưa có số liệu",
+    }
+}
+
 /// A task as the tracking screen lists it.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct TrackedTask {

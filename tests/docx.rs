@@ -366,10 +366,11 @@ fn draft_and_final() {
     assert!(!out.exists());
     export(&plan, &opts(DocChoice::KeHoach, true), &out).unwrap();
     assert!(out.exists(), "the same plan exports as a draft");
-    // A plan with validation errors cannot be exported as final.
+    // A plan with validation errors cannot be exported as final: decided where exports are
+    // asked for (the session and the CLI call this), not in the writer.
     let mut plan = dxplan::sample::plan();
     plan.groups[0].tasks[0].lead.clear();
-    let err = build(&plan, &opts(DocChoice::KeHoach, false)).unwrap_err();
+    let err = dxplan::readiness::ensure_issuable(&plan).unwrap_err();
     assert!(err.to_string().contains("chưa có cơ quan chủ trì"), "{err}");
 }
 

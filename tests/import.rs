@@ -5,7 +5,8 @@ mod common;
 
 use std::path::Path;
 
-use dxplan::import::{agency_key, import_docx, Imported};
+use dxplan::agency_name::agency_key;
+use dxplan::import::{import_docx, Imported};
 use dxplan::model::Plan;
 
 /// The text of Kế hoạch 189/KH-UBND (seed 004), kept as a fixture so the test needs nothing

@@ -396,7 +396,7 @@ pub fn run() {
             let db = Store::default_path();
             dxplan::applog::init(&dxplan::applog::path_beside(&db));
             let (session, note) = tauri::async_runtime::block_on(async {
-                let catalogues = dxplan::catalogue::user_dir_beside(&db);
+                let catalogues = dxplan::fsutil::catalogue_dir(&db);
                 // A server named in DXPLAN_DB is used as is; otherwise the one chosen in
                 // «Máy chủ», when it answers.
                 let (session, note) = Session::open_preferred(&db, Some(&catalogues)).await?;

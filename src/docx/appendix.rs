@@ -116,63 +116,6 @@ pub fn render(ctx: &Ctx, label: &str, a: &Appendix) -> Vec<DocPart> {
     out
 }
 
-/// Marks a header row for `postprocess`, which turns the marker into `w:tblHeader`.
-pub(super) fn header_row(titles: &[&str], widths: &[usize]) -> TableRow {
-    let cells = titles
-        .iter()
-        .zip(widths)
-        .enumerate()
-        .map(|(i, (t, w))| {
-            let mut p = cell_para(vec![bold(t, PT12)], AlignmentType::Center);
-            if i == 0 {
-                p = p
-                    .add_bookmark_start(
-                        super::postprocess::REPEAT_MARK_ID,
-                        super::postprocess::REPEAT_MARK,
-                    )
-                    .add_bookmark_end(super::postprocess::REPEAT_MARK_ID);
-            }
-            cell(vec![p], *w)
-        })
-        .collect();
-    TableRow::new(cells).cant_split()
-}
-
-/// A table on a fixed grid of column widths (twips), as every appendix table is.
-pub(super) fn fixed_table(rows: Vec<TableRow>, widths: &[usize]) -> Table {
-    Table::new(rows)
-        .set_grid(widths.to_vec())
-        .width(widths.iter().sum(), WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
-}
-
-/// A group's row: its number, then its title across the other columns.
-pub(super) fn group_row(number: &str, title: &str, widths: &[usize]) -> TableRow {
-    TableRow::new(vec![
-        group_cell(number, widths[0], AlignmentType::Center),
-        group_cell(title, widths[1..].iter().sum(), AlignmentType::Left)
-            .grid_span(widths.len() - 1),
-    ])
-    .cant_split()
-}
-
-pub(super) fn text_cell(text: &str, width: usize, align: AlignmentType, strong: bool) -> TableCell {
-    let r = if strong {
-        bold(text, PT12)
-    } else {
-        run(text, PT12)
-    };
-    cell(vec![cell_para(vec![r], align)], width)
-}
-
-/// A group row's cell: bold and kept with the next row, so a group heading never ends a page.
-pub(super) fn group_cell(text: &str, width: usize, align: AlignmentType) -> TableCell {
-    cell(
-        vec![cell_para(vec![bold(text, PT12)], align).keep_next(true)],
-        width,
-    )
-}
-
 fn amount_text(v: rust_decimal::Decimal) -> String {
     if v.is_zero() {
         String::new()

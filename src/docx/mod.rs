@@ -12,13 +12,17 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use docx_rs::*;
-use serde::Deserialize;
 
 use crate::format::{date_short, doc_number, lower_first, place_date, roman};
 use crate::model::Plan;
 use crate::numbering::{group_number, point_letter};
 use crate::{Error, Result};
 use style::*;
+
+use crate::outline::{
+    body_template, template_file, AppendixTitles, BodyTemplate, Content, DecisionFile,
+    DecisionWording,
+};
 
 /// Which document to produce.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,129 +71,7 @@ impl Default for Options {
     }
 }
 
-pub const DEFAULT_TEMPLATE: &str = "ke-hoach-hang-nam";
-
-// ---------------------------------------------------------------- templates (data) ----
-
-static TEMPLATES: include_dir::Dir<'_> =
-    include_dir::include_dir!("$CARGO_MANIFEST_DIR/templates/documents");
-
-/// The kinds of body section a template orders; the importer recognises the same kinds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum Content {
-    GoalsReview,
-    AssessmentAreas,
-    LegalBases,
-    Vision,
-    Goals,
-    Tasks,
-    Solutions,
-    Budget,
-    Organisation,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TemplateSection {
-    content: Content,
-    title: String,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TemplatePart {
-    label: String,
-    title: String,
-    sections: Vec<TemplateSection>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TemplateMeta {
-    id: String,
-    #[allow(dead_code)]
-    version: String,
-    #[allow(dead_code)]
-    title: String,
-}
-
-/// Appendix titles, with the same placeholders as the headings.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct AppendixTitles {
-    pub documents: String,
-    pub tasks: String,
-    pub indicators: String,
-    /// The results report's appendices.
-    pub progress: String,
-    pub results: String,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct BodyTemplate {
-    template: TemplateMeta,
-    appendices: AppendixTitles,
-    parts: Vec<TemplatePart>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DecisionWording {
-    authority: String,
-    bases: Vec<DatedBasis>,
-    proposal: String,
-    article1: String,
-    article2: String,
-    article3: String,
-    recipients_first: String,
-}
-
-/// A basis the decision cites when its date falls between `from` and `until` (inclusive).
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DatedBasis {
-    text: String,
-    #[serde(default)]
-    from: Option<NaiveDate>,
-    #[serde(default)]
-    until: Option<NaiveDate>,
-}
-
-#[derive(Debug, Deserialize)]
-struct DecisionFile {
-    decision: DecisionWording,
-}
-
-fn template_file<T: serde::de::DeserializeOwned>(name: &str) -> Result<T> {
-    let file = TEMPLATES
-        .get_file(name)
-        .ok_or_else(|| Error::Invalid(format!("Không có mẫu văn bản «{name}».")))?;
-    let text = file.contents_utf8().unwrap_or_default();
-    toml::from_str(text).map_err(|e| Error::Catalogue {
-        file: Path::new("templates/documents").join(name),
-        line: e
-            .span()
-            .map_or(1, |s| text[..s.start].matches('\n').count() + 1),
-        message: e.message().to_string(),
-    })
-}
-
-fn body_template(id: &str) -> Result<BodyTemplate> {
-    let t: BodyTemplate = template_file(&format!("{id}.toml"))?;
-    debug_assert_eq!(t.template.id, id);
-    Ok(t)
-}
-
-/// Ids of the body templates shipped in `templates/documents/`.
-pub fn template_ids() -> Vec<String> {
-    TEMPLATES
-        .files()
-        .filter_map(|f| f.path().file_stem()?.to_str().map(String::from))
-        .filter(|n| n != "quyet-dinh")
-        .collect()
-}
+pub use crate::outline::{template_ids, DEFAULT_TEMPLATE};
 
 // ------------------------------------------------------------------------ checks ----
 
@@ -229,16 +111,8 @@ fn check(plan: &Plan, opts: &Options) -> Result<()> {
             missing.join(", ")
         )));
     }
-    let findings = crate::validation::validate(plan);
-    if let Some(f) = findings
-        .iter()
-        .find(|f| f.severity == crate::validation::Severity::Error)
-    {
-        return Err(Error::Invalid(format!(
-            "Kế hoạch còn lỗi, chưa thể xuất bản chính thức: [{}] {}",
-            f.location.label, f.message
-        )));
-    }
+    // Whether the plan may be issued at all (its errors, the final check) is decided where
+    // exports are asked for: `readiness::ensure_issuable`, by the session and the CLI.
     Ok(())
 }
 
@@ -971,16 +845,4 @@ fn decision_body(ctx: &Ctx, w: &DecisionWording) -> Vec<DocPart> {
     out.push(DocPart::from(empty(PT12)));
     out.push(signature_block(ctx, Some(&w.recipients_first)));
     out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn shipped_templates_parse() {
-        for id in super::template_ids() {
-            super::body_template(&id).unwrap();
-        }
-        super::template_file::<super::DecisionFile>("quyet-dinh.toml").unwrap();
-        assert!(super::template_ids().contains(&super::DEFAULT_TEMPLATE.to_string()));
-    }
 }

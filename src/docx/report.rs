@@ -11,32 +11,13 @@ use super::{header_block, signature_block, title_block, Ctx, DocPart};
 use crate::format::money;
 use crate::model::{Plan, Task, TaskStatus};
 use crate::numbering::{group_number, task_number};
-use crate::tracking::overdue;
+use crate::tracking::{overdue, status_text, verdict};
 
 /// The day the report speaks of: given, or the last day of the plan's year.
 pub fn as_of(plan: &Plan, given: Option<NaiveDate>) -> NaiveDate {
     given.unwrap_or_else(|| {
         NaiveDate::from_ymd_opt(plan.identity.year, 12, 31).unwrap_or(NaiveDate::MIN)
     })
-}
-
-/// "Hoàn thành", "Chậm tiến độ (quá hạn)", …
-pub(crate) fn status_text(t: &Task, day: NaiveDate) -> String {
-    let label = t.status.label().to_string();
-    if overdue(t, day) && t.status != TaskStatus::ChamTienDo {
-        format!("{label} (quá hạn)")
-    } else {
-        label
-    }
-}
-
-/// An indicator's result against its target: "đạt", "chưa đạt", "chưa có số liệu".
-pub(crate) fn verdict(reached: Option<bool>) -> &'static str {
-    match reached {
-        Some(true) => "đạt",
-        Some(false) => "chưa đạt",
-        None => "chưa có số liệu",
-    }
 }
 
 fn actual_text(actual: Option<rust_decimal::Decimal>, unit: &str) -> String {
@@ -191,7 +172,7 @@ const PROGRESS_W: [usize; 6] = [650, 4700, 2300, 1500, 1700, 3437];
 /// Every task, numbered as in the plan, with its lead, deadline, status and what was done.
 pub(super) fn progress_table(plan: &Plan, day: NaiveDate) -> Table {
     let w = PROGRESS_W;
-    let mut rows = vec![super::appendix::header_row(
+    let mut rows = vec![header_row(
         &[
             "TT",
             "Tên nhiệm vụ",
@@ -203,7 +184,7 @@ pub(super) fn progress_table(plan: &Plan, day: NaiveDate) -> Table {
         &w,
     )];
     for (gi, g) in plan.groups.iter().enumerate() {
-        rows.push(super::appendix::group_row(&group_number(gi), &g.title, &w));
+        rows.push(group_row(&group_number(gi), &g.title, &w));
         for (ti, t) in g.tasks.iter().enumerate() {
             let lead = plan.agency_names(&t.lead);
             let result = [
@@ -214,8 +195,7 @@ pub(super) fn progress_table(plan: &Plan, day: NaiveDate) -> Table {
             .filter(|s| !s.trim().is_empty())
             .collect::<Vec<_>>()
             .join(" — ");
-            let cell =
-                |text: &str, i: usize, align| super::appendix::text_cell(text, w[i], align, false);
+            let cell = |text: &str, i: usize, align| text_cell(text, w[i], align, false);
             rows.push(
                 TableRow::new(vec![
                     cell(&task_number(gi, ti), 0, AlignmentType::Center),
@@ -233,7 +213,7 @@ pub(super) fn progress_table(plan: &Plan, day: NaiveDate) -> Table {
             );
         }
     }
-    super::appendix::fixed_table(rows, &w)
+    fixed_table(rows, &w)
 }
 
 const RESULT_W: [usize; 5] = [650, 6700, 2400, 2400, 2137];
@@ -241,15 +221,14 @@ const RESULT_W: [usize; 5] = [650, 6700, 2400, 2400, 2137];
 /// Every indicator with its target, the actual and the verdict.
 pub(super) fn results_table(plan: &Plan) -> Table {
     let w = RESULT_W;
-    let mut rows = vec![super::appendix::header_row(
+    let mut rows = vec![header_row(
         &["TT", "Chỉ tiêu", "Mục tiêu", "Thực hiện", "Đánh giá"],
         &w,
     )];
     for (gi, g) in plan.specific_goals.iter().enumerate() {
-        rows.push(super::appendix::group_row(&group_number(gi), &g.title, &w));
+        rows.push(group_row(&group_number(gi), &g.title, &w));
         for (ii, i) in g.indicators.iter().enumerate() {
-            let cell =
-                |text: &str, k: usize, align| super::appendix::text_cell(text, w[k], align, false);
+            let cell = |text: &str, k: usize, align| text_cell(text, w[k], align, false);
             rows.push(
                 TableRow::new(vec![
                     cell(&task_number(gi, ii), 0, AlignmentType::Center),
@@ -270,5 +249,5 @@ pub(super) fn results_table(plan: &Plan) -> Table {
             );
         }
     }
-    super::appendix::fixed_table(rows, &w)
+    fixed_table(rows, &w)
 }

@@ -2,8 +2,8 @@
 //! bases, goals and indicators, task groups with their intros, solutions, budget and duties.
 //! Every line mapped is placed in the ledger; a line that has no home stays listed.
 
-use crate::docx::Content;
 use crate::model::*;
+use crate::outline::Content;
 use crate::text::fold;
 
 use super::citations::parse_citation;

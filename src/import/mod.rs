@@ -28,7 +28,6 @@ use crate::fsutil::{read_office, Office};
 use crate::model::*;
 use crate::{Error, Result};
 
-pub use agencies::agency_key;
 pub use citations::parse_citation;
 pub use report::{Account, Flag, NotPlaced};
 

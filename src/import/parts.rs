@@ -6,8 +6,8 @@
 
 use chrono::NaiveDate;
 
-use crate::docx::Content;
 use crate::model::{Plan, PlanStatus, TaskGroup};
+use crate::outline::Content;
 use crate::text::fold;
 
 use super::package::{texts, Block};

@@ -3,8 +3,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::docx::Content;
 use crate::model::*;
+use crate::outline::Content;
 use crate::text::fold;
 
 use super::tables::parse_target;

@@ -97,7 +97,7 @@ fn encode(s: &str) -> String {
 /// sentence says why.
 pub async fn open_preferred(local_db: &Path) -> Result<(super::Store, Option<String>)> {
     use super::Store;
-    let Some(settings) = saved(&Store::local_dir(local_db)) else {
+    let Some(settings) = saved(&crate::fsutil::local_dir(local_db)) else {
         return Ok((Store::open(local_db).await?, None));
     };
     let Some(password) = secret::read(&settings) else {

@@ -101,11 +101,7 @@ impl Tx {
     }
 }
 
-/// What `Store::open` is given: a database file, or a PostgreSQL server's address.
-pub fn is_server(db: &Path) -> bool {
-    let s = db.to_string_lossy();
-    s.starts_with("postgres://") || s.starts_with("postgresql://")
-}
+use crate::fsutil::is_server;
 
 /// A database as the planner reads its name: a server's address without its password, or
 /// the file's path.
@@ -354,33 +350,12 @@ impl Store {
         if let Some(p) = std::env::var_os("DXPLAN_DB") {
             return PathBuf::from(p);
         }
-        Self::own_file()
+        crate::fsutil::own_database()
     }
 
     /// `<app data>/dxplan.sqlite`, whatever `DXPLAN_DB` says.
     pub fn default_file() -> PathBuf {
-        Self::own_file()
-    }
-
-    /// `<app data>/dxplan.sqlite`.
-    fn own_file() -> PathBuf {
-        directories::ProjectDirs::from("vn", "dxplan", "dxplan")
-            .map(|d| d.data_dir().join("dxplan.sqlite"))
-            .unwrap_or_else(|| PathBuf::from("dxplan.sqlite"))
-    }
-
-    /// The folder for what stays on this computer — the log, imported catalogues — beside
-    /// the database file, or, for a server, in the app's own data folder.
-    pub fn local_dir(db: &Path) -> PathBuf {
-        let file = if is_server(db) {
-            Self::own_file()
-        } else {
-            db.to_path_buf()
-        };
-        file.parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."))
-            .to_path_buf()
+        crate::fsutil::own_database()
     }
 
     /// The database file at `db`, created if missing; or, for `postgres://…`, the plans on

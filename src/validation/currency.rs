@@ -143,7 +143,7 @@ pub enum GoneRecipient {
 /// Whether a recipient still exists after the 2025 reform: what the check flags and the
 /// roll-over replaces or removes.
 pub fn gone_recipient(r: &str) -> Option<GoneRecipient> {
-    let k = crate::import::agency_key(r);
+    let k = crate::agency_name::agency_key(r);
     if k.contains("thong tin va truyen thong") && k.starts_with("bo ") {
         Some(GoneRecipient::Ministry)
     } else if k.contains("cap huyen") || k.contains(" huyen") {

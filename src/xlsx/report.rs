@@ -11,11 +11,11 @@ use rust_xlsxwriter::{Formula, Workbook, Worksheet};
 use super::{
     col_name, f64_of, headers, print_setup, row_height, title_rows, unallocated_row, xl, Styles,
 };
-use crate::docx::report::{status_text, verdict};
 use crate::format::capitalise_first;
 use crate::model::{Plan, TaskStatus};
 use crate::numbering::{group_number, task_number};
 use crate::tracking::overdue;
+use crate::tracking::{status_text, verdict};
 use crate::Result;
 
 /// A day as tables show it: "30/11/2023".
