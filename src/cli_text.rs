@@ -68,29 +68,7 @@ const HELP: &[(&str, &str)] = &[
 ];
 
 fn at(cmd: Command, path: &str) -> Command {
-    let positional: Vec<String> = cmd
-        .get_positionals()
-        .map(|a| {
-            let name = a.get_id().as_str().to_uppercase();
-            let shown = VALUE_NAMES
-                .iter()
-                .find(|(k, _)| *k == name)
-                .map_or(name.as_str(), |(_, v)| v)
-                .to_string();
-            if a.is_required_set() {
-                format!("<{shown}>")
-            } else {
-                format!("[{shown}]")
-            }
-        })
-        .collect();
-    let usage = if cmd.has_subcommands() {
-        format!("{path} [TÙY-CHỌN] <LỆNH>")
-    } else {
-        format!("{path} [TÙY-CHỌN] {}", positional.join(" "))
-            .trim_end()
-            .to_string()
-    };
+    let usage = usage(&cmd, path);
     let cmd = cmd
         .help_template(TEMPLATE)
         .override_usage(usage)
@@ -105,46 +83,7 @@ fn at(cmd: Command, path: &str) -> Command {
                 .action(ArgAction::Help)
                 .help("In hướng dẫn này"),
         )
-        .mut_args(|a| {
-            let id = a.get_id().as_str().to_string();
-            let a = match a.get_value_names().map(<[clap::builder::Str]>::to_vec) {
-                Some(names) => {
-                    let new: Vec<clap::builder::Str> = names
-                        .into_iter()
-                        .map(|n| {
-                            VALUE_NAMES
-                                .iter()
-                                .find(|(k, _)| *k == n.as_str())
-                                .map_or(n, |(_, v)| (*v).into())
-                        })
-                        .collect();
-                    a.value_names(new)
-                }
-                None if a.get_action().takes_values() => {
-                    let name = id.to_uppercase();
-                    match VALUE_NAMES.iter().find(|(k, _)| *k == name) {
-                        Some((_, v)) => a.value_name(*v),
-                        None => a,
-                    }
-                }
-                None => a,
-            };
-            let a = if a.get_help().is_none_or(|h| h.to_string().trim().is_empty()) {
-                match HELP.iter().find(|(k, _)| *k == id) {
-                    Some((_, h)) => a.help(*h),
-                    None => a,
-                }
-            } else {
-                a
-            };
-            if a.get_help_heading().is_some() {
-                a
-            } else if a.is_positional() {
-                a.help_heading("Tham số")
-            } else {
-                a.help_heading("Tùy chọn")
-            }
-        });
+        .mut_args(vietnamese_arg);
     let cmd = if cmd.get_version().is_some() {
         cmd.disable_version_flag(true).arg(
             Arg::new("phien-ban")
@@ -162,6 +101,63 @@ fn at(cmd: Command, path: &str) -> Command {
         let here = format!("{path} {}", sub.get_name());
         at(sub, &here)
     })
+}
+
+/// "dxplan validate [TÙY-CHỌN] <KẾ-HOẠCH>": clap's usage line with Vietnamese placeholders.
+fn usage(cmd: &Command, path: &str) -> String {
+    if cmd.has_subcommands() {
+        return format!("{path} [TÙY-CHỌN] <LỆNH>");
+    }
+    let positional: Vec<String> = cmd
+        .get_positionals()
+        .map(|a| {
+            let name = a.get_id().as_str().to_uppercase();
+            let shown = VALUE_NAMES
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map_or(name.as_str(), |(_, v)| v);
+            if a.is_required_set() {
+                format!("<{shown}>")
+            } else {
+                format!("[{shown}]")
+            }
+        })
+        .collect();
+    format!("{path} [TÙY-CHỌN] {}", positional.join(" "))
+        .trim_end()
+        .to_string()
+}
+
+/// One argument: its placeholder and (when it has none) its help in Vietnamese, under the
+/// heading «Tham số» or «Tùy chọn».
+fn vietnamese_arg(a: Arg) -> Arg {
+    let id = a.get_id().as_str().to_string();
+    let placeholder = |n: &str| VALUE_NAMES.iter().find(|(k, _)| *k == n).map(|(_, v)| *v);
+    let a = match a.get_value_names().map(<[clap::builder::Str]>::to_vec) {
+        Some(names) => {
+            let new: Vec<clap::builder::Str> = names
+                .into_iter()
+                .map(|n| placeholder(n.as_str()).map_or(n, Into::into))
+                .collect();
+            a.value_names(new)
+        }
+        None if a.get_action().takes_values() => match placeholder(&id.to_uppercase()) {
+            Some(v) => a.value_name(v),
+            None => a,
+        },
+        None => a,
+    };
+    let a = match HELP.iter().find(|(k, _)| *k == id) {
+        Some((_, h)) if a.get_help().is_none_or(|x| x.to_string().trim().is_empty()) => a.help(*h),
+        _ => a,
+    };
+    if a.get_help_heading().is_some() {
+        a
+    } else if a.is_positional() {
+        a.help_heading("Tham số")
+    } else {
+        a.help_heading("Tùy chọn")
+    }
 }
 
 /// A parse error as one Vietnamese sentence; `None` for help and version (printed as they

@@ -29,6 +29,24 @@ fn text(d: &Data) -> String {
     }
 }
 
+/// A session on a new database holding the sample plan, and the plan's view.
+fn sample_session() -> (
+    tokio::runtime::Runtime,
+    tempfile::TempDir,
+    Session,
+    dxplan::app::PlanView,
+) {
+    let rt = common::rt();
+    let dir = tempfile::tempdir().unwrap();
+    let session = rt
+        .block_on(Session::open(&dir.path().join("p.db"), None))
+        .unwrap();
+    let view = rt
+        .block_on(session.create(dxplan::app::NewPlan::Sample))
+        .unwrap();
+    (rt, dir, session, view)
+}
+
 #[derive(Clone)]
 enum Put {
     T(&'static str),
@@ -174,14 +192,7 @@ fn a_round_goes_to_each_agency_with_a_summary_list() {
 
 #[test]
 fn a_filled_progress_workbook_is_reviewed_and_applied_as_one_step() {
-    let rt = common::rt();
-    let dir = tempfile::tempdir().unwrap();
-    let session = rt
-        .block_on(Session::open(&dir.path().join("p.db"), None))
-        .unwrap();
-    let view = rt
-        .block_on(session.create(dxplan::app::NewPlan::Sample))
-        .unwrap();
+    let (rt, dir, session, view) = sample_session();
     let plan = view.plan.clone();
     let sent = rt
         .block_on(session.send_round(
@@ -489,14 +500,7 @@ fn the_tracking_view_counts_every_task_and_marks_the_late_ones() {
 
 #[test]
 fn one_agencys_stray_row_never_blocks_anothers_report() {
-    let rt = common::rt();
-    let dir = tempfile::tempdir().unwrap();
-    let session = rt
-        .block_on(Session::open(&dir.path().join("p.db"), None))
-        .unwrap();
-    let view = rt
-        .block_on(session.create(dxplan::app::NewPlan::Sample))
-        .unwrap();
+    let (rt, dir, session, view) = sample_session();
     let task = view
         .plan
         .tasks()
@@ -598,7 +602,10 @@ fn late_means_the_same_in_the_year_end_report_and_days_not_yet_come_are_refused(
                 .map(|row| row.iter().map(text).collect::<Vec<_>>())
                 .collect::<Vec<_>>()
         })
-        .find(|row| row.first().is_some_and(|c| c.starts_with("Trong đó: quá hạn")))
+        .find(|row| {
+            row.first()
+                .is_some_and(|c| c.starts_with("Trong đó: quá hạn"))
+        })
         .expect("a row of late tasks");
     assert!(late_row.iter().any(|c| c == "76"), "{late_row:?}");
     // A report day not yet come: refused, nothing changes.

@@ -45,6 +45,36 @@ async fn refused(c: &mut PgConnection, id: &str, sql: &str) {
     refused_by_server(&e, sql);
 }
 
+/// A drafter who saved the vision three times ("Tầm nhìn 0." to "2."), so there is history
+/// to attack: the drafter's store, a raw connection as the drafter, one as the admin.
+struct Attack {
+    login: String,
+    drafter: Store,
+    c: PgConnection,
+    watch: PgConnection,
+}
+
+async fn drafter_with_history(server: &Server, admin: &Store, id: &str) -> Attack {
+    let login = drafter(server, admin).await;
+    let url = server.url_as(&login, "mat-khau-soan-2027");
+    let drafter = Store::open(&url).await.unwrap();
+    for i in 0..3 {
+        let edit = Edit::SetText {
+            field: TextField::Vision,
+            text: format!("Tầm nhìn {i}."),
+        };
+        drafter.apply(id, None, edit).await.unwrap();
+    }
+    Attack {
+        c: PgConnection::connect(url.to_str().unwrap()).await.unwrap(),
+        watch: PgConnection::connect(server.url().to_str().unwrap())
+            .await
+            .unwrap(),
+        login,
+        drafter,
+    }
+}
+
 /// Sends `sqls` in one transaction (the plan id as $1) and expects the server's refusal of
 /// one of them or of the commit.
 async fn refused_together(c: &mut PgConnection, id: &str, sqls: &[&str]) {
@@ -145,35 +175,12 @@ fn a_departments_password_cannot_switch_off_or_get_round_the_guard() {
 fn a_drafters_password_cannot_forge_or_rewrite_history() {
     on_server(|server| async move {
         let (admin, id, dept) = sample_and_builder(&server).await;
-        let login = drafter(&server, &admin).await;
-        let drafter = Store::open(&server.url_as(&login, "mat-khau-soan-2027"))
-            .await
-            .unwrap();
-        // A few saves, so there is history to attack.
-        for i in 0..3 {
-            drafter
-                .apply(
-                    &id,
-                    None,
-                    Edit::SetText {
-                        field: TextField::Vision,
-                        text: format!("Tầm nhìn {i}."),
-                    },
-                )
-                .await
-                .unwrap();
-        }
-        let mut c = PgConnection::connect(
-            server
-                .url_as(&login, "mat-khau-soan-2027")
-                .to_str()
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-        let mut watch = PgConnection::connect(server.url().to_str().unwrap())
-            .await
-            .unwrap();
+        let Attack {
+            drafter,
+            mut c,
+            mut watch,
+            ..
+        } = drafter_with_history(&server, &admin, &id).await;
         let before = snapshot(&mut watch, &id).await;
         let signed_as_department = format!(
             "INSERT INTO plan_revisions (plan_id, revision, created_at, summary, document, kind, state, author, sections) \
@@ -298,34 +305,12 @@ fn a_document_with_a_key_twice_is_refused_and_only_the_admin_deletes_a_plan() {
 fn a_save_written_by_hand_cannot_forge_its_step_or_its_time() {
     on_server(|server| async move {
         let (admin, id, _) = sample_and_builder(&server).await;
-        let login = drafter(&server, &admin).await;
-        let drafter = Store::open(&server.url_as(&login, "mat-khau-soan-2027"))
-            .await
-            .unwrap();
-        for i in 0..3 {
-            drafter
-                .apply(
-                    &id,
-                    None,
-                    Edit::SetText {
-                        field: TextField::Vision,
-                        text: format!("Tầm nhìn {i}."),
-                    },
-                )
-                .await
-                .unwrap();
-        }
-        let mut c = PgConnection::connect(
-            server
-                .url_as(&login, "mat-khau-soan-2027")
-                .to_str()
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-        let mut watch = PgConnection::connect(server.url().to_str().unwrap())
-            .await
-            .unwrap();
+        let Attack {
+            login,
+            drafter,
+            mut c,
+            mut watch,
+        } = drafter_with_history(&server, &admin, &id).await;
         let before = snapshot(&mut watch, &id).await;
         let bump = "UPDATE plans SET revision = revision + 1, document = replace(document, 'Tầm nhìn 2.', 'Tầm nhìn giả.') WHERE id = $1";
         let row = |kind: &str, state: &str, parent: &str, from: &str| {

@@ -383,6 +383,19 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    /// A problem with a whole file (it cannot be opened, or is refused).
+    fn of_file(file: &Path, message: String) -> Problem {
+        Problem {
+            file: file.to_path_buf(),
+            sheet: None,
+            row: None,
+            column: None,
+            message,
+        }
+    }
+}
+
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
@@ -598,13 +611,7 @@ pub fn review(plan: &Plan, files: &[PathBuf], seal: &Seal) -> Review {
         let mut wb = match open_checked(file) {
             Ok(wb) => wb,
             Err(message) => {
-                out.problems.push(Problem {
-                    file: file.clone(),
-                    sheet: None,
-                    row: None,
-                    column: None,
-                    message,
-                });
+                out.problems.push(Problem::of_file(file, message));
                 continue;
             }
         };
@@ -622,13 +629,7 @@ pub fn review(plan: &Plan, files: &[PathBuf], seal: &Seal) -> Review {
         {
             let claimed = owner.as_deref().and_then(|id| plan.agency(id));
             if let Err(message) = seal.check(plan, m, claimed, sealed.as_deref()) {
-                out.problems.push(Problem {
-                    file: file.clone(),
-                    sheet: None,
-                    row: None,
-                    column: None,
-                    message,
-                });
+                out.problems.push(Problem::of_file(file, message));
                 continue;
             }
         }

@@ -43,6 +43,17 @@ def missing(d):
     return (ind, tasks)
 
 
+def assess_all(d, n_ind, n_tasks, first_indicator=1):
+    """Phần I in its editor: «Đạt» for each indicator from `first_indicator`, «Hoàn thành» for
+    each task, one edit at a time (the section's head counts down)."""
+    for i in range(first_indicator, n_ind + 1):
+        Select(d.find_element(By.CSS_SELECTOR, f"select[aria-label='Đánh giá chỉ tiêu năm trước {i}']")).select_by_visible_text("Đạt")
+        wait(d).until(lambda d: missing(d)[0] == n_ind - i)
+    for i in range(1, n_tasks + 1):
+        Select(d.find_element(By.CSS_SELECTOR, f"select[aria-label='Tình trạng nhiệm vụ năm trước {i}']")).select_by_visible_text("Hoàn thành")
+        wait(d).until(lambda d: missing(d)[1] == n_tasks - i)
+
+
 def texts_of(plan):
     """Every string of the plan file's prose parts, lower case."""
     return json.dumps(
@@ -145,12 +156,7 @@ def test_a_rolled_plan_is_refused_then_checked_fixed_and_confirmed(launch, workd
     note = d.find_element(By.CSS_SELECTOR, "input[aria-label='Ghi chú chỉ tiêu năm trước 1']")
     note.send_keys("Chưa có số liệu của Cục Thống kê", Keys.TAB)
     wait(d).until(lambda d: missing(d) == (n_ind - 1, n_tasks))
-    for i in range(2, n_ind + 1):
-        Select(d.find_element(By.CSS_SELECTOR, f"select[aria-label='Đánh giá chỉ tiêu năm trước {i}']")).select_by_visible_text("Đạt")
-        wait(d).until(lambda d: missing(d)[0] == n_ind - i)
-    for i in range(1, n_tasks + 1):
-        Select(d.find_element(By.CSS_SELECTOR, f"select[aria-label='Tình trạng nhiệm vụ năm trước {i}']")).select_by_visible_text("Hoàn thành")
-        wait(d).until(lambda d: missing(d)[1] == n_tasks - i)
+    assess_all(d, n_ind, n_tasks, first_indicator=2)
     wait(d).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "[data-testid='assessment-missing']"))
     shot(d, "issuable-6-part-one")
     part_one = cli_plan(workdir, p2027["id"])["assessment"]
@@ -253,7 +259,7 @@ def test_last_years_word_file_becomes_an_issued_2027_plan(launch, workdir):
     import's points, one deadline for the tasks without, Phần I assessed), then the four
     documents exported as final and read back with python-docx and openpyxl."""
     from seed_word import write as write_seed
-    from test_whole_plan import by_aria, labelled, retype, settle
+    from test_whole_plan import by_aria, export_four, labelled, retype, settle
 
     d = launch()
     [sample] = cli_plans(workdir)
@@ -346,26 +352,13 @@ def test_last_years_word_file_becomes_an_issued_2027_plan(launch, workdir):
     n_ind, n_tasks = len(part_one["indicators"]), len(part_one["tasks"])
     assert n_ind > 10 and n_tasks > 50, (n_ind, n_tasks)
     wait(d).until(lambda d: missing(d) == (n_ind, n_tasks))
-    for i in range(1, n_ind + 1):
-        Select(d.find_element(By.CSS_SELECTOR, f"select[aria-label='Đánh giá chỉ tiêu năm trước {i}']")).select_by_visible_text("Đạt")
-        wait(d).until(lambda d: missing(d)[0] == n_ind - i)
-    for i in range(1, n_tasks + 1):
-        Select(d.find_element(By.CSS_SELECTOR, f"select[aria-label='Tình trạng nhiệm vụ năm trước {i}']")).select_by_visible_text("Hoàn thành")
-        wait(d).until(lambda d: missing(d)[1] == n_tasks - i)
+    assess_all(d, n_ind, n_tasks)
     checked = cli(workdir, "validate", "--final", p2027["id"])
     assert checked.returncode == 0, checked.stdout
     shot(d, "word-2027-2-issuable")
 
     # The four documents, final, and what they print.
-    button(d, "Xuất văn bản").click()
-    d.find_element(By.XPATH, "//label[contains(., 'Chính thức')]/input[@type='radio']").click()
-    paths = {}
-    for kind in ["ke_hoach", "quyet_dinh", "phu_luc", "workbook"]:
-        d.find_element(By.CSS_SELECTOR, f"input[name='doc'][value='{kind}']").click()
-        before = [e.text for e in d.find_elements(By.CSS_SELECTOR, "[data-testid='export-path']")]
-        button(d, "Xuất tệp…").click()
-        paths[kind] = wait(d, 60).until(
-            lambda d: [e.text for e in d.find_elements(By.CSS_SELECTOR, "[data-testid='export-path']") if [e.text] != before] or None)[0]
+    paths = export_four(d, "Chính thức")
     shot(d, "word-2027-3-exported")
     for kind, path in paths.items():
         texts = printed_texts(path)

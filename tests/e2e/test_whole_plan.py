@@ -68,6 +68,21 @@ def retype(d, el, text, then=Keys.TAB):
     settle(d)
 
 
+def export_four(d, version):
+    """The four documents exported through the app as `version` («Dự thảo» or «Chính
+    thức»); their paths by kind, as the screen shows them."""
+    button(d, "Xuất văn bản").click()
+    d.find_element(By.XPATH, f"//label[contains(., '{version}')]/input[@type='radio']").click()
+    paths = {}
+    for kind in ["ke_hoach", "quyet_dinh", "phu_luc", "workbook"]:
+        d.find_element(By.CSS_SELECTOR, f"input[name='doc'][value='{kind}']").click()
+        before = [e.text for e in d.find_elements(By.CSS_SELECTOR, "[data-testid='export-path']")]
+        button(d, "Xuất tệp…").click()
+        paths[kind] = wait(d, 60).until(
+            lambda d: [e.text for e in d.find_elements(By.CSS_SELECTOR, "[data-testid='export-path']") if [e.text] != before] or None)[0]
+    return paths
+
+
 def panel(d):
     return d.find_element(By.CSS_SELECTOR, "aside.findings").text
 
@@ -222,15 +237,7 @@ def test_draft_a_whole_2027_plan_from_blank(launch, workdir):
     shot(d, "24-plan-complete")
 
     # --- The four documents, exported through the app (draft: no number yet).
-    button(d, "Xuất văn bản").click()
-    d.find_element(By.XPATH, "//label[contains(., 'Dự thảo')]/input[@type='radio']").click()
-    paths = {}
-    for kind in ["ke_hoach", "quyet_dinh", "phu_luc", "workbook"]:
-        d.find_element(By.CSS_SELECTOR, f"input[name='doc'][value='{kind}']").click()
-        before = [e.text for e in d.find_elements(By.CSS_SELECTOR, "[data-testid='export-path']")]
-        button(d, "Xuất tệp…").click()
-        path = wait(d, 30).until(lambda d: [e.text for e in d.find_elements(By.CSS_SELECTOR, "[data-testid='export-path']") if [e.text] != before] or None)[0]
-        paths[kind] = path
+    paths = export_four(d, "Dự thảo")
     for kind, path in paths.items():
         with zipfile.ZipFile(path) as z:
             names = z.namelist()
