@@ -11,6 +11,7 @@
 mod agencies;
 mod citations;
 mod mapping;
+mod numbering;
 pub(crate) mod package;
 mod parts;
 mod prose;

@@ -1,5 +1,8 @@
 //! Step 1 of the import: the Word package read into blocks — paragraphs and tables of cell
-//! texts, in body order — with merged cells resolved to the table's grid.
+//! texts, in reading order — as Word lays them out: merged cells resolved to the table's
+//! grid, automatic numbers written before their paragraphs (`numbering`), text boxes read
+//! once where they are anchored, and a table of one cell (a whole body or a header block
+//! laid out in a frame) read as the paragraphs it holds.
 //!
 //! The .docx is read as what it is, a zip holding `word/document.xml`, parsed with roxmltree
 //! after `fsutil::read_office` has checked the file (docx-rs's reader can hang on a zip that
@@ -7,7 +10,10 @@
 
 use std::io::Read;
 
-const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+use super::numbering::Numbering;
+
+pub(super) const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
 /// One cell of a table row on the grid: a cell spanning three columns gives three cells, the
 /// later two marked `spanned`; a cell merged with the one above (`vMerge`) carries that cell's
@@ -44,9 +50,18 @@ pub fn texts(row: &Row, repeat: bool) -> Vec<String> {
         .collect()
 }
 
-fn para_text(p: roxmltree::Node) -> String {
+/// Whether `n` sits inside a text box or an alternative Word keeps for older readers (its
+/// text is read elsewhere, or is a copy).
+fn set_apart(n: roxmltree::Node, within: roxmltree::Node) -> bool {
+    n.ancestors()
+        .take_while(|a| *a != within)
+        .any(|a| a.has_tag_name((W, "txbxContent")) || a.has_tag_name((MC, "Fallback")))
+}
+
+/// The paragraph's own text (not its text boxes'), after its automatic number.
+fn para_text(p: roxmltree::Node, numbering: &mut Numbering) -> String {
     let mut s = String::new();
-    for n in p.descendants() {
+    for n in p.descendants().filter(|n| !set_apart(*n, p)) {
         if n.has_tag_name((W, "t")) {
             s.push_str(n.text().unwrap_or(""));
         } else if n.has_tag_name((W, "tab")) {
@@ -55,7 +70,24 @@ fn para_text(p: roxmltree::Node) -> String {
             s.push('\n');
         }
     }
-    crate::text::nfc(s.trim())
+    let text = crate::text::nfc(s.trim());
+    match numbering.label(p) {
+        Some(label) if !text.is_empty() => format!("{label} {text}"),
+        _ => text,
+    }
+}
+
+/// The text boxes anchored in `p`, outermost only, once each.
+fn text_boxes<'a>(p: roxmltree::Node<'a, 'a>) -> Vec<roxmltree::Node<'a, 'a>> {
+    p.descendants()
+        .filter(|n| n.has_tag_name((W, "txbxContent")))
+        .filter(|n| {
+            !n.ancestors()
+                .skip(1)
+                .take_while(|a| *a != p)
+                .any(|a| a.has_tag_name((W, "txbxContent")) || a.has_tag_name((MC, "Fallback")))
+        })
+        .collect()
 }
 
 fn attr_val<'a>(node: roxmltree::Node<'a, 'a>, tag: &str) -> Option<Option<&'a str>> {
@@ -65,7 +97,7 @@ fn attr_val<'a>(node: roxmltree::Node<'a, 'a>, tag: &str) -> Option<Option<&'a s
 }
 
 /// The rows of a table on its grid, with horizontal and vertical merges resolved.
-fn table_rows(tbl: roxmltree::Node) -> Vec<Row> {
+fn table_rows(tbl: roxmltree::Node, numbering: &mut Numbering) -> Vec<Row> {
     let mut rows: Vec<Row> = Vec::new();
     for tr in tbl.children().filter(|r| r.has_tag_name((W, "tr"))) {
         let mut row: Row = Vec::new();
@@ -73,7 +105,7 @@ fn table_rows(tbl: roxmltree::Node) -> Vec<Row> {
             let text = tc
                 .children()
                 .filter(|p| p.has_tag_name((W, "p")))
-                .map(para_text)
+                .map(|p| para_text(p, numbering))
                 .filter(|t| !t.is_empty())
                 .collect::<Vec<_>>()
                 .join("\n");
@@ -128,27 +160,94 @@ pub fn read_blocks(bytes: &[u8]) -> Result<Vec<Block>, String> {
         .descendants()
         .find(|n| n.has_tag_name((W, "body")))
         .ok_or("văn bản không có phần nội dung")?;
-    let (mut paragraphs, mut tables) = (0, 0);
-    let mut blocks = Vec::new();
-    for child in body.children().filter(|c| c.is_element()) {
-        if child.has_tag_name((W, "p")) {
-            let text = para_text(child);
-            if !text.is_empty() {
-                paragraphs += 1;
-                blocks.push(Block::P {
-                    n: paragraphs,
-                    text,
-                });
-            }
-        } else if child.has_tag_name((W, "tbl")) {
-            let rows = table_rows(child);
-            if rows.iter().flatten().any(|c| !c.text.is_empty()) {
-                tables += 1;
-                blocks.push(Block::T { n: tables, rows });
+    let mut numbering = Numbering::read(
+        part(&mut zip, "word/numbering.xml").as_deref(),
+        part(&mut zip, "word/styles.xml").as_deref(),
+    );
+    let mut reader = Blocks::default();
+    reader.container(body, &mut numbering, 0);
+    Ok(reader.blocks)
+}
+
+/// Another part of the package as text, when it is there and readable.
+fn part(zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>, name: &str) -> Option<String> {
+    let mut text = String::new();
+    zip.by_name(name)
+        .ok()?
+        .take(crate::fsutil::MAX_UNPACKED)
+        .read_to_string(&mut text)
+        .ok()?;
+    crate::fsutil::check_xml_depth(&text).ok()?;
+    Some(text)
+}
+
+/// The blocks read so far, numbered by kind.
+#[derive(Default)]
+struct Blocks {
+    blocks: Vec<Block>,
+    paragraphs: usize,
+    tables: usize,
+}
+
+impl Blocks {
+    /// The paragraphs and tables of a body, a text box or a one-cell table, in order; text
+    /// boxes before the paragraph they are anchored in. `depth` bounds the nesting.
+    fn container(&mut self, node: roxmltree::Node, numbering: &mut Numbering, depth: usize) {
+        if depth > 8 {
+            return;
+        }
+        for child in node.children().filter(|c| c.is_element()) {
+            if child.has_tag_name((W, "p")) {
+                for b in text_boxes(child) {
+                    self.container(b, numbering, depth + 1);
+                }
+                let text = para_text(child, numbering);
+                self.paragraph(text);
+            } else if child.has_tag_name((W, "tbl")) {
+                self.table(child, numbering, depth);
+            } else if child.has_tag_name((W, "sdt")) {
+                // A content control: its content is the body's.
+                if let Some(content) = child.children().find(|c| c.has_tag_name((W, "sdtContent")))
+                {
+                    self.container(content, numbering, depth + 1);
+                }
             }
         }
     }
-    Ok(blocks)
+
+    fn paragraph(&mut self, text: String) {
+        if !text.is_empty() {
+            self.paragraphs += 1;
+            self.blocks.push(Block::P {
+                n: self.paragraphs,
+                text,
+            });
+        }
+    }
+
+    /// A table of one cell is a frame around text: its paragraphs are read as the body's.
+    fn table(&mut self, tbl: roxmltree::Node, numbering: &mut Numbering, depth: usize) {
+        let trs: Vec<_> = tbl
+            .children()
+            .filter(|r| r.has_tag_name((W, "tr")))
+            .collect();
+        let cells: Vec<_> = trs
+            .iter()
+            .flat_map(|r| r.children().filter(|c| c.has_tag_name((W, "tc"))))
+            .collect();
+        if let [only] = cells[..] {
+            self.container(only, numbering, depth + 1);
+            return;
+        }
+        let rows = table_rows(tbl, numbering);
+        if rows.iter().flatten().any(|c| !c.text.is_empty()) {
+            self.tables += 1;
+            self.blocks.push(Block::T {
+                n: self.tables,
+                rows,
+            });
+        }
+    }
 }
 
 #[cfg(test)]
@@ -158,7 +257,7 @@ mod tests {
     fn parse(tbl: &str) -> Vec<Row> {
         let xml = format!(r#"<w:tbl xmlns:w="{W}">{tbl}</w:tbl>"#);
         let doc = roxmltree::Document::parse(&xml).unwrap();
-        table_rows(doc.root_element())
+        table_rows(doc.root_element(), &mut Numbering::default())
     }
 
     fn cell(text: &str, props: &str) -> String {

@@ -22,18 +22,24 @@ def _table(doc, rows):
             t.cell(r, c).text = text
 
 
-def write(path):
+def body_lines():
+    """The seed's lines, and those of the body (from "KẾ HOẠCH" to the recipients)."""
     lines = SEED.read_text(encoding="utf-8").splitlines()
-    doc = docx.Document()
+    start = next(i for i, l in enumerate(lines) if l.startswith("**KẾ HOẠCH"))
+    recipients = next(i for i, l in enumerate(lines) if l.strip() == "Nơi nhận:")
+    return lines, lines[start:recipients]
+
+
+def header_table(doc):
     _table(doc, [
         ["ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"],
         ["Số: 189/KH-UBND", "Quảng Ngãi, ngày 09 tháng 12 năm 2022"],
     ])
-    start = next(i for i, l in enumerate(lines) if l.startswith("**KẾ HOẠCH"))
+
+
+def tail(doc, lines):
+    """Recipients and signature, the list of documents, the task table."""
     recipients = next(i for i, l in enumerate(lines) if l.strip() == "Nơi nhận:")
-    for l in lines[start:recipients]:
-        if _clean(l):
-            doc.add_paragraph(_clean(l))
     rec = []
     for l in lines[recipients:]:
         if l.startswith("Đặng"):
@@ -55,6 +61,16 @@ def write(path):
             cells = [c.strip() for c in l.split("\t")][:4]
             rows.append(cells + [""] * (4 - len(cells)))
     _table(doc, rows)
+
+
+def write(path):
+    lines, body = body_lines()
+    doc = docx.Document()
+    header_table(doc)
+    for l in body:
+        if _clean(l):
+            doc.add_paragraph(_clean(l))
+    tail(doc, lines)
     doc.save(path)
 
 
