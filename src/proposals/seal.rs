@@ -1,8 +1,10 @@
 //! The seal on a workbook sent to one agency: a keyed hash (HMAC-SHA256) of the plan (province
-//! and year), the kind of round and the agency, written beside the agency's id on the hidden sheet. The key is a
-//! secret of the database (`Store::seal_key`; on the shared server departments cannot read
-//! it), so whoever edits the file — the agency's id changed to another's, the seal copied from
-//! another file — cannot make a seal that matches. Checked when the file comes back.
+//! and year), the kind of round and the agency, written beside the agency's id on the hidden
+//! sheet. The key is a secret of the database (`Store::seal_key`; on the shared server
+//! departments cannot read it), so whoever edits the file — the agency's id changed to
+//! another's, the seal copied from another file — cannot make a seal that matches. Checked
+//! when the file comes back, in the database that sent it (a round sent from this computer
+//! and received on the server after `copy-plans` must be sent again).
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
