@@ -20,6 +20,9 @@ mod signature;
 mod tables;
 mod workbook;
 
+/// The WordprocessingML namespace, for the readers of `word/*.xml`.
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
 use std::path::Path;
 
 use serde::Serialize;

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::package::W;
+use super::W;
 
 #[derive(Debug, Clone)]
 struct Level {

@@ -11,8 +11,8 @@
 use std::io::Read;
 
 use super::numbering::Numbering;
+use super::W;
 
-pub(super) const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
 /// One cell of a table row on the grid: a cell spanning three columns gives three cells, the
