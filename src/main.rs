@@ -605,12 +605,7 @@ fn print_review(plan: &Plan, review: &dxplan::proposals::Review) {
             .join(", ")
     };
     for f in &review.files {
-        let name = f
-            .file
-            .file_name()
-            .map_or(f.file.display().to_string(), |n| {
-                n.to_string_lossy().into_owned()
-            });
+        let name = dxplan::fsutil::file_name_shown(&f.file);
         match &f.agency {
             Some(a) => println!("TỆP       {name}: {} của {a}", f.kind),
             None => println!(
@@ -621,7 +616,11 @@ fn print_review(plan: &Plan, review: &dxplan::proposals::Review) {
     for c in &review.changes {
         match c {
             Change::Add {
-                row, group, task, ..
+                row,
+                group,
+                task,
+                amount,
+                ..
             } => {
                 let g = plan
                     .groups
@@ -638,10 +637,8 @@ fn print_review(plan: &Plan, review: &dxplan::proposals::Review) {
                     .deadline
                     .as_ref()
                     .map_or("chưa có thời hạn".into(), |d| d.cell());
-                let amount =
-                    dxplan::format::money_million(task.budget.iter().map(|b| b.amount).sum());
                 println!(
-                    "THÊM      dòng {row}: «{}» (nhóm {g}; chủ trì {}; {deadline}; {amount} triệu đồng)",
+                    "THÊM      dòng {row}: «{}» (nhóm {g}; chủ trì {}; {deadline}; {amount})",
                     task.title,
                     leads.join(", ")
                 );

@@ -635,7 +635,18 @@ fn cli_import_applies_nothing_unless_all_rows_are_valid() {
     let o = run(&["proposals-import", &id, filled.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("chưa áp dụng thay đổi nào"));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("THÊM      dòng 45"));
+    let said = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(said.contains("THÊM      dòng 45"));
+    // The new task's lead, deadline and amount, the unit said once.
+    let added = said
+        .lines()
+        .find(|l| l.starts_with("THÊM      dòng 45"))
+        .unwrap();
+    assert!(
+        added.contains("chủ trì ") && added.ends_with(" triệu đồng)"),
+        "{added}"
+    );
+    assert!(!added.contains("triệu đồng triệu đồng"), "{added}");
     assert_eq!(revision(), before, "plan unchanged");
 
     let o = run(&[
@@ -710,6 +721,7 @@ fn twenty_thousand_proposal_rows_apply_in_one_pass() {
                 file: "x.xlsx".into(),
                 row: i + 2,
                 group: group.clone(),
+                amount: String::new(),
                 task: dxplan::model::Task {
                     id: format!("de-xuat-{i}"),
                     ..dxplan::model::Task::new(format!("Nhiệm vụ đề xuất {i}"), lead.clone())

@@ -398,14 +398,7 @@ impl Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "Tệp {}",
-            self.file.file_name().map_or_else(
-                || self.file.display().to_string(),
-                |n| n.to_string_lossy().to_string()
-            )
-        )?;
+        write!(f, "Tệp {}", crate::fsutil::file_name_shown(&self.file))?;
         if let Some(s) = &self.sheet {
             write!(f, ", trang «{s}»")?;
         }
@@ -427,6 +420,8 @@ pub enum Change {
         row: u32,
         group: Id,
         task: Task,
+        /// The new task's budget lines added up, as the documents write it ("1.250,5 triệu đồng").
+        amount: String,
     },
     Update {
         file: PathBuf,
@@ -623,11 +618,11 @@ pub fn review(plan: &Plan, files: &[PathBuf], seal: &Seal) -> Review {
         // A workbook the app sent to one agency is read as that agency's only if its seal
         // says so: an agency id changed in the hidden sheet is refused, naming the agency
         // the file was sent to.
-        if let Some(m) = mark
+        let ours = mark
             .as_deref()
-            .filter(|m| *m == MARK || *m == progress::MARK)
-        {
-            let claimed = owner.as_deref().and_then(|id| plan.agency(id));
+            .filter(|m| *m == MARK || *m == progress::MARK);
+        let claimed = ours.and(owner.as_deref()).and_then(|id| plan.agency(id));
+        if let Some(m) = ours {
             if let Err(message) = seal.check(plan, m, claimed, sealed.as_deref()) {
                 out.problems.push(Problem::of_file(file, message));
                 continue;
@@ -636,11 +631,7 @@ pub fn review(plan: &Plan, files: &[PathBuf], seal: &Seal) -> Review {
         let is_progress = mark.as_deref() == Some(progress::MARK);
         out.files.push(FileRead {
             file: file.clone(),
-            agency: owner
-                .as_deref()
-                .filter(|_| is_progress || mark.as_deref() == Some(MARK))
-                .and_then(|id| plan.agency(id))
-                .map(|a| a.name.clone()),
+            agency: claimed.map(|a| a.name.clone()),
             kind: if is_progress {
                 "báo cáo tiến độ"
             } else {
@@ -1080,6 +1071,7 @@ impl Proposed {
                 file: file.to_path_buf(),
                 row,
                 group: self.group.unwrap_or_default(),
+                amount: crate::format::money_million(crate::budget::sum(&self.task.budget)),
                 task: self.task,
             });
         };

@@ -114,6 +114,7 @@ def test_proposals_tracking_report_and_next_years_part_one(launch, workdir):
     assert "đề xuất của Sở Thông tin và Truyền thông" in review.find_element(By.CSS_SELECTOR, "[data-testid='files-read']").text
     detail = review.find_element(By.CSS_SELECTOR, "[data-testid='new-task-detail']").text
     assert "Sở Thông tin và Truyền thông" in detail and "Năm 2023" in detail and "850 triệu đồng" in detail, detail
+    assert "triệu đồng triệu đồng" not in detail, detail
     # The deadline change is rejected; the rename and the new task go in as one step.
     rows = d.find_elements(By.CSS_SELECTOR, "table.review tbody tr")
     [deadline_row] = [r for r in rows if "thời gian" in r.text]

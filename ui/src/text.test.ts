@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { amountInput, parseAmount } from "./labels";
-import { fold, matches, moneyText } from "./text";
+import { fold, matches } from "./text";
 
 describe("fold and matches", () => {
   it("folds like the core: no diacritics, đ → d, lower case", () => {
@@ -33,15 +33,5 @@ describe("amounts", () => {
   });
   it("writes an exact decimal back with a comma", () => {
     expect(amountInput("1250.5")).toBe("1250,5");
-  });
-});
-
-describe("moneyText", () => {
-  it("writes amounts the way the documents do", () => {
-    expect(moneyText("1250.5")).toBe("1.250,5");
-    expect(moneyText("132897.5")).toBe("132.897,5");
-    expect(moneyText("500")).toBe("500");
-    expect(moneyText("0")).toBe("0");
-    expect(moneyText("-1000")).toBe("-1.000");
   });
 });

@@ -22,13 +22,3 @@ export function matches(query: string, ...texts: (string | null | undefined)[]):
 export function newId(): string {
   return crypto.randomUUID().replace(/-/g, "").slice(0, 12);
 }
-
-/** A decimal as the documents write amounts: "1250.5" → "1.250,5" (the core's
- * `format::money_million`, for figures the window adds up itself). */
-export function moneyText(decimal: string): string {
-  const [whole, frac] = decimal.split(".");
-  const negative = whole.startsWith("-");
-  const digits = negative ? whole.slice(1) : whole;
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return (negative ? "-" : "") + grouped + (frac ? "," + frac : "");
-}

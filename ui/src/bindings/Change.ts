@@ -3,4 +3,8 @@ import type { Difference } from "./Difference";
 import type { Indicator } from "./Indicator";
 import type { Task } from "./Task";
 
-export type Change = { "kind": "add", file: string, row: number, group: string, task: Task, } | { "kind": "update", file: string, row: number, task: Task, fields: Array<Difference>, } | { "kind": "indicator", file: string, row: number, indicator: Indicator, fields: Array<Difference>, };
+export type Change = { "kind": "add", file: string, row: number, group: string, task: Task, 
+/**
+ * The new task's budget lines added up, as the documents write it ("1.250,5 triệu đồng").
+ */
+amount: string, } | { "kind": "update", file: string, row: number, task: Task, fields: Array<Difference>, } | { "kind": "indicator", file: string, row: number, indicator: Indicator, fields: Array<Difference>, };

@@ -13,7 +13,6 @@ import type { Round } from "../bindings/Round";
 import type { RowRef } from "../bindings/RowRef";
 import type { Sent } from "../bindings/Sent";
 import { deadlineCell } from "../widgets/DeadlineInput";
-import { moneyText } from "../text";
 import type { PlanApi } from "../usePlan";
 
 const ROUNDS: { key: Round; label: string; note: string }[] = [
@@ -205,7 +204,7 @@ export function Rounds({ view, plan, notify }: { view: PlanView; plan: PlanApi; 
                             nhiệm vụ mới; chủ trì{" "}
                             <b>{c.task.lead.map((id) => view.plan.directory.find((a) => a.id === id)?.name ?? id).join(", ") || "(trống)"}</b>;{" "}
                             {deadlineCell(c.task.deadline) || "chưa có thời hạn"}; kinh phí{" "}
-                            {moneyText(String(c.task.budget.reduce((n, b) => n + Number(b.amount ?? 0), 0)))} triệu đồng
+                            {c.amount}
                           </span>
                         ) : (
                           <ul className="diff">
