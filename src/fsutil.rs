@@ -375,3 +375,11 @@ pub fn local_dir(db: &Path) -> PathBuf {
 pub fn catalogue_dir(db: &Path) -> PathBuf {
     local_dir(db).join("danh-muc")
 }
+
+/// A file as a message names it: its name, or the whole path when it has none.
+pub fn file_name_shown(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}

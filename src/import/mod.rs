@@ -140,24 +140,43 @@ pub fn import_docx(path: &Path, preset: &[Agency], options: Options) -> Result<I
     finish(plan, r.flags, account)
 }
 
-/// `import_docx` against the agency list of the file's own year: read once with the newest
-/// list to learn the year, and again with that year's list when it differs, so a 2023 plan
-/// finds Sở TT&TT and the district committees where they were, not as new agencies.
+/// `import_docx` against the agency list of the file's own year (see `of_its_year`).
 pub fn import_docx_of_its_year(
     path: &Path,
     cats: &crate::catalogue::Catalogues,
     options: Options,
 ) -> Result<Imported> {
+    of_its_year(cats, |preset| import_docx(path, preset, options))
+}
+
+/// `import_xlsx` against the agency list of the workbook's year (see `of_its_year`).
+pub fn import_xlsx_of_its_year(
+    path: &Path,
+    cats: &crate::catalogue::Catalogues,
+    province: Option<&str>,
+    year: Option<i32>,
+) -> Result<Imported> {
+    of_its_year(cats, |preset| import_xlsx(path, preset, province, year))
+}
+
+/// A file read against the agency list of its own year: once with the newest list to learn
+/// the year, and again with that year's list when it differs, so a 2023 plan finds Sở TT&TT
+/// and the district committees where they were, not as new agencies. Its bases are then
+/// linked to the library.
+fn of_its_year(
+    cats: &crate::catalogue::Catalogues,
+    read: impl Fn(&[Agency]) -> Result<Imported>,
+) -> Result<Imported> {
     let newest = cats.agency_preset();
-    let first = import_docx(path, &newest, options)?;
+    let first = read(&newest)?;
     let of_year = cats.agency_preset_of_year(first.plan.identity.year);
-    let mut read = if of_year == newest {
+    let mut imported = if of_year == newest {
         first
     } else {
-        import_docx(path, &of_year, options)?
+        read(&of_year)?
     };
-    link_to_library(&mut read.plan, cats);
-    Ok(read)
+    link_to_library(&mut imported.plan, cats);
+    Ok(imported)
 }
 
 /// Each basis and listed document the library holds (same number, and same date where both
@@ -175,25 +194,6 @@ fn link_to_library(plan: &mut Plan, cats: &crate::catalogue::Catalogues) {
             b.library_ref = Some(entry.id.clone());
         }
     }
-}
-
-/// `import_xlsx` against the agency list of the workbook's year (see `import_docx_of_its_year`).
-pub fn import_xlsx_of_its_year(
-    path: &Path,
-    cats: &crate::catalogue::Catalogues,
-    province: Option<&str>,
-    year: Option<i32>,
-) -> Result<Imported> {
-    let newest = cats.agency_preset();
-    let first = import_xlsx(path, &newest, province, year)?;
-    let of_year = cats.agency_preset_of_year(first.plan.identity.year);
-    let mut read = if of_year == newest {
-        first
-    } else {
-        import_xlsx(path, &of_year, province, year)?
-    };
-    link_to_library(&mut read.plan, cats);
-    Ok(read)
 }
 
 /// A draft plan from a workbook holding a task appendix (any sheet whose header has TT,

@@ -81,12 +81,7 @@ fn para_text(p: roxmltree::Node, numbering: &mut Numbering) -> String {
 fn text_boxes<'a>(p: roxmltree::Node<'a, 'a>) -> Vec<roxmltree::Node<'a, 'a>> {
     p.descendants()
         .filter(|n| n.has_tag_name((W, "txbxContent")))
-        .filter(|n| {
-            !n.ancestors()
-                .skip(1)
-                .take_while(|a| *a != p)
-                .any(|a| a.has_tag_name((W, "txbxContent")) || a.has_tag_name((MC, "Fallback")))
-        })
+        .filter(|n| n.parent().is_some_and(|up| !set_apart(up, p)))
         .collect()
 }
 

@@ -478,8 +478,8 @@ pub(super) fn read(
     );
 }
 
-/// The code cell of a row: a known, not repeated code; `None` (with the problem in `bad`)
-/// otherwise.
+/// The code cell of a row; `None` (with the problem in `bad`) when it is empty. Whether the
+/// plan has it, and whether it came before, is checked by the row's reader.
 fn code(sheet: &Sheet, r: &[Data], bad: &mut Vec<(usize, String)>) -> Option<String> {
     let code = sheet.text(r, 0);
     if code.is_empty() {

@@ -122,7 +122,13 @@ struct Term {
 /// "Nền tảng tích hợp, chia sẻ dữ liệu tỉnh (LGSP)": the province's own platform of that
 /// kind, not the national one.
 fn provincial(after: &str) -> bool {
-    let rest = after.trim_start().to_lowercase();
+    // Only the next few letters are compared; the rest of a long paragraph is not lowered.
+    let rest: String = after
+        .trim_start()
+        .chars()
+        .take(12)
+        .collect::<String>()
+        .to_lowercase();
     ["tỉnh", "cấp tỉnh", "của tỉnh"].iter().any(|w| {
         rest.strip_prefix(w)
             .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
