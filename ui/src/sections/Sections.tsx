@@ -371,38 +371,41 @@ export function OrganisationEditor({ view, plan }: Props) {
         <h2>Tổ chức thực hiện</h2>
         <button onClick={() => plan.apply(edit.regenerateDuties())}>Tạo lại từ phân công nhiệm vụ</button>
       </div>
-      {duties.map((d, i) => (
-        <div className="card item" key={d.id}>
-          <div className="row">
-            <span className="number">{i + 1}.</span>
-            <TextInput label="Cơ quan" hideLabel className="grow" value={d.heading} onCommit={(heading) => save(patchAt(duties, i, { heading }))} />
-            {d.generated && <span className="badge">tự động</span>}
-            {sharedWith(duties, i) !== null && (
-              <button
-                data-testid="duty-merge"
-                title="Hai mục cùng giao cho một cơ quan: gộp nội dung mục này vào mục trên"
-                onClick={() =>
-                  plan.apply((v) => {
-                    const now = v.plan.organisation.duties;
-                    const at = now.findIndex((x) => x.id === d.id);
-                    return edit.duties(at < 0 ? now : mergeDuty(now, at));
-                  })
-                }
-              >
-                Gộp vào mục {(sharedWith(duties, i) ?? 0) + 1}
-              </button>
-            )}
-            <ListControls list={duties} i={i} onChange={save} />
+      {duties.map((d, i) => {
+        const into = sharedWith(duties, i);
+        return (
+          <div className="card item" key={d.id}>
+            <div className="row">
+              <span className="number">{i + 1}.</span>
+              <TextInput label="Cơ quan" hideLabel className="grow" value={d.heading} onCommit={(heading) => save(patchAt(duties, i, { heading }))} />
+              {d.generated && <span className="badge">tự động</span>}
+              {into !== null && (
+                <button
+                  data-testid="duty-merge"
+                  title="Hai mục cùng giao cho một cơ quan: gộp nội dung mục này vào mục trên"
+                  onClick={() =>
+                    plan.apply((v) => {
+                      const now = v.plan.organisation.duties;
+                      const at = now.findIndex((x) => x.id === d.id);
+                      return edit.duties(at < 0 ? now : mergeDuty(now, at));
+                    })
+                  }
+                >
+                  Gộp vào mục {into + 1}
+                </button>
+              )}
+              <ListControls list={duties} i={i} onChange={save} />
+            </div>
+            <TextArea
+              label={`Nhiệm vụ của ${d.heading}`}
+              hideLabel
+              rows={3}
+              value={d.text}
+              onCommit={(text) => save(patchAt(duties, i, { text, generated: false }))}
+            />
           </div>
-          <TextArea
-            label={`Nhiệm vụ của ${d.heading}`}
-            hideLabel
-            rows={3}
-            value={d.text}
-            onCommit={(text) => save(patchAt(duties, i, { text, generated: false }))}
-          />
-        </div>
-      ))}
+        );
+      })}
       <TextArea label="Đoạn kết" value={view.plan.organisation.closing} onCommit={setText(plan, "organisation_closing")} />
     </div>
   );
