@@ -252,8 +252,13 @@ fn the_outline_knows_who_last_edited_each_section_and_a_stale_edit_names_them() 
         )
         .await
         .unwrap();
-        // Bình's edit from the revision he saw is refused, naming Lan, the time and her edit.
+        // Lan also corrects the product of a task Bình's agency leads; Bình's edit of that
+        // task from the revision he saw is refused, naming Lan, the time and her edit. (His
+        // edit of a part nobody changed since would be saved: see tests/store.rs.)
         let mut own = a_task(&seen.plan, &builder_ids(&seen.plan), true);
+        let mut hers = own.clone();
+        hers.output = "Sản phẩm do chị Lan sửa".into();
+        a.apply(&id, None, Edit::UpdateTask { task: hers }).await.unwrap();
         own.output = "Kết quả do anh Bình nhập".into();
         let stale = b
             .apply(

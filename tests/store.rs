@@ -532,8 +532,10 @@ fn two_sessions_on_one_plan_lose_no_edit() {
         a.apply(&id, Some(seen), text(TextField::Vision, "Tầm nhìn của A"))
             .await
             .unwrap();
+        // B, from the revision it saw, writes the vision A has just changed: refused,
+        // naming who came first; A's text stays.
         let stale = b
-            .apply(&id, Some(seen), text(TextField::Opening, "Mở đầu của B"))
+            .apply(&id, Some(seen), text(TextField::Vision, "Tầm nhìn của B"))
             .await
             .unwrap_err();
         assert!(matches!(stale, Error::Conflict { .. }), "{stale:?}");
@@ -541,15 +543,24 @@ fn two_sessions_on_one_plan_lose_no_edit() {
             stale.to_string().contains("Nội dung này vừa được"),
             "{stale}"
         );
-        let fresh = b.load(&id).await.unwrap().revision;
-        b.apply(&id, Some(fresh), text(TextField::Opening, "Mở đầu của B"))
+        // The opening, which nobody changed since B saw it, is saved from the same old
+        // revision, on top of A's edit (as edits queued during an outage are).
+        let saved = b
+            .apply(&id, Some(seen), text(TextField::Opening, "Mở đầu của B"))
             .await
             .unwrap();
+        assert_eq!(saved, seen + 2);
         let plan = a.load(&id).await.unwrap().plan;
         assert_eq!(
             (plan.vision.as_str(), plan.identity.opening.as_str()),
             ("Tầm nhìn của A", "Mở đầu của B")
         );
+        // And it stays a step of its own: undone, only the opening goes back.
+        b.undo(&id).await.unwrap();
+        let plan = a.load(&id).await.unwrap().plan;
+        assert_eq!(plan.vision, "Tầm nhìn của A");
+        assert_ne!(plan.identity.opening, "Mở đầu của B");
+        b.redo(&id).await.unwrap();
 
         // Both at once, each retrying from the newest revision when refused.
         let (a, b) = (std::sync::Arc::new(a), std::sync::Arc::new(b));
@@ -586,7 +597,8 @@ fn two_sessions_on_one_plan_lose_no_edit() {
         y.await.unwrap();
         let end = a.load(&id).await.unwrap();
         assert_eq!(end.plan.solutions.len(), plan.solutions.len() + 30);
-        assert_eq!(end.revision, fresh + 1 + 30);
+        // seen, A's vision, B's opening, its undo and redo, then the 30.
+        assert_eq!(end.revision, seen + 4 + 30);
     });
 }
 
@@ -682,4 +694,57 @@ fn plans_copied_to_another_database_and_back_keep_their_histories() {
         assert!(again.to_string().contains("đã có kế hoạch"), "{again}");
         assert_eq!(server.list().await.unwrap().len(), 2);
     });
+}
+
+/// What an edit made from an older revision may still write: the part it writes must be as
+/// the planner saw it. A task's report goes through after a colleague renamed the task;
+/// removing a task a colleague has just changed, a move after a colleague's move, and a
+/// find-and-replace across the plan do not.
+#[test]
+fn an_edit_from_an_older_revision_still_applies_only_where_nothing_changed() {
+    let seen = sample::plan();
+    let task = seen.groups[0].tasks[0].clone();
+    let mut now = seen.clone();
+    now.groups[0].tasks[0].title = "Tên do đồng nghiệp sửa".into();
+    now.vision = "Tầm nhìn do đồng nghiệp sửa".into();
+
+    let report = Edit::TrackTask {
+        id: task.id.clone(),
+        status: dxplan::model::TaskStatus::HoanThanh,
+        progress: task.progress.clone(),
+    };
+    assert!(report.still_applies(&seen, &now));
+    let opening = Edit::SetText {
+        field: TextField::Opening,
+        text: "Mở đầu".into(),
+    };
+    assert!(opening.still_applies(&seen, &now));
+    let vision = Edit::SetText {
+        field: TextField::Vision,
+        text: "Tầm nhìn của tôi".into(),
+    };
+    assert!(!vision.still_applies(&seen, &now));
+    let remove = Edit::RemoveTask {
+        id: task.id.clone(),
+    };
+    assert!(!remove.still_applies(&seen, &now));
+    let whole = Edit::UpdateTask { task: task.clone() };
+    assert!(!whole.still_applies(&seen, &now));
+
+    let mut moved = seen.clone();
+    let first = moved.groups[0].tasks.remove(0);
+    moved.groups[0].tasks.push(first);
+    let layout = Edit::MoveTask {
+        id: task.id.clone(),
+        group: seen.groups[1].id.clone(),
+        index: 0,
+    };
+    assert!(layout.still_applies(&seen, &now));
+    assert!(!layout.still_applies(&seen, &moved));
+    let replace = Edit::ReplaceText {
+        find: "huyện".into(),
+        replace: "xã".into(),
+        places: None,
+    };
+    assert!(!replace.still_applies(&seen, &seen));
 }

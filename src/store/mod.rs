@@ -5,7 +5,7 @@
 //! form `postgres://…` chooses it. Both run the same SQL, written with `$1` placeholders
 //! (which SQLite reads too), through sqlx's own driver for each; every edit is one
 //! transaction that holds the plan's row, so two processes or two people never lose an edit
-//! and an edit from a stale revision is refused.
+//! and an edit from a stale revision is refused when the part it writes changed since.
 
 mod accounts;
 pub mod connection;
@@ -480,17 +480,40 @@ impl Store {
 
     /// Applies one edit in one transaction. With `expected_revision`, refuses to overwrite a
     /// newer version written elsewhere. Returns the new revision.
+    /// An edit made from an older revision than the stored one is applied all the same when
+    /// the part of the plan it writes did not change since (`Edit::still_applies`); otherwise
+    /// it is refused, naming who came first.
     pub async fn apply(&self, id: &str, expected_revision: Option<i64>, edit: Edit) -> Result<i64> {
         let summary = edit.summary();
-        self.update(id, expected_revision, &summary, |plan| edit.apply(plan))
-            .await
+        let scope = edit.clone();
+        let still = move |seen: &Plan, now: &Plan| scope.still_applies(seen, now);
+        self.update_from(id, expected_revision, &summary, Some(&still), |plan| {
+            edit.apply(plan)
+        })
+        .await
     }
 
+    /// A change made from `expected_revision` (when given): refused if the plan changed since.
     pub async fn update<F>(
         &self,
         id: &str,
         expected_revision: Option<i64>,
         summary: &str,
+        change: F,
+    ) -> Result<i64>
+    where
+        F: FnOnce(&mut Plan) -> Result<()>,
+    {
+        self.update_from(id, expected_revision, summary, None, change)
+            .await
+    }
+
+    async fn update_from<F>(
+        &self,
+        id: &str,
+        expected_revision: Option<i64>,
+        summary: &str,
+        still_applies: Option<&(dyn Fn(&Plan, &Plan) -> bool + Sync)>,
         change: F,
     ) -> Result<i64>
     where
@@ -503,8 +526,17 @@ impl Store {
             .fetch_optional(&mut **c)
             .await?);
         let (revision, before) = Self::parse(id, row)?;
-        if let Some(expected) = expected_revision {
-            if expected != revision {
+        if let Some(expected) = expected_revision.filter(|&e| e != revision) {
+            let seen = match still_applies {
+                // A revision no longer kept (or unreadable) cannot be compared: refused.
+                Some(_) => document_at(&mut tx, id, expected).await.ok(),
+                None => None,
+            };
+            let unchanged = match (still_applies, seen) {
+                (Some(f), Some(seen)) => f(&seen, &before),
+                _ => false,
+            };
+            if !unchanged {
                 return Err(self.conflict(&mut tx, id, expected, revision).await?);
             }
         }

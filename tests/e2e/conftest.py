@@ -81,8 +81,9 @@ def shared_db(workdir):
     db.drop()
 
 
-@pytest.fixture
-def launch(workdir):
+def launcher(workdir):
+    """A tauri-driver of its own, and a function that starts the app (a WebDriver session),
+    closing the one it started before; yields that function, then stops everything."""
     assert APP.exists(), f"build the app first: {APP}"
     port, native = free_port(), free_port()
     env = dict(
@@ -134,6 +135,17 @@ def launch(workdir):
         s.quit()
     proc.terminate()
     proc.wait(10)
+
+
+@pytest.fixture
+def launch(workdir):
+    yield from launcher(workdir)
+
+
+@pytest.fixture
+def launch_second(workdir):
+    """A second window on the same database, beside the first (a colleague's)."""
+    yield from launcher(workdir)
 
 
 def shot(driver, name):

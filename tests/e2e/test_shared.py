@@ -14,6 +14,7 @@ from selenium.webdriver.support.ui import Select
 from conftest import ROOT, shot
 from test_app import button, wait
 from test_screens import cli, cli_plan, cli_plans, outline
+from test_year_loop import eventually
 
 
 def cluster():
@@ -66,6 +67,89 @@ def test_the_server_stops_in_the_middle_of_an_edit(shared_db, launch, workdir):
     assert plan["vision"] == text
     after = cli(workdir, "history", plan_id).stdout.strip().splitlines()
     assert len(after) == len(before) + 1, (before, after)  # written once, whole
+
+
+def retyped(d, el, text):
+    """As a person retypes a field and leaves it; nothing waited for (the server is down)."""
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
+    el.click()
+    el.send_keys(Keys.CONTROL, "a")
+    el.send_keys(Keys.BACKSPACE)
+    el.send_keys(text, Keys.TAB)
+
+
+def test_two_windows_edit_through_an_outage(shared_db, launch, launch_second, workdir):
+    """Two windows on the server's plan. The server stops while one reports on task 1.1 (a
+    result, then an amount, then the status) and the other writes the vision and renames two
+    goals. Both windows say the server does not answer and keep what was typed; once it is
+    back, every edit is stored once, in order, and none puts back what another changed."""
+    version, name = cluster()
+    a = launch()
+    button(a, "Tạo từ kế hoạch mẫu (Quảng Ngãi 2023)").click()
+    wait(a).until(EC.presence_of_element_located((By.CSS_SELECTOR, "nav.outline")))
+    plan_id = cli_plans(workdir)[0]["id"]
+    b = launch_second()  # reopens on the same plan (this computer's resume file)
+    wait(b).until(EC.presence_of_element_located((By.CSS_SELECTOR, "nav.outline")))
+    before = cli(workdir, "history", plan_id).stdout.strip().splitlines()
+
+    wait(a).until(EC.element_to_be_clickable((By.XPATH, "//nav[@aria-label='Màn hình']/button[normalize-space()='Theo dõi']"))).click()
+    result = wait(a).until(EC.presence_of_element_located((By.CSS_SELECTOR, "input[aria-label='Kết quả nhiệm vụ 1.1']")))
+    spent = a.find_element(By.CSS_SELECTOR, "input[aria-label='Đã chi nhiệm vụ 1.1']")
+    status = a.find_element(By.CSS_SELECTOR, "select[aria-label='Trạng thái nhiệm vụ 1.1']")
+    outline(b, "Quan điểm, mục tiêu")
+    vision = wait(b).until(EC.element_to_be_clickable((By.XPATH, "//label[span[normalize-space()='Tầm nhìn, quan điểm']]/textarea")))
+    goals = b.find_elements(By.CSS_SELECTOR, "[aria-label='Tên mục tiêu']")
+    assert len(goals) >= 2
+    texts = {
+        "result": "Đã đưa kho dữ liệu dùng chung vào vận hành",
+        "vision": "Tầm nhìn viết lúc máy chủ dừng: dữ liệu là tài nguyên của tỉnh.",
+        "goal1": "Chính quyền số phục vụ người dân",
+        "goal2": "Kinh tế số và xã hội số",
+    }
+
+    subprocess.run(["pg_ctlcluster", version, name, "stop", "-m", "fast"], check=True)
+    try:
+        retyped(a, result, texts["result"])
+        retyped(b, vision, texts["vision"])
+        retyped(a, spent, "1250")
+        retyped(b, goals[0], texts["goal1"])
+        Select(status).select_by_value("hoan_thanh")
+        retyped(b, goals[1], texts["goal2"])
+        for d in (a, b):
+            wait(d, 30).until(lambda d: save_state(d).startswith("Mất kết nối, đang chờ để lưu"))
+        shot(b, "shared-two-windows-down")
+        time.sleep(2)
+        assert result.get_attribute("value") == texts["result"]
+        assert vision.get_attribute("value") == texts["vision"]
+    finally:
+        subprocess.run(["pg_ctlcluster", version, name, "start"], check=True)
+    for d in (a, b):
+        wait(d, 60).until(lambda d: save_state(d).startswith("Đã lưu"))
+
+    def stored():
+        plan = cli_plan(workdir, plan_id)
+        task = plan["groups"][0]["tasks"][0]
+        assert task["progress"]["note"] == texts["result"], task["progress"]
+        assert task["progress"]["spent"] in ("1250", "1250.0"), task["progress"]
+        assert task["status"] == "hoan_thanh"
+        assert plan["vision"] == texts["vision"]
+        assert [g["title"] for g in plan["specific_goals"][:2]] == [texts["goal1"], texts["goal2"]]
+        return plan
+
+    eventually(stored, 30)
+    after = cli(workdir, "history", plan_id).stdout.strip().splitlines()
+    assert len(after) == len(before) + 6, (before, after)  # each edit once
+    # Each window's own edits in the order they were made (the history lists newest first).
+    new = after[: len(after) - len(before)][::-1]
+    tracked = [line for line in new if "Theo dõi nhiệm vụ" in line]
+    assert len(tracked) == 3 and "Hoàn thành" in tracked[-1] and not any("Hoàn thành" in t for t in tracked[:2]), new
+    b_side = [line for line in new if "Theo dõi nhiệm vụ" not in line]
+    assert "tầm nhìn" in b_side[0] and all("mục tiêu" in line for line in b_side[1:]), new
+    time.sleep(4)  # both windows pick up each other's edits; nothing is sent again
+    assert cli(workdir, "history", plan_id).stdout.strip().splitlines() == after
+    stored()
+    assert wait(a).until(lambda d: d.find_element(By.CSS_SELECTOR, "input[aria-label='Kết quả nhiệm vụ 1.1']")).get_attribute("value") == texts["result"]
+    shot(a, "shared-two-windows-back")
 
 
 def field(d, form, label):

@@ -72,6 +72,49 @@ export function patchById<T extends { id: string }>(list: T[], id: string, patch
   return list.map((x) => (x.id === id ? { ...x, ...patch } : x));
 }
 
+/** A group as the view now holds it. */
+export function groupIn(v: PlanView, id: string): TaskGroup | undefined {
+  return v.plan.groups.find((g) => g.id === id);
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** What the planner did to a list edited as a whole (`before` as shown → `after`), done
+ * again to the list as it `now` stands: items removed go, items changed take the planner's
+ * version, items added go after the item they followed, a move keeps the planner's order;
+ * every other item stays as stored. So an edit queued behind another (typed while the
+ * server was down) or behind a colleague's does not put back what that one changed. */
+export function rebaseList<T extends { id: string }>(before: T[], after: T[], now: T[]): T[] {
+  if (same(now, before)) return after;
+  const was = new Map(before.map((x) => [x.id, x]));
+  const will = new Map(after.map((x) => [x.id, x]));
+  let out = now
+    .filter((x) => !was.has(x.id) || will.has(x.id))
+    .map((x) => {
+      const mine = will.get(x.id);
+      return mine && !same(mine, was.get(x.id)) ? mine : x;
+    });
+  const order = (list: T[], known: Map<string, T>) => list.filter((x) => known.has(x.id)).map((x) => x.id);
+  if (!same(order(before, will), order(after, was))) {
+    const rank = new Map(after.map((x, i) => [x.id, i]));
+    const ranked = out.filter((x) => rank.has(x.id)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+    let k = 0;
+    out = out.map((x) => (rank.has(x.id) ? ranked[k++] : x));
+  }
+  after.forEach((x, i) => {
+    if (was.has(x.id) || out.some((y) => y.id === x.id)) return;
+    const prev = i > 0 ? out.findIndex((y) => y.id === after[i - 1].id) : -1;
+    out.splice(prev + 1, 0, x);
+  });
+  return out;
+}
+
+/** A whole-list edit built when its turn comes (see usePlan's `apply`), from the list
+ * `read` finds in the plan then: the planner's change, rebased by `rebaseList`. */
+export function listEdit<T extends { id: string }>(read: (p: Plan) => T[], before: T[], after: T[], build: (list: T[]) => Edit) {
+  return (v: PlanView) => build(rebaseList(before, after, read(v.plan)));
+}
+
 export function newGroup(): TaskGroup {
   return { id: newId(), title: "Nhóm nhiệm vụ mới", framework_ref: null, intro: "", tasks: [] };
 }

@@ -24,7 +24,7 @@ vi.mock("@tauri-apps/api/core", () => ({
 const { usePlan } = await import("./usePlan");
 const { saveText } = await import("./App");
 const { TextInput } = await import("./widgets/Fields");
-const { edit, taskIn } = await import("./edits");
+const { edit, listEdit, patchAt, taskIn } = await import("./edits");
 
 function Harness({ onError }: { onError: (m: string) => void }) {
   const plan = usePlan(onError);
@@ -166,6 +166,53 @@ describe("edits queued while the server was down", () => {
       });
       await waitFor(() => expect(screen.getByTestId("save").textContent).toMatch(/^Đã lưu lúc/));
       expect(held.progress).toEqual({ note: "Đã vận hành", spent: "1250", updated: null, evidence: "" });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("keep each other's changes to a list edited as a whole: two goals renamed, both kept", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const goals = [
+      { id: "g1", title: "Mục tiêu 1", indicators: [] },
+      { id: "g2", title: "Mục tiêu 2", indicators: [] },
+    ];
+    const start = { ...withTask, plan: { ...withTask.plan, specific_goals: goals } } as unknown as PlanView;
+    function GoalsHarness() {
+      const plan = usePlan(() => {});
+      useEffect(() => plan.show(start), []); // eslint-disable-line react-hooks/exhaustive-deps
+      if (!plan.view) return null;
+      const shown = plan.view.plan.specific_goals;
+      const rename = (i: number, title: string) =>
+        plan.apply(listEdit((p) => p.specific_goals, shown, patchAt(shown, i, { title }), edit.goals));
+      return (
+        <>
+          <button onClick={() => rename(0, "Chính quyền số")}>Đổi 1</button>
+          <button onClick={() => rename(1, "Kinh tế số")}>Đổi 2</button>
+          <span data-testid="save">{saveText(plan.save)}</span>
+        </>
+      );
+    }
+    try {
+      let attempts = 0;
+      let revision = 1;
+      let held: unknown[] = goals;
+      editReply = ({ edit: e }) => {
+        attempts++;
+        if (attempts <= 2) return Promise.reject({ message: "Cơ sở dữ liệu không trả lời", retry: true });
+        held = (e as unknown as { goals: unknown[] }).goals;
+        revision++;
+        return Promise.resolve({ ...start, revision, plan: { ...start.plan, specific_goals: held } });
+      };
+      render(<GoalsHarness />);
+      // Both clicked while the first waits for the server: both built from the same view.
+      await act(async () => fireEvent.click(await screen.findByText("Đổi 1")));
+      await act(async () => fireEvent.click(screen.getByText("Đổi 2")));
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(3 * 2000 + 100);
+      });
+      await waitFor(() => expect(screen.getByTestId("save").textContent).toMatch(/^Đã lưu lúc/));
+      expect(held.map((g) => (g as { title: string }).title)).toEqual(["Chính quyền số", "Kinh tế số"]);
     } finally {
       vi.useRealTimers();
     }

@@ -11,6 +11,7 @@ import {
   edit,
   indicatorFromCatalogue,
   legalBasisFromLibrary,
+  listEdit,
   newGoal,
   newIndicator,
   newLegalBasis,
@@ -118,7 +119,7 @@ export function IdentityEditor({ view, plan }: Props) {
 /** Up, down and remove for the items of a list edited as a whole. */
 export function LegalBasesEditor({ view, plan, catalogues }: Props) {
   const list = view.plan.legal_bases;
-  const save = (legal_bases: LegalBasis[]) => plan.apply(edit.legalBases(legal_bases));
+  const save = (legal_bases: LegalBasis[]) => plan.apply(listEdit((p) => p.legal_bases, list, legal_bases, edit.legalBases));
   const library = catalogues?.active.find((c) => c.body.kind === "legal_bases");
   const docs = library && library.body.kind === "legal_bases" ? library.body.items : [];
   const cited = new Set(list.map((b) => b.library_ref));
@@ -174,7 +175,7 @@ export function LegalBasesEditor({ view, plan, catalogues }: Props) {
 export function GoalsEditor({ view, plan, catalogues }: Props) {
   const goals = view.plan.specific_goals;
   const year = view.plan.identity.year;
-  const save = (g: Goal[]) => plan.apply(edit.goals(g));
+  const save = (g: Goal[]) => plan.apply(listEdit((p) => p.specific_goals, goals, g, edit.goals));
   const setGoal = (i: number, patch: Partial<Goal>) => save(patchAt(goals, i, patch));
   // Every indicator catalogue in effect by the plan's year, newest first (2026's national
   // targets before the older definitions).
@@ -280,7 +281,7 @@ export function SolutionsEditor({ view, plan }: Props) {
   return (
     <div className="form">
       <h2>Giải pháp</h2>
-      <Narratives titleLabel="Tên giải pháp" list={view.plan.solutions} onChange={(solutions) => plan.apply(edit.solutions(solutions))} />
+      <Narratives titleLabel="Tên giải pháp" list={view.plan.solutions} onChange={(solutions) => plan.apply(listEdit((p) => p.solutions, view.plan.solutions, solutions, edit.solutions))} />
     </div>
   );
 }
@@ -364,7 +365,7 @@ function mergeDuty(duties: Duty[], i: number): Duty[] {
 
 export function OrganisationEditor({ view, plan }: Props) {
   const duties = view.plan.organisation.duties;
-  const save = (d: typeof duties) => plan.apply(edit.duties(d));
+  const save = (d: typeof duties) => plan.apply(listEdit((p) => p.organisation.duties, duties, d, edit.duties));
   return (
     <div className="form">
       <div className="section-head">

@@ -11,7 +11,7 @@ import type { TaskGroup } from "../bindings/TaskGroup";
 import type { TaskLine } from "../bindings/TaskLine";
 import type { TaskStatus } from "../bindings/TaskStatus";
 import { department, leadOfNewTask } from "../access";
-import { edit, newTask } from "../edits";
+import { edit, groupIn, newTask } from "../edits";
 import { TASK_STATUS, options } from "../labels";
 import { matches } from "../text";
 import type { PlanApi } from "../usePlan";
@@ -239,7 +239,7 @@ export function TaskGrid({ view, plan, focusTask = null, renderEditor, onCatalog
               hideLabel
               className="grow"
               value={g.title}
-              onCommit={(title) => plan.apply(edit.updateGroup(g, { title }))}
+              onCommit={(title) => plan.apply((v) => edit.updateGroup(groupIn(v, g.id) ?? g, { title }))}
             />
             <span className="muted">{g.tasks.length} nhiệm vụ</span>
             <button title="Chuyển nhóm lên" aria-label={`Chuyển nhóm ${number} lên`} disabled={gi === 0} onClick={() => plan.apply(edit.moveGroup(g.id, gi - 1))}>

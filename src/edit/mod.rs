@@ -8,6 +8,8 @@ use ts_rs::TS;
 use crate::model::*;
 use crate::{Error, Result};
 
+mod scope;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum TextField {
@@ -31,6 +33,19 @@ impl TextField {
             TextField::BudgetSpent => "kinh phí đã thực hiện năm trước",
             TextField::BudgetNarrative => "thuyết minh kinh phí",
             TextField::OrganisationClosing => "đoạn kết tổ chức thực hiện",
+        }
+    }
+
+    /// Where the field's text is kept in the plan.
+    pub fn text_mut(self, plan: &mut Plan) -> &mut Text {
+        match self {
+            TextField::Opening => &mut plan.identity.opening,
+            TextField::Vision => &mut plan.vision,
+            TextField::GeneralGoal => &mut plan.general_goal,
+            TextField::GoalsReview => &mut plan.assessment.goals_review,
+            TextField::BudgetSpent => &mut plan.assessment.budget_spent,
+            TextField::BudgetNarrative => &mut plan.budget.narrative,
+            TextField::OrganisationClosing => &mut plan.organisation.closing,
         }
     }
 }
@@ -206,15 +221,7 @@ impl Edit {
         match self {
             Edit::SetIdentity { identity } => plan.identity = *identity,
             Edit::SetText { field, text } => {
-                *match field {
-                    TextField::Opening => &mut plan.identity.opening,
-                    TextField::Vision => &mut plan.vision,
-                    TextField::GeneralGoal => &mut plan.general_goal,
-                    TextField::GoalsReview => &mut plan.assessment.goals_review,
-                    TextField::BudgetSpent => &mut plan.assessment.budget_spent,
-                    TextField::BudgetNarrative => &mut plan.budget.narrative,
-                    TextField::OrganisationClosing => &mut plan.organisation.closing,
-                } = text
+                *field.text_mut(plan) = text
             }
             Edit::UpsertAgency { agency } => {
                 if agency.name.trim().is_empty() {
