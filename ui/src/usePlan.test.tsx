@@ -65,6 +65,13 @@ describe("an edit the core refuses", () => {
     const logged = calls.find((c) => c.cmd === "log_window_error");
     expect(JSON.stringify(logged?.args)).toContain("invalid args");
 
+    // Leaving the field again sends the kept text again, unchanged (as Ctrl+S does).
+    const sent = calls.filter((c) => c.cmd === "edit_plan").length;
+    await act(async () => fireEvent.blur(field));
+    await waitFor(() => expect(calls.filter((c) => c.cmd === "edit_plan").length).toBe(sent + 1));
+    await waitFor(() => expect(screen.getByTestId("save").textContent).toBe("Chưa lưu: Nội dung"));
+    expect(field.value).toBe("Tầm nhìn mới");
+
     // Typed again and saved: the mark goes, the indicator says saved.
     editReply = ({ edit: e }) => Promise.resolve({ ...stored, revision: 2, plan: { vision: e.text } });
     fireEvent.change(field, { target: { value: "Tầm nhìn mới hơn" } });

@@ -13,8 +13,9 @@ import type { TaskStatus } from "../bindings/TaskStatus";
 import type { TrackedTask } from "../bindings/TrackedTask";
 import type { Tracking as TrackingView } from "../bindings/Tracking";
 import type { Urgency } from "../bindings/Urgency";
+import { department, mayEditTask } from "../access";
 import { edit, indicatorIn, taskIn } from "../edits";
-import { TASK_STATUS, options } from "../labels";
+import { TASK_STATUS, amountInput, options } from "../labels";
 import type { PlanApi } from "../usePlan";
 import { DateInput, showDate } from "../widgets/DateInput";
 import { NumberInput, TextInput } from "../widgets/Fields";
@@ -132,7 +133,7 @@ export function Tracking({ view, plan, notify }: { view: PlanView; plan: PlanApi
                 </td>
               </tr>
               {rows.map((t) => (
-                <TaskRow key={t.id} row={t} task={tasks.get(t.id)!} plan={plan} />
+                <TaskRow key={t.id} row={t} task={tasks.get(t.id)!} plan={plan} mine={mayEditTask(view, tasks.get(t.id)!)} />
               ))}
             </tbody>
           ))}
@@ -204,8 +205,25 @@ function Chart({ tallies }: { tallies: Tally[] }) {
   );
 }
 
-function TaskRow({ row, task, plan }: { row: TrackedTask; task: Task; plan: PlanApi }) {
+/** What a department's account sees of a task another agency leads: the report as text
+ * (the server refuses its edits; the window does not offer them). */
+const READ_ONLY = "Nhiệm vụ do cơ quan khác chủ trì: tài khoản của đơn vị chỉ xem";
+
+function TaskRow({ row, task, plan, mine }: { row: TrackedTask; task: Task; plan: PlanApi; mine: boolean }) {
   const n = row.number;
+  if (!mine) {
+    return (
+      <tr className={"urgency-" + row.urgency + " read-only"} data-testid={`track-${n}`} title={READ_ONLY}>
+        <td>{n}</td>
+        <td>{row.title}</td>
+        <td>{row.deadline}</td>
+        <td aria-label={`Trạng thái nhiệm vụ ${n}`}>{TASK_STATUS[task.status]}</td>
+        <td>{task.progress.note}</td>
+        <td className="num">{task.progress.spent === null ? "" : amountInput(task.progress.spent)}</td>
+        <td>{showDate(task.progress.updated)}</td>
+      </tr>
+    );
+  }
   // Built when the edit's turn comes: a result and then an amount typed while the server
   // was down are both kept (each edit starts from the task as the one before left it).
   const track = (patch: Parameters<typeof edit.trackTask>[1]) =>
@@ -237,6 +255,8 @@ function TaskRow({ row, task, plan }: { row: TrackedTask; task: Task; plan: Plan
 }
 
 function Indicators({ view, plan, data }: { view: PlanView; plan: PlanApi; data: TrackingView }) {
+  // The goals are the drafters' part of the plan: a department's account only reads them.
+  const readOnly = department(view) !== null;
   const byId = new Map<string, Indicator>();
   view.plan.specific_goals.forEach((g) => g.indicators.forEach((i) => byId.set(i.id, i)));
   return (
@@ -264,12 +284,21 @@ function Indicators({ view, plan, data }: { view: PlanView; plan: PlanApi; data:
                   {row.name} <span className="muted">({i.unit})</span>
                 </td>
                 <td>{row.target}</td>
-                <td className="num">
-                  <NumberInput label={`Thực hiện chỉ tiêu ${n}`} value={i.actual} onCommit={(actual) => plan.apply((v) => edit.trackIndicator(indicatorIn(v, i.id) ?? i, { actual }))} />
-                </td>
-                <td>
-                  <DateInput label={`Ngày đo chỉ tiêu ${n}`} hideLabel value={i.measured} onChange={(measured) => plan.apply((v) => edit.trackIndicator(indicatorIn(v, i.id) ?? i, { measured }))} />
-                </td>
+                {readOnly ? (
+                  <>
+                    <td className="num">{i.actual === null ? "" : amountInput(i.actual)}</td>
+                    <td>{showDate(i.measured)}</td>
+                  </>
+                ) : (
+                  <>
+                    <td className="num">
+                      <NumberInput label={`Thực hiện chỉ tiêu ${n}`} value={i.actual} onCommit={(actual) => plan.apply((v) => edit.trackIndicator(indicatorIn(v, i.id) ?? i, { actual }))} />
+                    </td>
+                    <td>
+                      <DateInput label={`Ngày đo chỉ tiêu ${n}`} hideLabel value={i.measured} onChange={(measured) => plan.apply((v) => edit.trackIndicator(indicatorIn(v, i.id) ?? i, { measured }))} />
+                    </td>
+                  </>
+                )}
                 <td className={row.reached === false ? "late" : ""}>{row.reached === null ? "chưa có số liệu" : row.reached ? "Đạt" : "Chưa đạt"}</td>
               </tr>
             );

@@ -14,6 +14,9 @@ function useLazy(value: string, commit: Commit) {
   // A commit the core refused: the field is marked and keeps the planner's text (the view
   // behind it was reloaded with what is stored) until a later commit is saved.
   const [failed, setFailed] = useState(false);
+  // The same, for `flush`: a refused text is sent again on leaving the field or Ctrl+S,
+  // without having to be changed first.
+  const refused = useRef(false);
   const [settled, setSettled] = useState(0);
   const dirty = useRef(false);
   const inflight = useRef(0);
@@ -24,20 +27,28 @@ function useLazy(value: string, commit: Commit) {
   const flush = useRef(() => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
-    if (!dirty.current) return;
+    if (!dirty.current && !refused.current) return;
     dirty.current = false;
+    refused.current = false;
     const result = latest.current.commit(latest.current.local);
     if (result instanceof Promise) {
       inflight.current++;
       result.then((saved) => {
         inflight.current--;
+        refused.current = saved === false;
         setFailed(saved === false);
         setSettled((n) => n + 1);
       });
     }
   });
   useEffect(() => registerPending(flush.current), []);
-  useEffect(() => () => flush.current(), []);
+  // Leaving the screen writes what is being typed; a refused text is not sent again unasked.
+  useEffect(
+    () => () => {
+      if (dirty.current) flush.current();
+    },
+    [],
+  );
   // A change from elsewhere (undo, reload) shows unless the planner is typing here, an
   // edit from here is on its way, or the last one was refused.
   useEffect(() => {
@@ -58,7 +69,7 @@ function useLazy(value: string, commit: Commit) {
   };
 }
 
-const UNSAVED = "Chưa lưu được nội dung này; sửa lại rồi rời ô để lưu lại.";
+const UNSAVED = "Chưa lưu được nội dung này; sửa lại nếu cần, rồi rời ô hoặc bấm Ctrl+S để lưu lại.";
 
 type TextProps = {
   label: string;
