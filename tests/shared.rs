@@ -36,6 +36,11 @@ fn a_department_account_may_change_only_its_own_tasks_and_the_server_enforces_it
             (new("Sở XD", "mat-khau-dai", Some(BUILDER)), "tên đăng nhập"),
             (new(&login, "ngan", Some(BUILDER)), "ít nhất 8 ký tự"),
             (new(&login, "mat-khau-dai", Some("  ")), "chọn cơ quan"),
+            // Names the server keeps for itself: a sentence, not a database error.
+            (new("pg_so_xd", "mat-khau-dai", Some(BUILDER)), "dành riêng"),
+            (new("public", "mat-khau-dai", Some(BUILDER)), "dành riêng"),
+            // An agency no plan on the server names could change nothing.
+            (new(&login, "mat-khau-dai", Some("Sở Không Có")), "không có trong danh mục"),
         ] {
             let e = admin.create_account(&bad).await.unwrap_err().to_string();
             assert!(e.contains(says), "{e}");
@@ -45,6 +50,19 @@ fn a_department_account_may_change_only_its_own_tasks_and_the_server_enforces_it
             .create_account(&new(&login, "mat-khau-xd-2027", Some(BUILDER)))
             .await
             .unwrap();
+        // A tab or a line break pasted into the name is one space: `dxplan accounts` keeps
+        // one account per line.
+        let other = server.login("so_yt");
+        admin
+            .create_account(&NewAccount {
+                full_name: "Lê\tThị\n Hoa ".into(),
+                ..new(&other, "mat-khau-yt-2027", Some("Sở Y tế"))
+            })
+            .await
+            .unwrap();
+        let listed = admin.accounts().await.unwrap();
+        let hoa = listed.iter().find(|a| a.account == other).unwrap();
+        assert_eq!(hoa.full_name, "Lê Thị Hoa");
         let twice = admin
             .create_account(&new(&login, "mat-khau-xd-2027", Some(BUILDER)))
             .await
@@ -506,6 +524,18 @@ fn the_admin_makes_accounts_from_the_command_line() {
         assert!(listed.status.success(), "{}", text(&listed));
         assert!(String::from_utf8_lossy(&listed.stdout).trim().is_empty());
 
+        // An agency is one a plan on the server names: none yet, so refused; then the
+        // sample plan is put on the server.
+        refused(
+            account_add(
+                &db,
+                "mat-khau-xd-2027",
+                &[&login, "--name", "Trần Văn Bình", "--agency", BUILDER],
+            ),
+            "không có trong danh mục",
+        );
+        let sample = common::dxplan(&db, &["new", "--sample"]);
+        assert!(sample.status.success(), "{}", text(&sample));
         let made = account_add(
             &db,
             "mat-khau-xd-2027",

@@ -144,12 +144,27 @@ pub(super) async fn create_account(pool: &PgPool, new: &NewAccount) -> Result<Us
             "tên đăng nhập «{login}» phải dài 3–40 ký tự, bắt đầu bằng chữ thường, chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới (ví dụ: so_yte)"
         )));
     }
+    // Names PostgreSQL keeps for itself (roles "pg_…", "public" and the like).
+    const RESERVED: [&str; 5] = ["public", "none", "current_user", "session_user", "current_role"];
+    if login.starts_with("pg_") || RESERVED.contains(&login) {
+        return Err(Error::Invalid(format!(
+            "tên đăng nhập «{login}» là tên máy chủ dành riêng; hãy chọn tên khác (ví dụ: so_yte)"
+        )));
+    }
     if new.password.chars().count() < 8 {
         return Err(Error::Invalid("mật khẩu phải có ít nhất 8 ký tự".into()));
     }
-    let full_name = new.full_name.trim();
+    // A tab or a line break typed or pasted into the name would break every list that
+    // shows it (one account per line): runs of blanks become one space.
+    let full_name = new.full_name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let full_name = full_name.as_str();
     if full_name.is_empty() {
         return Err(Error::Invalid("hãy nhập tên người dùng tài khoản".into()));
+    }
+    if full_name.chars().any(char::is_control) {
+        return Err(Error::Invalid(
+            "tên người dùng không được chứa ký tự điều khiển".into(),
+        ));
     }
     let agency = new
         .agency
@@ -159,6 +174,22 @@ pub(super) async fn create_account(pool: &PgPool, new: &NewAccount) -> Result<Us
     if new.agency.is_some() && agency.is_none() {
         return Err(Error::Invalid("hãy chọn cơ quan của tài khoản".into()));
     }
+    if let Some(agency) = agency {
+        // The server lets a department change the tasks its agency leads, found by this
+        // name in the plan's directory: a name no plan knows would be an account that can
+        // change nothing, or, once a plan names it, a surprise.
+        let known: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM plans p, jsonb_array_elements(p.document::jsonb -> 'directory') a WHERE a ->> 'name' = $1)",
+        )
+        .bind(agency)
+        .fetch_one(pool)
+        .await?;
+        if !known {
+            return Err(Error::Invalid(format!(
+                "cơ quan «{agency}» không có trong danh mục cơ quan của kế hoạch nào trên máy chủ; hãy chọn đúng tên như trong danh mục (ví dụ: Sở Y tế)"
+            )));
+        }
+    }
     sqlx::query("SELECT dxplan_create_account($1, $2, $3, $4)")
         .bind(login)
         .bind(&new.password)
@@ -167,6 +198,9 @@ pub(super) async fn create_account(pool: &PgPool, new: &NewAccount) -> Result<Us
         .execute(pool)
         .await
         .map_err(|e| match e.as_database_error().and_then(|d| d.code()).as_deref() {
+            Some("42939") => Error::Invalid(format!(
+                "tên đăng nhập «{login}» là tên máy chủ dành riêng; hãy chọn tên khác"
+            )),
             Some("42710") | Some("23505") => {
                 Error::Invalid(format!("tài khoản «{login}» đã có trên máy chủ"))
             }
