@@ -838,8 +838,7 @@ impl Session {
     ) -> Result<PlanView> {
         let plan = self.plan(id).await?;
         let review = crate::proposals::review(&plan, files, &self.seal().await?).without(&rejected);
-        self.apply_review(id, Some(revision), &review, files.len())
-            .await?;
+        self.apply_review(id, Some(revision), &review).await?;
         self.view(id).await
     }
 
@@ -851,17 +850,13 @@ impl Session {
         id: &str,
         revision: Option<i64>,
         review: &Review,
-        files: usize,
     ) -> Result<()> {
         if review.changes.is_empty() {
             return Err(Error::Invalid(
                 "Không có thay đổi nào được chọn để cập nhật.".into(),
             ));
         }
-        let summary = format!(
-            "Cập nhật {} dòng từ {files} tệp Excel",
-            review.changes.len()
-        );
+        let summary = review.summary();
         self.store()
             .update(id, revision, &summary, |p| review.apply_to(p))
             .await?;

@@ -1227,7 +1227,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 let session = place.session().await?;
                 session
-                    .apply_review(&plan, None, &review, files.len())
+                    .apply_review(&plan, None, &review)
                     .await?;
                 session.close().await;
             }

@@ -311,6 +311,13 @@ fn a_filled_progress_workbook_is_reviewed_and_applied_as_one_step() {
         ))
         .unwrap();
     assert_eq!(after.revision, view.revision + 1);
+    // The history names the one workbook the rows came from.
+    let history = rt.block_on(session.store().history(&view.id)).unwrap();
+    let name = filled.file_name().unwrap().to_string_lossy().to_string();
+    assert_eq!(
+        history[0].summary,
+        format!("Cập nhật {} dòng từ tệp «{name}»", review.changes.len() - 1)
+    );
     let stored = rt.block_on(session.store().load(&view.id)).unwrap().plan;
     assert_eq!(stored.task(&ids[0]).unwrap().status, TaskStatus::HoanThanh);
     assert_eq!(

@@ -499,6 +499,21 @@ impl Review {
         self
     }
 
+    /// The history's line for the applied review: the rows and the workbooks they came
+    /// from (those whose rows were all rejected or unchanged are not counted), the one
+    /// workbook by name.
+    pub fn summary(&self) -> String {
+        let files: std::collections::BTreeSet<PathBuf> =
+            self.changes.iter().map(|c| c.row_ref().file).collect();
+        let from = match files.iter().next() {
+            Some(one) if files.len() == 1 => {
+                format!("tệp «{}»", crate::fsutil::file_name_shown(one))
+            }
+            _ => format!("{} tệp Excel", files.len()),
+        };
+        format!("Cập nhật {} dòng từ {from}", self.changes.len())
+    }
+
     /// The plan with the valid changes applied: in one pass with the ids checked once at the
     /// end (applied as single edits, each checking the whole plan, 20,000 rows took 25 s).
     /// New tasks go last in their group, so the places of existing tasks hold.
