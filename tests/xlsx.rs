@@ -356,6 +356,10 @@ fn proposal_template_round_trip() {
     );
     let guide = wb.worksheet_range("Hướng dẫn").unwrap();
     assert!(text(guide.get_value((0, 0)).unwrap()).starts_with("HƯỚNG DẪN ĐIỀN ĐỀ XUẤT"));
+    // The examples are in the plan's year (the sample is 2023's), none in another.
+    let guide_text: String = guide.rows().flatten().map(text).collect::<Vec<_>>().join("\n");
+    assert!(guide_text.contains("«Quý III/2023»"), "{guide_text}");
+    assert!(!guide_text.contains("2027"), "{guide_text}");
 
     // Filled: two new rows, one existing task moved to Quý IV.
     let existing_row = 4; // first pre-filled task (Excel row 5, under the header on row 4)

@@ -342,7 +342,12 @@ fn guide_sheet(wb: &mut Workbook, s: &Styles, plan: &Plan, agency: &Agency) -> R
         "Thêm nhiệm vụ mới ở các dòng trống bên dưới; để trống cột «Mã». Không sửa cột «Mã» của các dòng có sẵn.".to_string(),
         "Nhóm nhiệm vụ, cơ quan chủ trì, nguồn kinh phí và cấp ngân sách: chọn trong danh sách thả xuống.".to_string(),
         "Cơ quan phối hợp: ghi tên đầy đủ hoặc tên viết tắt trong danh bạ, các cơ quan cách nhau bởi dấu chấm phẩy (;).".to_string(),
-        "Thời gian thực hiện: ví dụ «Quý III/2027», «Tháng 6/2027», «Năm 2027», «2027 - 2028», «30/6/2027», «Thường xuyên», «Trước ngày 30 tháng 11 hằng năm».".to_string(),
+        // The examples in the plan's own year (a 2023 workbook once showed 2027's).
+        format!(
+            "Thời gian thực hiện: ví dụ «Quý III/{0}», «Tháng 6/{0}», «Năm {0}», «{0} - {1}», «30/6/{0}», «Thường xuyên», «Trước ngày 30 tháng 11 hằng năm».",
+            plan.identity.year,
+            plan.identity.year + 1
+        ),
         "Kinh phí: số tiền triệu đồng, chỉ ghi số (ví dụ 1.500,5).".to_string(),
         "Không đổi tên trang, không thêm hoặc xóa cột. Gửi lại tệp này cho cơ quan tổng hợp kế hoạch.".to_string(),
     ];
