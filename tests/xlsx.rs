@@ -384,6 +384,38 @@ fn proposal_template_round_trip() {
     assert!(review.problems.is_empty(), "{:#?}", review.problems);
     assert_eq!(review.changes.len(), 3);
     assert_eq!(review.unchanged, led - 1);
+
+    // The same file as offices send it: a total row and a signature block under the table
+    // (the names signed under it included) read as nothing, with no problem.
+    let mut footed = new_rows();
+    footed.extend([
+        vec![Cell::E, Cell::E, t("Tổng cộng:"), Cell::E, Cell::E, Cell::E, Cell::E, Cell::N(3500.5)],
+        vec![],
+        vec![Cell::E, Cell::E, Cell::E, Cell::E, Cell::E, t("Quảng Ngãi, ngày 05 tháng 12 năm 2022")],
+        vec![Cell::E, t("Người lập biểu"), Cell::E, Cell::E, Cell::E, t("Thủ trưởng đơn vị")],
+        vec![Cell::E, t("(Ký, ghi rõ họ tên)"), Cell::E, Cell::E, Cell::E, t("(Ký tên, đóng dấu)")],
+        vec![Cell::E, t("Nguyễn Văn An"), Cell::E, Cell::E, Cell::E, t("Trần Thị Bình")],
+    ]);
+    let footed = fill(
+        &template,
+        &footed,
+        |r, c, cell| {
+            if r == existing_row && c == 5 {
+                *cell = t("Quý IV/2023")
+            }
+        },
+        None,
+        proposals::SHEET,
+    );
+    let footed = write(dir.path(), "so-tttt-ky.xlsx", &footed);
+    let signed = proposals::review(
+        &plan,
+        std::slice::from_ref(&footed),
+        &dxplan::proposals::seal::Seal::new("k".repeat(32)),
+    );
+    assert!(signed.problems.is_empty(), "{:#?}", signed.problems);
+    assert_eq!(signed.changes.len(), 3);
+    assert_eq!(signed.unchanged, led - 1);
     let Change::Add { task: a, row, .. } = &review.changes[1] else {
         panic!("{:?}", review.changes)
     };

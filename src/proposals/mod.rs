@@ -573,6 +573,53 @@ fn open_checked(path: &Path) -> std::result::Result<Xlsx<std::io::Cursor<Vec<u8>
     })
 }
 
+/// A row under the table that is not a task: offices add a total and a signature block
+/// under the rows they fill. A total ("Tổng cộng", "Cộng") is passed over; a signature
+/// block ("Người lập biểu", "Thủ trưởng đơn vị", "…, ngày … tháng … năm …") ends the table,
+/// so the names signed under it are not read as tasks either.
+#[derive(Debug, PartialEq, Eq)]
+enum Trailer {
+    Total,
+    Signature,
+}
+
+fn trailer(r: &[Data]) -> Option<Trailer> {
+    let first = r.iter().map(cell_text).find(|t| !t.is_empty())?;
+    let f = fold(&first);
+    let f = f.trim_end_matches([':', ' ', '.']);
+    const TOTALS: [&str; 5] = ["tong cong", "tong", "cong", "tong so", "cong chung"];
+    const SIGNED: [&str; 7] = [
+        "nguoi lap",
+        "thu truong",
+        "xac nhan cua",
+        "giam doc",
+        "(ky",
+        "ky ten",
+        "ky, ghi ro",
+    ];
+    if TOTALS.contains(&f) {
+        return Some(Trailer::Total);
+    }
+    // "Quảng Ngãi, ngày 05 tháng 12 năm 2026": a day and a month in figures or dots.
+    let words: Vec<&str> = f.split_whitespace().collect();
+    let dated = words.windows(4).any(|w| {
+        let day = |x: &str| x.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '…');
+        w[0] == "ngay" && day(w[1]) && w[2] == "thang" && day(w[3])
+    });
+    (SIGNED.iter().any(|w| f.starts_with(w)) || dated).then_some(Trailer::Signature)
+}
+
+/// The rows of a sheet's table after its header: up to a signature block, without totals,
+/// with their indexes in `rows`.
+fn table_rows<R: AsRef<[Data]>>(rows: &[R], header: usize) -> impl Iterator<Item = (usize, &[Data])> {
+    rows.iter()
+        .map(AsRef::as_ref)
+        .enumerate()
+        .skip(header + 1)
+        .take_while(|(_, r)| trailer(r) != Some(Trailer::Signature))
+        .filter(|(_, r)| trailer(r).is_none() && r.iter().any(|c| !cell_text(c).is_empty()))
+}
+
 fn cell_text(d: &Data) -> String {
     match d {
         Data::Empty => String::new(),
@@ -686,10 +733,7 @@ pub fn review(plan: &Plan, files: &[PathBuf], seal: &Seal) -> Review {
                 continue;
             }
         };
-        for (i, r) in rows.iter().enumerate().skip(columns.header + 1) {
-            if r.iter().all(|c| cell_text(c).is_empty()) {
-                continue;
-            }
+        for (i, r) in table_rows(&rows, columns.header) {
             let row_no = columns.excel_row(i);
             let mut bad: Vec<(Col, String)> = Vec::new();
             let values = columns.read(plan, r, &mut bad);

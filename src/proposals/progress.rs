@@ -10,7 +10,9 @@ use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
 use rust_xlsxwriter::{DataValidation, Format, Formula, Workbook, Worksheet};
 
-use super::{agency_named, amount, cell_text, choice, Change, Problem, Review, Unchanged, LISTS};
+use super::{
+    agency_named, amount, cell_text, choice, table_rows, Change, Problem, Review, Unchanged, LISTS,
+};
 use crate::model::{Agency, Id, Indicator, Plan, Task, TaskStatus};
 use crate::text::fold;
 use crate::xlsx::{col_name, f64_of, headers, print_setup, row_height, title_rows, xl, Styles};
@@ -329,13 +331,8 @@ impl Sheet {
     }
 
     /// The filled rows after the header, with their Excel row numbers.
-    fn body(&self) -> impl Iterator<Item = (u32, &Vec<Data>)> {
-        self.rows
-            .iter()
-            .enumerate()
-            .skip(self.header + 1)
-            .filter(|(_, r)| r.iter().any(|c| !cell_text(c).is_empty()))
-            .map(|(i, r)| (self.excel_row(i), r))
+    fn body(&self) -> impl Iterator<Item = (u32, &[Data])> {
+        table_rows(&self.rows, self.header).map(|(i, r)| (self.excel_row(i), r))
     }
 }
 
