@@ -607,6 +607,9 @@ impl Session {
         if !draft && kind.is_plan_document() {
             crate::readiness::ensure_issuable(&plan)?;
         }
+        if !draft && kind == ExportKind::BaoCao {
+            crate::readiness::ensure_report_numbered(&plan)?;
+        }
         match kind.doc() {
             Some(doc) => crate::docx::export(&plan, &options(doc, draft), path),
             None if kind == ExportKind::BaoCaoWorkbook => {

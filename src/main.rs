@@ -1003,6 +1003,9 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 if !draft && plan_document {
                     dxplan::readiness::ensure_issuable(&plan)?;
                 }
+                if !draft && !plan_document {
+                    dxplan::readiness::ensure_report_numbered(&plan)?;
+                }
                 dxplan::docx::export(&plan, &opts, &docx)?;
                 eprintln!("Đã xuất {}", docx.display());
                 // As in the window: a final plan document exported is the plan issued.
@@ -1042,6 +1045,9 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 ),
             };
             if let Some(docx) = docx {
+                if !draft {
+                    dxplan::readiness::ensure_report_numbered(&plan)?;
+                }
                 let opts = dxplan::docx::Options {
                     doc: dxplan::docx::DocChoice::BaoCao { as_of },
                     draft,

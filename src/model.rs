@@ -220,6 +220,10 @@ pub struct Identity {
     /// When the plan is issued by a decision ("Quyết định ban hành Kế hoạch …").
     #[serde(default)]
     pub decision: Option<Decision>,
+    /// The number of the year's results report (the "415" of "Số: 415/BC-UBND"), given
+    /// when it is issued: a final report is not exported without it.
+    #[serde(default)]
+    pub report_number: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -864,6 +868,7 @@ impl Plan {
                 opening: String::new(),
                 guidance: Vec::new(),
                 decision: None,
+                report_number: None,
             },
             directory: Vec::new(),
             legal_bases: Vec::new(),

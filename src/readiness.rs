@@ -147,6 +147,17 @@ pub fn check(plan: &Plan) -> Result<Vec<Finding>> {
     Ok(findings)
 }
 
+/// Refuses a final results report without its number: "Số: /BC-UBND" left blank is a
+/// draft's. (A draft report is exported without one.)
+pub fn ensure_report_numbered(plan: &Plan) -> Result<()> {
+    match plan.identity.report_number.as_deref().map(str::trim) {
+        Some(n) if !n.is_empty() => Ok(()),
+        _ => Err(Error::NotIssuable(
+            "Báo cáo kết quả chính thức cần có số báo cáo: nhập «Số báo cáo» ở màn hình Theo dõi (hoặc xuất bản dự thảo).".into(),
+        )),
+    }
+}
+
 /// Refuses a final export while the check finds an error, naming each (the first 30).
 pub fn ensure_issuable(plan: &Plan) -> Result<()> {
     let errors: Vec<Finding> = check(plan)?

@@ -142,6 +142,32 @@ fn exports_write_the_chosen_document_and_name_it() {
             .unwrap_err();
         assert!(e.to_string().contains("thư mục không tồn tại"), "{e}");
         assert!(!missing.exists());
+
+        // The results report: a draft without a number, a final one only with it.
+        let report = dir.path().join("báo cáo.docx");
+        let e = s
+            .export(&v.id, ExportKind::BaoCao, false, &report)
+            .await
+            .unwrap_err();
+        assert!(e.to_string().contains("cần có số báo cáo"), "{e}");
+        assert!(!report.exists());
+        s.export(&v.id, ExportKind::BaoCao, true, &report)
+            .await
+            .unwrap();
+        assert!(document_xml(&report).contains("Số:      /BC-UBND"));
+        let now = s.view(&v.id).await.unwrap();
+        let identity = dxplan::model::Identity {
+            report_number: Some(" 415 ".into()),
+            ..now.plan.identity.clone()
+        };
+        s.edit(&v.id, now.revision, Edit::SetIdentity { identity: Box::new(identity) })
+            .await
+            .unwrap();
+        s.export(&v.id, ExportKind::BaoCao, false, &report)
+            .await
+            .unwrap();
+        let xml = document_xml(&report);
+        assert!(xml.contains("Số: 415/BC-UBND") && !xml.contains("DỰ THẢO"));
     });
 }
 

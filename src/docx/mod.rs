@@ -352,11 +352,8 @@ impl<'a> Ctx<'a> {
             DocChoice::KeHoach => ("Kế hoạch", self.number(), id.symbol.clone(), self.date()),
             DocChoice::BaoCao { as_of } => (
                 "Báo cáo",
-                None,
-                format!(
-                    "BC-{}",
-                    id.symbol.split_once('-').map_or("UBND", |(_, b)| b)
-                ),
+                id.report_number.as_deref().map(str::trim),
+                report::symbol(id),
                 Some(report::as_of(self.plan, as_of)),
             ),
             _ => (

@@ -31,7 +31,11 @@ pub(super) fn body(ctx: &Ctx, day: NaiveDate) -> Vec<DocPart> {
     let id = &plan.identity;
     let mut out = header_block(
         ctx,
-        format!("Số:      /BC-{}", issuer_code(&id.symbol)),
+        format!(
+            "Số: {}/{}",
+            id.report_number.as_deref().map_or("     ", str::trim),
+            symbol(id)
+        ),
         Some(day),
     );
     out.extend(title_block(
@@ -161,10 +165,12 @@ pub(super) fn body(ctx: &Ctx, day: NaiveDate) -> Vec<DocPart> {
 }
 
 /// "KH-UBND" → "UBND": the issuing body's part of a symbol.
-fn issuer_code(symbol: &str) -> String {
-    symbol
-        .split_once('-')
-        .map_or(symbol.to_string(), |(_, b)| b.to_string())
+/// "BC-UBND": the report's symbol, for the issuer the plan's symbol names ("KH-UBND").
+pub(super) fn symbol(id: &crate::model::Identity) -> String {
+    format!(
+        "BC-{}",
+        id.symbol.split_once('-').map_or("UBND", |(_, b)| b)
+    )
 }
 
 const PROGRESS_W: [usize; 6] = [650, 4700, 2300, 1500, 1700, 3437];

@@ -234,6 +234,7 @@ pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
     id.issue_date = None;
     id.status = PlanStatus::Draft;
     id.decision = None;
+    id.report_number = None;
 
     next.vision = shift("Tầm nhìn".into(), &plan.vision);
     next.general_goal = shift("Mục tiêu tổng quát".into(), &plan.general_goal);

@@ -190,7 +190,18 @@ def test_proposals_tracking_report_and_next_years_part_one(launch, workdir):
 
     assert len(eventually(tracked)) == 77
 
-    # --- The results report, from the export screen.
+    # --- The results report, from the export screen: as final, refused without its number;
+    # the number typed on Theo dõi, then exported.
+    screen(d, "Xuất văn bản")
+    wait(d).until(EC.element_to_be_clickable((By.XPATH, "//label[b='Báo cáo kết quả']/input"))).click()
+    button(d, "Xuất tệp…").click()
+    refusal = wait(d).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".screen.export [role='alert']"))).text
+    assert "cần có số báo cáo" in refusal, refusal
+    assert not list((workdir / "out").glob("Bao-cao-ket-qua-*.docx"))
+    screen(d, "Theo dõi")
+    typed(d, "Số báo cáo", "415")
+    saved(d)
+    assert cli_plan(workdir, plan_id)["identity"]["report_number"] == "415"
     screen(d, "Xuất văn bản")
     wait(d).until(EC.element_to_be_clickable((By.XPATH, "//label[b='Báo cáo kết quả']/input"))).click()
     button(d, "Xuất tệp…").click()
@@ -199,6 +210,7 @@ def test_proposals_tracking_report_and_next_years_part_one(launch, workdir):
     with zipfile.ZipFile(path) as z:
         xml = z.read("word/document.xml").decode()
     assert "BÁO CÁO" in xml and "Chưa bố trí được vốn" in xml and "120,5" in xml
+    assert "Số: 415/BC-UBND" in xml
     # python-docx opens it; Phụ lục I lists every task, numbered as in the plan.
     numbers = [
         [r.cells[0].text.strip() for r in t.rows if re.fullmatch(r"\d+\.\d+", r.cells[0].text.strip())]

@@ -61,4 +61,9 @@ guidance: Array<CatalogueRef>,
 /**
  * When the plan is issued by a decision ("Quyết định ban hành Kế hoạch …").
  */
-decision: Decision | null, };
+decision: Decision | null, 
+/**
+ * The number of the year's results report (the "415" of "Số: 415/BC-UBND"), given
+ * when it is issued: a final report is not exported without it.
+ */
+report_number: string | null, };

@@ -91,7 +91,19 @@ export function Tracking({ view, plan, notify }: { view: PlanView; plan: PlanApi
     <div className="screen tracking" data-testid="tracking">
       <div className="section-head">
         <h2>Theo dõi thực hiện kế hoạch năm {view.plan.identity.year}</h2>
-        <DateInput label="Tính đến ngày" value={asOf ?? data.as_of} onChange={setAsOf} />
+        <div className="row">
+          <DateInput label="Tính đến ngày" value={asOf ?? data.as_of} onChange={setAsOf} />
+          {department(view) === null ? (
+            <TextInput
+              label="Số báo cáo"
+              placeholder="khi ban hành, ví dụ 415"
+              value={view.plan.identity.report_number ?? ""}
+              onCommit={(n) => plan.apply((v) => edit.identity(v.plan, { report_number: n.trim() || null }))}
+            />
+          ) : (
+            <span className="muted">Số báo cáo: {view.plan.identity.report_number || "chưa có"}</span>
+          )}
+        </div>
       </div>
       <Summary data={data} />
       <div className="card">
