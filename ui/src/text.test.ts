@@ -35,3 +35,12 @@ describe("amounts", () => {
     expect(amountInput("1250.5")).toBe("1250,5");
   });
 });
+
+describe("where a workbook's problem is", () => {
+  it("names the sheet and column, and nothing for a problem of the whole file", async () => {
+    const { inSheet } = await import("./screens/Rounds");
+    expect(inSheet({ sheet: "Đề xuất", column: "H (Kinh phí)" })).toBe("Trang «Đề xuất», cột H (Kinh phí): ");
+    expect(inSheet({ sheet: null, column: "H" })).toBe("cột H: ");
+    expect(inSheet({ sheet: null, column: null })).toBe("");
+  });
+});

@@ -228,8 +228,8 @@ export function Rounds({ view, plan, notify }: { view: PlanView; plan: PlanApi; 
                     </td>
                     <td>Lỗi</td>
                     <td colSpan={2}>
-                      {p.sheet ? `Trang «${p.sheet}»` : ""}
-                      {p.column ? `, cột ${p.column}` : ""}: {p.message}
+                      {inSheet(p)}
+                      {p.message}
                     </td>
                   </tr>
                 ))}
@@ -259,4 +259,11 @@ export function Rounds({ view, plan, notify }: { view: PlanView; plan: PlanApi; 
       </div>
     </div>
   );
+}
+
+/** "Trang «Đề xuất», cột H: " before a problem's message; nothing for a problem of the
+ * whole file (a renamed sheet), so that the message does not start with ": ". */
+export function inSheet(p: { sheet: string | null; column: string | null }): string {
+  const place = [p.sheet && `Trang «${p.sheet}»`, p.column && `cột ${p.column}`].filter(Boolean).join(", ");
+  return place ? `${place}: ` : "";
 }
