@@ -1232,9 +1232,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 planfile::write(&updated, path)?;
             } else {
                 let session = place.session().await?;
-                session
-                    .apply_review(&plan, None, &review)
-                    .await?;
+                session.apply_review(&plan, None, &review).await?;
                 session.close().await;
             }
             eprintln!("Đã áp dụng {} thay đổi.", review.changes.len());

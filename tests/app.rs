@@ -160,9 +160,15 @@ fn exports_write_the_chosen_document_and_name_it() {
             report_number: Some(" 415 ".into()),
             ..now.plan.identity.clone()
         };
-        s.edit(&v.id, now.revision, Edit::SetIdentity { identity: Box::new(identity) })
-            .await
-            .unwrap();
+        s.edit(
+            &v.id,
+            now.revision,
+            Edit::SetIdentity {
+                identity: Box::new(identity),
+            },
+        )
+        .await
+        .unwrap();
         s.export(&v.id, ExportKind::BaoCao, false, &report)
             .await
             .unwrap();

@@ -343,10 +343,18 @@ fn report_cli_writes_the_workbook_at_the_as_of_date() {
     // A final report without its number is refused, and nothing is written.
     let o = common::dxplan(
         &db,
-        &["report", file.to_str().unwrap(), "--docx", docx.to_str().unwrap()],
+        &[
+            "report",
+            file.to_str().unwrap(),
+            "--docx",
+            docx.to_str().unwrap(),
+        ],
     );
     let said = String::from_utf8_lossy(&o.stderr);
-    assert!(!o.status.success() && said.contains("cần có số báo cáo"), "{said}");
+    assert!(
+        !o.status.success() && said.contains("cần có số báo cáo"),
+        "{said}"
+    );
     assert!(!docx.exists());
     let mut numbered = tracked();
     numbered.identity.report_number = Some("415".into());
@@ -367,8 +375,14 @@ fn report_cli_writes_the_workbook_at_the_as_of_date() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(docx.is_file(), "both documents when both are asked for");
     let xml = common::document_xml(&docx);
-    assert!(xml.contains("Số: 415/BC-UBND"), "the report's number in its header");
-    assert!(xml.contains("Kèm theo Báo cáo số 415/BC-UBND ngày 30/11/2023"), "and in its appendix");
+    assert!(
+        xml.contains("Số: 415/BC-UBND"),
+        "the report's number in its header"
+    );
+    assert!(
+        xml.contains("Kèm theo Báo cáo số 415/BC-UBND ngày 30/11/2023"),
+        "and in its appendix"
+    );
     let mut wb = open(&xlsx);
     let r = wb.worksheet_range(TASKS).unwrap();
     assert_eq!(text(r.get_value((1, 0))), "(Số liệu đến ngày 30/11/2023)");

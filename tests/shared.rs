@@ -40,7 +40,10 @@ fn a_department_account_may_change_only_its_own_tasks_and_the_server_enforces_it
             (new("pg_so_xd", "mat-khau-dai", Some(BUILDER)), "dành riêng"),
             (new("public", "mat-khau-dai", Some(BUILDER)), "dành riêng"),
             // An agency no plan on the server names could change nothing.
-            (new(&login, "mat-khau-dai", Some("Sở Không Có")), "không có trong danh mục"),
+            (
+                new(&login, "mat-khau-dai", Some("Sở Không Có")),
+                "không có trong danh mục",
+            ),
         ] {
             let e = admin.create_account(&bad).await.unwrap_err().to_string();
             assert!(e.contains(says), "{e}");
@@ -276,7 +279,9 @@ fn the_outline_knows_who_last_edited_each_section_and_a_stale_edit_names_them() 
         let mut own = a_task(&seen.plan, &builder_ids(&seen.plan), true);
         let mut hers = own.clone();
         hers.output = "Sản phẩm do chị Lan sửa".into();
-        a.apply(&id, None, Edit::UpdateTask { task: hers }).await.unwrap();
+        a.apply(&id, None, Edit::UpdateTask { task: hers })
+            .await
+            .unwrap();
         own.output = "Kết quả do anh Bình nhập".into();
         let stale = b
             .apply(

@@ -357,7 +357,12 @@ fn proposal_template_round_trip() {
     let guide = wb.worksheet_range("Hướng dẫn").unwrap();
     assert!(text(guide.get_value((0, 0)).unwrap()).starts_with("HƯỚNG DẪN ĐIỀN ĐỀ XUẤT"));
     // The examples are in the plan's year (the sample is 2023's), none in another.
-    let guide_text: String = guide.rows().flatten().map(text).collect::<Vec<_>>().join("\n");
+    let guide_text: String = guide
+        .rows()
+        .flatten()
+        .map(text)
+        .collect::<Vec<_>>()
+        .join("\n");
     assert!(guide_text.contains("«Quý III/2023»"), "{guide_text}");
     assert!(!guide_text.contains("2027"), "{guide_text}");
 
@@ -389,12 +394,49 @@ fn proposal_template_round_trip() {
     // (the names signed under it included) read as nothing, with no problem.
     let mut footed = new_rows();
     footed.extend([
-        vec![Cell::E, Cell::E, t("Tổng cộng:"), Cell::E, Cell::E, Cell::E, Cell::E, Cell::N(3500.5)],
+        vec![
+            Cell::E,
+            Cell::E,
+            t("Tổng cộng:"),
+            Cell::E,
+            Cell::E,
+            Cell::E,
+            Cell::E,
+            Cell::N(3500.5),
+        ],
         vec![],
-        vec![Cell::E, Cell::E, Cell::E, Cell::E, Cell::E, t("Quảng Ngãi, ngày 05 tháng 12 năm 2022")],
-        vec![Cell::E, t("Người lập biểu"), Cell::E, Cell::E, Cell::E, t("Thủ trưởng đơn vị")],
-        vec![Cell::E, t("(Ký, ghi rõ họ tên)"), Cell::E, Cell::E, Cell::E, t("(Ký tên, đóng dấu)")],
-        vec![Cell::E, t("Nguyễn Văn An"), Cell::E, Cell::E, Cell::E, t("Trần Thị Bình")],
+        vec![
+            Cell::E,
+            Cell::E,
+            Cell::E,
+            Cell::E,
+            Cell::E,
+            t("Quảng Ngãi, ngày 05 tháng 12 năm 2022"),
+        ],
+        vec![
+            Cell::E,
+            t("Người lập biểu"),
+            Cell::E,
+            Cell::E,
+            Cell::E,
+            t("Thủ trưởng đơn vị"),
+        ],
+        vec![
+            Cell::E,
+            t("(Ký, ghi rõ họ tên)"),
+            Cell::E,
+            Cell::E,
+            Cell::E,
+            t("(Ký tên, đóng dấu)"),
+        ],
+        vec![
+            Cell::E,
+            t("Nguyễn Văn An"),
+            Cell::E,
+            Cell::E,
+            Cell::E,
+            t("Trần Thị Bình"),
+        ],
     ]);
     let footed = fill(
         &template,

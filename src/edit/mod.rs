@@ -220,9 +220,7 @@ impl Edit {
         };
         match self {
             Edit::SetIdentity { identity } => plan.identity = *identity,
-            Edit::SetText { field, text } => {
-                *field.text_mut(plan) = text
-            }
+            Edit::SetText { field, text } => *field.text_mut(plan) = text,
             Edit::UpsertAgency { agency } => {
                 if agency.name.trim().is_empty() {
                     return Err(Error::Invalid("Tên cơ quan không được để trống.".into()));

@@ -26,7 +26,12 @@ impl Edit {
             let ids: Vec<(&str, Vec<&str>)> = plan
                 .groups
                 .iter()
-                .map(|g| (g.id.as_str(), g.tasks.iter().map(|t| t.id.as_str()).collect()))
+                .map(|g| {
+                    (
+                        g.id.as_str(),
+                        g.tasks.iter().map(|t| t.id.as_str()).collect(),
+                    )
+                })
                 .collect();
             json!(ids)
         };
@@ -35,9 +40,7 @@ impl Edit {
             // One text of the plan; a copy, so that the accessor the edit writes through is
             // also the one read here.
             Edit::SetText { field, .. } => json!(field.text_mut(&mut plan.clone())),
-            Edit::UpsertAgency { agency } => {
-                of(&plan.directory.iter().find(|a| a.id == agency.id))
-            }
+            Edit::UpsertAgency { agency } => of(&plan.directory.iter().find(|a| a.id == agency.id)),
             Edit::SetLegalBases { .. } => of(&plan.legal_bases),
             Edit::SetSolutions { .. } => of(&plan.solutions),
             Edit::SetAssessment { .. } => of(&plan.assessment),

@@ -603,7 +603,10 @@ fn trailer(r: &[Data]) -> Option<Trailer> {
     // "Quảng Ngãi, ngày 05 tháng 12 năm 2026": a day and a month in figures or dots.
     let words: Vec<&str> = f.split_whitespace().collect();
     let dated = words.windows(4).any(|w| {
-        let day = |x: &str| x.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '…');
+        let day = |x: &str| {
+            x.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '…')
+        };
         w[0] == "ngay" && day(w[1]) && w[2] == "thang" && day(w[3])
     });
     (SIGNED.iter().any(|w| f.starts_with(w)) || dated).then_some(Trailer::Signature)
@@ -611,7 +614,10 @@ fn trailer(r: &[Data]) -> Option<Trailer> {
 
 /// The rows of a sheet's table after its header: up to a signature block, without totals,
 /// with their indexes in `rows`.
-fn table_rows<R: AsRef<[Data]>>(rows: &[R], header: usize) -> impl Iterator<Item = (usize, &[Data])> {
+fn table_rows<R: AsRef<[Data]>>(
+    rows: &[R],
+    header: usize,
+) -> impl Iterator<Item = (usize, &[Data])> {
     rows.iter()
         .map(AsRef::as_ref)
         .enumerate()

@@ -145,7 +145,13 @@ pub(super) async fn create_account(pool: &PgPool, new: &NewAccount) -> Result<Us
         )));
     }
     // Names PostgreSQL keeps for itself (roles "pg_…", "public" and the like).
-    const RESERVED: [&str; 5] = ["public", "none", "current_user", "session_user", "current_role"];
+    const RESERVED: [&str; 5] = [
+        "public",
+        "none",
+        "current_user",
+        "session_user",
+        "current_role",
+    ];
     if login.starts_with("pg_") || RESERVED.contains(&login) {
         return Err(Error::Invalid(format!(
             "tên đăng nhập «{login}» là tên máy chủ dành riêng; hãy chọn tên khác (ví dụ: so_yte)"
@@ -156,7 +162,11 @@ pub(super) async fn create_account(pool: &PgPool, new: &NewAccount) -> Result<Us
     }
     // A tab or a line break typed or pasted into the name would break every list that
     // shows it (one account per line): runs of blanks become one space.
-    let full_name = new.full_name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let full_name = new
+        .full_name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let full_name = full_name.as_str();
     if full_name.is_empty() {
         return Err(Error::Invalid("hãy nhập tên người dùng tài khoản".into()));
