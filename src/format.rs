@@ -197,27 +197,70 @@ impl Deadline {
 
 impl Deadline {
     /// Reads a deadline as people write it: "Quý III/2027", "Tháng 6/2027", "Năm 2027",
-    /// "2027", "2027 - 2028", "30/6/2027", "Thường xuyên", "Trước ngày 30 tháng 11 hằng năm".
+    /// "2027", "2027 - 2028", "30/6/2027", "Thường xuyên", "Trước ngày 30 tháng 11 hằng năm",
+    /// and the way issued plans word them: "Quý 4 năm 2023", "Tháng 12 năm 2023", "Trong năm
+    /// 2023", "Trước ngày 30/6/2023", "Trước 15/11/2023", "Quý I, II/2023" (the last quarter
+    /// named), "6 tháng đầu năm 2023" (by the end of quarter II), "Giai đoạn 2023 - 2025",
+    /// "Năm 2023 và các năm tiếp theo" (the year named).
     pub fn parse(text: &str) -> Option<Deadline> {
         let folded = crate::text::fold(text);
-        let words: Vec<&str> = folded.split_whitespace().collect();
+        let mut words: Vec<&str> = folded.split_whitespace().collect();
+        // "… và các năm tiếp theo": the year named is the plan's deadline.
+        if words.ends_with(&["va", "cac", "nam", "tiep", "theo"]) {
+            words.truncate(words.len() - 5);
+        }
+        // "Trong năm 2023", "Trước 15/11/2023", "Trong quý III/2023": the time itself
+        // (not the recurring "trước ngày … hằng năm", read below as it stands).
+        if !words.ends_with(&["hang", "nam"]) {
+            while let Some(("trong" | "truoc" | "vao" | "ca" | "den" | "het", rest)) =
+                words.split_first().map(|(w, rest)| (*w, rest))
+            {
+                words = rest.to_vec();
+            }
+        }
+        // "Quý 4 năm 2023", "Tháng 12 năm 2023", "ngày 30 tháng 6 năm 2023": the "năm"
+        // before the year says nothing more.
+        if words.len() > 2 && words[words.len() - 2] == "nam" {
+            words.remove(words.len() - 2);
+        }
+        Self::parse_words(&words)
+    }
+
+    fn parse_words(words: &[&str]) -> Option<Deadline> {
         let num = |s: &str| s.parse::<i64>().ok();
         let year = |n: i64| (1990..=2100).contains(&n).then_some(n as i32);
-        let d = match words.as_slice() {
+        let quarter = |q: &str| match q {
+            "i" | "1" => Some(1),
+            "ii" | "2" => Some(2),
+            "iii" | "3" => Some(3),
+            "iv" | "4" => Some(4),
+            _ => None,
+        };
+        let d = match words {
             ["thuong", "xuyen"] | ["hang", "nam"] | ["lien", "tuc"] => Deadline::Continuous,
-            ["quy", q, y] => {
-                let q = match *q {
-                    "i" | "1" => 1,
-                    "ii" | "2" => 2,
-                    "iii" | "3" => 3,
-                    "iv" | "4" => 4,
-                    _ => return None,
-                };
+            // "Quý I, II/2023": done by the end of the last quarter named.
+            ["quy", quarters @ .., y] if !quarters.is_empty() => {
+                let named: Option<Vec<u32>> = quarters.iter().map(|q| quarter(q)).collect();
                 Deadline::Quarter {
                     year: year(num(y)?)?,
-                    quarter: q,
+                    quarter: *named?.iter().max()?,
                 }
             }
+            ["6", "thang", half @ ("dau" | "cuoi"), y] => Deadline::Quarter {
+                year: year(num(y)?)?,
+                quarter: if *half == "dau" { 2 } else { 4 },
+            },
+            ["giai", "doan", a, b] => Deadline::YearRange {
+                from: year(num(a)?)?,
+                to: year(num(b)?)?,
+            },
+            ["ngay", d, "thang", m, y] | [d, "thang", m, y] => Deadline::Date {
+                date: NaiveDate::from_ymd_opt(
+                    year(num(y)?)?,
+                    u32::try_from(num(m)?).ok()?,
+                    u32::try_from(num(d)?).ok()?,
+                )?,
+            },
             ["thang", m, y] => Deadline::Month {
                 year: year(num(y)?)?,
                 month: u32::try_from(num(m)?).ok()?,
@@ -225,10 +268,12 @@ impl Deadline {
             ["nam", y] | [y] => Deadline::Year {
                 year: year(num(y)?)?,
             },
-            [a, b] | ["tu", "nam", a, "den", "nam", b] | ["nam", a, b] => Deadline::YearRange {
-                from: year(num(a)?)?,
-                to: year(num(b)?)?,
-            },
+            [a, b] | ["tu", "nam", a, "den", b] | ["tu", a, "den", b] | ["nam", a, b] => {
+                Deadline::YearRange {
+                    from: year(num(a)?)?,
+                    to: year(num(b)?)?,
+                }
+            }
             [d, m, y] | ["ngay", d, m, y] => Deadline::Date {
                 date: NaiveDate::from_ymd_opt(
                     year(num(y)?)?,
@@ -480,6 +525,40 @@ mod tests {
         assert_eq!(Deadline::parse("Quý V/2027"), None);
         assert_eq!(Deadline::parse("Tháng 13/2027"), None);
         assert_eq!(Deadline::parse("sớm nhất có thể"), None);
+        assert_eq!(Deadline::parse("Quý I, V/2027"), None);
+        assert_eq!(Deadline::parse("Trong tháng"), None);
+    }
+
+    /// The wordings of issued plans that an import once left unread (47 of seed 004's 76).
+    #[test]
+    fn deadlines_read_as_issued_plans_word_them() {
+        let quarter = |quarter| Deadline::Quarter {
+            year: 2023,
+            quarter,
+        };
+        let date = |d, m| Deadline::Date {
+            date: NaiveDate::from_ymd_opt(2023, m, d).unwrap(),
+        };
+        let cases = [
+            ("Quý 4 năm 2023", quarter(4)),
+            ("Trong quý III/2023", quarter(3)),
+            ("Quý I, II/2023", quarter(2)),
+            ("6 tháng đầu năm 2023", quarter(2)),
+            ("6 tháng cuối năm 2023", quarter(4)),
+            ("Tháng 12 năm 2023", Deadline::Month { year: 2023, month: 12 }),
+            ("Trong năm 2023", Deadline::Year { year: 2023 }),
+            ("Đến hết năm 2023", Deadline::Year { year: 2023 }),
+            ("Năm 2023 và các năm tiếp theo", Deadline::Year { year: 2023 }),
+            ("Trước ngày 30/6/2023", date(30, 6)),
+            ("Trước 15/11/2023", date(15, 11)),
+            ("Ngày 30 tháng 6 năm 2023", date(30, 6)),
+            ("Giai đoạn 2023 - 2025", Deadline::YearRange { from: 2023, to: 2025 }),
+            ("Từ năm 2023 đến năm 2025", Deadline::YearRange { from: 2023, to: 2025 }),
+            ("Trước ngày 30 tháng 11 hằng năm", Deadline::Recurring { day: 30, month: 11 }),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(Deadline::parse(text), Some(expected), "{text}");
+        }
     }
 
     #[test]
