@@ -7,7 +7,7 @@ use std::path::Path;
 
 use dxplan::agency_name::agency_key;
 use dxplan::import::{import_docx, Imported};
-use dxplan::model::Plan;
+use dxplan::model::{DocType, Plan};
 
 /// The text of Kế hoạch 189/KH-UBND (seed 004), kept as a fixture so the test needs nothing
 /// outside the repository.
@@ -699,4 +699,60 @@ fn what_the_import_asks_to_check_stays_a_finding_until_seen() {
     assert!(!dxplan::validation::validate(&plan)
         .iter()
         .any(|f| f.code == "import.review"));
+}
+
+/// Đắk Lắk's 2026 plan (0155/KH-UBND) lists its bases as bullets before "Thực hiện …",
+/// with no section of its own: they are the plan's bases (the session then links them to
+/// the library, as any imported basis), and the opening keeps the rest.
+#[test]
+fn bases_listed_as_bullets_in_the_opening_are_read_as_bases() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut blocks: Vec<Block> = [
+        "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK",
+        "Số: 155/KH-UBND",
+        "Đắk Lắk, ngày 24 tháng 12 năm 2025",
+        "KẾ HOẠCH",
+        "Chuyển đổi số tỉnh Đắk Lắk năm 2026",
+        "- Luật Giao dịch điện tử số 20/2023/QH15 ngày 22/6/2023;",
+        "- Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia;",
+        "Căn cứ Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê duyệt Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030;",
+        "Thực hiện Công văn số 3350/BKHCN-CĐSQG ngày 05/9/2025 của Bộ Khoa học và Công nghệ, Ủy ban nhân dân tỉnh ban hành Kế hoạch chuyển đổi số năm 2026 như sau:",
+        "I. NHIỆM VỤ, GIẢI PHÁP",
+        "1. Nhận thức số",
+        "Tổ chức tuyên truyền về chuyển đổi số.",
+    ]
+    .into_iter()
+    .map(|t| Block::P(t.into()))
+    .collect();
+    blocks.push(Block::T(vec![
+        vec!["TT".into(), "Tên nhiệm vụ".into(), "Cơ quan chủ trì".into(), "Thời gian".into()],
+        vec!["1".into(), "Nhận thức số".into(), String::new(), String::new()],
+        vec!["1.1".into(), "Tổ chức Ngày Chuyển đổi số".into(), "Sở Khoa học và Công nghệ".into(), "Quý 4 năm 2026".into()],
+    ]));
+    let file = write(dir.path(), "KH 155 Dak Lak.docx", &word_file(&blocks));
+    let imported = import_docx(&file, &preset(), Default::default()).unwrap();
+    let plan = imported.plan;
+    let bases: Vec<(DocType, Option<&str>, &str)> = plan
+        .legal_bases
+        .iter()
+        .map(|b| (b.kind, b.number.as_deref(), b.issuer.as_str()))
+        .collect();
+    assert_eq!(
+        bases,
+        [
+            (DocType::Luat, Some("20/2023/QH15"), ""),
+            (DocType::NghiQuyet, Some("57-NQ/TW"), "Bộ Chính trị"),
+            (DocType::QuyetDinh, Some("749/QĐ-TTg"), "Thủ tướng Chính phủ"),
+        ]
+    );
+    assert!(
+        plan.identity.opening.starts_with("Thực hiện Công văn số 3350/BKHCN-CĐSQG"),
+        "{}",
+        plan.identity.opening
+    );
+    assert!(!plan.identity.opening.contains("Luật Giao dịch"));
+    assert_eq!(
+        plan.groups[0].tasks[0].deadline,
+        Some(dxplan::model::Deadline::Quarter { year: 2026, quarter: 4 })
+    );
 }

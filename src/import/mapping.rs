@@ -44,6 +44,14 @@ pub(super) fn map(parts: Parts, plan: &mut Plan, r: &mut Reading) {
     };
     place_all(r, &parts.opening);
     plan.identity.opening = md(&texts(&parts.opening));
+    // Bases listed in the opening ("- Luật …;" before "Thực hiện …", or "Căn cứ …;"), read
+    // when the file has no section of bases (see below).
+    let opening_bases: Vec<(usize, LegalBasis)> = parts
+        .opening
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| opening_basis(&l.text).map(|b| (i, b)))
+        .collect();
     if let Some(c) = &parts.closing {
         r.ledger.place(c.n);
         plan.organisation.closing = format!("{}.", c.text.trim_end_matches('.'));
@@ -74,6 +82,17 @@ pub(super) fn map(parts: Parts, plan: &mut Plan, r: &mut Reading) {
     }
     for rows in &parts.indicator_tables {
         read_indicator_table(rows, &mut plan.specific_goals);
+    }
+    if plan.legal_bases.is_empty() && !opening_bases.is_empty() {
+        let rest: Vec<String> = parts
+            .opening
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !opening_bases.iter().any(|(k, _)| k == i))
+            .map(|(_, l)| l.text.clone())
+            .collect();
+        plan.identity.opening = md(&rest);
+        plan.legal_bases = opening_bases.into_iter().map(|(_, b)| b).collect();
     }
     let mut groups = parts.groups;
     if groups.is_empty() {
@@ -270,4 +289,22 @@ fn budget(plan: &mut Plan, r: &mut Reading) {
             plan.identity.drafting_agency = Some(r.dir.resolve(name));
         }
     }
+}
+
+/// A line of the opening that cites a basis: "- Luật Giao dịch điện tử số 20/2023/QH15 …;"
+/// or "Căn cứ Quyết định số 749/QĐ-TTg …;" (a sentence that only mentions a document, such
+/// as "Thực hiện Công văn số …, Ủy ban nhân dân tỉnh ban hành …", is not one).
+fn opening_basis(text: &str) -> Option<LegalBasis> {
+    let t = text.trim();
+    let listed = t.starts_with(['-', '–', '•', '+']) || fold(t).starts_with("can cu ");
+    if !listed || !t.trim_end().ends_with([';', '.', ',']) {
+        return None;
+    }
+    let t = t.trim_start_matches(['-', '–', '•', '+']).trim_start();
+    let t = match fold(t).starts_with("can cu ") {
+        // Past "Căn cứ " (7 characters).
+        true => t.char_indices().nth(7).map_or("", |(i, _)| &t[i..]),
+        false => t,
+    };
+    parse_citation(t)
 }
