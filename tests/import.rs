@@ -756,3 +756,51 @@ fn bases_listed_as_bullets_in_the_opening_are_read_as_bases() {
         Some(dxplan::model::Deadline::Quarter { year: 2026, quarter: 4 })
     );
 }
+
+/// A title without the province ("Chuyển đổi số năm 2026") takes it from the issuer's line in
+/// capitals, written as a name reads; parts named without "Phần I"/"Phần II" are read as
+/// the two parts (last year's assessment, then the plan), not as the opening.
+#[test]
+fn the_province_from_the_header_and_parts_named_without_phan() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut blocks: Vec<Block> = [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH ĐẮK LẮK",
+        "Số: 155/KH-UBND",
+        "KẾ HOẠCH",
+        "Chuyển đổi số năm 2026",
+        "Thực hiện Công văn số 3350/BKHCN-CĐSQG ngày 05/9/2025 của Bộ Khoa học và Công nghệ, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
+        "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2025",
+        "1. Kết quả thực hiện các nhiệm vụ",
+        "Đã hoàn thành 40/45 nhiệm vụ.",
+        "KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2026",
+        "I. NHIỆM VỤ, GIẢI PHÁP",
+        "1. Nhận thức số",
+        "Tổ chức tuyên truyền về chuyển đổi số.",
+    ]
+    .into_iter()
+    .map(|t| Block::P(t.into()))
+    .collect();
+    blocks.push(Block::T(vec![
+        vec!["TT".into(), "Tên nhiệm vụ".into(), "Cơ quan chủ trì".into()],
+        vec!["1".into(), "Nhận thức số".into(), String::new()],
+        vec!["1.1".into(), "Tổ chức Ngày Chuyển đổi số".into(), "Sở Khoa học và Công nghệ".into()],
+    ]));
+    let file = write(dir.path(), "KH 155.docx", &word_file(&blocks));
+    let plan = import_docx(&file, &preset(), Default::default()).unwrap().plan;
+    assert_eq!(plan.identity.province, "Đắk Lắk");
+    assert_eq!(plan.identity.issuer, "Ủy ban nhân dân tỉnh Đắk Lắk");
+    assert!(
+        !plan.identity.opening.contains("40/45"),
+        "{}",
+        plan.identity.opening
+    );
+    let areas: Vec<(&str, &str)> = plan
+        .assessment
+        .sections
+        .iter()
+        .map(|s| (s.title.as_str(), s.text.as_str()))
+        .collect();
+    assert_eq!(areas, [("Kết quả thực hiện các nhiệm vụ", "Đã hoàn thành 40/45 nhiệm vụ.")]);
+    assert_eq!(plan.groups[0].tasks[0].title, "Tổ chức Ngày Chuyển đổi số");
+}

@@ -113,7 +113,21 @@ pub(super) fn identity(blocks: &[Block], r: &mut Reading) -> Result<(Plan, usize
             .unwrap_or(words.len());
         words[start + 1..end].join(" ")
     });
-    let (Some(year), Some(province)) = (year, province.filter(|p| !p.is_empty())) else {
+    // A title without the province ("Chuyển đổi số năm 2026"): the issuer's line above it
+    // ("ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK", or "TỈNH ĐẮK LẮK" on a line of its own).
+    let province = province.filter(|p| !p.is_empty()).or_else(|| {
+        all_lines[..kh].iter().find_map(|(_, l)| {
+            let f = fold(l);
+            let words: Vec<&str> = l.split_whitespace().collect();
+            let skip = ["uy ban nhan dan tinh ", "ubnd tinh ", "tinh "]
+                .iter()
+                .find(|p| f.starts_with(*p))?
+                .split_whitespace()
+                .count();
+            Some(words.get(skip..)?.join(" ")).filter(|p| !p.is_empty())
+        })
+    });
+    let (Some(year), Some(province)) = (year, province.map(|p| name_case(&p))) else {
         return Err(format!("không đọc được tỉnh và năm từ trích yếu «{title}»"));
     };
     let mut used = vec![all_lines[kh].0, title_n];
@@ -339,15 +353,29 @@ fn paragraph(n: usize, t: &str, w: &mut Walk, parts: &mut Parts, r: &mut Reading
         return;
     }
     let part_heading = f == "phan i" || f.starts_with("phan i ") || f.starts_with("phan ii");
-    if part_heading {
+    // The two parts named without "Phần I"/"Phần II", in capitals on a line of their own
+    // (Đắk Lắk 2026): "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2025", then "KẾ HOẠCH CHUYỂN ĐỔI SỐ
+    // NĂM 2026".
+    let unnamed_part = is_capitals(t)
+        && t.chars().count() < 120
+        && ((f.starts_with("danh gia") && (f.contains("ket qua") || f.contains("tinh hinh")))
+            || (w.part == 1 && w.explicit_part && f.starts_with("ke hoach ")));
+    if part_heading || unnamed_part {
         w.flush(parts);
-        w.part = if f.starts_with("phan ii") { 2 } else { 1 };
+        w.part = if f.starts_with("phan ii") || (unnamed_part && f.starts_with("ke hoach")) {
+            2
+        } else {
+            1
+        };
         w.explicit_part = true;
         w.section = None;
         w.heading = t.to_string();
         w.seen_section = false;
         // "Phần I ĐÁNH GIÁ …" on one line: the rest is the part's title.
-        w.part_title = t.split_whitespace().skip(2).collect::<Vec<_>>().join(" ");
+        w.part_title = match unnamed_part {
+            true => t.to_string(),
+            false => t.split_whitespace().skip(2).collect::<Vec<_>>().join(" "),
+        };
         r.ledger.place(n);
         return;
     }
@@ -453,4 +481,21 @@ fn appendix_paragraph(n: usize, t: &str, w: &mut Walk, parts: &mut Parts, r: &mu
         _ if !w.appendix_started && w.appendix_lines.len() <= 6 => r.ledger.place(n),
         _ => {}
     }
+}
+
+/// A name written in capitals, as headers write it ("ĐẮK LẮK", "BÀ RỊA - VŨNG TÀU"), as it
+/// reads in a sentence ("Đắk Lắk", "Bà Rịa - Vũng Tàu"); a name already in mixed case stays.
+fn name_case(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    name.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
 }
