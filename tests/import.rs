@@ -7,7 +7,7 @@ use std::path::Path;
 
 use dxplan::agency_name::agency_key;
 use dxplan::import::{import_docx, Imported};
-use dxplan::model::{DocType, Plan};
+use dxplan::model::{BudgetLevel, BudgetSource, DocType, Plan};
 
 /// The text of Kế hoạch 189/KH-UBND (seed 004), kept as a fixture so the test needs nothing
 /// outside the repository.
@@ -803,4 +803,70 @@ fn the_province_from_the_header_and_parts_named_without_phan() {
         .collect();
     assert_eq!(areas, [("Kết quả thực hiện các nhiệm vụ", "Đã hoàn thành 40/45 nhiệm vụ.")]);
     assert_eq!(plan.groups[0].tasks[0].title, "Tổ chức Ngày Chuyển đổi số");
+}
+
+/// A task table whose budget is split by source under a merged "Kinh phí" header: the second
+/// header row is not a task, and each task gets one line per source, the total column not
+/// added again (45.000 of 58.757,5 million was read before, with no source).
+#[test]
+fn a_budget_split_by_source_is_read_column_by_column() {
+    use common::word::{cell, raw_table};
+    let dir = tempfile::tempdir().unwrap();
+    let restart = r#"<w:vMerge w:val="restart"/>"#;
+    let cont = "<w:vMerge/>";
+    let mut rows = vec![
+        [
+            cell("TT", restart),
+            cell("Tên nhiệm vụ", restart),
+            cell("Cơ quan chủ trì", restart),
+            cell("Kinh phí (triệu đồng)", r#"<w:gridSpan w:val="4"/>"#),
+        ]
+        .concat(),
+        [
+            cell("", cont),
+            cell("", cont),
+            cell("", cont),
+            cell("Ngân sách trung ương", ""),
+            cell("Ngân sách tỉnh", ""),
+            cell("Nguồn khác", ""),
+            cell("Tổng", ""),
+        ]
+        .concat(),
+    ];
+    let row = |cells: [&str; 7]| cells.iter().map(|c| cell(c, "")).collect::<String>();
+    rows.push(cell("1. Hạ tầng số", r#"<w:gridSpan w:val="7"/>"#));
+    rows.push(row(["1.1", "Nâng cấp trung tâm dữ liệu tỉnh", "Sở Khoa học và Công nghệ", "45.000", "12.000", "", "57.000"]));
+    rows.push(row(["1.2", "Phủ sóng 5G tại trung tâm các xã", "Sở Khoa học và Công nghệ", "", "", "1.757,5", "1.757,5"]));
+    let blocks = vec![
+        Block::P("ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK".into()),
+        Block::P("KẾ HOẠCH".into()),
+        Block::P("Chuyển đổi số tỉnh Đắk Lắk năm 2026".into()),
+        Block::P("I. NHIỆM VỤ, GIẢI PHÁP".into()),
+        Block::P("1. Hạ tầng số".into()),
+        Block::P("Phát triển hạ tầng số.".into()),
+        raw_table(&rows),
+    ];
+    let file = write(dir.path(), "KH kinh phi theo nguon.docx", &word_file(&blocks));
+    let imported = import_docx(&file, &preset(), Default::default()).unwrap();
+    assert_eq!((imported.groups, imported.tasks), (1, 2));
+    let plan = imported.plan;
+    let lines = |i: usize| -> Vec<(String, Option<BudgetSource>, Option<BudgetLevel>, String)> {
+        plan.groups[0].tasks[i]
+            .budget
+            .iter()
+            .map(|l| (l.amount.to_string(), l.source, l.level, l.note.clone()))
+            .collect()
+    };
+    assert_eq!(
+        lines(0),
+        [
+            ("45000".to_string(), None, None, "Ngân sách trung ương".to_string()),
+            ("12000".to_string(), None, Some(BudgetLevel::Tinh), String::new()),
+        ]
+    );
+    assert_eq!(
+        lines(1),
+        [("1757.5".to_string(), Some(BudgetSource::Khac), None, String::new())]
+    );
+    assert_eq!(dxplan::budget::grand_total(&plan).to_string(), "58757.5");
 }

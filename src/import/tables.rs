@@ -62,18 +62,57 @@ pub(super) struct TaskColumns {
     cols: Vec<(TCol, usize)>,
     header_rows: usize,
     width: usize,
+    /// The header text of each column (both rows of a two-row header read together).
+    heads: Vec<String>,
 }
 
+/// The columns of a header; every amount column is kept (a budget split by source:
+/// "Kinh phí" over "Ngân sách trung ương | Ngân sách tỉnh | Nguồn khác | Tổng"), of the
+/// other kinds the first.
 fn columns_of(header: &[String]) -> Vec<(TCol, usize)> {
     let mut cols: Vec<(TCol, usize)> = Vec::new();
     for (i, h) in header.iter().enumerate() {
         if let Some(c) = column_kind(h) {
-            if !cols.iter().any(|(x, _)| *x == c) {
+            if c == TCol::Amount || !cols.iter().any(|(x, _)| *x == c) {
                 cols.push((c, i));
             }
         }
     }
     cols
+}
+
+/// What an amount column of a budget split by source holds, from its header: a source or a
+/// level the model has, or neither (the central budget, kept as the line's note); the
+/// total column is `None` (the lines add up to it).
+fn amount_column(header: &str) -> Option<(Option<BudgetSource>, Option<BudgetLevel>)> {
+    let f = fold(header);
+    let has = |w: &str| f.contains(w);
+    if has("tong") {
+        return None;
+    }
+    let source = if has("xa hoi hoa") || has("doanh nghiep") {
+        Some(BudgetSource::XaHoiHoa)
+    } else if has("dau tu") {
+        Some(BudgetSource::DauTuPhatTrien)
+    } else if has("thuong xuyen") || has("su nghiep") {
+        Some(BudgetSource::ThuongXuyen)
+    } else if has("nguon khac") || has("von khac") {
+        Some(BudgetSource::Khac)
+    } else {
+        None
+    };
+    let level = if has("trung uong") {
+        None
+    } else if has("huyen") {
+        Some(BudgetLevel::Huyen)
+    } else if has(" xa") && !has("xa hoi") {
+        Some(BudgetLevel::Xa)
+    } else if has("tinh") || has("dia phuong") {
+        Some(BudgetLevel::Tinh)
+    } else {
+        None
+    };
+    Some((source, level))
 }
 
 fn is_task_header(cols: &[(TCol, usize)]) -> bool {
@@ -87,8 +126,8 @@ fn is_task_header(cols: &[(TCol, usize)]) -> bool {
 pub(super) fn task_header(rows: &[Row]) -> Option<TaskColumns> {
     let first = texts(rows.first()?, true);
     let one = columns_of(&first);
-    let two = rows.get(1).map(|second| {
-        let joined: Vec<String> = first
+    let joined: Option<Vec<String>> = rows.get(1).map(|second| {
+        first
             .iter()
             .zip(second.iter())
             .map(|(top, below)| {
@@ -98,16 +137,19 @@ pub(super) fn task_header(rows: &[Row]) -> Option<TaskColumns> {
                     format!("{top} {}", below.text)
                 }
             })
-            .collect();
-        columns_of(&joined)
+            .collect()
     });
+    let two = joined.as_deref().map(columns_of);
     let width = first.len();
+    // Names a header row gives its columns: a merged cell repeats its one name.
+    let names = |h: &[String]| h.iter().collect::<std::collections::BTreeSet<_>>().len();
+    let more_names = joined.as_deref().is_some_and(|j| names(j) > names(&first));
     match two {
         // A second header row adds columns (or makes the header whole) only when the first
         // row has merged cells over it.
         Some(two)
             if is_task_header(&two)
-                && two.len() > one.len()
+                && (two.len() > one.len() || more_names)
                 && rows[0].iter().any(|c| c.spanned)
                 || rows.get(1).is_some_and(|r| r.iter().any(|c| c.from_above))
                     && is_task_header(&two)
@@ -117,12 +159,14 @@ pub(super) fn task_header(rows: &[Row]) -> Option<TaskColumns> {
                 cols: two,
                 header_rows: 2,
                 width,
+                heads: joined.unwrap_or_default(),
             })
         }
         _ => is_task_header(&one).then_some(TaskColumns {
             cols: one,
             header_rows: 1,
             width,
+            heads: first,
         }),
     }
 }
@@ -137,6 +181,77 @@ impl TaskColumns {
                 !no.is_empty() && no.chars().next().is_some_and(|c| c.is_alphanumeric())
             }
         })
+    }
+
+    /// A task row's budget: one line per amount column (a budget split by source), or the
+    /// one amount with the row's source and level columns.
+    fn budget(&self, r: &[String]) -> Vec<BudgetLine> {
+        let amounts: Vec<usize> = self
+            .cols
+            .iter()
+            .filter(|(c, _)| *c == TCol::Amount)
+            .map(|(_, i)| *i)
+            .collect();
+        let money = |i: usize| {
+            r.get(i)
+                .and_then(|t| crate::format::parse_money(t))
+                .filter(|a| !a.is_zero())
+        };
+        let by_source: Vec<(usize, Option<BudgetSource>, Option<BudgetLevel>)> = amounts
+            .iter()
+            .filter_map(|&i| {
+                let (s, l) = amount_column(self.heads.get(i)?)?;
+                Some((i, s, l))
+            })
+            .collect();
+        // Split by source only when a header says so (not, say, two years' amounts).
+        let split = amounts.iter().any(|&i| {
+            let f = fold(self.heads.get(i).map_or("", |h| h.as_str()));
+            ["ngan sach", "nguon", "von ", "xa hoi hoa"].iter().any(|w| f.contains(w))
+        });
+        if amounts.len() > 1 && split && !by_source.is_empty() {
+            return by_source
+                .into_iter()
+                .filter_map(|(i, source, level)| {
+                    let head = self.heads[i].trim();
+                    // The central budget has no level of the province's: its name is kept.
+                    let note = match (source, level) {
+                        (None, None) => head
+                            .rsplit_once(')')
+                            .map_or(head, |(_, rest)| rest)
+                            .trim()
+                            .to_string(),
+                        _ => String::new(),
+                    };
+                    Some(BudgetLine {
+                        amount: money(i)?,
+                        source,
+                        level,
+                        note,
+                    })
+                })
+                .collect();
+        }
+        let source_t = fold(&self.get(r, TCol::Source));
+        let source = BudgetSource::ALL
+            .into_iter()
+            .find(|s| !source_t.is_empty() && source_t.contains(&fold(s.short_label())));
+        let level_t = fold(&self.get(r, TCol::Level));
+        let level = BudgetLevel::ALL
+            .into_iter()
+            .find(|l| !level_t.is_empty() && level_t.contains(&fold(l.short_label())));
+        amounts
+            .first()
+            .and_then(|&i| money(i))
+            .map(|amount| {
+                vec![BudgetLine {
+                    amount,
+                    source,
+                    level,
+                    note: String::new(),
+                }]
+            })
+            .unwrap_or_default()
     }
 
     fn get(&self, r: &[String], c: TCol) -> String {
@@ -334,26 +449,7 @@ fn task_of(
             message: format!("Không hiểu thời gian «{time}»: cần nhập lại."),
         });
     }
-    let amount = crate::format::parse_money(&table.get(r, TCol::Amount));
-    let source_t = fold(&table.get(r, TCol::Source));
-    let source = BudgetSource::ALL
-        .into_iter()
-        .find(|s| !source_t.is_empty() && source_t.contains(&fold(s.short_label())));
-    let level_t = fold(&table.get(r, TCol::Level));
-    let level = BudgetLevel::ALL
-        .into_iter()
-        .find(|l| !level_t.is_empty() && level_t.contains(&fold(l.short_label())));
-    let budget = amount
-        .filter(|a| !a.is_zero())
-        .map(|a| {
-            vec![BudgetLine {
-                amount: a,
-                source,
-                level,
-                note: String::new(),
-            }]
-        })
-        .unwrap_or_default();
+    let budget = table.budget(r);
     if lead.is_empty() {
         flags.push(Flag {
             place: format!("Nhiệm vụ {no}"),
