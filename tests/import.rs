@@ -870,3 +870,49 @@ fn a_budget_split_by_source_is_read_column_by_column() {
     );
     assert_eq!(dxplan::budget::grand_total(&plan).to_string(), "58757.5");
 }
+
+/// An Excel appendix as offices lay it out: a two-row header with merged cells ("Cơ quan
+/// thực hiện" over "Chủ trì | Phối hợp"), coordinators on lines of one cell (Alt+Enter), a
+/// lead merged down over two tasks. Every coordinator and lead is read.
+#[test]
+fn an_excel_appendix_with_a_merged_two_row_header() {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let f = Format::new();
+    ws.write(0, 0, "PHỤ LỤC (Kèm theo Kế hoạch của Ủy ban nhân dân tỉnh Đắk Lắk)").unwrap();
+    ws.merge_range(2, 0, 3, 0, "TT", &f).unwrap();
+    ws.merge_range(2, 1, 3, 1, "Tên nhiệm vụ", &f).unwrap();
+    ws.merge_range(2, 2, 2, 3, "Cơ quan thực hiện", &f).unwrap();
+    ws.write(3, 2, "Chủ trì").unwrap();
+    ws.write(3, 3, "Phối hợp").unwrap();
+    ws.merge_range(2, 4, 3, 4, "Thời gian thực hiện", &f).unwrap();
+    ws.merge_range(4, 0, 4, 4, "1. Nhận thức số", &f).unwrap();
+    ws.write(5, 0, "1.1").unwrap();
+    ws.write(5, 1, "Tổ chức Ngày Chuyển đổi số").unwrap();
+    ws.merge_range(5, 2, 6, 2, "Sở Khoa học và Công nghệ", &f).unwrap();
+    ws.write(5, 3, "Sở Y tế\nSở Tài chính").unwrap();
+    ws.write(5, 4, "Quý 4 năm 2026").unwrap();
+    ws.write(6, 0, "1.2").unwrap();
+    ws.write(6, 1, "Tuyên truyền về chuyển đổi số").unwrap();
+    ws.write(6, 3, "Sở Văn hóa, Thể thao và Du lịch").unwrap();
+    ws.write(6, 4, "Năm 2026").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "phu-luc-dak-lak.xlsx", &wb.save_to_buffer().unwrap());
+    let imported = dxplan::import::import_xlsx(&file, &preset(), None, None).unwrap();
+    assert_eq!((imported.groups, imported.tasks), (1, 2));
+    let plan = imported.plan;
+    assert_eq!(plan.identity.province, "Đắk Lắk");
+    let read: Vec<(Vec<String>, Vec<String>)> = plan.groups[0]
+        .tasks
+        .iter()
+        .map(|t| (names(&plan, &t.lead), names(&plan, &t.coordinating)))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (vec!["Sở KH&CN".into()], vec!["Sở Y tế".into(), "Sở Tài chính".into()]),
+            (vec!["Sở KH&CN".into()], vec!["Sở VH,TT&DL".into()]),
+        ]
+    );
+}

@@ -57,7 +57,12 @@ pub(super) fn import_xlsx(
                     .collect()
             })
             .collect();
-        let rows = rows_of(rows);
+        let mut rows = rows_of(rows);
+        // Merged cells as the Word reader marks them (a header "Cơ quan thực hiện" over
+        // "Chủ trì | Phối hợp"); a sheet whose merges cannot be read is read without them.
+        let merges = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
+        let origin = range.start().unwrap_or((0, 0));
+        mark_merged(&mut rows, &merges, origin);
         let header_at = (0..rows.len().min(20)).find(|h| task_header(&rows[*h..]).is_some());
         if let Some(h) = header_at {
             if attached.is_empty() {
@@ -125,4 +130,38 @@ pub(super) fn import_xlsx(
     });
     plan.directory = dir.into_directory(&mut flags);
     finish(plan, flags, Account::default())
+}
+
+/// Marks the cells of merged regions as `Cell`s of a Word table are marked: those right of
+/// a region's first cell `spanned`, those below it `from_above`, each with the first cell's
+/// text. `origin` is where the sheet's used range starts (`rows[0][0]`).
+fn mark_merged(rows: &mut [super::package::Row], merges: &[calamine::Dimensions], origin: (u32, u32)) {
+    for m in merges {
+        let (Some(r0), Some(c0)) = (
+            m.start.0.checked_sub(origin.0).map(|r| r as usize),
+            m.start.1.checked_sub(origin.1).map(|c| c as usize),
+        ) else {
+            continue;
+        };
+        let Some(text) = rows.get(r0).and_then(|r| r.get(c0)).map(|c| c.text.clone()) else {
+            continue;
+        };
+        let (r1, c1) = (
+            (m.end.0 - origin.0) as usize,
+            (m.end.1 - origin.1) as usize,
+        );
+        for (r, row) in rows.iter_mut().enumerate().take(r1 + 1).skip(r0) {
+            for (c, cell) in row.iter_mut().enumerate().take(c1 + 1).skip(c0) {
+                if (r, c) == (r0, c0) {
+                    continue;
+                }
+                cell.text = text.clone();
+                if r == r0 {
+                    cell.spanned = true;
+                } else {
+                    cell.from_above = true;
+                }
+            }
+        }
+    }
 }
