@@ -392,7 +392,13 @@ pub(super) fn read_task_table(
                     .collect::<Vec<_>>()
                     .join(" "),
             );
-            if !filled.is_empty() && !f.starts_with("tong") && !f.starts_with("cong") {
+            // Totals, and our own appendix's row of the budget not given to a task (the
+            // budget section's sentence is where it is read: read here too, it would count
+            // twice).
+            let written_again = f.starts_with("tong")
+                || f.starts_with("cong")
+                || f.starts_with("kinh phi du kien chua phan bo");
+            if !filled.is_empty() && !written_again {
                 read.skipped.push(
                     filled
                         .iter()
