@@ -6,15 +6,12 @@ import type { Finding } from "../bindings/Finding";
 import type { PlanView } from "../bindings/PlanView";
 import { department } from "../access";
 import { OUTLINE, type OutlineKey } from "../labels";
-import {
-  AppendicesInfo,
-  BudgetEditor,
-  GoalsEditor,
-  IdentityEditor,
-  LegalBasesEditor,
-  OrganisationEditor,
-  SolutionsEditor,
-} from "../sections/Sections";
+import { BudgetEditor } from "../sections/Budget";
+import { GoalsEditor } from "../sections/Goals";
+import { IdentityEditor } from "../sections/Identity";
+import { LegalBasesEditor } from "../sections/LegalBases";
+import { OrganisationEditor } from "../sections/Organisation";
+import { AppendicesInfo, SolutionsEditor } from "../sections/Sections";
 import { AssessmentEditor } from "../sections/Assessment";
 import { Tasks } from "../sections/Tasks";
 import type { PlanApi } from "../usePlan";
