@@ -80,68 +80,7 @@ pub async fn run(command: Command, place: &Place) -> Result<ExitCode> {
             reject,
             out,
             json,
-        } => {
-            let current = place.resolve(&plan).await?;
-            if to_year <= current.identity.year {
-                return Err(Error::Invalid(format!(
-                    "Năm mới ({to_year}) phải sau năm của kế hoạch ({}).",
-                    current.identity.year
-                )));
-            }
-            let opts = dxplan::rollover::Options {
-                keep: keep.into_iter().collect(),
-                drop: drop.into_iter().collect(),
-                reject: reject.into_iter().collect(),
-            };
-            let (next, report) = dxplan::rollover::rollover(&current, to_year, &opts);
-            if json {
-                print_json(&report)?;
-            } else {
-                println!(
-                    "Kế hoạch năm {} → dự thảo năm {}",
-                    report.from_year, report.to_year
-                );
-                for c in &report.carried {
-                    println!("MANG SANG  {c}");
-                }
-                for t in &report.tasks_carried {
-                    println!("NHIỆM VỤ   {t}");
-                }
-                for t in &report.tasks_dropped {
-                    println!("BỎ LẠI     {t}");
-                }
-                for x in &report.replacements {
-                    println!("ĐỔI NĂM    [{}] «{}» → «{}»", x.place, x.before, x.after);
-                }
-                for x in &report.reset {
-                    println!("ĐẶT LẠI    {x}");
-                }
-                for x in &report.to_review {
-                    println!("RÀ SOÁT    {x}");
-                }
-                for x in &report.reform {
-                    let mark = if x.accepted {
-                        "SẮP XẾP"
-                    } else {
-                        "GIỮ NGUYÊN"
-                    };
-                    println!(
-                        "{mark}    [{}] {}: «{}» → «{}»",
-                        x.id, x.what, x.before, x.after
-                    );
-                }
-            }
-            match out {
-                Some(path) => {
-                    planfile::write(&next, &path)?;
-                    eprintln!("Đã ghi {}", path.display());
-                }
-                None => {
-                    let id = place.add(&next).await?;
-                    eprintln!("Đã tạo kế hoạch năm {to_year} (mã {id}).");
-                }
-            }
-        }
+        } => rollover(place, plan, to_year, keep, drop, reject, out, json).await,
         Command::Export {
             plan,
             docx,
@@ -149,79 +88,172 @@ pub async fn run(command: Command, place: &Place) -> Result<ExitCode> {
             doc,
             draft,
             template,
-        } => {
-            let in_database = !Path::new(&plan).is_file();
-            let id = plan;
-            let plan = place.resolve(&id).await?;
-            if let Some(docx) = docx {
-                let opts = dxplan::docx::Options {
-                    doc: doc.parse()?,
-                    draft,
-                    template,
-                };
-                let plan_document = !matches!(opts.doc, dxplan::docx::DocChoice::BaoCao { .. });
-                if !draft && plan_document {
-                    dxplan::readiness::ensure_issuable(&plan)?;
-                }
-                if !draft && !plan_document {
-                    dxplan::readiness::ensure_report_numbered(&plan)?;
-                }
-                dxplan::docx::export(&plan, &opts, &docx)?;
-                eprintln!("Đã xuất {}", docx.display());
-                // As in the window: a final plan document exported is the plan issued.
-                if !draft && plan_document && in_database {
-                    let session = place.session().await?;
-                    session.mark_issued(&id).await?;
-                    session.close().await;
-                }
-            }
-            if let Some(xlsx) = xlsx {
-                dxplan::xlsx::export(&plan, &xlsx)?;
-                eprintln!("Đã xuất {}", xlsx.display());
-            }
-        }
+        } => export(place, plan, docx, xlsx, doc, draft, template).await,
         Command::Report {
             plan,
             docx,
             xlsx,
             as_of,
             draft,
-        } => {
-            // Checked by hand: clap's own message would be English.
-            if docx.is_none() && xlsx.is_none() {
-                return Err(Error::Invalid(
-                    "Cần --docx (tệp Word) hoặc --xlsx (tệp Excel), hoặc cả hai.".into(),
-                ));
-            }
-            let plan = place.resolve(&plan).await?;
-            let as_of = match as_of {
-                None => None,
-                Some(text) => Some(
-                    chrono::NaiveDate::parse_from_str(text.trim(), "%d/%m/%Y").map_err(|_| {
-                        Error::Invalid(format!(
-                            "Ngày «{text}» không đúng dạng ngày/tháng/năm (ví dụ 30/11/2027)."
-                        ))
-                    })?,
-                ),
-            };
-            if let Some(docx) = docx {
-                if !draft {
-                    dxplan::readiness::ensure_report_numbered(&plan)?;
-                }
-                let opts = dxplan::docx::Options {
-                    doc: dxplan::docx::DocChoice::BaoCao { as_of },
-                    draft,
-                    ..Default::default()
-                };
-                dxplan::docx::export(&plan, &opts, &docx)?;
-                eprintln!("Đã xuất {}", docx.display());
-            }
-            if let Some(xlsx) = xlsx {
-                let day = dxplan::docx::report::as_of(&plan, as_of);
-                dxplan::xlsx::export_report(&plan, day, &xlsx)?;
-                eprintln!("Đã xuất {}", xlsx.display());
-            }
+        } => report(place, plan, docx, xlsx, as_of, draft).await,
+    }
+}
+
+async fn rollover(
+    place: &Place,
+    plan: String,
+    to_year: i32,
+    keep: Vec<String>,
+    drop: Vec<String>,
+    reject: Vec<String>,
+    out: Option<PathBuf>,
+    json: bool,
+) -> Result<ExitCode> {
+    let current = place.resolve(&plan).await?;
+    if to_year <= current.identity.year {
+        return Err(Error::Invalid(format!(
+            "Năm mới ({to_year}) phải sau năm của kế hoạch ({}).",
+            current.identity.year
+        )));
+    }
+    let opts = dxplan::rollover::Options {
+        keep: keep.into_iter().collect(),
+        drop: drop.into_iter().collect(),
+        reject: reject.into_iter().collect(),
+    };
+    let (next, report) = dxplan::rollover::rollover(&current, to_year, &opts);
+    if json {
+        print_json(&report)?;
+    } else {
+        println!(
+            "Kế hoạch năm {} → dự thảo năm {}",
+            report.from_year, report.to_year
+        );
+        for c in &report.carried {
+            println!("MANG SANG  {c}");
         }
+        for t in &report.tasks_carried {
+            println!("NHIỆM VỤ   {t}");
+        }
+        for t in &report.tasks_dropped {
+            println!("BỎ LẠI     {t}");
+        }
+        for x in &report.replacements {
+            println!("ĐỔI NĂM    [{}] «{}» → «{}»", x.place, x.before, x.after);
+        }
+        for x in &report.reset {
+            println!("ĐẶT LẠI    {x}");
+        }
+        for x in &report.to_review {
+            println!("RÀ SOÁT    {x}");
+        }
+        for x in &report.reform {
+            let mark = if x.accepted {
+                "SẮP XẾP"
+            } else {
+                "GIỮ NGUYÊN"
+            };
+            println!(
+                "{mark}    [{}] {}: «{}» → «{}»",
+                x.id, x.what, x.before, x.after
+            );
+        }
+    }
+    match out {
+        Some(path) => {
+            planfile::write(&next, &path)?;
+            eprintln!("Đã ghi {}", path.display());
+        }
+        None => {
+            let id = place.add(&next).await?;
+            eprintln!("Đã tạo kế hoạch năm {to_year} (mã {id}).");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn export(
+    place: &Place,
+    plan: String,
+    docx: Option<PathBuf>,
+    xlsx: Option<PathBuf>,
+    doc: String,
+    draft: bool,
+    template: String,
+) -> Result<ExitCode> {
+    let in_database = !Path::new(&plan).is_file();
+    let id = plan;
+    let plan = place.resolve(&id).await?;
+    if let Some(docx) = docx {
+        let opts = dxplan::docx::Options {
+            doc: doc.parse()?,
+            draft,
+            template,
+        };
+        let plan_document = !matches!(opts.doc, dxplan::docx::DocChoice::BaoCao { .. });
+        if !draft && plan_document {
+            dxplan::readiness::ensure_issuable(&plan)?;
+        }
+        if !draft && !plan_document {
+            dxplan::readiness::ensure_report_numbered(&plan)?;
+        }
+        dxplan::docx::export(&plan, &opts, &docx)?;
+        eprintln!("Đã xuất {}", docx.display());
+        // As in the window: a final plan document exported is the plan issued.
+        if !draft && plan_document && in_database {
+            let session = place.session().await?;
+            session.mark_issued(&id).await?;
+            session.close().await;
+        }
+    }
+    if let Some(xlsx) = xlsx {
+        dxplan::xlsx::export(&plan, &xlsx)?;
+        eprintln!("Đã xuất {}", xlsx.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn report(
+    place: &Place,
+    plan: String,
+    docx: Option<PathBuf>,
+    xlsx: Option<PathBuf>,
+    as_of: Option<String>,
+    draft: bool,
+) -> Result<ExitCode> {
+    // Checked by hand: clap's own message would be English.
+    if docx.is_none() && xlsx.is_none() {
+        return Err(Error::Invalid(
+            "Cần --docx (tệp Word) hoặc --xlsx (tệp Excel), hoặc cả hai.".into(),
+        ));
+    }
+    let plan = place.resolve(&plan).await?;
+    let as_of = match as_of {
+        None => None,
+        Some(text) => Some(
+            chrono::NaiveDate::parse_from_str(text.trim(), "%d/%m/%Y").map_err(|_| {
+                Error::Invalid(format!(
+                    "Ngày «{text}» không đúng dạng ngày/tháng/năm (ví dụ 30/11/2027)."
+                ))
+            })?,
+        ),
+    };
+    if let Some(docx) = docx {
+        if !draft {
+            dxplan::readiness::ensure_report_numbered(&plan)?;
+        }
+        let opts = dxplan::docx::Options {
+            doc: dxplan::docx::DocChoice::BaoCao { as_of },
+            draft,
+            ..Default::default()
+        };
+        dxplan::docx::export(&plan, &opts, &docx)?;
+        eprintln!("Đã xuất {}", docx.display());
+    }
+    if let Some(xlsx) = xlsx {
+        let day = dxplan::docx::report::as_of(&plan, as_of);
+        dxplan::xlsx::export_report(&plan, day, &xlsx)?;
+        eprintln!("Đã xuất {}", xlsx.display());
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -131,62 +131,8 @@ pub async fn run(command: Command, place: &Place) -> Result<ExitCode> {
             }
             session.close().await;
         }
-        Command::Validate { plan, json, issue } => {
-            let plan = place.resolve(&plan).await?;
-            let findings = if issue {
-                dxplan::readiness::check(&plan)?
-            } else {
-                validation::validate(&plan)
-            };
-            if json {
-                print_json(&findings)?;
-            } else {
-                for f in &findings {
-                    let tag = match f.severity {
-                        Severity::Error => "LỖI    ",
-                        Severity::Warning => "CẢNH BÁO",
-                    };
-                    println!("{tag} [{}] {}", f.location.label, f.message);
-                }
-                let errors = findings
-                    .iter()
-                    .filter(|f| f.severity == Severity::Error)
-                    .count();
-                println!("{} lỗi, {} cảnh báo.", errors, findings.len() - errors);
-            }
-            if validation::has_errors(&findings) {
-                return Ok(ExitCode::from(2));
-            }
-        }
-        Command::Stats { plan, json } => {
-            let plan = place.resolve(&plan).await?;
-            let s = stats::stats(&plan);
-            if json {
-                print_json(&s)?;
-            } else {
-                println!("Kế hoạch chuyển đổi số tỉnh {} năm {}", s.province, s.year);
-                println!(
-                    "Nhóm nhiệm vụ: {}; nhiệm vụ: {}; chỉ tiêu: {}; căn cứ: {}",
-                    s.groups, s.tasks, s.indicators, s.legal_bases
-                );
-                println!(
-                    "Cơ quan trong danh bạ: {}; được giao nhiệm vụ: {}",
-                    s.agencies, s.agencies_assigned
-                );
-                println!(
-                    "Tổng kinh phí: {}",
-                    dxplan::format::money_million(s.budget.total)
-                );
-                for c in &s.budget.by_source_level {
-                    println!(
-                        "  - {} / {}: {}",
-                        c.source.map_or("(chưa rõ nguồn)", |x| x.label()),
-                        c.level.map_or("(chưa rõ cấp)", |x| x.label()),
-                        dxplan::format::money_million(c.amount)
-                    );
-                }
-            }
-        }
+        Command::Validate { plan, json, issue } => return validate(place, plan, json, issue).await,
+        Command::Stats { plan, json } => return stats(place, plan, json).await,
         Command::ImportFile { file } => {
             let session = place.session().await?;
             let id = session.create(NewPlan::File { path: file }).await?.id;
@@ -214,65 +160,14 @@ pub async fn run(command: Command, place: &Place) -> Result<ExitCode> {
             show,
             example,
             json,
-        } => {
-            let cats = catalogue::Catalogues::load(place.catalogues.as_deref())?;
-            if example {
-                print!("{}", catalogue::EXAMPLE_NATIONAL_TASKS);
-            } else if let Some(id) = show {
-                let c = cats.get(&id).ok_or_else(|| {
-                    Error::Invalid(format!(
-                        "Không có danh mục mã «{id}» (xem: dxplan catalogues)."
-                    ))
-                })?;
-                for line in catalogue_lines(c) {
-                    println!("{line}");
-                }
-            } else if json {
-                print_json(&cats)?;
-            } else {
-                for c in &cats.active {
-                    println!(
-                        "{:<26} {:<8} hiệu lực {}  {:>3} mục  {}  ({})",
-                        c.meta.id,
-                        c.meta.version,
-                        c.meta.effective_year,
-                        c.len(),
-                        c.meta.title,
-                        c.path.display()
-                    );
-                }
-                for (id, version, path) in &cats.superseded {
-                    println!("(đã thay thế) {id} {version} ({})", path.display());
-                }
-            }
-        }
+        } => return catalogues(place, show, example, json).await,
         Command::AddTask {
             id,
             group,
             title,
             lead,
             coordinating,
-        } => {
-            let session = place.session().await?;
-            let current = session.plan(&id).await?;
-            let group_id = group
-                .checked_sub(1)
-                .and_then(|i| current.groups.get(i))
-                .map(|g| g.id.clone())
-                .ok_or_else(|| Error::Invalid(format!("Kế hoạch không có nhóm thứ {group}.")))?;
-            let task = Task {
-                coordinating,
-                ..Task::new(title, vec![lead])
-            };
-            let edit = Edit::AddTask {
-                group: group_id,
-                task,
-                index: None,
-            };
-            let rev = session.edit_latest(&id, edit).await?;
-            eprintln!("Đã thêm nhiệm vụ (phiên bản {rev}).");
-            session.close().await;
-        }
+        } => return add_task(place, id, group, title, lead, coordinating).await,
         Command::History { id } => {
             let session = place.session().await?;
             for r in session.history(&id).await? {
@@ -390,4 +285,133 @@ fn catalogue_lines(c: &catalogue::Catalogue) -> Vec<String> {
             })
             .collect(),
     }
+}
+
+async fn validate(place: &Place, plan: String, json: bool, issue: bool) -> Result<ExitCode> {
+    let plan = place.resolve(&plan).await?;
+    let findings = if issue {
+        dxplan::readiness::check(&plan)?
+    } else {
+        validation::validate(&plan)
+    };
+    if json {
+        print_json(&findings)?;
+    } else {
+        for f in &findings {
+            let tag = match f.severity {
+                Severity::Error => "LỖI    ",
+                Severity::Warning => "CẢNH BÁO",
+            };
+            println!("{tag} [{}] {}", f.location.label, f.message);
+        }
+        let errors = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        println!("{} lỗi, {} cảnh báo.", errors, findings.len() - errors);
+    }
+    if validation::has_errors(&findings) {
+        return Ok(ExitCode::from(2));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn stats(place: &Place, plan: String, json: bool) -> Result<ExitCode> {
+    let plan = place.resolve(&plan).await?;
+    let s = stats::stats(&plan);
+    if json {
+        print_json(&s)?;
+    } else {
+        println!("Kế hoạch chuyển đổi số tỉnh {} năm {}", s.province, s.year);
+        println!(
+            "Nhóm nhiệm vụ: {}; nhiệm vụ: {}; chỉ tiêu: {}; căn cứ: {}",
+            s.groups, s.tasks, s.indicators, s.legal_bases
+        );
+        println!(
+            "Cơ quan trong danh bạ: {}; được giao nhiệm vụ: {}",
+            s.agencies, s.agencies_assigned
+        );
+        println!(
+            "Tổng kinh phí: {}",
+            dxplan::format::money_million(s.budget.total)
+        );
+        for c in &s.budget.by_source_level {
+            println!(
+                "  - {} / {}: {}",
+                c.source.map_or("(chưa rõ nguồn)", |x| x.label()),
+                c.level.map_or("(chưa rõ cấp)", |x| x.label()),
+                dxplan::format::money_million(c.amount)
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn catalogues(
+    place: &Place,
+    show: Option<String>,
+    example: bool,
+    json: bool,
+) -> Result<ExitCode> {
+    let cats = catalogue::Catalogues::load(place.catalogues.as_deref())?;
+    if example {
+        print!("{}", catalogue::EXAMPLE_NATIONAL_TASKS);
+    } else if let Some(id) = show {
+        let c = cats.get(&id).ok_or_else(|| {
+            Error::Invalid(format!(
+                "Không có danh mục mã «{id}» (xem: dxplan catalogues)."
+            ))
+        })?;
+        for line in catalogue_lines(c) {
+            println!("{line}");
+        }
+    } else if json {
+        print_json(&cats)?;
+    } else {
+        for c in &cats.active {
+            println!(
+                "{:<26} {:<8} hiệu lực {}  {:>3} mục  {}  ({})",
+                c.meta.id,
+                c.meta.version,
+                c.meta.effective_year,
+                c.len(),
+                c.meta.title,
+                c.path.display()
+            );
+        }
+        for (id, version, path) in &cats.superseded {
+            println!("(đã thay thế) {id} {version} ({})", path.display());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn add_task(
+    place: &Place,
+    id: String,
+    group: usize,
+    title: String,
+    lead: String,
+    coordinating: Vec<String>,
+) -> Result<ExitCode> {
+    let session = place.session().await?;
+    let current = session.plan(&id).await?;
+    let group_id = group
+        .checked_sub(1)
+        .and_then(|i| current.groups.get(i))
+        .map(|g| g.id.clone())
+        .ok_or_else(|| Error::Invalid(format!("Kế hoạch không có nhóm thứ {group}.")))?;
+    let task = Task {
+        coordinating,
+        ..Task::new(title, vec![lead])
+    };
+    let edit = Edit::AddTask {
+        group: group_id,
+        task,
+        index: None,
+    };
+    let rev = session.edit_latest(&id, edit).await?;
+    eprintln!("Đã thêm nhiệm vụ (phiên bản {rev}).");
+    session.close().await;
+    Ok(ExitCode::SUCCESS)
 }

@@ -62,80 +62,14 @@ pub async fn run(command: Command, place: &Place) -> Result<ExitCode> {
             progress,
             to,
             dir,
-        } => {
-            use dxplan::proposals::batch::{recipients, send, Round};
-            let plan = place.resolve(&plan).await?;
-            let round = if progress {
-                Round::Progress
-            } else {
-                Round::Proposals
-            };
-            let agencies = if to.is_empty() {
-                recipients(&plan, round)
-            } else {
-                to.iter()
-                    .map(|name| dxplan::proposals::agency_named(&plan, name).map(|a| a.id.clone()))
-                    .collect::<Result<Vec<_>>>()?
-            };
-            let sent = send(&plan, round, &agencies, &dir, &place.seal().await?)?;
-            for f in &sent.files {
-                println!(
-                    "{}\t{} nhiệm vụ, {} chỉ tiêu\t{}",
-                    f.name,
-                    f.tasks,
-                    f.indicators,
-                    f.file.display()
-                );
-            }
-            eprintln!(
-                "Đã tạo {} tệp {} và danh sách gửi {}",
-                sent.files.len(),
-                round.label(),
-                sent.summary.display()
-            );
-        }
+        } => return proposals_send(place, plan, progress, to, dir).await,
         Command::ProposalsImport {
             plan,
             files,
             dry_run,
             accept_valid,
             json,
-        } => {
-            let current = place.resolve(&plan).await?;
-            let review = dxplan::proposals::review(&current, &files, &place.seal().await?);
-            if json {
-                print_json(&review)?;
-            } else {
-                print_review(&current, &review);
-            }
-            if !review.problems.is_empty() && !accept_valid {
-                if dry_run {
-                    return Ok(ExitCode::from(2));
-                }
-                return Err(Error::Invalid(format!(
-                    "Có {} vấn đề trong tệp đề xuất: chưa áp dụng thay đổi nào. Sửa các dòng trên, hoặc chạy lại với --accept-valid để chỉ áp dụng các dòng hợp lệ.",
-                    review.problems.len()
-                )));
-            }
-            if dry_run || review.changes.is_empty() {
-                eprintln!(
-                    "Không áp dụng thay đổi nào{}.",
-                    if dry_run { " (chạy thử)" } else { "" }
-                );
-                return Ok(ExitCode::SUCCESS);
-            }
-            let path = Path::new(&plan);
-            if path.is_file() {
-                let mut updated = current;
-                review.apply_to(&mut updated)?;
-                planfile::write(&updated, path)?;
-            } else {
-                let session = place.session().await?;
-                session.apply_review(&plan, None, &review).await?;
-                session.close().await;
-            }
-            eprintln!("Đã áp dụng {} thay đổi.", review.changes.len());
-        }
+        } => return proposals_import(place, plan, files, dry_run, accept_valid, json).await,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -221,4 +155,89 @@ fn print_review(plan: &Plan, review: &dxplan::proposals::Review) {
         review.unchanged,
         review.problems.len()
     );
+}
+
+async fn proposals_send(
+    place: &Place,
+    plan: String,
+    progress: bool,
+    to: Vec<String>,
+    dir: PathBuf,
+) -> Result<ExitCode> {
+    use dxplan::proposals::batch::{recipients, send, Round};
+    let plan = place.resolve(&plan).await?;
+    let round = if progress {
+        Round::Progress
+    } else {
+        Round::Proposals
+    };
+    let agencies = if to.is_empty() {
+        recipients(&plan, round)
+    } else {
+        to.iter()
+            .map(|name| dxplan::proposals::agency_named(&plan, name).map(|a| a.id.clone()))
+            .collect::<Result<Vec<_>>>()?
+    };
+    let sent = send(&plan, round, &agencies, &dir, &place.seal().await?)?;
+    for f in &sent.files {
+        println!(
+            "{}\t{} nhiệm vụ, {} chỉ tiêu\t{}",
+            f.name,
+            f.tasks,
+            f.indicators,
+            f.file.display()
+        );
+    }
+    eprintln!(
+        "Đã tạo {} tệp {} và danh sách gửi {}",
+        sent.files.len(),
+        round.label(),
+        sent.summary.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn proposals_import(
+    place: &Place,
+    plan: String,
+    files: Vec<PathBuf>,
+    dry_run: bool,
+    accept_valid: bool,
+    json: bool,
+) -> Result<ExitCode> {
+    let current = place.resolve(&plan).await?;
+    let review = dxplan::proposals::review(&current, &files, &place.seal().await?);
+    if json {
+        print_json(&review)?;
+    } else {
+        print_review(&current, &review);
+    }
+    if !review.problems.is_empty() && !accept_valid {
+        if dry_run {
+            return Ok(ExitCode::from(2));
+        }
+        return Err(Error::Invalid(format!(
+            "Có {} vấn đề trong tệp đề xuất: chưa áp dụng thay đổi nào. Sửa các dòng trên, hoặc chạy lại với --accept-valid để chỉ áp dụng các dòng hợp lệ.",
+            review.problems.len()
+        )));
+    }
+    if dry_run || review.changes.is_empty() {
+        eprintln!(
+            "Không áp dụng thay đổi nào{}.",
+            if dry_run { " (chạy thử)" } else { "" }
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let path = Path::new(&plan);
+    if path.is_file() {
+        let mut updated = current;
+        review.apply_to(&mut updated)?;
+        planfile::write(&updated, path)?;
+    } else {
+        let session = place.session().await?;
+        session.apply_review(&plan, None, &review).await?;
+        session.close().await;
+    }
+    eprintln!("Đã áp dụng {} thay đổi.", review.changes.len());
+    Ok(ExitCode::SUCCESS)
 }

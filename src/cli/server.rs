@@ -71,30 +71,7 @@ pub async fn run(command: Command, place: &Place) -> Result<ExitCode> {
             port,
             database,
             user,
-        } => {
-            use dxplan::store::connection::{secret, ServerSettings};
-            // A command ends at once: without a credential store the password could not serve
-            // the next one.
-            if !secret::available() {
-                return Err(Error::Invalid(
-                    "hệ điều hành này không có kho mật khẩu để ghi nhớ mật khẩu máy chủ; hãy dùng --db postgres://tài-khoản:mật-khẩu@máy-chủ:5432/tên-csdl cho từng lệnh".into(),
-                ));
-            }
-            let password = read_secret()?;
-            let session = place.local_session().await?;
-            let settings = ServerSettings {
-                host,
-                port,
-                database,
-                user,
-            };
-            let c = session.connect(&settings, &password, true).await?;
-            eprintln!(
-                "Đã kết nối tới máy chủ dùng chung {} với tài khoản {}; mật khẩu được ghi nhớ trong Trình quản lý thông tin xác thực của Windows. Các lệnh sau làm việc trên máy chủ này cho đến khi `dxplan disconnect`.",
-                settings.checked()?.shown(),
-                c.account.full_name
-            );
-        }
+        } => return connect(place, host, port, database, user).await,
         Command::Disconnect => {
             let session = place.local_session().await?;
             session.disconnect().await?;
@@ -103,35 +80,7 @@ pub async fn run(command: Command, place: &Place) -> Result<ExitCode> {
                 place.local_file().display()
             );
         }
-        Command::Connection { json } => {
-            let session = place.session().await?;
-            let c = session.connection().await?;
-            if json {
-                print_json(&c)?;
-            } else if c.shared {
-                let a = &c.account;
-                println!("Máy chủ dùng chung: {}", c.address);
-                println!(
-                    "Tài khoản: {} ({}){}",
-                    a.full_name,
-                    a.agency
-                        .as_deref()
-                        .map(|g| format!("chỉ sửa nhiệm vụ do {g} chủ trì"))
-                        .unwrap_or_else(|| "soạn thảo".into()),
-                    if c.admin { ", quản trị" } else { "" }
-                );
-                println!(
-                    "Kết nối: {}",
-                    if c.encrypted {
-                        "mã hóa (TLS)"
-                    } else {
-                        "không mã hóa"
-                    }
-                );
-            } else {
-                println!("Cơ sở dữ liệu trên máy này: {}", c.local_file);
-            }
-        }
+        Command::Connection { json } => return connection(place, json).await,
         Command::Accounts => {
             let session = place.session().await?;
             let c = session.connection().await?;
@@ -150,28 +99,7 @@ pub async fn run(command: Command, place: &Place) -> Result<ExitCode> {
             login,
             name,
             agency,
-        } => {
-            let password = read_secret()?;
-            // The store refuses on a personal file, and checks every field.
-            let session = place.session().await?;
-            let made = session
-                .make_account(&dxplan::store::NewAccount {
-                    account: login,
-                    password,
-                    full_name: name,
-                    agency,
-                })
-                .await?;
-            eprintln!(
-                "Đã tạo tài khoản {} ({}{}).",
-                made.account,
-                made.full_name,
-                made.agency
-                    .map(|a| format!(", chỉ sửa nhiệm vụ do {a} chủ trì"))
-                    .unwrap_or_else(|| ", soạn thảo".into())
-            );
-            session.close().await;
-        }
+        } => return account_add(place, login, name, agency).await,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -183,4 +111,96 @@ fn read_secret() -> Result<String> {
         .read_line(&mut line)
         .map_err(|e| Error::Invalid(format!("không đọc được mật khẩu: {e}")))?;
     Ok(line.trim_end_matches(['\r', '\n']).to_string())
+}
+
+async fn connect(
+    place: &Place,
+    host: String,
+    port: u16,
+    database: String,
+    user: String,
+) -> Result<ExitCode> {
+    use dxplan::store::connection::{secret, ServerSettings};
+    // A command ends at once: without a credential store the password could not serve
+    // the next one.
+    if !secret::available() {
+        return Err(Error::Invalid(
+            "hệ điều hành này không có kho mật khẩu để ghi nhớ mật khẩu máy chủ; hãy dùng --db postgres://tài-khoản:mật-khẩu@máy-chủ:5432/tên-csdl cho từng lệnh".into(),
+        ));
+    }
+    let password = read_secret()?;
+    let session = place.local_session().await?;
+    let settings = ServerSettings {
+        host,
+        port,
+        database,
+        user,
+    };
+    let c = session.connect(&settings, &password, true).await?;
+    eprintln!(
+        "Đã kết nối tới máy chủ dùng chung {} với tài khoản {}; mật khẩu được ghi nhớ trong Trình quản lý thông tin xác thực của Windows. Các lệnh sau làm việc trên máy chủ này cho đến khi `dxplan disconnect`.",
+        settings.checked()?.shown(),
+        c.account.full_name
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn connection(place: &Place, json: bool) -> Result<ExitCode> {
+    let session = place.session().await?;
+    let c = session.connection().await?;
+    if json {
+        print_json(&c)?;
+    } else if c.shared {
+        let a = &c.account;
+        println!("Máy chủ dùng chung: {}", c.address);
+        println!(
+            "Tài khoản: {} ({}){}",
+            a.full_name,
+            a.agency
+                .as_deref()
+                .map(|g| format!("chỉ sửa nhiệm vụ do {g} chủ trì"))
+                .unwrap_or_else(|| "soạn thảo".into()),
+            if c.admin { ", quản trị" } else { "" }
+        );
+        println!(
+            "Kết nối: {}",
+            if c.encrypted {
+                "mã hóa (TLS)"
+            } else {
+                "không mã hóa"
+            }
+        );
+    } else {
+        println!("Cơ sở dữ liệu trên máy này: {}", c.local_file);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn account_add(
+    place: &Place,
+    login: String,
+    name: String,
+    agency: Option<String>,
+) -> Result<ExitCode> {
+    let password = read_secret()?;
+    // The store refuses on a personal file, and checks every field.
+    let session = place.session().await?;
+    let made = session
+        .make_account(&dxplan::store::NewAccount {
+            account: login,
+            password,
+            full_name: name,
+            agency,
+        })
+        .await?;
+    eprintln!(
+        "Đã tạo tài khoản {} ({}{}).",
+        made.account,
+        made.full_name,
+        made.agency
+            .map(|a| format!(", chỉ sửa nhiệm vụ do {a} chủ trì"))
+            .unwrap_or_else(|| ", soạn thảo".into())
+    );
+    session.close().await;
+    Ok(ExitCode::SUCCESS)
 }
