@@ -731,35 +731,41 @@ fn what_the_import_asks_to_check_stays_a_finding_until_seen() {
         .any(|f| f.code == "import.review"));
 }
 
+/// A Word file of paragraphs, then one task table.
+fn paragraphs_then_table(paragraphs: &[&str], rows: Vec<Vec<String>>) -> Vec<u8> {
+    let mut blocks: Vec<Block> = paragraphs.iter().map(|t| Block::P(t.to_string())).collect();
+    blocks.push(Block::T(rows));
+    word_file(&blocks)
+}
+
 /// Đắk Lắk's 2026 plan (0155/KH-UBND) lists its bases as bullets before "Thực hiện …",
 /// with no section of its own: they are the plan's bases (the session then links them to
 /// the library, as any imported basis), and the opening keeps the rest.
 #[test]
 fn bases_listed_as_bullets_in_the_opening_are_read_as_bases() {
     let dir = tempfile::tempdir().unwrap();
-    let mut blocks: Vec<Block> = [
-        "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK",
-        "Số: 155/KH-UBND",
-        "Đắk Lắk, ngày 24 tháng 12 năm 2025",
-        "KẾ HOẠCH",
-        "Chuyển đổi số tỉnh Đắk Lắk năm 2026",
-        "- Luật Giao dịch điện tử số 20/2023/QH15 ngày 22/6/2023;",
-        "- Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia;",
-        "Căn cứ Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê duyệt Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030;",
-        "Thực hiện Công văn số 3350/BKHCN-CĐSQG ngày 05/9/2025 của Bộ Khoa học và Công nghệ, Ủy ban nhân dân tỉnh ban hành Kế hoạch chuyển đổi số năm 2026 như sau:",
-        "I. NHIỆM VỤ, GIẢI PHÁP",
-        "1. Nhận thức số",
-        "Tổ chức tuyên truyền về chuyển đổi số.",
-    ]
-    .into_iter()
-    .map(|t| Block::P(t.into()))
-    .collect();
-    blocks.push(Block::T(vec![
-        vec!["TT".into(), "Tên nhiệm vụ".into(), "Cơ quan chủ trì".into(), "Thời gian".into()],
-        vec!["1".into(), "Nhận thức số".into(), String::new(), String::new()],
-        vec!["1.1".into(), "Tổ chức Ngày Chuyển đổi số".into(), "Sở Khoa học và Công nghệ".into(), "Quý 4 năm 2026".into()],
-    ]));
-    let file = write(dir.path(), "KH 155 Dak Lak.docx", &word_file(&blocks));
+    let bytes = paragraphs_then_table(
+        &[
+            "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK",
+            "Số: 155/KH-UBND",
+            "Đắk Lắk, ngày 24 tháng 12 năm 2025",
+            "KẾ HOẠCH",
+            "Chuyển đổi số tỉnh Đắk Lắk năm 2026",
+            "- Luật Giao dịch điện tử số 20/2023/QH15 ngày 22/6/2023;",
+            "- Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia;",
+            "Căn cứ Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê duyệt Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030;",
+            "Thực hiện Công văn số 3350/BKHCN-CĐSQG ngày 05/9/2025 của Bộ Khoa học và Công nghệ, Ủy ban nhân dân tỉnh ban hành Kế hoạch chuyển đổi số năm 2026 như sau:",
+            "I. NHIỆM VỤ, GIẢI PHÁP",
+            "1. Nhận thức số",
+            "Tổ chức tuyên truyền về chuyển đổi số.",
+        ],
+        vec![
+            vec!["TT".into(), "Tên nhiệm vụ".into(), "Cơ quan chủ trì".into(), "Thời gian".into()],
+            vec!["1".into(), "Nhận thức số".into(), String::new(), String::new()],
+            vec!["1.1".into(), "Tổ chức Ngày Chuyển đổi số".into(), "Sở Khoa học và Công nghệ".into(), "Quý 4 năm 2026".into()],
+        ],
+    );
+    let file = write(dir.path(), "KH 155 Dak Lak.docx", &bytes);
     let imported = import_docx(&file, &preset(), Default::default()).unwrap();
     let plan = imported.plan;
     let bases: Vec<(DocType, Option<&str>, &str)> = plan
@@ -772,18 +778,27 @@ fn bases_listed_as_bullets_in_the_opening_are_read_as_bases() {
         [
             (DocType::Luat, Some("20/2023/QH15"), ""),
             (DocType::NghiQuyet, Some("57-NQ/TW"), "Bộ Chính trị"),
-            (DocType::QuyetDinh, Some("749/QĐ-TTg"), "Thủ tướng Chính phủ"),
+            (
+                DocType::QuyetDinh,
+                Some("749/QĐ-TTg"),
+                "Thủ tướng Chính phủ"
+            ),
         ]
     );
     assert!(
-        plan.identity.opening.starts_with("Thực hiện Công văn số 3350/BKHCN-CĐSQG"),
+        plan.identity
+            .opening
+            .starts_with("Thực hiện Công văn số 3350/BKHCN-CĐSQG"),
         "{}",
         plan.identity.opening
     );
     assert!(!plan.identity.opening.contains("Luật Giao dịch"));
     assert_eq!(
         plan.groups[0].tasks[0].deadline,
-        Some(dxplan::model::Deadline::Quarter { year: 2026, quarter: 4 })
+        Some(dxplan::model::Deadline::Quarter {
+            year: 2026,
+            quarter: 4
+        })
     );
 }
 
@@ -793,31 +808,32 @@ fn bases_listed_as_bullets_in_the_opening_are_read_as_bases() {
 #[test]
 fn the_province_from_the_header_and_parts_named_without_phan() {
     let dir = tempfile::tempdir().unwrap();
-    let mut blocks: Vec<Block> = [
-        "ỦY BAN NHÂN DÂN",
-        "TỈNH ĐẮK LẮK",
-        "Số: 155/KH-UBND",
-        "KẾ HOẠCH",
-        "Chuyển đổi số năm 2026",
-        "Thực hiện Công văn số 3350/BKHCN-CĐSQG ngày 05/9/2025 của Bộ Khoa học và Công nghệ, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
-        "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2025",
-        "1. Kết quả thực hiện các nhiệm vụ",
-        "Đã hoàn thành 40/45 nhiệm vụ.",
-        "KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2026",
-        "I. NHIỆM VỤ, GIẢI PHÁP",
-        "1. Nhận thức số",
-        "Tổ chức tuyên truyền về chuyển đổi số.",
-    ]
-    .into_iter()
-    .map(|t| Block::P(t.into()))
-    .collect();
-    blocks.push(Block::T(vec![
-        vec!["TT".into(), "Tên nhiệm vụ".into(), "Cơ quan chủ trì".into()],
-        vec!["1".into(), "Nhận thức số".into(), String::new()],
-        vec!["1.1".into(), "Tổ chức Ngày Chuyển đổi số".into(), "Sở Khoa học và Công nghệ".into()],
-    ]));
-    let file = write(dir.path(), "KH 155.docx", &word_file(&blocks));
-    let plan = import_docx(&file, &preset(), Default::default()).unwrap().plan;
+    let bytes = paragraphs_then_table(
+        &[
+            "ỦY BAN NHÂN DÂN",
+            "TỈNH ĐẮK LẮK",
+            "Số: 155/KH-UBND",
+            "KẾ HOẠCH",
+            "Chuyển đổi số năm 2026",
+            "Thực hiện Công văn số 3350/BKHCN-CĐSQG ngày 05/9/2025 của Bộ Khoa học và Công nghệ, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
+            "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2025",
+            "1. Kết quả thực hiện các nhiệm vụ",
+            "Đã hoàn thành 40/45 nhiệm vụ.",
+            "KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2026",
+            "I. NHIỆM VỤ, GIẢI PHÁP",
+            "1. Nhận thức số",
+            "Tổ chức tuyên truyền về chuyển đổi số.",
+        ],
+        vec![
+            vec!["TT".into(), "Tên nhiệm vụ".into(), "Cơ quan chủ trì".into()],
+            vec!["1".into(), "Nhận thức số".into(), String::new()],
+            vec!["1.1".into(), "Tổ chức Ngày Chuyển đổi số".into(), "Sở Khoa học và Công nghệ".into()],
+        ],
+    );
+    let file = write(dir.path(), "KH 155.docx", &bytes);
+    let plan = import_docx(&file, &preset(), Default::default())
+        .unwrap()
+        .plan;
     assert_eq!(plan.identity.province, "Đắk Lắk");
     assert_eq!(plan.identity.issuer, "Ủy ban nhân dân tỉnh Đắk Lắk");
     assert!(
@@ -831,7 +847,13 @@ fn the_province_from_the_header_and_parts_named_without_phan() {
         .iter()
         .map(|s| (s.title.as_str(), s.text.as_str()))
         .collect();
-    assert_eq!(areas, [("Kết quả thực hiện các nhiệm vụ", "Đã hoàn thành 40/45 nhiệm vụ.")]);
+    assert_eq!(
+        areas,
+        [(
+            "Kết quả thực hiện các nhiệm vụ",
+            "Đã hoàn thành 40/45 nhiệm vụ."
+        )]
+    );
     assert_eq!(plan.groups[0].tasks[0].title, "Tổ chức Ngày Chuyển đổi số");
 }
 
@@ -865,8 +887,24 @@ fn a_budget_split_by_source_is_read_column_by_column() {
     ];
     let row = |cells: [&str; 7]| cells.iter().map(|c| cell(c, "")).collect::<String>();
     rows.push(cell("1. Hạ tầng số", r#"<w:gridSpan w:val="7"/>"#));
-    rows.push(row(["1.1", "Nâng cấp trung tâm dữ liệu tỉnh", "Sở Khoa học và Công nghệ", "45.000", "12.000", "", "57.000"]));
-    rows.push(row(["1.2", "Phủ sóng 5G tại trung tâm các xã", "Sở Khoa học và Công nghệ", "", "", "1.757,5", "1.757,5"]));
+    rows.push(row([
+        "1.1",
+        "Nâng cấp trung tâm dữ liệu tỉnh",
+        "Sở Khoa học và Công nghệ",
+        "45.000",
+        "12.000",
+        "",
+        "57.000",
+    ]));
+    rows.push(row([
+        "1.2",
+        "Phủ sóng 5G tại trung tâm các xã",
+        "Sở Khoa học và Công nghệ",
+        "",
+        "",
+        "1.757,5",
+        "1.757,5",
+    ]));
     let blocks = vec![
         Block::P("ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK".into()),
         Block::P("KẾ HOẠCH".into()),
@@ -876,7 +914,11 @@ fn a_budget_split_by_source_is_read_column_by_column() {
         Block::P("Phát triển hạ tầng số.".into()),
         raw_table(&rows),
     ];
-    let file = write(dir.path(), "KH kinh phi theo nguon.docx", &word_file(&blocks));
+    let file = write(
+        dir.path(),
+        "KH kinh phi theo nguon.docx",
+        &word_file(&blocks),
+    );
     let imported = import_docx(&file, &preset(), Default::default()).unwrap();
     assert_eq!((imported.groups, imported.tasks), (1, 2));
     let plan = imported.plan;
@@ -890,13 +932,28 @@ fn a_budget_split_by_source_is_read_column_by_column() {
     assert_eq!(
         lines(0),
         [
-            ("45000".to_string(), None, None, "Ngân sách trung ương".to_string()),
-            ("12000".to_string(), None, Some(BudgetLevel::Tinh), String::new()),
+            (
+                "45000".to_string(),
+                None,
+                None,
+                "Ngân sách trung ương".to_string()
+            ),
+            (
+                "12000".to_string(),
+                None,
+                Some(BudgetLevel::Tinh),
+                String::new()
+            ),
         ]
     );
     assert_eq!(
         lines(1),
-        [("1757.5".to_string(), Some(BudgetSource::Khac), None, String::new())]
+        [(
+            "1757.5".to_string(),
+            Some(BudgetSource::Khac),
+            None,
+            String::new()
+        )]
     );
     assert_eq!(dxplan::budget::grand_total(&plan).to_string(), "58757.5");
 }
@@ -910,17 +967,24 @@ fn an_excel_appendix_with_a_merged_two_row_header() {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     let f = Format::new();
-    ws.write(0, 0, "PHỤ LỤC (Kèm theo Kế hoạch của Ủy ban nhân dân tỉnh Đắk Lắk)").unwrap();
+    ws.write(
+        0,
+        0,
+        "PHỤ LỤC (Kèm theo Kế hoạch của Ủy ban nhân dân tỉnh Đắk Lắk)",
+    )
+    .unwrap();
     ws.merge_range(2, 0, 3, 0, "TT", &f).unwrap();
     ws.merge_range(2, 1, 3, 1, "Tên nhiệm vụ", &f).unwrap();
     ws.merge_range(2, 2, 2, 3, "Cơ quan thực hiện", &f).unwrap();
     ws.write(3, 2, "Chủ trì").unwrap();
     ws.write(3, 3, "Phối hợp").unwrap();
-    ws.merge_range(2, 4, 3, 4, "Thời gian thực hiện", &f).unwrap();
+    ws.merge_range(2, 4, 3, 4, "Thời gian thực hiện", &f)
+        .unwrap();
     ws.merge_range(4, 0, 4, 4, "1. Nhận thức số", &f).unwrap();
     ws.write(5, 0, "1.1").unwrap();
     ws.write(5, 1, "Tổ chức Ngày Chuyển đổi số").unwrap();
-    ws.merge_range(5, 2, 6, 2, "Sở Khoa học và Công nghệ", &f).unwrap();
+    ws.merge_range(5, 2, 6, 2, "Sở Khoa học và Công nghệ", &f)
+        .unwrap();
     ws.write(5, 3, "Sở Y tế\nSở Tài chính").unwrap();
     ws.write(5, 4, "Quý 4 năm 2026").unwrap();
     ws.write(6, 0, "1.2").unwrap();
@@ -928,7 +992,11 @@ fn an_excel_appendix_with_a_merged_two_row_header() {
     ws.write(6, 3, "Sở Văn hóa, Thể thao và Du lịch").unwrap();
     ws.write(6, 4, "Năm 2026").unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let file = write(dir.path(), "phu-luc-dak-lak.xlsx", &wb.save_to_buffer().unwrap());
+    let file = write(
+        dir.path(),
+        "phu-luc-dak-lak.xlsx",
+        &wb.save_to_buffer().unwrap(),
+    );
     let imported = dxplan::import::import_xlsx(&file, &preset(), None, None).unwrap();
     assert_eq!((imported.groups, imported.tasks), (1, 2));
     let plan = imported.plan;
@@ -941,7 +1009,10 @@ fn an_excel_appendix_with_a_merged_two_row_header() {
     assert_eq!(
         read,
         [
-            (vec!["Sở KH&CN".into()], vec!["Sở Y tế".into(), "Sở Tài chính".into()]),
+            (
+                vec!["Sở KH&CN".into()],
+                vec!["Sở Y tế".into(), "Sở Tài chính".into()]
+            ),
             (vec!["Sở KH&CN".into()], vec!["Sở VH,TT&DL".into()]),
         ]
     );
