@@ -740,7 +740,8 @@ fn paragraphs_then_table(paragraphs: &[&str], rows: Vec<Vec<String>>) -> Vec<u8>
 
 /// Đắk Lắk's 2026 plan (0155/KH-UBND) lists its bases as bullets before "Thực hiện …",
 /// with no section of its own: they are the plan's bases (the session then links them to
-/// the library, as any imported basis), and the opening keeps the rest.
+/// the library, as any imported basis), with the guidance letter the "Thực hiện …" sentence
+/// carries out; the opening keeps that sentence.
 #[test]
 fn bases_listed_as_bullets_in_the_opening_are_read_as_bases() {
     let dir = tempfile::tempdir().unwrap();
@@ -782,6 +783,12 @@ fn bases_listed_as_bullets_in_the_opening_are_read_as_bases() {
                 DocType::QuyetDinh,
                 Some("749/QĐ-TTg"),
                 "Thủ tướng Chính phủ"
+            ),
+            // The guidance the opening sentence carries out.
+            (
+                DocType::CongVan,
+                Some("3350/BKHCN-CĐSQG"),
+                "Bộ Khoa học và Công nghệ"
             ),
         ]
     );

@@ -83,6 +83,14 @@ pub(super) fn map(parts: Parts, plan: &mut Plan, r: &mut Reading) {
     for rows in &parts.indicator_tables {
         read_indicator_table(rows, &mut plan.specific_goals);
     }
+    // The guidance the opening sentence cites ("Thực hiện Công văn số 3350/BKHCN-CĐSQG ngày
+    // 05/9/2025 của Bộ Khoa học và Công nghệ, Ủy ban nhân dân tỉnh ban hành …"): a basis
+    // too, checked for currency like the others; the sentence stays as written.
+    let guidance: Vec<LegalBasis> = parts
+        .opening
+        .iter()
+        .filter_map(|l| cited_in_sentence(&l.text))
+        .collect();
     if plan.legal_bases.is_empty() && !opening_bases.is_empty() {
         let rest: Vec<String> = parts
             .opening
@@ -93,6 +101,11 @@ pub(super) fn map(parts: Parts, plan: &mut Plan, r: &mut Reading) {
             .collect();
         plan.identity.opening = md(&rest);
         plan.legal_bases = opening_bases.into_iter().map(|(_, b)| b).collect();
+    }
+    for g in guidance {
+        if !plan.legal_bases.iter().any(|b| b.number == g.number) {
+            plan.legal_bases.push(g);
+        }
     }
     let mut groups = parts.groups;
     if groups.is_empty() {
@@ -307,4 +320,19 @@ fn opening_basis(text: &str) -> Option<LegalBasis> {
         false => t,
     };
     parse_citation(t)
+}
+
+/// The document an opening sentence is written to carry out: "Thực hiện <document>, Ủy ban
+/// nhân dân tỉnh ban hành …" → the document, when it reads as a citation with a number.
+fn cited_in_sentence(text: &str) -> Option<LegalBasis> {
+    let t = text.trim();
+    if !fold(t).starts_with("thuc hien ") {
+        return None;
+    }
+    let rest = t.char_indices().nth("Thực hiện ".chars().count()).map(|(i, _)| &t[i..])?;
+    let end = [", Ủy ban nhân dân", ", UBND", ", Ủy ban"]
+        .iter()
+        .filter_map(|w| rest.find(w))
+        .min()?;
+    parse_citation(&rest[..end]).filter(|b| b.number.is_some())
 }
