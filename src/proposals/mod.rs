@@ -622,8 +622,11 @@ fn table_rows<R: AsRef<[Data]>>(
         .map(AsRef::as_ref)
         .enumerate()
         .skip(header + 1)
-        .take_while(|(_, r)| trailer(r) != Some(Trailer::Signature))
-        .filter(|(_, r)| trailer(r).is_none() && r.iter().any(|c| !cell_text(c).is_empty()))
+        // Each row's kind read once (its first cell folded), for both tests.
+        .map(|(i, r)| (i, r, trailer(r)))
+        .take_while(|(_, _, t)| *t != Some(Trailer::Signature))
+        .filter(|(_, r, t)| t.is_none() && r.iter().any(|c| !cell_text(c).is_empty()))
+        .map(|(i, r, _)| (i, r))
 }
 
 fn cell_text(d: &Data) -> String {
