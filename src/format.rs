@@ -545,16 +545,40 @@ mod tests {
             ("Quý I, II/2023", quarter(2)),
             ("6 tháng đầu năm 2023", quarter(2)),
             ("6 tháng cuối năm 2023", quarter(4)),
-            ("Tháng 12 năm 2023", Deadline::Month { year: 2023, month: 12 }),
+            (
+                "Tháng 12 năm 2023",
+                Deadline::Month {
+                    year: 2023,
+                    month: 12,
+                },
+            ),
             ("Trong năm 2023", Deadline::Year { year: 2023 }),
             ("Đến hết năm 2023", Deadline::Year { year: 2023 }),
-            ("Năm 2023 và các năm tiếp theo", Deadline::Year { year: 2023 }),
+            (
+                "Năm 2023 và các năm tiếp theo",
+                Deadline::Year { year: 2023 },
+            ),
             ("Trước ngày 30/6/2023", date(30, 6)),
             ("Trước 15/11/2023", date(15, 11)),
             ("Ngày 30 tháng 6 năm 2023", date(30, 6)),
-            ("Giai đoạn 2023 - 2025", Deadline::YearRange { from: 2023, to: 2025 }),
-            ("Từ năm 2023 đến năm 2025", Deadline::YearRange { from: 2023, to: 2025 }),
-            ("Trước ngày 30 tháng 11 hằng năm", Deadline::Recurring { day: 30, month: 11 }),
+            (
+                "Giai đoạn 2023 - 2025",
+                Deadline::YearRange {
+                    from: 2023,
+                    to: 2025,
+                },
+            ),
+            (
+                "Từ năm 2023 đến năm 2025",
+                Deadline::YearRange {
+                    from: 2023,
+                    to: 2025,
+                },
+            ),
+            (
+                "Trước ngày 30 tháng 11 hằng năm",
+                Deadline::Recurring { day: 30, month: 11 },
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(Deadline::parse(text), Some(expected), "{text}");

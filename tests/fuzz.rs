@@ -106,10 +106,14 @@ fn repack(package: &[u8], name: &str, text: &[u8]) -> Vec<u8> {
 }
 
 fn part(package: &[u8], name: &str) -> Vec<u8> {
+    try_part(package, name).unwrap()
+}
+
+fn try_part(package: &[u8], name: &str) -> Option<Vec<u8>> {
     let mut zin = zip::ZipArchive::new(std::io::Cursor::new(package)).unwrap();
     let mut data = Vec::new();
-    zin.by_name(name).unwrap().read_to_end(&mut data).unwrap();
-    data
+    zin.by_name(name).ok()?.read_to_end(&mut data).unwrap();
+    Some(data)
 }
 
 /// What is done with a plan a reader accepted: everything downstream must hold too.
@@ -134,7 +138,8 @@ fn seconds() -> u64 {
 
 /// Runs `check` on mutations of the seeds for `FUZZ_SECONDS`; a panic fails with the input
 /// kept in target/fuzz/ to reproduce.
-fn fuzz(name: &str, seeds: Vec<Vec<u8>>, check: impl Fn(&[u8], &Path)) {
+/// `check` is told which seed the input was made from.
+fn fuzz(name: &str, seeds: Vec<Vec<u8>>, check: impl Fn(usize, &[u8], &Path)) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("target/fuzz")
         .join(name);
@@ -154,7 +159,7 @@ fn fuzz(name: &str, seeds: Vec<Vec<u8>>, check: impl Fn(&[u8], &Path)) {
             let input = mutate(&seeds[s], &ms);
             let scratch = dir.join("input");
             std::fs::write(&scratch, &input).unwrap();
-            let ok = std::panic::catch_unwind(AssertUnwindSafe(|| check(&input, &scratch)));
+            let ok = std::panic::catch_unwind(AssertUnwindSafe(|| check(s, &input, &scratch)));
             if ok.is_err() {
                 std::fs::copy(&scratch, dir.join("crash")).unwrap();
             }
@@ -189,7 +194,7 @@ fn sample_docx() -> Vec<u8> {
 fn fuzz_plan_file() {
     let sample = std::fs::read(dxplan::sample::SAMPLE_PATH).unwrap();
     let contract = std::fs::read("tests/fixtures/contract-plan.json").unwrap();
-    fuzz("plan-file", vec![sample, contract], |_, path| {
+    fuzz("plan-file", vec![sample, contract], |_, _, path| {
         if let Ok(plan) = dxplan::planfile::read(path) {
             use_plan(&plan);
         }
@@ -199,20 +204,41 @@ fn fuzz_plan_file() {
 #[test]
 #[ignore]
 fn fuzz_word_import() {
-    let docx = sample_docx();
-    // Our own export, and the hand-written variant corpus of tests/import_variants.rs.
-    let mut seeds = vec![part(&docx, "word/document.xml")];
-    let corpus = std::fs::read_dir("tests/fixtures/import-variants").unwrap();
-    let mut files: Vec<_> = corpus.map(|e| e.unwrap().path()).collect();
-    files.sort();
-    for file in files {
-        seeds.push(part(&std::fs::read(file).unwrap(), "word/document.xml"));
+    // Our own export, the hand-written variants of tests/import_variants.rs, and the files laid
+    // out by offices (python-docx on Word's template, and saved by LibreOffice): each file's
+    // document.xml, and numbering.xml where it has one, mutated inside its own package.
+    let mut packages = vec![sample_docx()];
+    for folder in ["import-variants", "import-office", "import-libreoffice"] {
+        let dir = Path::new("tests/fixtures").join(folder);
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "docx"))
+            .collect();
+        files.sort();
+        packages.extend(files.iter().map(|f| std::fs::read(f).unwrap()));
     }
+    let mut seeds = Vec::new();
+    let mut origin = Vec::new(); // (package, part) of each seed
+    for (i, package) in packages.iter().enumerate() {
+        for name in ["word/document.xml", "word/numbering.xml"] {
+            if let Some(text) = try_part(package, name) {
+                seeds.push(text);
+                origin.push((i, name));
+            }
+        }
+    }
+    println!(
+        "fuzz word: {} packages, {} seeds",
+        packages.len(),
+        seeds.len()
+    );
     // Partial drafts too, so a refusal does not stop the input short of the mapping.
     let options = dxplan::import::Options { partial: true };
-    fuzz("word", seeds, |input, path| {
+    fuzz("word", seeds, |s, input, path| {
+        let (package, name) = origin[s];
         let file = path.with_extension("docx");
-        std::fs::write(&file, repack(&docx, "word/document.xml", input)).unwrap();
+        std::fs::write(&file, repack(&packages[package], name, input)).unwrap();
         if let Ok(imported) = dxplan::import::import_docx(&file, &[], options) {
             use_plan(&imported.plan);
         }
@@ -233,7 +259,7 @@ fn fuzz_excel_import() {
     if has_strings {
         seeds.push(part(&xlsx, strings));
     }
-    fuzz("excel", seeds, |input, path| {
+    fuzz("excel", seeds, |_, input, path| {
         let target =
             if input.starts_with(b"<?xml") && String::from_utf8_lossy(input).contains("<sst") {
                 strings
@@ -262,7 +288,7 @@ fn fuzz_proposals() {
     .unwrap();
     let sheet = "xl/worksheets/sheet2.xml";
     let seed = part(&template, sheet);
-    fuzz("proposals", vec![seed], |input, path| {
+    fuzz("proposals", vec![seed], |_, input, path| {
         let file = path.with_extension("xlsx");
         std::fs::write(&file, repack(&template, sheet, input)).unwrap();
         let review = dxplan::proposals::review(
@@ -288,7 +314,7 @@ fn fuzz_progress() {
     // The task sheet (after the hidden lists); the indicator sheet is read from the template.
     let sheet = "xl/worksheets/sheet2.xml";
     let seed = part(&template, sheet);
-    fuzz("progress", vec![seed], |input, path| {
+    fuzz("progress", vec![seed], |_, input, path| {
         let file = path.with_extension("xlsx");
         std::fs::write(&file, repack(&template, sheet, input)).unwrap();
         let review = dxplan::proposals::review(

@@ -81,7 +81,7 @@ pub(super) fn map(parts: Parts, plan: &mut Plan, r: &mut Reading) {
         );
     }
     for rows in &parts.indicator_tables {
-        read_indicator_table(rows, &mut plan.specific_goals);
+        read_indicator_table(rows, &mut plan.specific_goals, &mut r.flags);
     }
     // The guidance the opening sentence cites ("Thực hiện Công văn số 3350/BKHCN-CĐSQG ngày
     // 05/9/2025 của Bộ Khoa học và Công nghệ, Ủy ban nhân dân tỉnh ban hành …"): a basis
@@ -193,6 +193,10 @@ fn bucket_to_plan(
         }
         (Content::Vision, _) => plan.vision = join(&plan.vision, &text),
         (Content::Goals, None) => plan.general_goal = join(&plan.general_goal, &text),
+        // "1. Mục tiêu chung" under the goals: the general goal, not a specific one.
+        (Content::Goals, Some(t)) if fold(&t).starts_with("muc tieu chung") => {
+            plan.general_goal = join(&plan.general_goal, &text)
+        }
         (Content::Goals, Some(t)) => {
             let pillar = pillar_of(&t).unwrap_or_else(|| {
                 r.flags.push(Flag {
@@ -329,7 +333,10 @@ fn cited_in_sentence(text: &str) -> Option<LegalBasis> {
     if !fold(t).starts_with("thuc hien ") {
         return None;
     }
-    let rest = t.char_indices().nth("Thực hiện ".chars().count()).map(|(i, _)| &t[i..])?;
+    let rest = t
+        .char_indices()
+        .nth("Thực hiện ".chars().count())
+        .map(|(i, _)| &t[i..])?;
     let end = [", Ủy ban nhân dân", ", UBND", ", Ủy ban"]
         .iter()
         .filter_map(|w| rest.find(w))

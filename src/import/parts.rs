@@ -495,7 +495,11 @@ fn name_case(name: &str) -> String {
         .map(|w| {
             let mut c = w.chars();
             c.next()
-                .map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect())
+                .map(|f| {
+                    f.to_uppercase()
+                        .chain(c.flat_map(char::to_lowercase))
+                        .collect()
+                })
                 .unwrap_or_default()
         })
         .collect::<Vec<String>>()

@@ -207,7 +207,9 @@ impl TaskColumns {
         // Split by source only when a header says so (not, say, two years' amounts).
         let split = amounts.iter().any(|&i| {
             let f = fold(self.heads.get(i).map_or("", |h| h.as_str()));
-            ["ngan sach", "nguon", "von ", "xa hoi hoa"].iter().any(|w| f.contains(w))
+            ["ngan sach", "nguon", "von ", "xa hoi hoa"]
+                .iter()
+                .any(|w| f.contains(w))
         });
         if amounts.len() > 1 && split && !by_source.is_empty() {
             return by_source
@@ -252,6 +254,17 @@ impl TaskColumns {
                 }]
             })
             .unwrap_or_default()
+    }
+
+    /// The amount a "Tổng" column beside the sources writes for a row (it is not read as a
+    /// line: the lines add up to it).
+    fn written_total(&self, r: &[String]) -> Option<Decimal> {
+        let amounts = self.cols.iter().filter(|(c, _)| *c == TCol::Amount).count();
+        self.cols
+            .iter()
+            .filter(|(c, _)| *c == TCol::Amount && amounts > 1)
+            .find(|(_, i)| self.heads.get(*i).is_some_and(|h| fold(h).contains("tong")))
+            .and_then(|(_, i)| crate::format::parse_money(r.get(*i)?))
     }
 
     fn get(&self, r: &[String], c: TCol) -> String {
@@ -456,6 +469,19 @@ fn task_of(
         });
     }
     let budget = table.budget(r);
+    if let Some(total) = table.written_total(r) {
+        let sum: Decimal = budget.iter().map(|l| l.amount).sum();
+        if sum != total && !budget.is_empty() {
+            flags.push(Flag {
+                place: format!("Nhiệm vụ {no}"),
+                message: format!(
+                    "Cột «Tổng» ghi {} triệu đồng nhưng các nguồn cộng lại {} triệu đồng: đã lấy theo từng nguồn, cần kiểm tra.",
+                    crate::format::money(total),
+                    crate::format::money(sum)
+                ),
+            });
+        }
+    }
     if lead.is_empty() {
         flags.push(Flag {
             place: format!("Nhiệm vụ {no}"),
@@ -526,19 +552,85 @@ pub(super) fn parse_target(text: &str) -> Option<(Comparator, Decimal, Option<De
     }
 }
 
-/// Whether a table is the indicator appendix ("Chỉ tiêu" and "Mục tiêu" columns).
+/// The columns of an indicator table, from its header: our own appendix ("TT | Chỉ tiêu |
+/// Mục tiêu | Giá trị năm trước | Thời hạn") or an office's ("Chỉ tiêu | Đơn vị tính | Năm
+/// 2025 | Mục tiêu 2026").
+#[derive(Debug, Default)]
+struct IndicatorColumns {
+    no: Option<usize>,
+    name: Option<usize>,
+    unit: Option<usize>,
+    target: Option<usize>,
+    baseline: Option<usize>,
+    date: Option<usize>,
+}
+
+fn indicator_columns(header: &[String]) -> IndicatorColumns {
+    let mut c = IndicatorColumns::default();
+    for (i, h) in header.iter().enumerate() {
+        let f = fold(h);
+        let has_year = h.chars().any(|ch| ch.is_ascii_digit());
+        let slot = if f == "tt" || f == "stt" {
+            &mut c.no
+        } else if f.starts_with("muc tieu")
+            || f.starts_with("ke hoach")
+            || (f.starts_with("chi tieu") && has_year)
+        {
+            &mut c.target
+        } else if f == "chi tieu" || f.starts_with("ten chi tieu") || f.starts_with("noi dung") {
+            &mut c.name
+        } else if f.starts_with("don vi") || f == "dvt" {
+            &mut c.unit
+        } else if f.starts_with("thoi han") || f.starts_with("thoi gian") {
+            &mut c.date
+        } else if f.starts_with("gia tri")
+            || f.contains("thuc hien")
+            || f.starts_with("hien trang")
+            || f.starts_with("ket qua")
+            || (f.starts_with("nam") && has_year)
+        {
+            &mut c.baseline
+        } else {
+            continue;
+        };
+        slot.get_or_insert(i);
+    }
+    c
+}
+
+/// Whether a table is an indicator table: a column naming the indicator and one its target.
 pub(super) fn is_indicator_table(rows: &[Vec<String>]) -> bool {
     rows.first().is_some_and(|h| {
-        h.iter().any(|c| fold(c) == "chi tieu") && h.iter().any(|c| fold(c) == "muc tieu")
+        let c = indicator_columns(h);
+        c.name.is_some() && c.target.is_some()
     })
 }
 
-/// Indicator appendix rows ("1 | goal" then "1.1 | name | Trên 70% | baseline | Năm 2023").
-pub(super) fn read_indicator_table(rows: &[Vec<String>], goals: &mut [Goal]) {
+/// Indicator table rows: a goal's row ("1 | goal", our own appendix) chooses the goal the
+/// indicators under it belong to; an indicator row has a name and a target. A table without
+/// goal rows (an office's list of main indicators) goes to the goal whose heading speaks of
+/// indicators, or to a new one, said in a flag.
+pub(super) fn read_indicator_table(
+    rows: &[Vec<String>],
+    goals: &mut Vec<Goal>,
+    flags: &mut Vec<Flag>,
+) {
+    let Some(cols) = rows.first().map(|h| indicator_columns(h)) else {
+        return;
+    };
+    let get = |r: &[String], c: Option<usize>| -> String {
+        c.and_then(|i| r.get(i))
+            .map_or(String::new(), |t| t.trim().to_string())
+    };
     let mut gi: Option<usize> = None;
     for r in &rows[1..] {
-        let no = r.first().map(|s| s.trim().to_string()).unwrap_or_default();
-        if no.chars().all(|c| c.is_ascii_digit()) && !no.is_empty() {
+        let no = get(r, cols.no.or(Some(0)));
+        let name = get(r, cols.name);
+        let target = get(r, cols.target);
+        let goal_row = !no.is_empty()
+            && no.chars().all(|c| c.is_ascii_digit())
+            && (target.is_empty() || target == name);
+        if goal_row {
             let n: usize = no.parse().unwrap_or(0);
             gi = (n >= 1 && n <= goals.len()).then(|| n - 1);
             if let Some(g) = gi {
@@ -546,16 +638,27 @@ pub(super) fn read_indicator_table(rows: &[Vec<String>], goals: &mut [Goal]) {
             }
             continue;
         }
-        let (Some(g), Some(name), Some(target)) = (gi, r.get(1), r.get(2)) else {
+        if name.is_empty() {
+            continue;
+        }
+        let Some((comparator, t, max, written_unit)) = parse_target(&target) else {
             continue;
         };
-        let Some((comparator, t, max, unit)) = parse_target(target) else {
-            continue;
+        let g = match gi {
+            Some(g) => g,
+            None => {
+                let g = main_indicators_goal(goals, flags);
+                gi = Some(g);
+                g
+            }
         };
         let (name, denominator) = match name.rsplit_once(" (trên tổng số ") {
             Some((n, d)) => (n.to_string(), Some(d.trim_end_matches(')').to_string())),
             None => (name.clone(), None),
         };
+        let unit = Some(get(r, cols.unit))
+            .filter(|u| !u.is_empty())
+            .unwrap_or(written_unit);
         goals[g].indicators.push(Indicator {
             id: new_id(),
             name,
@@ -564,15 +667,37 @@ pub(super) fn read_indicator_table(rows: &[Vec<String>], goals: &mut [Goal]) {
             target: Some(t),
             target_max: max,
             denominator,
-            baseline: r
-                .get(3)
-                .and_then(|b| crate::format::parse_money(b.trim_end_matches('%'))),
+            baseline: crate::format::parse_money(get(r, cols.baseline).trim_end_matches('%')),
             actual: None,
-            target_date: r.get(4).and_then(|d| Deadline::parse(d)),
+            target_date: Deadline::parse(&get(r, cols.date)),
             catalogue_ref: None,
             measured: None,
         });
     }
+}
+
+/// The goal a table of main indicators belongs to: the last one headed as indicators
+/// ("Các chỉ tiêu chủ yếu") that has none yet, or a new one.
+fn main_indicators_goal(goals: &mut Vec<Goal>, flags: &mut Vec<Flag>) -> usize {
+    if let Some(i) = goals
+        .iter()
+        .rposition(|g| fold(&g.title).contains("chi tieu") && g.indicators.is_empty())
+    {
+        return i;
+    }
+    let title = "Các chỉ tiêu chủ yếu".to_string();
+    flags.push(Flag {
+        place: format!("Mục tiêu «{title}»"),
+        message: "Bảng chỉ tiêu không thuộc mục tiêu nào: đã đưa vào mục tiêu này, xếp vào trụ cột «Khác».".into(),
+    });
+    goals.push(Goal {
+        id: new_id(),
+        pillar: Pillar::Khac,
+        title,
+        text: String::new(),
+        indicators: Vec::new(),
+    });
+    goals.len() - 1
 }
 
 #[cfg(test)]

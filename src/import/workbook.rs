@@ -135,7 +135,11 @@ pub(super) fn import_xlsx(
 /// Marks the cells of merged regions as `Cell`s of a Word table are marked: those right of
 /// a region's first cell `spanned`, those below it `from_above`, each with the first cell's
 /// text. `origin` is where the sheet's used range starts (`rows[0][0]`).
-fn mark_merged(rows: &mut [super::package::Row], merges: &[calamine::Dimensions], origin: (u32, u32)) {
+fn mark_merged(
+    rows: &mut [super::package::Row],
+    merges: &[calamine::Dimensions],
+    origin: (u32, u32),
+) {
     for m in merges {
         let (Some(r0), Some(c0)) = (
             m.start.0.checked_sub(origin.0).map(|r| r as usize),
@@ -146,10 +150,7 @@ fn mark_merged(rows: &mut [super::package::Row], merges: &[calamine::Dimensions]
         let Some(text) = rows.get(r0).and_then(|r| r.get(c0)).map(|c| c.text.clone()) else {
             continue;
         };
-        let (r1, c1) = (
-            (m.end.0 - origin.0) as usize,
-            (m.end.1 - origin.1) as usize,
-        );
+        let (r1, c1) = ((m.end.0 - origin.0) as usize, (m.end.1 - origin.1) as usize);
         for (r, row) in rows.iter_mut().enumerate().take(r1 + 1).skip(r0) {
             for (c, cell) in row.iter_mut().enumerate().take(c1 + 1).skip(c0) {
                 if (r, c) == (r0, c0) {
