@@ -51,6 +51,38 @@ pub fn sources_text(lines: &[BudgetLine]) -> String {
     .join("; ")
 }
 
+/// One budget line as a table's "Nguồn" cell names it: "Thường xuyên, cấp tỉnh", "Ngân sách
+/// trung ương" (its note), "Chưa xác định".
+pub fn line_label(l: &BudgetLine) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(s) = l.source {
+        parts.push(s.short_label().to_string());
+    }
+    if let Some(v) = l.level {
+        parts.push(format!("cấp {}", v.short_label().to_lowercase()));
+    }
+    if !l.note.trim().is_empty() {
+        parts.push(l.note.trim().to_string());
+    }
+    match parts.join(", ") {
+        t if t.is_empty() => "Chưa xác định".to_string(),
+        t => crate::format::capitalise_first(&t),
+    }
+}
+
+/// The lines of a task's budget as its "Nguồn" cell prints them, one per line: the label
+/// alone for a single line (the amount is in its own column), "label: amount" for several.
+pub fn lines_text(lines: &[BudgetLine]) -> Vec<String> {
+    match lines {
+        [] => Vec::new(),
+        [one] => vec![line_label(one)],
+        _ => lines
+            .iter()
+            .map(|l| format!("{}: {}", line_label(l), crate::format::money(l.amount)))
+            .collect(),
+    }
+}
+
 /// The budget levels of some lines: "Tỉnh; Xã".
 pub fn levels_text(lines: &[BudgetLine]) -> String {
     distinct(

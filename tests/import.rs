@@ -377,7 +377,91 @@ fn our_own_draft_reads_back_whole_with_its_budget_once() {
 
 #[test]
 fn our_own_export_reads_back_as_the_same_plan() {
-    let original = dxplan::sample::plan();
+    assert_reads_back(dxplan::sample::plan());
+}
+
+/// The sample with every kind of content the sample lacks: each kind of deadline, budget
+/// lines of several sources and levels on tasks, an output, last year's tasks with their
+/// status and result in Phần I.
+#[test]
+fn a_plan_with_every_kind_of_content_reads_back_as_itself() {
+    use chrono::NaiveDate;
+    use dxplan::model::{BudgetLine, Deadline, TaskReview, TaskStatus};
+    use rust_decimal::Decimal;
+    let mut plan = dxplan::sample::plan();
+    let deadlines = [
+        Deadline::Date {
+            date: NaiveDate::from_ymd_opt(2023, 6, 30).unwrap(),
+        },
+        Deadline::Month {
+            year: 2023,
+            month: 9,
+        },
+        Deadline::Quarter {
+            year: 2023,
+            quarter: 4,
+        },
+        Deadline::Year { year: 2023 },
+        Deadline::YearRange {
+            from: 2023,
+            to: 2025,
+        },
+        Deadline::Recurring { day: 30, month: 11 },
+        Deadline::Continuous,
+    ];
+    let line = |amount: &str, source, level| BudgetLine {
+        amount: amount.parse::<Decimal>().unwrap(),
+        source,
+        level,
+        note: String::new(),
+    };
+    let tasks: Vec<&mut dxplan::model::Task> = plan
+        .groups
+        .iter_mut()
+        .flat_map(|g| g.tasks.iter_mut())
+        .collect();
+    for (t, d) in tasks.into_iter().zip(deadlines) {
+        t.deadline = Some(d);
+    }
+    let first = &mut plan.groups[0].tasks[0];
+    first.budget = vec![
+        line(
+            "1500",
+            Some(BudgetSource::ThuongXuyen),
+            Some(BudgetLevel::Tinh),
+        ),
+        line("250.5", Some(BudgetSource::XaHoiHoa), None),
+    ];
+    first.output = "Kế hoạch được phê duyệt".into();
+    plan.groups[1].tasks[0].budget = vec![line(
+        "12000",
+        Some(BudgetSource::DauTuPhatTrien),
+        Some(BudgetLevel::Tinh),
+    )];
+    let lead = plan.groups[0].tasks[0].lead.clone();
+    plan.assessment.tasks = vec![
+        TaskReview {
+            id: "r1".into(),
+            group: "Chính quyền số".into(),
+            title: "Nâng cấp Cổng dịch vụ công của tỉnh".into(),
+            lead: lead.clone(),
+            status: Some(TaskStatus::HoanThanh),
+            result: "Đưa vào sử dụng tháng 10/2022".into(),
+        },
+        TaskReview {
+            id: "r2".into(),
+            group: "Chính quyền số".into(),
+            title: "Số hóa hồ sơ lưu trữ".into(),
+            lead,
+            status: Some(TaskStatus::DangTrienKhai),
+            result: String::new(),
+        },
+    ];
+    assert_reads_back(plan);
+}
+
+/// Our own export of `original`, imported: the same plan, part by part.
+fn assert_reads_back(original: Plan) {
     let dir = tempfile::tempdir().unwrap();
     let bytes = dxplan::docx::build(&original, &Default::default()).unwrap();
     let back = import_docx(
@@ -410,7 +494,15 @@ fn our_own_export_reads_back_as_the_same_plan() {
         assert_eq!(ga.tasks.len(), gb.tasks.len());
         for (ta, tb) in ga.tasks.iter().zip(&gb.tasks) {
             assert_eq!(ta.title, tb.title);
-            assert_eq!(ta.deadline, tb.deadline);
+            assert_eq!(ta.deadline, tb.deadline, "deadline of {}", ta.title);
+            assert_eq!(ta.output, tb.output, "output of {}", ta.title);
+            let lines = |t: &dxplan::model::Task| {
+                t.budget
+                    .iter()
+                    .map(|l| (l.amount, l.source, l.level))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(lines(ta), lines(tb), "budget of {}", ta.title);
             let keys = |p: &Plan, ids: &[String]| {
                 ids.iter()
                     .map(|i| agency_key(&p.agency(i).unwrap().name))
@@ -519,6 +611,20 @@ fn our_own_export_reads_back_as_the_same_plan() {
             .collect::<Vec<_>>()
     };
     assert_eq!(duties(&back), duties(&original));
+    let past = |p: &Plan| {
+        p.assessment
+            .tasks
+            .iter()
+            .map(|t| (t.title.clone(), t.status, plain(&t.result)))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(past(&back), past(&original));
+    assert_eq!(plain(&back.general_goal), plain(&original.general_goal));
+    assert_eq!(plain(&back.vision), plain(&original.vision));
+    assert_eq!(
+        dxplan::budget::grand_total(&back),
+        dxplan::budget::grand_total(&original)
+    );
 }
 
 #[test]

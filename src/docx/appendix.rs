@@ -125,22 +125,49 @@ fn amount_text(v: rust_decimal::Decimal) -> String {
 }
 
 const TASK_W: [usize; 7] = [650, 4700, 2200, 2700, 1350, 1250, 1437];
+/// With a "Kết quả, sản phẩm" column after the coordinators (the same page width).
+const TASK_W_OUTPUT: [usize; 8] = [650, 3300, 1900, 2300, 2100, 1300, 1250, 1487];
 
+/// The task appendix: a group's row with its subtotal, then its tasks; the budget not given
+/// to a task; the total. A "Kết quả, sản phẩm" column when some task names its output; the
+/// "Nguồn" cell gives each budget line its amount when a task has several, so the appendix
+/// says where each amount comes from (and reads back as the same lines).
 fn task_table(plan: &Plan) -> Table {
-    let w = TASK_W;
+    let with_output = plan.tasks().any(|(_, t)| !t.output.trim().is_empty());
+    let (w, titles): (&[usize], Vec<&str>) = if with_output {
+        (
+            &TASK_W_OUTPUT,
+            vec![
+                "TT",
+                "Tên nhiệm vụ",
+                "Cơ quan chủ trì",
+                "Cơ quan phối hợp",
+                "Kết quả, sản phẩm",
+                "Thời gian thực hiện",
+                "Kinh phí (triệu đồng)",
+                "Nguồn",
+            ],
+        )
+    } else {
+        (
+            &TASK_W,
+            vec![
+                "TT",
+                "Tên nhiệm vụ",
+                "Cơ quan chủ trì",
+                "Cơ quan phối hợp",
+                "Thời gian thực hiện",
+                "Kinh phí (triệu đồng)",
+                "Nguồn",
+            ],
+        )
+    };
+    // The amount column, and the width a group's title or a total's label spans.
+    let amount = w.len() - 2;
+    let across: usize = w[1..amount].iter().sum();
     let names = |ids: &[String]| plan.agency_names(ids);
-    let mut rows = vec![header_row(
-        &[
-            "TT",
-            "Tên nhiệm vụ",
-            "Cơ quan chủ trì",
-            "Cơ quan phối hợp",
-            "Thời gian thực hiện",
-            "Kinh phí (triệu đồng)",
-            "Nguồn",
-        ],
-        &w,
-    )];
+    let left = |text: &str, i: usize| text_cell(text, w[i], AlignmentType::Left, false);
+    let mut rows = vec![header_row(&titles, w)];
     let totals = crate::budget::totals(plan);
     for (gi, g) in plan.groups.iter().enumerate() {
         let subtotal = totals
@@ -150,85 +177,82 @@ fn task_table(plan: &Plan) -> Table {
         rows.push(
             TableRow::new(vec![
                 group_cell(&group_number(gi), w[0], AlignmentType::Center),
-                group_cell(&g.title, w[1] + w[2] + w[3] + w[4], AlignmentType::Left).grid_span(4),
-                group_cell(&amount_text(subtotal), w[5], AlignmentType::Right),
-                group_cell("", w[6], AlignmentType::Left),
+                group_cell(&g.title, across, AlignmentType::Left).grid_span(amount - 1),
+                group_cell(&amount_text(subtotal), w[amount], AlignmentType::Right),
+                group_cell("", w[amount + 1], AlignmentType::Left),
             ])
             .cant_split(),
         );
         for (ti, t) in g.tasks.iter().enumerate() {
-            rows.push(
-                TableRow::new(vec![
-                    text_cell(&task_number(gi, ti), w[0], AlignmentType::Center, false),
-                    text_cell(&t.title, w[1], AlignmentType::Left, false),
-                    text_cell(&names(&t.lead), w[2], AlignmentType::Left, false),
-                    text_cell(&names(&t.coordinating), w[3], AlignmentType::Left, false),
-                    text_cell(
-                        &t.deadline.as_ref().map_or(String::new(), |d| d.cell()),
-                        w[4],
-                        AlignmentType::Center,
-                        false,
-                    ),
-                    text_cell(
-                        &amount_text(crate::budget::sum(&t.budget)),
-                        w[5],
-                        AlignmentType::Right,
-                        false,
-                    ),
-                    text_cell(
-                        &crate::budget::sources_text(&t.budget),
-                        w[6],
-                        AlignmentType::Left,
-                        false,
-                    ),
-                ])
-                .cant_split(),
-            );
-        }
-    }
-    if !plan.budget.unallocated.is_empty() {
-        rows.push(
-            TableRow::new(vec![
-                text_cell("", w[0], AlignmentType::Center, false),
+            let mut cells = vec![
+                text_cell(&task_number(gi, ti), w[0], AlignmentType::Center, false),
+                left(&t.title, 1),
+                left(&names(&t.lead), 2),
+                left(&names(&t.coordinating), 3),
+            ];
+            if with_output {
+                cells.push(left(&t.output, 4));
+            }
+            cells.extend([
                 text_cell(
-                    "Kinh phí dự kiến chưa phân bổ cho nhiệm vụ cụ thể",
-                    w[1] + w[2] + w[3] + w[4],
-                    AlignmentType::Left,
+                    &t.deadline.as_ref().map_or(String::new(), |d| d.cell()),
+                    w[amount - 1],
+                    AlignmentType::Center,
                     false,
-                )
-                .grid_span(4),
+                ),
                 text_cell(
-                    &amount_text(totals.unallocated),
-                    w[5],
+                    &amount_text(crate::budget::sum(&t.budget)),
+                    w[amount],
                     AlignmentType::Right,
                     false,
                 ),
-                text_cell(
-                    &crate::budget::sources_text(&plan.budget.unallocated),
-                    w[6],
-                    AlignmentType::Left,
-                    false,
-                ),
-            ])
-            .cant_split(),
-        );
+                lines_cell(&crate::budget::lines_text(&t.budget), w[amount + 1]),
+            ]);
+            rows.push(TableRow::new(cells).cant_split());
+        }
     }
-    rows.push(
+    let total_row = |label: &str, amount_cell: String, sources: Vec<String>, strong: bool| {
+        let align = if strong {
+            AlignmentType::Center
+        } else {
+            AlignmentType::Left
+        };
         TableRow::new(vec![
-            text_cell("", w[0], AlignmentType::Center, true),
-            text_cell(
-                "TỔNG CỘNG",
-                w[1] + w[2] + w[3] + w[4],
-                AlignmentType::Center,
-                true,
-            )
-            .grid_span(4),
-            text_cell(&money(totals.total), w[5], AlignmentType::Right, true),
-            text_cell("", w[6], AlignmentType::Left, false),
+            text_cell("", w[0], AlignmentType::Center, strong),
+            text_cell(label, across, align, strong).grid_span(amount - 1),
+            text_cell(&amount_cell, w[amount], AlignmentType::Right, strong),
+            lines_cell(&sources, w[amount + 1]),
         ])
-        .cant_split(),
-    );
-    fixed_table(rows, &w)
+        .cant_split()
+    };
+    if !plan.budget.unallocated.is_empty() {
+        rows.push(total_row(
+            "Kinh phí dự kiến chưa phân bổ cho nhiệm vụ cụ thể",
+            amount_text(totals.unallocated),
+            crate::budget::lines_text(&plan.budget.unallocated),
+            false,
+        ));
+    }
+    rows.push(total_row(
+        "TỔNG CỘNG",
+        money(totals.total),
+        Vec::new(),
+        true,
+    ));
+    fixed_table(rows, w)
+}
+
+/// A cell of one paragraph per line.
+fn lines_cell(lines: &[String], width: usize) -> TableCell {
+    let paras = if lines.is_empty() {
+        vec![cell_para(vec![run("", PT12)], AlignmentType::Left)]
+    } else {
+        lines
+            .iter()
+            .map(|l| cell_para(vec![run(l, PT12)], AlignmentType::Left))
+            .collect()
+    };
+    cell(paras, width)
 }
 
 const IND_W: [usize; 5] = [650, 6700, 2400, 2400, 2137];

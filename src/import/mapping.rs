@@ -8,7 +8,7 @@ use crate::text::fold;
 
 use super::citations::parse_citation;
 use super::parts::{Bucket, Line, Parts};
-use super::prose::{budget_lines, indicators_in, md, parse_review, pillar_of};
+use super::prose::{budget_lines, indicators_in, md, parse_review, parse_task_review, pillar_of};
 use super::tables::read_indicator_table;
 use super::{Flag, Reading};
 
@@ -171,11 +171,26 @@ fn bucket_to_plan(
         {
             plan.assessment.budget_spent = text
         }
-        (Content::AssessmentAreas, t) => plan.assessment.sections.push(NarrativeSection {
-            id: new_id(),
-            title: t.unwrap_or_else(|| sentence_case(&heading)),
-            text,
-        }),
+        (Content::AssessmentAreas, t) => {
+            // Last year's tasks as our own Phần I prints them under their area, or under
+            // "Các nhiệm vụ khác" when their group has none.
+            let title = t.unwrap_or_else(|| sentence_case(&heading));
+            let (reviews, kept): (Vec<_>, Vec<_>) = lines
+                .iter()
+                .map(|l| (parse_task_review(&l.text, &title), l))
+                .partition(|(r, _)| r.is_some());
+            plan.assessment
+                .tasks
+                .extend(reviews.into_iter().filter_map(|(r, _)| r));
+            let kept: Vec<String> = kept.into_iter().map(|(_, l)| l.text.clone()).collect();
+            if !(kept.is_empty() && fold(&title) == "cac nhiem vu khac") {
+                plan.assessment.sections.push(NarrativeSection {
+                    id: new_id(),
+                    title,
+                    text: md(&kept),
+                });
+            }
+        }
         (Content::LegalBases, _) => {
             placed = false;
             for l in &lines {

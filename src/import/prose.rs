@@ -322,6 +322,32 @@ fn nth_number_after(line: &str, after: &str) -> Option<Decimal> {
     crate::format::parse_money(num.trim_end_matches(['.', ',']))
 }
 
+/// Last year's task as our own Phần I prints it: "- Tên nhiệm vụ: hoàn thành. Kết quả…",
+/// the status one of the model's (or "chưa đánh giá"), under the area `group`.
+pub(super) fn parse_task_review(line: &str, group: &str) -> Option<TaskReview> {
+    let t = line.trim().strip_prefix(['-', '–'])?.trim();
+    let (title, rest) = t.split_once(": ")?;
+    let (status_text, result) = rest.split_once('.').unwrap_or((rest, ""));
+    let status = match status_text {
+        "chưa đánh giá" => None,
+        s => Some(
+            TaskStatus::ALL
+                .into_iter()
+                .find(|x| x.label().to_lowercase() == s)?,
+        ),
+    };
+    let result = result.trim().trim_end_matches('.');
+    Some(TaskReview {
+        id: new_id(),
+        group: group.to_string(),
+        title: title.trim().to_string(),
+        lead: Vec::new(),
+        status,
+        // The export adds the closing full stop.
+        result: result.to_string(),
+    })
+}
+
 /// "- Hồ sơ …: chỉ tiêu trên 30% — đạt." (how our documents review last year's indicators).
 pub(super) fn parse_review(line: &str) -> Option<IndicatorReview> {
     let t = line

@@ -101,11 +101,13 @@ fn amount_column(header: &str) -> Option<(Option<BudgetSource>, Option<BudgetLev
     } else {
         None
     };
+    // Whole words: "xác định" is not "xã".
+    let word = |w: &str| f.split(|c: char| !c.is_alphanumeric()).any(|x| x == w);
     let level = if has("trung uong") {
         None
     } else if has("huyen") {
         Some(BudgetLevel::Huyen)
-    } else if has(" xa") && !has("xa hoi") {
+    } else if word("xa") && !has("xa hoi") {
         Some(BudgetLevel::Xa)
     } else if has("tinh") || has("dia phuong") {
         Some(BudgetLevel::Tinh)
@@ -234,14 +236,42 @@ impl TaskColumns {
                 })
                 .collect();
         }
-        let source_t = fold(&self.get(r, TCol::Source));
+        // Our own appendix names each line of a task with several: "Thường xuyên, cấp
+        // tỉnh: 1.500" on a line of the "Nguồn" cell.
+        let source_cell = self.get(r, TCol::Source);
+        let listed: Vec<&str> = source_cell
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let named: Vec<BudgetLine> = listed
+            .iter()
+            .filter_map(|l| {
+                let (label, amount) = l.rsplit_once(':')?;
+                let (source, level) = amount_column(label)?;
+                Some(BudgetLine {
+                    amount: crate::format::parse_money(amount.trim())?,
+                    source,
+                    level,
+                    note: match (source, level) {
+                        (None, None) => label.trim().to_string(),
+                        _ => String::new(),
+                    },
+                })
+            })
+            .collect();
+        if listed.len() > 1 && named.len() == listed.len() {
+            return named;
+        }
+        let source_t = fold(&source_cell);
         let source = BudgetSource::ALL
             .into_iter()
             .find(|s| !source_t.is_empty() && source_t.contains(&fold(s.short_label())));
         let level_t = fold(&self.get(r, TCol::Level));
         let level = BudgetLevel::ALL
             .into_iter()
-            .find(|l| !level_t.is_empty() && level_t.contains(&fold(l.short_label())));
+            .find(|l| !level_t.is_empty() && level_t.contains(&fold(l.short_label())))
+            .or_else(|| amount_column(&source_cell).and_then(|(_, level)| level));
         amounts
             .first()
             .and_then(|&i| money(i))
