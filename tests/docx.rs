@@ -723,3 +723,73 @@ fn the_results_report_of_a_tracked_year() {
     assert_eq!(progress[2][5], "Kết quả báo cáo số 0");
     assert!(paras.iter().any(|p| p == "(Kèm theo Báo cáo số       /BC-UBND ngày 30/11/2023 của Ủy ban nhân dân tỉnh Quảng Ngãi)"), "{:?}", paras.iter().filter(|p| p.starts_with("(Kèm")).collect::<Vec<_>>());
 }
+
+/// The writer's first stage: what a document says, read as plain data without opening a
+/// .docx — and the second stage prints exactly that (every heading, every table row).
+#[test]
+fn what_a_document_says_is_plain_data_the_docx_prints() {
+    use dxplan::docx::content::{Block, TableKind};
+    let plan = dxplan::sample::plan();
+    let doc = dxplan::docx::content(&plan, &opts(DocChoice::KeHoach, true)).unwrap();
+    let orientations: Vec<bool> = doc.sections.iter().map(|s| s.landscape).collect();
+    assert_eq!(orientations, [false, true, true, true]);
+    let body = &doc.sections[0].blocks;
+    assert!(
+        matches!(&body[0], Block::Header { draft: true, number, .. } if number.starts_with("Số:"))
+    );
+    assert!(matches!(&body[1], Block::Title { kind, .. } if kind == "KẾ HOẠCH"));
+    assert!(
+        matches!(body.last(), Some(Block::Signature(s)) if s.name == plan.identity.signer.name)
+    );
+    let headings: Vec<&str> = body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading(h) => Some(h.as_str()),
+            _ => None,
+        })
+        .collect();
+    let tasks = doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .find_map(|b| match b {
+            Block::Table(t) if t.kind == TableKind::Tasks => Some(t),
+            _ => None,
+        })
+        .unwrap();
+    // A row per group and per task, the budget not given to a task, the total.
+    let unallocated = usize::from(!plan.budget.unallocated.is_empty());
+    assert_eq!(
+        tasks.rows.len(),
+        plan.groups.len() + plan.tasks().count() + unallocated + 1
+    );
+    assert_eq!(
+        tasks.rows.iter().filter(|r| r.group).count(),
+        plan.groups.len()
+    );
+
+    // The rendered package: the same headings in the same order, the same rows.
+    let pkg = open(&build(&plan, &opts(DocChoice::KeHoach, true)).unwrap());
+    let xml = Document::parse(&pkg.parts["word/document.xml"]).unwrap();
+    let printed: Vec<String> = w(xml.root(), "p").map(text).collect();
+    let mut at = 0;
+    for h in &headings {
+        at += printed[at..]
+            .iter()
+            .position(|p| p == h)
+            .unwrap_or_else(|| panic!("«{h}» not printed after paragraph {at}"));
+    }
+    let table = w(xml.root(), "tbl")
+        .find(|t| text(*t).starts_with("TTTên nhiệm vụ"))
+        .unwrap();
+    let rows = rows_text(table);
+    assert_eq!(
+        rows.len(),
+        tasks.rows.len() + 1,
+        "the header row, then the content's"
+    );
+    for (row, content) in rows[1..].iter().zip(&tasks.rows) {
+        let cells: Vec<String> = content.cells.iter().map(|c| c.lines.concat()).collect();
+        assert_eq!(row, &cells);
+    }
+}

@@ -4,21 +4,17 @@
 //! plan, and every indicator with its result.
 
 use chrono::NaiveDate;
-use docx_rs::*;
 
-use super::style::*;
-use super::{header_block, signature_block, title_block, Ctx, DocPart};
+use super::content::{Block, Cell, Row, Table, TableKind};
+use super::context::Ctx;
+use super::parts;
 use crate::format::money;
 use crate::model::{Plan, Task, TaskStatus};
 use crate::numbering::{group_number, task_number};
 use crate::tracking::{overdue, status_text, verdict};
 
 /// The day the report speaks of: given, or the last day of the plan's year.
-pub fn as_of(plan: &Plan, given: Option<NaiveDate>) -> NaiveDate {
-    given.unwrap_or_else(|| {
-        NaiveDate::from_ymd_opt(plan.identity.year, 12, 31).unwrap_or(NaiveDate::MIN)
-    })
-}
+pub use super::context::as_of;
 
 fn actual_text(actual: Option<rust_decimal::Decimal>, unit: &str) -> String {
     actual.map_or("…".to_string(), |a| {
@@ -26,22 +22,26 @@ fn actual_text(actual: Option<rust_decimal::Decimal>, unit: &str) -> String {
     })
 }
 
-pub(super) fn body(ctx: &Ctx, day: NaiveDate) -> Vec<DocPart> {
+/// The report's body: goals and indicators, tasks by status and group, what is not done and
+/// why, the budget planned and spent.
+pub(super) fn body(ctx: &Ctx, day: NaiveDate) -> Vec<Block> {
     let plan = ctx.plan;
     let id = &plan.identity;
-    let mut out = header_block(
-        ctx,
-        format!(
-            "Số: {}/{}",
-            id.report_number.as_deref().map_or("     ", str::trim),
-            symbol(id)
+    let mut out = vec![
+        parts::header(
+            ctx,
+            format!(
+                "Số: {}/{}",
+                id.report_number.as_deref().map_or("     ", str::trim),
+                report_symbol(id)
+            ),
+            Some(day),
         ),
-        Some(day),
-    );
-    out.extend(title_block(
-        "BÁO CÁO",
-        &format!("Kết quả thực hiện Kế hoạch chuyển đổi số năm {}", id.year),
-    ));
+        parts::title(
+            "BÁO CÁO",
+            &format!("Kết quả thực hiện Kế hoạch chuyển đổi số năm {}", id.year),
+        ),
+    ];
     let plan_ref = match (&id.number, id.issue_date) {
         (Some(n), Some(d)) => format!(
             "Kế hoạch số {n}/{} ngày {} của {}",
@@ -51,7 +51,7 @@ pub(super) fn body(ctx: &Ctx, day: NaiveDate) -> Vec<DocPart> {
         ),
         _ => format!("Kế hoạch {}", id.title),
     };
-    let p = |text: String| DocPart::from(body_text(&text));
+    let p = |text: String| Block::text(&text);
     out.push(p(format!(
         "Thực hiện {plan_ref}, {} báo cáo kết quả thực hiện đến ngày {} như sau:",
         id.issuer,
@@ -59,9 +59,9 @@ pub(super) fn body(ctx: &Ctx, day: NaiveDate) -> Vec<DocPart> {
     )));
 
     // I. Goals and indicators.
-    out.push(DocPart::from(heading(
-        "I. KẾT QUẢ THỰC HIỆN MỤC TIÊU, CHỈ TIÊU",
-    )));
+    out.push(Block::Heading(
+        "I. KẾT QUẢ THỰC HIỆN MỤC TIÊU, CHỈ TIÊU".into(),
+    ));
     let all: Vec<_> = plan.indicators().map(|(_, i)| i).collect();
     let met = all
         .iter()
@@ -73,7 +73,7 @@ pub(super) fn body(ctx: &Ctx, day: NaiveDate) -> Vec<DocPart> {
         all.len()
     )));
     for (gi, g) in plan.specific_goals.iter().enumerate() {
-        out.push(DocPart::from(heading(&format!("{}. {}", gi + 1, g.title))));
+        out.push(Block::Heading(format!("{}. {}", gi + 1, g.title)));
         for i in &g.indicators {
             // The day a value was measured is said when it is known: a figure of June is not
             // the year's result.
@@ -91,7 +91,7 @@ pub(super) fn body(ctx: &Ctx, day: NaiveDate) -> Vec<DocPart> {
     }
 
     // II. Tasks by status and by group.
-    out.push(DocPart::from(heading("II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ")));
+    out.push(Block::Heading("II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ".into()));
     let tasks: Vec<&Task> = plan.tasks().map(|(_, t)| t).collect();
     let count = |s: TaskStatus| tasks.iter().filter(|t| t.status == s).count();
     out.push(p(format!(
@@ -119,9 +119,9 @@ pub(super) fn body(ctx: &Ctx, day: NaiveDate) -> Vec<DocPart> {
     }
 
     // III. Tasks not done, with what was reported.
-    out.push(DocPart::from(heading(
-        "III. NHIỆM VỤ CHƯA HOÀN THÀNH VÀ NGUYÊN NHÂN",
-    )));
+    out.push(Block::Heading(
+        "III. NHIỆM VỤ CHƯA HOÀN THÀNH VÀ NGUYÊN NHÂN".into(),
+    ));
     let mut none = true;
     for (gi, g) in plan.groups.iter().enumerate() {
         for (ti, t) in g.tasks.iter().enumerate() {
@@ -147,7 +147,7 @@ pub(super) fn body(ctx: &Ctx, day: NaiveDate) -> Vec<DocPart> {
     }
 
     // IV. Budget planned and spent.
-    out.push(DocPart::from(heading("IV. KINH PHÍ THỰC HIỆN")));
+    out.push(Block::Heading("IV. KINH PHÍ THỰC HIỆN".into()));
     let spent: Vec<_> = tasks.iter().filter_map(|t| t.progress.spent).collect();
     out.push(p(format!(
         "Kinh phí theo kế hoạch: {} triệu đồng; kinh phí đã thực hiện theo báo cáo của {} nhiệm vụ: {} triệu đồng.",
@@ -157,42 +157,29 @@ pub(super) fn body(ctx: &Ctx, day: NaiveDate) -> Vec<DocPart> {
     )));
 
     // V. Proposals: the planner writes them.
-    out.push(DocPart::from(heading("V. ĐỀ XUẤT, KIẾN NGHỊ")));
+    out.push(Block::Heading("V. ĐỀ XUẤT, KIẾN NGHỊ".into()));
     out.push(p("…".into()));
-    out.push(DocPart::from(empty(PT12)));
-    out.push(signature_block(ctx, None));
+    out.push(Block::Blank);
+    out.push(parts::signature(ctx, None));
     out
 }
 
-/// "KH-UBND" → "UBND": the issuing body's part of a symbol.
-/// "BC-UBND": the report's symbol, for the issuer the plan's symbol names ("KH-UBND").
-pub(super) fn symbol(id: &crate::model::Identity) -> String {
-    format!(
-        "BC-{}",
-        id.symbol.split_once('-').map_or("UBND", |(_, b)| b)
-    )
-}
-
-const PROGRESS_W: [usize; 6] = [650, 4700, 2300, 1500, 1700, 3437];
+use super::context::report_symbol;
 
 /// Every task, numbered as in the plan, with its lead, deadline, status and what was done.
 pub(super) fn progress_table(plan: &Plan, day: NaiveDate) -> Table {
-    let w = PROGRESS_W;
-    let mut rows = vec![header_row(
-        &[
-            "TT",
-            "Tên nhiệm vụ",
-            "Cơ quan chủ trì",
-            "Thời gian thực hiện",
-            "Tình trạng",
-            "Kết quả, sản phẩm",
-        ],
-        &w,
-    )];
+    let header = [
+        "TT",
+        "Tên nhiệm vụ",
+        "Cơ quan chủ trì",
+        "Thời gian thực hiện",
+        "Tình trạng",
+        "Kết quả, sản phẩm",
+    ];
+    let mut rows = Vec::new();
     for (gi, g) in plan.groups.iter().enumerate() {
-        rows.push(group_row(&group_number(gi), &g.title, &w));
+        rows.push(Row::group(&group_number(gi), &g.title, header.len()));
         for (ti, t) in g.tasks.iter().enumerate() {
-            let lead = plan.agency_names(&t.lead);
             let result = [
                 crate::narrative::plain(&t.progress.note),
                 t.progress.evidence.clone(),
@@ -201,59 +188,44 @@ pub(super) fn progress_table(plan: &Plan, day: NaiveDate) -> Table {
             .filter(|s| !s.trim().is_empty())
             .collect::<Vec<_>>()
             .join(" — ");
-            let cell = |text: &str, i: usize, align| text_cell(text, w[i], align, false);
-            rows.push(
-                TableRow::new(vec![
-                    cell(&task_number(gi, ti), 0, AlignmentType::Center),
-                    cell(&t.title, 1, AlignmentType::Left),
-                    cell(&lead, 2, AlignmentType::Left),
-                    cell(
-                        &t.deadline.as_ref().map_or(String::new(), |d| d.cell()),
-                        3,
-                        AlignmentType::Center,
-                    ),
-                    cell(&status_text(t, day), 4, AlignmentType::Center),
-                    cell(&result, 5, AlignmentType::Left),
-                ])
-                .cant_split(),
-            );
+            rows.push(Row::item(vec![
+                Cell::center(&task_number(gi, ti)),
+                Cell::left(&t.title),
+                Cell::left(&plan.agency_names(&t.lead)),
+                Cell::center(&t.deadline.as_ref().map_or(String::new(), |d| d.cell())),
+                Cell::center(&status_text(t, day)),
+                Cell::left(&result),
+            ]));
         }
     }
-    fixed_table(rows, &w)
+    Table {
+        kind: TableKind::Progress,
+        header: header.map(String::from).to_vec(),
+        rows,
+    }
 }
-
-const RESULT_W: [usize; 5] = [650, 6700, 2400, 2400, 2137];
 
 /// Every indicator with its target, the actual and the verdict.
 pub(super) fn results_table(plan: &Plan) -> Table {
-    let w = RESULT_W;
-    let mut rows = vec![header_row(
-        &["TT", "Chỉ tiêu", "Mục tiêu", "Thực hiện", "Đánh giá"],
-        &w,
-    )];
+    let header = ["TT", "Chỉ tiêu", "Mục tiêu", "Thực hiện", "Đánh giá"];
+    let mut rows = Vec::new();
     for (gi, g) in plan.specific_goals.iter().enumerate() {
-        rows.push(group_row(&group_number(gi), &g.title, &w));
+        rows.push(Row::group(&group_number(gi), &g.title, header.len()));
         for (ii, i) in g.indicators.iter().enumerate() {
-            let cell = |text: &str, k: usize, align| text_cell(text, w[k], align, false);
-            rows.push(
-                TableRow::new(vec![
-                    cell(&task_number(gi, ii), 0, AlignmentType::Center),
-                    cell(&i.name, 1, AlignmentType::Left),
-                    cell(
-                        &crate::format::capitalise_first(&i.target_text()),
-                        2,
-                        AlignmentType::Center,
-                    ),
-                    cell(&actual_text(i.actual, &i.unit), 3, AlignmentType::Center),
-                    cell(
-                        &crate::format::capitalise_first(verdict(i.reached(i.actual))),
-                        4,
-                        AlignmentType::Center,
-                    ),
-                ])
-                .cant_split(),
-            );
+            rows.push(Row::item(vec![
+                Cell::center(&task_number(gi, ii)),
+                Cell::left(&i.name),
+                Cell::center(&crate::format::capitalise_first(&i.target_text())),
+                Cell::center(&actual_text(i.actual, &i.unit)),
+                Cell::center(&crate::format::capitalise_first(verdict(
+                    i.reached(i.actual),
+                ))),
+            ]));
         }
     }
-    fixed_table(rows, &w)
+    Table {
+        kind: TableKind::Results,
+        header: header.map(String::from).to_vec(),
+        rows,
+    }
 }

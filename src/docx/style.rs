@@ -3,8 +3,6 @@
 
 use docx_rs::*;
 
-use crate::narrative::{Block, Span};
-
 pub const A4_W: u32 = 11906;
 pub const A4_H: u32 = 16838;
 /// Margins 20 / 20 / 30 / 15 mm.
@@ -114,10 +112,6 @@ pub fn body(runs: Vec<Run>) -> Paragraph {
     spaced(p, AFTER)
 }
 
-pub fn body_text(text: &str) -> Paragraph {
-    body(vec![run(text, BODY)])
-}
-
 /// A heading inside the body: bold, indented like body text, kept with what follows.
 pub fn heading(text: &str) -> Paragraph {
     body(vec![bold(text, BODY)]).keep_next(true)
@@ -158,49 +152,6 @@ pub fn short_line(width: usize, available: usize) -> Paragraph {
 /// Rough width of bold 13–14 pt capitals or text, in twips, to size the short lines.
 pub fn text_width(text: &str, size: usize) -> usize {
     text.chars().count() * size * 10 * 55 / 100
-}
-
-fn styled(s: &Span, size: usize) -> Run {
-    let mut r = run(&s.text, size);
-    if s.bold {
-        r = r.bold();
-    }
-    if s.italic {
-        r = r.italic();
-    }
-    r
-}
-
-/// Runs of a one-line text with inline emphasis; `italic` sets the base style (decision bases).
-pub fn rich(text: &str, size: usize, italic: bool) -> Vec<Run> {
-    crate::narrative::inline(text)
-        .iter()
-        .map(|s| {
-            let r = styled(s, size);
-            if italic {
-                r.italic()
-            } else {
-                r
-            }
-        })
-        .collect()
-}
-
-/// Narrative blocks as body paragraphs: "- " bullets and "a) " points keep their marker.
-pub fn narrative(text: &str) -> Vec<Paragraph> {
-    crate::narrative::parse(text)
-        .iter()
-        .map(|b| {
-            let mut runs = Vec::new();
-            match b {
-                Block::Bullet { .. } => runs.push(run("- ", BODY)),
-                Block::Point { letter, .. } => runs.push(run(&format!("{letter}) "), BODY)),
-                Block::Paragraph { .. } => {}
-            }
-            runs.extend(b.spans().iter().map(|s| styled(s, BODY)));
-            body(runs)
-        })
-        .collect()
 }
 
 /// A table cell with one or more paragraphs, a fixed width and centred vertically.
@@ -301,25 +252,6 @@ pub fn fixed_table(rows: Vec<TableRow>, widths: &[usize]) -> Table {
         .set_grid(widths.to_vec())
         .width(widths.iter().sum(), WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
-}
-
-/// A group's row: its number, then its title across the other columns.
-pub fn group_row(number: &str, title: &str, widths: &[usize]) -> TableRow {
-    TableRow::new(vec![
-        group_cell(number, widths[0], AlignmentType::Center),
-        group_cell(title, widths[1..].iter().sum(), AlignmentType::Left)
-            .grid_span(widths.len() - 1),
-    ])
-    .cant_split()
-}
-
-pub fn text_cell(text: &str, width: usize, align: AlignmentType, strong: bool) -> TableCell {
-    let r = if strong {
-        bold(text, PT12)
-    } else {
-        run(text, PT12)
-    };
-    cell(vec![cell_para(vec![r], align)], width)
 }
 
 /// A group row's cell: bold and kept with the next row, so a group heading never ends a page.
