@@ -37,8 +37,9 @@ def header_table(doc):
     ])
 
 
-def tail(doc, lines):
-    """Recipients and signature, the list of documents, the task table."""
+def tail_parts(lines):
+    """What follows the body: the recipients ("- …;" lines), the lines of the list of
+    documents (Phụ lục 1), and the task table's rows (4 columns)."""
     recipients = next(i for i, l in enumerate(lines) if l.strip() == "Nơi nhận:")
     rec = []
     for l in lines[recipients:]:
@@ -46,20 +47,29 @@ def tail(doc, lines):
             break
         if l.startswith("- "):
             rec.append(l.replace("KGVX.n525", "KGVX."))
-    _table(doc, [["Nơi nhận:\n" + "\n".join(rec), "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nĐặng Văn Minh"]])
     pl1 = next(i for i, l in enumerate(lines) if l.strip() == "Phụ lục 1")
     pl2 = next(i for i, l in enumerate(lines) if l.startswith("Phụ lục 2"))
-    for l in lines[pl1:pl2]:
-        if _clean(l):
-            doc.add_paragraph(_clean(l))
-    doc.add_paragraph("Phụ lục 2")
-    doc.add_paragraph("DANH MỤC NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN")
+    documents = [_clean(l) for l in lines[pl1:pl2] if _clean(l)]
     header = next(i for i, l in enumerate(lines) if l.startswith("TT\tTên nhiệm vụ"))
     rows = []
     for l in lines[header:]:
         if l.strip():
             cells = [c.strip() for c in l.split("\t")][:4]
             rows.append(cells + [""] * (4 - len(cells)))
+    return rec, documents, rows
+
+
+SIGNATURE = "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nĐặng Văn Minh"
+
+
+def tail(doc, lines):
+    """Recipients and signature, the list of documents, the task table."""
+    rec, documents, rows = tail_parts(lines)
+    _table(doc, [["Nơi nhận:\n" + "\n".join(rec), SIGNATURE]])
+    for d in documents:
+        doc.add_paragraph(d)
+    doc.add_paragraph("Phụ lục 2")
+    doc.add_paragraph("DANH MỤC NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN")
     _table(doc, rows)
 
 
