@@ -58,10 +58,24 @@ pub(super) fn body(ctx: &Ctx, day: NaiveDate) -> Vec<Block> {
         crate::format::date_short(day)
     )));
 
-    // I. Goals and indicators.
-    out.push(Block::Heading(
+    out.extend(goals(plan));
+    out.extend(tasks(plan, day));
+    out.extend(not_done(plan, day));
+    out.extend(budget(plan));
+    // V. Proposals: the planner writes them.
+    out.push(Block::Heading("V. ĐỀ XUẤT, KIẾN NGHỊ".into()));
+    out.push(Block::text("…"));
+    out.push(Block::Blank);
+    out.push(parts::signature(ctx, None));
+    out
+}
+
+/// I. Goals and indicators: how many were met, each with its actual and verdict.
+fn goals(plan: &Plan) -> Vec<Block> {
+    let p = |text: String| Block::text(&text);
+    let mut out = vec![Block::Heading(
         "I. KẾT QUẢ THỰC HIỆN MỤC TIÊU, CHỈ TIÊU".into(),
-    ));
+    )];
     let all: Vec<_> = plan.indicators().map(|(_, i)| i).collect();
     let met = all
         .iter()
@@ -90,8 +104,13 @@ pub(super) fn body(ctx: &Ctx, day: NaiveDate) -> Vec<Block> {
         }
     }
 
-    // II. Tasks by status and by group.
-    out.push(Block::Heading("II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ".into()));
+    out
+}
+
+/// II. Tasks by status and by group.
+fn tasks(plan: &Plan, day: NaiveDate) -> Vec<Block> {
+    let p = |text: String| Block::text(&text);
+    let mut out = vec![Block::Heading("II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ".into())];
     let tasks: Vec<&Task> = plan.tasks().map(|(_, t)| t).collect();
     let count = |s: TaskStatus| tasks.iter().filter(|t| t.status == s).count();
     out.push(p(format!(
@@ -118,10 +137,15 @@ pub(super) fn body(ctx: &Ctx, day: NaiveDate) -> Vec<Block> {
         )));
     }
 
-    // III. Tasks not done, with what was reported.
-    out.push(Block::Heading(
+    out
+}
+
+/// III. Tasks not done, with what was reported.
+fn not_done(plan: &Plan, day: NaiveDate) -> Vec<Block> {
+    let p = |text: String| Block::text(&text);
+    let mut out = vec![Block::Heading(
         "III. NHIỆM VỤ CHƯA HOÀN THÀNH VÀ NGUYÊN NHÂN".into(),
-    ));
+    )];
     let mut none = true;
     for (gi, g) in plan.groups.iter().enumerate() {
         for (ti, t) in g.tasks.iter().enumerate() {
@@ -146,21 +170,21 @@ pub(super) fn body(ctx: &Ctx, day: NaiveDate) -> Vec<Block> {
         out.push(p("Tất cả nhiệm vụ đã hoàn thành.".into()));
     }
 
-    // IV. Budget planned and spent.
-    out.push(Block::Heading("IV. KINH PHÍ THỰC HIỆN".into()));
+    out
+}
+
+/// IV. Budget planned and spent.
+fn budget(plan: &Plan) -> Vec<Block> {
+    let tasks: Vec<&Task> = plan.tasks().map(|(_, t)| t).collect();
+    let mut out = vec![Block::Heading("IV. KINH PHÍ THỰC HIỆN".into())];
     let spent: Vec<_> = tasks.iter().filter_map(|t| t.progress.spent).collect();
-    out.push(p(format!(
+    out.push(Block::text(&format!(
         "Kinh phí theo kế hoạch: {} triệu đồng; kinh phí đã thực hiện theo báo cáo của {} nhiệm vụ: {} triệu đồng.",
         money(crate::budget::grand_total(plan)),
         spent.len(),
         money(crate::budget::total(spent.iter().copied()))
     )));
 
-    // V. Proposals: the planner writes them.
-    out.push(Block::Heading("V. ĐỀ XUẤT, KIẾN NGHỊ".into()));
-    out.push(p("…".into()));
-    out.push(Block::Blank);
-    out.push(parts::signature(ctx, None));
     out
 }
 
