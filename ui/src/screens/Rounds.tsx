@@ -13,6 +13,7 @@ import type { Round } from "../bindings/Round";
 import type { RowRef } from "../bindings/RowRef";
 import type { Sent } from "../bindings/Sent";
 import { deadlineCell } from "../widgets/DeadlineInput";
+import { useBusy } from "../widgets/useBusy";
 import type { PlanApi } from "../usePlan";
 
 const ROUNDS: { key: Round; label: string; note: string }[] = [
@@ -38,7 +39,8 @@ export function Rounds({ view, plan, notify }: { view: PlanView; plan: PlanApi; 
   const [sent, setSent] = useState<Sent | null>(null);
   const [received, setReceived] = useState<Received | null>(null);
   const [rejected, setRejected] = useState<Set<string>>(new Set());
-  const [busy, setBusy] = useState(false);
+  // Edits still on their way are saved before a round is sent or read.
+  const { busy, run } = useBusy(notify, plan.settle);
   const reviewRef = useRef<HTMLDivElement>(null);
   // A review read back shows at once, below the sending part.
   useEffect(() => {
@@ -51,19 +53,6 @@ export function Rounds({ view, plan, notify }: { view: PlanView; plan: PlanApi; 
       (e) => notify(messageOf(e)),
     );
   }, [view.id, round, notify]);
-
-  async function run<T>(step: () => Promise<T>): Promise<T | undefined> {
-    setBusy(true);
-    try {
-      await plan.settle();
-      return await step();
-    } catch (e) {
-      notify(messageOf(e));
-      return undefined;
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const send = () =>
     run(async () => {

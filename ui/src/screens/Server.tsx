@@ -6,6 +6,7 @@ import { api, messageOf } from "../api";
 import type { Agency } from "../bindings/Agency";
 import type { Connection } from "../bindings/Connection";
 import type { ServerSettings } from "../bindings/ServerSettings";
+import { useBusy } from "../widgets/useBusy";
 
 type Props = {
   /** The open plan's agencies, to make department accounts from (none without a plan). */
@@ -19,26 +20,13 @@ const EMPTY: ServerSettings = { host: "", port: 5432, database: "", user: "" };
 
 export function Server({ directory, notify, onSwitched }: Props) {
   const [c, setC] = useState<Connection | null>(null);
-  const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  // Each request clears the last problem; its own failure is said where the problems are.
+  const { busy, run } = useBusy(setProblem, () => setProblem(null));
 
   useEffect(() => {
     api.connection().then(setC, (e) => setProblem(messageOf(e)));
   }, []);
-
-  /** Runs one request; its sentence shows on the screen when it fails. */
-  async function run<T>(work: () => Promise<T>): Promise<T | null> {
-    setBusy(true);
-    setProblem(null);
-    try {
-      return await work();
-    } catch (e) {
-      setProblem(messageOf(e));
-      return null;
-    } finally {
-      setBusy(false);
-    }
-  }
 
   if (!c) return <p className="muted">{problem ?? "Đang đọc…"}</p>;
   return (
@@ -208,7 +196,7 @@ function Accounts({
   c: Connection;
   directory: Agency[];
   busy: boolean;
-  run: <T>(work: () => Promise<T>) => Promise<T | null>;
+  run: <T>(work: () => Promise<T>) => Promise<T | undefined>;
   onMade: (c: Connection) => void;
   notify: (message: string, kind?: "error" | "info") => void;
 }) {
