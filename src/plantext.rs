@@ -107,154 +107,187 @@ pub fn texts(plan: &Plan) -> Vec<Text<'_>> {
     let id = &plan.identity;
     w.add(X::Title, P::Identity, "Trích yếu".into(), &id.title);
     w.add(X::Opening, P::Identity, "Phần mở đầu".into(), &id.opening);
-    let a = &plan.assessment;
-    w.add(
-        X::GoalsReview,
-        P::Assessment,
-        "Đánh giá thực hiện mục tiêu".into(),
-        &a.goals_review,
-    );
-    for r in &a.indicators {
-        let label = format!("Chỉ tiêu năm trước «{}»", short(&r.indicator.name));
+    w.assessment(&plan.assessment);
+    w.goals(plan);
+    w.tasks(plan);
+    w.rest(plan);
+    w.0
+}
+
+impl<'p> Walk<'p> {
+    /// Phần I: last year's goals and indicators, the areas, last year's tasks, the budget spent.
+    fn assessment(&mut self, a: &'p crate::model::Assessment) {
+        use Place as X;
+        use Section as P;
+        let w = self;
         w.add(
-            X::ReviewIndicatorName(r.id.clone()),
+            X::GoalsReview,
             P::Assessment,
-            label.clone(),
-            &r.indicator.name,
-        )
-        .indicator = Some(&r.id);
-        w.add(
-            X::ReviewIndicatorNote(r.id.clone()),
-            P::Assessment,
-            format!("{label} — ghi chú"),
-            &r.note,
-        )
-        .indicator = Some(&r.id);
-    }
-    for s in &a.sections {
-        let label = format!("Đánh giá «{}»", short(&s.title));
-        w.add(
-            X::AssessmentTitle(s.id.clone()),
-            P::Assessment,
-            format!("{label} — tiêu đề"),
-            &s.title,
+            "Đánh giá thực hiện mục tiêu".into(),
+            &a.goals_review,
         );
-        w.add(
-            X::AssessmentText(s.id.clone()),
-            P::Assessment,
-            label,
-            &s.text,
-        );
-    }
-    for t in &a.tasks {
-        let label = format!("Nhiệm vụ năm trước «{}»", short(&t.title));
-        w.add(
-            X::ReviewTaskTitle(t.id.clone()),
-            P::Assessment,
-            label.clone(),
-            &t.title,
-        );
-        w.add(
-            X::ReviewTaskResult(t.id.clone()),
-            P::Assessment,
-            format!("{label} — kết quả"),
-            &t.result,
-        );
-    }
-    w.add(
-        X::BudgetSpent,
-        P::Assessment,
-        "Kinh phí đã thực hiện".into(),
-        &a.budget_spent,
-    );
-    w.add(X::Vision, P::Goals, "Tầm nhìn".into(), &plan.vision);
-    w.add(
-        X::GeneralGoal,
-        P::Goals,
-        "Mục tiêu tổng quát".into(),
-        &plan.general_goal,
-    );
-    for g in &plan.specific_goals {
-        let label = format!("Mục tiêu «{}»", short(&g.title));
-        w.add(
-            X::GoalTitle(g.id.clone()),
-            P::Goals,
-            format!("{label} — tên"),
-            &g.title,
-        );
-        w.add(X::GoalText(g.id.clone()), P::Goals, label, &g.text);
-        for i in &g.indicators {
+        for r in &a.indicators {
+            let label = format!("Chỉ tiêu năm trước «{}»", short(&r.indicator.name));
             w.add(
-                X::IndicatorName(i.id.clone()),
-                P::Goals,
-                format!("Chỉ tiêu «{}»", short(&i.name)),
-                &i.name,
+                X::ReviewIndicatorName(r.id.clone()),
+                P::Assessment,
+                label.clone(),
+                &r.indicator.name,
             )
-            .indicator = Some(&i.id);
+            .indicator = Some(&r.id);
+            w.add(
+                X::ReviewIndicatorNote(r.id.clone()),
+                P::Assessment,
+                format!("{label} — ghi chú"),
+                &r.note,
+            )
+            .indicator = Some(&r.id);
         }
+        for s in &a.sections {
+            let label = format!("Đánh giá «{}»", short(&s.title));
+            w.add(
+                X::AssessmentTitle(s.id.clone()),
+                P::Assessment,
+                format!("{label} — tiêu đề"),
+                &s.title,
+            );
+            w.add(
+                X::AssessmentText(s.id.clone()),
+                P::Assessment,
+                label,
+                &s.text,
+            );
+        }
+        for t in &a.tasks {
+            let label = format!("Nhiệm vụ năm trước «{}»", short(&t.title));
+            w.add(
+                X::ReviewTaskTitle(t.id.clone()),
+                P::Assessment,
+                label.clone(),
+                &t.title,
+            );
+            w.add(
+                X::ReviewTaskResult(t.id.clone()),
+                P::Assessment,
+                format!("{label} — kết quả"),
+                &t.result,
+            );
+        }
+        w.add(
+            X::BudgetSpent,
+            P::Assessment,
+            "Kinh phí đã thực hiện".into(),
+            &a.budget_spent,
+        );
     }
-    for (gi, g) in plan.groups.iter().enumerate() {
-        let label = format!("Nhóm {} «{}»", gi + 1, short(&g.title));
+
+    /// The vision, the general goal, the specific goals and their indicators.
+    fn goals(&mut self, plan: &'p Plan) {
+        use Place as X;
+        use Section as P;
+        let w = self;
+        w.add(X::Vision, P::Goals, "Tầm nhìn".into(), &plan.vision);
         w.add(
-            X::GroupTitle(g.id.clone()),
-            P::Tasks,
-            format!("{label} — tên"),
-            &g.title,
-        )
-        .group = Some(&g.id);
-        w.add(
-            X::GroupIntro(g.id.clone()),
-            P::Tasks,
-            format!("{label} — lời dẫn"),
-            &g.intro,
-        )
-        .group = Some(&g.id);
-        for (ti, t) in g.tasks.iter().enumerate() {
-            let number = crate::numbering::task_number(gi, ti);
-            for (place, what, text) in [
-                (X::TaskTitle(t.id.clone()), "tên", &t.title),
-                (X::TaskDescription(t.id.clone()), "mô tả", &t.description),
-                (X::TaskOutput(t.id.clone()), "sản phẩm", &t.output),
-            ] {
-                let x = w.add(place, P::Tasks, format!("Nhiệm vụ {number} — {what}"), text);
-                x.group = Some(&g.id);
-                x.task = Some(&t.id);
+            X::GeneralGoal,
+            P::Goals,
+            "Mục tiêu tổng quát".into(),
+            &plan.general_goal,
+        );
+        for g in &plan.specific_goals {
+            let label = format!("Mục tiêu «{}»", short(&g.title));
+            w.add(
+                X::GoalTitle(g.id.clone()),
+                P::Goals,
+                format!("{label} — tên"),
+                &g.title,
+            );
+            w.add(X::GoalText(g.id.clone()), P::Goals, label, &g.text);
+            for i in &g.indicators {
+                w.add(
+                    X::IndicatorName(i.id.clone()),
+                    P::Goals,
+                    format!("Chỉ tiêu «{}»", short(&i.name)),
+                    &i.name,
+                )
+                .indicator = Some(&i.id);
             }
         }
     }
-    for s in &plan.solutions {
-        let label = format!("Giải pháp «{}»", short(&s.title));
-        w.add(
-            X::SolutionTitle(s.id.clone()),
-            P::Solutions,
-            format!("{label} — tên"),
-            &s.title,
-        );
-        w.add(X::SolutionText(s.id.clone()), P::Solutions, label, &s.text);
+
+    /// Each group's title and intro, each task's title, description and output.
+    fn tasks(&mut self, plan: &'p Plan) {
+        use Place as X;
+        use Section as P;
+        let w = self;
+        for (gi, g) in plan.groups.iter().enumerate() {
+            let label = format!("Nhóm {} «{}»", gi + 1, short(&g.title));
+            w.add(
+                X::GroupTitle(g.id.clone()),
+                P::Tasks,
+                format!("{label} — tên"),
+                &g.title,
+            )
+            .group = Some(&g.id);
+            w.add(
+                X::GroupIntro(g.id.clone()),
+                P::Tasks,
+                format!("{label} — lời dẫn"),
+                &g.intro,
+            )
+            .group = Some(&g.id);
+            for (ti, t) in g.tasks.iter().enumerate() {
+                let number = crate::numbering::task_number(gi, ti);
+                for (place, what, text) in [
+                    (X::TaskTitle(t.id.clone()), "tên", &t.title),
+                    (X::TaskDescription(t.id.clone()), "mô tả", &t.description),
+                    (X::TaskOutput(t.id.clone()), "sản phẩm", &t.output),
+                ] {
+                    let x = w.add(place, P::Tasks, format!("Nhiệm vụ {number} — {what}"), text);
+                    x.group = Some(&g.id);
+                    x.task = Some(&t.id);
+                }
+            }
+        }
     }
-    w.add(
-        X::BudgetNarrative,
-        P::Budget,
-        "Kinh phí — thuyết minh".into(),
-        &plan.budget.narrative,
-    );
-    for d in &plan.organisation.duties {
-        let label = format!("Tổ chức thực hiện «{}»", short(&d.heading));
+
+    /// Solutions, the budget's narrative, the duties and the closing paragraph.
+    fn rest(&mut self, plan: &'p Plan) {
+        use Place as X;
+        use Section as P;
+        let w = self;
+        for s in &plan.solutions {
+            let label = format!("Giải pháp «{}»", short(&s.title));
+            w.add(
+                X::SolutionTitle(s.id.clone()),
+                P::Solutions,
+                format!("{label} — tên"),
+                &s.title,
+            );
+            w.add(X::SolutionText(s.id.clone()), P::Solutions, label, &s.text);
+        }
         w.add(
-            X::DutyHeading(d.id.clone()),
+            X::BudgetNarrative,
+            P::Budget,
+            "Kinh phí — thuyết minh".into(),
+            &plan.budget.narrative,
+        );
+        for d in &plan.organisation.duties {
+            let label = format!("Tổ chức thực hiện «{}»", short(&d.heading));
+            w.add(
+                X::DutyHeading(d.id.clone()),
+                P::Organisation,
+                format!("{label} — tiêu đề"),
+                &d.heading,
+            );
+            w.add(X::DutyText(d.id.clone()), P::Organisation, label, &d.text);
+        }
+        w.add(
+            X::Closing,
             P::Organisation,
-            format!("{label} — tiêu đề"),
-            &d.heading,
+            "Đoạn kết".into(),
+            &plan.organisation.closing,
         );
-        w.add(X::DutyText(d.id.clone()), P::Organisation, label, &d.text);
     }
-    w.add(
-        X::Closing,
-        P::Organisation,
-        "Đoạn kết".into(),
-        &plan.organisation.closing,
-    );
-    w.0
 }
 
 /// The text at `place`, to change it; `None` when the item is gone.
