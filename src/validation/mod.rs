@@ -382,89 +382,111 @@ fn tasks(plan: &Plan, f: &mut Findings) {
                     format!("Tên nhiệm vụ {number} dài {length} ký tự (tối đa {TITLE_LIMIT}): giữ tên ngắn gọn, đưa phần giải thích vào mô tả."),
                 );
             }
-            if task.lead.is_empty() {
+            task_checks(plan, task, &number, &loc, &indicator_ids, f);
+        }
+    }
+}
+
+/// One task's leads and coordinators, deadline, indicators and budget lines (its title is
+/// checked with its group's, for duplicates).
+fn task_checks(
+    plan: &Plan,
+    task: &crate::model::Task,
+    number: &str,
+    loc: &Location,
+    indicator_ids: &HashSet<&str>,
+    f: &mut Findings,
+) {
+    task_agencies(plan, task, number, loc, f);
+    if let Some(d) = &task.deadline {
+        if !d.is_well_formed() {
+            f.push(
+                Severity::Error,
+                "task.deadline_invalid",
+                loc.clone(),
+                format!("Nhiệm vụ {number}: thời hạn «{}» không hợp lệ.", d.text()),
+            );
+        } else if let Some((start, end)) = d.span() {
+            use chrono::Datelike;
+            let y = plan.identity.year;
+            if end.year() < y || start.year() > y {
                 f.push(
-                    Severity::Error,
-                    "task.no_lead",
+                    Severity::Warning,
+                    "task.deadline_outside_year",
                     loc.clone(),
-                    format!("Nhiệm vụ {number} chưa có cơ quan chủ trì."),
+                    format!(
+                        "Nhiệm vụ {number}: thời hạn «{}» nằm ngoài năm kế hoạch {y}.",
+                        d.text()
+                    ),
                 );
-            } else {
-                let collective = task
-                    .lead
-                    .iter()
-                    .filter_map(|a| plan.agency(a))
-                    .any(|a| a.kind == AgencyKind::TapThe);
-                if task.lead.len() > 1 || collective {
-                    f.push(
-                        Severity::Warning,
-                        "task.lead_not_single",
-                        loc.clone(),
-                        format!(
-                            "Nhiệm vụ {number} giao cho {} chủ trì: nên giao một cơ quan chịu trách nhiệm chính, các cơ quan khác phối hợp.",
-                            if collective { "một tập thể" } else { "nhiều cơ quan" }
-                        ),
-                    );
-                }
             }
-            for a in task.lead.iter().chain(task.coordinating.iter()) {
-                if plan.agency(a).is_none() {
-                    f.push(
-                        Severity::Error,
-                        "agency.unknown",
-                        loc.clone(),
-                        format!("Nhiệm vụ {number} nhắc đến cơ quan «{a}» không có trong danh bạ."),
-                    );
-                }
-            }
-            for a in &task.coordinating {
-                if task.lead.contains(a) {
-                    let name = plan.agency(a).map_or(a.as_str(), |x| x.name.as_str());
-                    f.push(
-                        Severity::Warning,
-                        "task.lead_in_coordinating",
-                        loc.clone(),
-                        format!("Nhiệm vụ {number}: «{name}» vừa chủ trì vừa phối hợp."),
-                    );
-                }
-            }
-            if let Some(d) = &task.deadline {
-                if !d.is_well_formed() {
-                    f.push(
-                        Severity::Error,
-                        "task.deadline_invalid",
-                        loc.clone(),
-                        format!("Nhiệm vụ {number}: thời hạn «{}» không hợp lệ.", d.text()),
-                    );
-                } else if let Some((start, end)) = d.span() {
-                    use chrono::Datelike;
-                    let y = plan.identity.year;
-                    if end.year() < y || start.year() > y {
-                        f.push(
-                            Severity::Warning,
-                            "task.deadline_outside_year",
-                            loc.clone(),
-                            format!(
-                                "Nhiệm vụ {number}: thời hạn «{}» nằm ngoài năm kế hoạch {y}.",
-                                d.text()
-                            ),
-                        );
-                    }
-                }
-            }
-            for i in &task.indicators {
-                if !indicator_ids.contains(i.as_str()) {
-                    f.push(
-                        Severity::Error,
-                        "task.unknown_indicator",
-                        loc.clone(),
-                        format!(
-                            "Nhiệm vụ {number} gắn với chỉ tiêu «{i}» không còn trong kế hoạch."
-                        ),
-                    );
-                }
-            }
-            budget_lines(&task.budget, &loc, &format!("Nhiệm vụ {number}"), f);
+        }
+    }
+    for i in &task.indicators {
+        if !indicator_ids.contains(i.as_str()) {
+            f.push(
+                Severity::Error,
+                "task.unknown_indicator",
+                loc.clone(),
+                format!("Nhiệm vụ {number} gắn với chỉ tiêu «{i}» không còn trong kế hoạch."),
+            );
+        }
+    }
+    budget_lines(&task.budget, &loc, &format!("Nhiệm vụ {number}"), f);
+}
+
+/// A task's lead (one body, not a collective) and coordinators, each in the directory.
+fn task_agencies(
+    plan: &Plan,
+    task: &crate::model::Task,
+    number: &str,
+    loc: &Location,
+    f: &mut Findings,
+) {
+    if task.lead.is_empty() {
+        f.push(
+            Severity::Error,
+            "task.no_lead",
+            loc.clone(),
+            format!("Nhiệm vụ {number} chưa có cơ quan chủ trì."),
+        );
+    } else {
+        let collective = task
+            .lead
+            .iter()
+            .filter_map(|a| plan.agency(a))
+            .any(|a| a.kind == AgencyKind::TapThe);
+        if task.lead.len() > 1 || collective {
+            f.push(
+                Severity::Warning,
+                "task.lead_not_single",
+                loc.clone(),
+                format!(
+                    "Nhiệm vụ {number} giao cho {} chủ trì: nên giao một cơ quan chịu trách nhiệm chính, các cơ quan khác phối hợp.",
+                    if collective { "một tập thể" } else { "nhiều cơ quan" }
+                ),
+            );
+        }
+    }
+    for a in task.lead.iter().chain(task.coordinating.iter()) {
+        if plan.agency(a).is_none() {
+            f.push(
+                Severity::Error,
+                "agency.unknown",
+                loc.clone(),
+                format!("Nhiệm vụ {number} nhắc đến cơ quan «{a}» không có trong danh bạ."),
+            );
+        }
+    }
+    for a in &task.coordinating {
+        if task.lead.contains(a) {
+            let name = plan.agency(a).map_or(a.as_str(), |x| x.name.as_str());
+            f.push(
+                Severity::Warning,
+                "task.lead_in_coordinating",
+                loc.clone(),
+                format!("Nhiệm vụ {number}: «{name}» vừa chủ trì vừa phối hợp."),
+            );
         }
     }
 }
