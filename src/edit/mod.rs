@@ -208,16 +208,6 @@ impl Edit {
     }
 
     pub fn apply(self, plan: &mut Plan) -> Result<()> {
-        let missing = |what: &'static str, id: &str| Error::ItemNotFound {
-            what,
-            id: id.to_string(),
-        };
-        let group_index = |plan: &Plan, id: &str| {
-            plan.groups
-                .iter()
-                .position(|g| g.id == id)
-                .ok_or_else(|| missing("nhóm nhiệm vụ", id))
-        };
         match self {
             Edit::SetIdentity { identity } => plan.identity = *identity,
             Edit::SetText { field, text } => *field.text_mut(plan) = text,
@@ -230,24 +220,73 @@ impl Edit {
                     None => plan.directory.push(agency),
                 }
             }
-            Edit::RemoveAgency { id } => {
-                let used = plan
-                    .tasks()
-                    .any(|(_, t)| t.lead.contains(&id) || t.coordinating.contains(&id))
-                    || plan.identity.drafting_agency.as_deref() == Some(id.as_str());
-                if used {
-                    return Err(Error::Invalid("Cơ quan này đang được giao nhiệm vụ; hãy đổi cơ quan ở các nhiệm vụ đó trước khi xóa.".into()));
-                }
-                let before = plan.directory.len();
-                plan.directory.retain(|a| a.id != id);
-                if plan.directory.len() == before {
-                    return Err(missing("cơ quan", &id));
-                }
-            }
+            Edit::RemoveAgency { id } => remove_agency(plan, &id)?,
             Edit::SetLegalBases { legal_bases } => plan.legal_bases = legal_bases,
             Edit::SetSolutions { solutions } => plan.solutions = solutions,
             Edit::SetAssessment { assessment } => plan.assessment = assessment,
             Edit::SetGoals { goals } => plan.specific_goals = goals,
+            e @ (Edit::AddGroup { .. }
+            | Edit::UpdateGroup { .. }
+            | Edit::RemoveGroup { .. }
+            | Edit::MoveGroup { .. }
+            | Edit::AddTask { .. }
+            | Edit::UpdateTask { .. }
+            | Edit::RemoveTask { .. }
+            | Edit::MoveTask { .. }) => e.apply_to_groups(plan)?,
+            Edit::SetUnallocatedBudget { lines } => plan.budget.unallocated = lines,
+            Edit::SetDuties { duties } => plan.organisation.duties = duties,
+            Edit::RegenerateDuties => {
+                plan.organisation.duties = crate::organisation::generate(plan)
+            }
+            Edit::ReplacePlan { plan: p } => *plan = *p,
+            Edit::TrackTask {
+                id,
+                status,
+                progress,
+            } => track_task(plan, &id, status, progress)?,
+            Edit::TrackIndicator {
+                id,
+                actual,
+                measured,
+            } => track_indicator(plan, &id, actual, measured)?,
+            Edit::ReplaceText {
+                find,
+                replace,
+                places,
+            } => replace_text(plan, &find, &replace, places.as_deref())?,
+            Edit::DismissReview { ids } => {
+                let before = plan.to_review.len();
+                plan.to_review.retain(|n| !ids.contains(&n.id));
+                if plan.to_review.len() == before {
+                    return Err(missing(
+                        "điểm cần xem lại",
+                        ids.first().map_or("", |x| x.as_str()),
+                    ));
+                }
+            }
+            Edit::SetIntended { key, intended } => {
+                if key.trim().is_empty() || key.len() > 2000 {
+                    return Err(Error::Invalid("Không rõ phát hiện cần xác nhận.".into()));
+                }
+                plan.intended.retain(|k| k != &key);
+                if intended {
+                    plan.intended.push(key);
+                }
+            }
+            Edit::FillDeadlines { deadline } => fill_deadlines(plan, &deadline)?,
+        }
+        crate::planfile::check_ids(plan).map_err(Error::Invalid)
+    }
+
+    /// The edits of the task groups and their tasks: add, change, remove, move.
+    fn apply_to_groups(self, plan: &mut Plan) -> Result<()> {
+        let group_index = |plan: &Plan, id: &str| {
+            plan.groups
+                .iter()
+                .position(|g| g.id == id)
+                .ok_or_else(|| missing("nhóm nhiệm vụ", id))
+        };
+        match self {
             Edit::AddGroup { group, index } => {
                 let i = index.unwrap_or(plan.groups.len()).min(plan.groups.len());
                 plan.groups.insert(i, group);
@@ -307,93 +346,111 @@ impl Edit {
                 let tasks = &mut plan.groups[target].tasks;
                 tasks.insert(index.min(tasks.len()), task);
             }
-            Edit::SetUnallocatedBudget { lines } => plan.budget.unallocated = lines,
-            Edit::SetDuties { duties } => plan.organisation.duties = duties,
-            Edit::RegenerateDuties => {
-                plan.organisation.duties = crate::organisation::generate(plan)
-            }
-            Edit::ReplacePlan { plan: p } => *plan = *p,
-            Edit::TrackTask {
-                id,
-                status,
-                progress,
-            } => {
-                crate::tracking::check_progress(&progress)?;
-                let task = plan.task_mut(&id).ok_or_else(|| missing("nhiệm vụ", &id))?;
-                task.status = status;
-                task.progress = progress;
-            }
-            Edit::TrackIndicator {
-                id,
-                actual,
-                measured,
-            } => {
-                crate::tracking::check_actual(actual, measured)?;
-                let ind = plan
-                    .specific_goals
-                    .iter_mut()
-                    .flat_map(|g| g.indicators.iter_mut())
-                    .find(|i| i.id == id)
-                    .ok_or_else(|| missing("chỉ tiêu", &id))?;
-                ind.actual = actual;
-                ind.measured = measured;
-            }
-            Edit::ReplaceText {
-                find,
-                replace,
-                places,
-            } => {
-                if find.trim().is_empty() {
-                    return Err(Error::Invalid("Chưa nhập nội dung cần tìm.".into()));
-                }
-                if find.chars().count() > 500 || replace.chars().count() > 2000 {
-                    return Err(Error::Invalid("Nội dung tìm hoặc thay thế quá dài.".into()));
-                }
-                let (find, replace) = (crate::text::nfc(&find), crate::text::nfc(&replace));
-                if crate::plantext::replace(plan, &find, &replace, places.as_deref()) == 0 {
-                    return Err(Error::Invalid(format!(
-                        "Không còn chỗ nào có «{find}» để thay (có thể vừa được sửa)."
-                    )));
-                }
-            }
-            Edit::DismissReview { ids } => {
-                let before = plan.to_review.len();
-                plan.to_review.retain(|n| !ids.contains(&n.id));
-                if plan.to_review.len() == before {
-                    return Err(missing(
-                        "điểm cần xem lại",
-                        ids.first().map_or("", |x| x.as_str()),
-                    ));
-                }
-            }
-            Edit::SetIntended { key, intended } => {
-                if key.trim().is_empty() || key.len() > 2000 {
-                    return Err(Error::Invalid("Không rõ phát hiện cần xác nhận.".into()));
-                }
-                plan.intended.retain(|k| k != &key);
-                if intended {
-                    plan.intended.push(key);
-                }
-            }
-            Edit::FillDeadlines { deadline } => {
-                if !deadline.is_well_formed() {
-                    return Err(Error::Invalid(format!(
-                        "Thời hạn «{}» không hợp lệ.",
-                        deadline.text()
-                    )));
-                }
-                let mut filled = 0;
-                for t in plan.groups.iter_mut().flat_map(|g| g.tasks.iter_mut()) {
-                    if t.deadline.is_none() {
-                        t.deadline = Some(deadline.clone());
-                        filled += 1;
-                    }
-                }
-                if filled == 0 {
-                    return Err(Error::Invalid("Mọi nhiệm vụ đã có thời hạn.".into()));
-                }
-            }
+            _ => unreachable!("apply sends only the edits of groups and tasks here"),
         }
-        crate::planfile::check_ids(plan).map_err(Error::Invalid)
+        Ok(())
     }
+}
+
+fn missing(what: &'static str, id: &str) -> Error {
+    Error::ItemNotFound {
+        what,
+        id: id.to_string(),
+    }
+}
+
+/// What a task's lead agency reports: its status and progress.
+fn track_task(
+    plan: &mut Plan,
+    id: &str,
+    status: crate::model::TaskStatus,
+    progress: crate::model::Progress,
+) -> Result<()> {
+    crate::tracking::check_progress(&progress)?;
+    let task = plan.task_mut(id).ok_or_else(|| missing("nhiệm vụ", id))?;
+    task.status = status;
+    task.progress = progress;
+    Ok(())
+}
+
+/// An indicator's actual value and the day it was measured.
+fn track_indicator(
+    plan: &mut Plan,
+    id: &str,
+    actual: Option<rust_decimal::Decimal>,
+    measured: Option<chrono::NaiveDate>,
+) -> Result<()> {
+    crate::tracking::check_actual(actual, measured)?;
+    let ind = plan
+        .specific_goals
+        .iter_mut()
+        .flat_map(|g| g.indicators.iter_mut())
+        .find(|i| i.id == id)
+        .ok_or_else(|| missing("chỉ tiêu", id))?;
+    ind.actual = actual;
+    ind.measured = measured;
+    Ok(())
+}
+
+/// A body no task and not the drafting role names, out of the directory.
+fn remove_agency(plan: &mut Plan, id: &str) -> Result<()> {
+    let used = plan
+        .tasks()
+        .any(|(_, t)| t.lead.iter().any(|l| l == id) || t.coordinating.iter().any(|c| c == id))
+        || plan.identity.drafting_agency.as_deref() == Some(id);
+    if used {
+        return Err(Error::Invalid(
+            "Cơ quan này đang được giao nhiệm vụ; hãy đổi cơ quan ở các nhiệm vụ đó trước khi xóa."
+                .into(),
+        ));
+    }
+    let before = plan.directory.len();
+    plan.directory.retain(|a| a.id != id);
+    if plan.directory.len() == before {
+        return Err(missing("cơ quan", id));
+    }
+    Ok(())
+}
+
+/// Find and replace across the plan's prose (at `places`, or everywhere).
+fn replace_text(
+    plan: &mut Plan,
+    find: &str,
+    replace: &str,
+    places: Option<&[crate::plantext::Place]>,
+) -> Result<()> {
+    if find.trim().is_empty() {
+        return Err(Error::Invalid("Chưa nhập nội dung cần tìm.".into()));
+    }
+    if find.chars().count() > 500 || replace.chars().count() > 2000 {
+        return Err(Error::Invalid("Nội dung tìm hoặc thay thế quá dài.".into()));
+    }
+    let (find, replace) = (crate::text::nfc(find), crate::text::nfc(replace));
+    if crate::plantext::replace(plan, &find, &replace, places) == 0 {
+        return Err(Error::Invalid(format!(
+            "Không còn chỗ nào có «{find}» để thay (có thể vừa được sửa)."
+        )));
+    }
+    Ok(())
+}
+
+/// One deadline for every task that has none.
+fn fill_deadlines(plan: &mut Plan, deadline: &crate::model::Deadline) -> Result<()> {
+    if !deadline.is_well_formed() {
+        return Err(Error::Invalid(format!(
+            "Thời hạn «{}» không hợp lệ.",
+            deadline.text()
+        )));
+    }
+    let mut filled = 0;
+    for t in plan.groups.iter_mut().flat_map(|g| g.tasks.iter_mut()) {
+        if t.deadline.is_none() {
+            t.deadline = Some(deadline.clone());
+            filled += 1;
+        }
+    }
+    if filled == 0 {
+        return Err(Error::Invalid("Mọi nhiệm vụ đã có thời hạn.".into()));
+    }
+    Ok(())
 }
