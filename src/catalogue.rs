@@ -10,7 +10,7 @@ use ts_rs::TS;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{AgencyKind, Comparator, Deadline, DocType, Pillar};
+use crate::model::{AgencyKind, Comparator, Deadline, Pillar};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -74,18 +74,18 @@ pub struct NationalTask {
     pub focal_unit: String,
 }
 
+/// An entry of the legal-bases library: the document as a plan cites it (one type for
+/// both, `LegalBasis`, whose `id` here is the library's id), and what the library knows of
+/// its validity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(deny_unknown_fields)]
 pub struct LibraryDocument {
-    pub id: String,
-    pub kind: DocType,
-    #[serde(default)]
-    pub number: Option<String>,
-    #[serde(default)]
-    pub date: Option<NaiveDate>,
-    #[serde(default)]
-    pub issuer: String,
-    pub title: String,
+    #[serde(flatten)]
+    pub document: crate::model::LegalBasis,
+    /// Keys neither part knows, refused by `parse` with their line (serde cannot refuse
+    /// them on a struct with a flattened part; this map, after it, collects what is left).
+    #[serde(flatten, skip_serializing)]
+    #[ts(skip)]
+    pub unknown: std::collections::BTreeMap<String, serde::de::IgnoredAny>,
     /// False for documents replaced or expired (kept so that old plans still cite them).
     #[serde(default = "yes")]
     pub in_force: bool,
@@ -116,12 +116,8 @@ impl LibraryDocument {
     pub fn to_legal_basis(&self) -> crate::model::LegalBasis {
         crate::model::LegalBasis {
             id: crate::model::new_id(),
-            kind: self.kind,
-            number: self.number.clone(),
-            date: self.date,
-            issuer: self.issuer.clone(),
-            title: self.title.clone(),
-            library_ref: Some(self.id.clone()),
+            library_ref: Some(self.document.id.clone()),
+            ..self.document.clone()
         }
     }
 }
@@ -437,7 +433,23 @@ pub fn parse(path: &Path, text: &str) -> Result<Catalogue> {
             }
         }
         Kind::LegalBases => {
-            check_unique("id", raw.documents.iter().map(|d| d.id.as_str()).collect())?;
+            check_unique(
+                "id",
+                raw.documents
+                    .iter()
+                    .map(|d| d.document.id.as_str())
+                    .collect(),
+            )?;
+            if let Some(key) = raw.documents.iter().find_map(|d| d.unknown.keys().next()) {
+                let line = text
+                    .lines()
+                    .position(|l| {
+                        l.trim_start().starts_with(&format!("{key} "))
+                            || l.trim_start().starts_with(&format!("{key}="))
+                    })
+                    .map_or(1, |i| i + 1);
+                return Err(err(line, format!("mục căn cứ không có khóa «{key}»")));
+            }
             Body::LegalBases(raw.documents)
         }
         Kind::Indicators => {
@@ -719,11 +731,12 @@ impl Catalogues {
         let library = self.library();
         b.library_ref
             .as_deref()
-            .and_then(|r| library.iter().find(|d| d.id == r))
+            .and_then(|r| library.iter().find(|d| d.document.id == r))
             .or_else(|| {
                 let n = crate::text::fold(b.number.as_deref()?);
                 library.iter().find(|d| {
-                    d.number
+                    d.document
+                        .number
                         .as_deref()
                         .is_some_and(|x| crate::text::fold(x) == n)
                 })

@@ -52,7 +52,7 @@ fn shipped_catalogues_load_with_their_contents() {
     };
     let nq57 = docs
         .iter()
-        .find(|d| d.number.as_deref() == Some("57-NQ/TW"))
+        .find(|d| d.document.number.as_deref() == Some("57-NQ/TW"))
         .unwrap();
     assert_eq!(
         nq57.to_legal_basis().citation(),
@@ -225,4 +225,29 @@ fn catalogue_sources_read_as_citations_without_blanks() {
             c.meta.id
         );
     }
+}
+
+/// A library entry is a legal basis and its validity (one type, `LegalBasis`, flattened in):
+/// it still reads every key of the shipped files, and a key neither knows is refused, with
+/// its line.
+#[test]
+fn a_library_entry_with_a_key_it_does_not_know_is_refused() {
+    let head = "[catalogue]\nid=\"cc\"\nkind=\"legal_bases\"\ntitle=\"t\"\nversion=\"1\"\neffective_year=2026\nsource=\"s\"\n[[documents]]\nid=\"luat-x\"\nkind=\"luat\"\nnumber=\"1/2025/QH15\"\nissuer=\"Quốc hội\"\ntitle=\"X\"\nin_force=false\n";
+    let read = catalogue::parse(Path::new("cc.toml"), head).unwrap();
+    let Body::LegalBases(docs) = &read.body else {
+        panic!()
+    };
+    assert_eq!(docs[0].document.id, "luat-x");
+    assert!(!docs[0].in_force);
+    assert_eq!(
+        docs[0].to_legal_basis().library_ref.as_deref(),
+        Some("luat-x")
+    );
+    let err = catalogue::parse(
+        Path::new("cc.toml"),
+        &format!("{head}hieu_luc_tu=\"2026-01-01\"\n"),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("hieu_luc_tu"), "{err}");
 }

@@ -186,7 +186,7 @@ fn a_basis_after_the_plan_or_the_decision_and_a_superseded_one_are_flagged() {
     let basis = |id: &str| {
         library
             .iter()
-            .find(|d| d.id == id)
+            .find(|d| d.document.id == id)
             .unwrap()
             .to_legal_basis()
     };

@@ -218,7 +218,7 @@ fn catalogue_lines(c: &catalogue::Catalogue) -> Vec<String> {
                 };
                 format!(
                     "{:<24} {}{when}",
-                    d.id,
+                    d.document.id,
                     dxplan::narrative::plain(&d.to_legal_basis().citation())
                 )
             })

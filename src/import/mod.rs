@@ -190,8 +190,8 @@ fn link_to_library(plan: &mut Plan, cats: &crate::catalogue::Catalogues) {
         let Some(entry) = cats.library_entry(b) else {
             continue;
         };
-        if b.date.is_none() || entry.date.is_none() || b.date == entry.date {
-            b.library_ref = Some(entry.id.clone());
+        if b.date.is_none() || entry.document.date.is_none() || b.date == entry.document.date {
+            b.library_ref = Some(entry.document.id.clone());
         }
     }
 }

@@ -344,7 +344,7 @@ fn legal_bases(next: &mut Plan, cats: &Catalogues, c: &mut Changes) {
         while let Some(next_entry) = e
             .replaced_by
             .as_deref()
-            .and_then(|r| library.iter().find(|d| d.id == r))
+            .and_then(|r| library.iter().find(|d| d.document.id == r))
             .filter(|_| e.superseded_from.is_some_and(|s| s <= year_start) && hops < 8)
         {
             e = next_entry;
@@ -385,8 +385,10 @@ fn guidance(next: &mut Plan, cats: &Catalogues, c: &mut Changes) {
             .iter()
             .filter(|d| d.guidance_for.is_some_and(|g| g < year - 1))
         {
-            let (Some(old_no), Some(new_no)) = (old.number.as_deref(), new.number.as_deref())
-            else {
+            let (Some(old_no), Some(new_no)) = (
+                old.document.number.as_deref(),
+                new.document.number.as_deref(),
+            ) else {
                 continue;
             };
             let in_bases = next
@@ -397,7 +399,7 @@ fn guidance(next: &mut Plan, cats: &Catalogues, c: &mut Changes) {
                 continue;
             }
             let mut text = next.identity.opening.replace(old_no, new_no);
-            if let (Some(od), Some(nd)) = (old.date, new.date) {
+            if let (Some(od), Some(nd)) = (old.document.date, new.document.date) {
                 for (o, n) in [
                     (
                         od.format("%d/%m/%Y").to_string(),
@@ -411,12 +413,12 @@ fn guidance(next: &mut Plan, cats: &Catalogues, c: &mut Changes) {
                     text = text.replace(&o, &n);
                 }
             }
-            text = text.replace(&old.issuer, &new.issuer);
+            text = text.replace(&old.document.issuer, &new.document.issuer);
             if c.propose(
                 format!("huong-dan:{old_no}"),
                 "Hướng dẫn",
                 format!("Công văn {old_no}"),
-                format!("Công văn {new_no} ({})", new.title),
+                format!("Công văn {new_no} ({})", new.document.title),
             ) {
                 next.identity.opening = text;
                 // The letter as a legal basis too, once.

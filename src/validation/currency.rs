@@ -207,7 +207,7 @@ fn legal_bases(plan: &Plan, cats: &Catalogues, f: &mut Findings) {
             let by = entry
                 .replaced_by
                 .as_deref()
-                .and_then(|r| library.iter().find(|d| d.id == r))
+                .and_then(|r| library.iter().find(|d| d.document.id == r))
                 .map_or(String::new(), |d| {
                     format!(" bởi {}", d.to_legal_basis().citation())
                 });
@@ -296,7 +296,9 @@ fn catalogues_and_guidance(plan: &Plan, cats: &Catalogues, f: &mut Findings) {
                 .any(|b| b.number.as_deref().is_some_and(|x| fold(x) == n))
     };
     for letter in cats.library() {
-        let (Some(for_year), Some(number)) = (letter.guidance_for, letter.number.as_deref()) else {
+        let (Some(for_year), Some(number)) =
+            (letter.guidance_for, letter.document.number.as_deref())
+        else {
             continue;
         };
         if for_year < year - 1 && cited(number) {

@@ -62,6 +62,7 @@ function cases(): Record<string, Edit> {
     date: null,
     issuer: "Quốc hội",
     title: "Chuyển đổi số",
+    library_ref: null,
     in_force: true,
     in_force_from: null,
     superseded_from: null,
