@@ -724,69 +724,94 @@ pub fn review(plan: &Plan, files: &[PathBuf], seal: &Seal) -> Review {
                 &mut seen_progress,
                 &mut out,
             );
-            continue;
-        }
-        let owner = owner.filter(|_| mark.as_deref() == Some(MARK));
-        let sheet = match Sheet::open(file, wb, owner) {
-            Ok(s) => s,
-            Err(p) => {
-                out.problems.push(p);
-                continue;
-            }
-        };
-        let rows: Vec<&[Data]> = sheet.range.rows().collect();
-        let columns = match Columns::find(&rows, sheet.range.start().unwrap_or((0, 0))) {
-            Ok(c) => c,
-            Err((row, message)) => {
-                out.problems.push(sheet.problem(row, None, message));
-                continue;
-            }
-        };
-        for (i, r) in table_rows(&rows, columns.header) {
-            let row_no = columns.excel_row(i);
-            let mut bad: Vec<(Col, String)> = Vec::new();
-            let values = columns.read(plan, r, &mut bad);
-            let existing = values.code_check(
-                plan,
-                &tasks_by_id,
-                sheet.owner.as_ref(),
-                &mut seen_codes,
-                &mut bad,
-            );
-            // As on the shared server: an agency's file adds only tasks that agency leads.
-            if let (None, Some(owner)) = (existing, sheet.owner.as_ref()) {
-                if !values.task.lead.contains(owner) {
-                    let name = plan
-                        .agency(owner)
-                        .map_or(owner.as_str(), |a| a.name.as_str());
-                    bad.push((
-                        Col::Lead,
-                        format!("nhiệm vụ mới trong tệp của {name} phải do {name} chủ trì; nhiệm vụ của cơ quan khác do cơ quan đó đề xuất"),
-                    ));
-                }
-            }
-            if !bad.is_empty() {
-                for (c, m) in bad {
-                    out.problems
-                        .push(sheet.problem(Some(row_no), columns.place(c), m));
-                }
-                continue;
-            }
-            let title = existing.map(|t| t.title.clone()).unwrap_or_default();
-            match values.into_change(plan, file, row_no, existing) {
-                Some(change) => out.changes.push(change),
-                None => {
-                    out.unchanged += 1;
-                    out.same.push(Unchanged {
-                        file: file.clone(),
-                        row: row_no,
-                        title,
-                    });
-                }
-            }
+        } else {
+            let owner = owner.filter(|_| mark.as_deref() == Some(MARK));
+            let seen = (&tasks_by_id, &mut seen_codes);
+            read_proposals(plan, file, wb, owner, seen, &mut out);
         }
     }
     out
+}
+
+/// What one filled row of a department's workbook asks for.
+enum Outcome {
+    Changed(Box<Change>),
+    /// Nothing the plan does not have: the row's task or indicator name.
+    Same(String),
+}
+
+/// A row read: its change, or one more row that changes nothing (proposals and progress
+/// reports alike).
+fn record(out: &mut Review, file: &Path, row: u32, outcome: Outcome) {
+    match outcome {
+        Outcome::Changed(c) => out.changes.push(*c),
+        Outcome::Same(title) => {
+            out.unchanged += 1;
+            out.same.push(Unchanged {
+                file: file.to_path_buf(),
+                row,
+                title,
+            });
+        }
+    }
+}
+
+/// The rows of a proposals workbook: each a new task or a change of one, or problems
+/// located by row and column. `seen` is the plan's tasks by id and the codes read so far.
+fn read_proposals(
+    plan: &Plan,
+    file: &Path,
+    wb: Xlsx<std::io::Cursor<Vec<u8>>>,
+    owner: Option<Id>,
+    (tasks_by_id, seen_codes): (&HashMap<&str, &Task>, &mut HashSet<String>),
+    out: &mut Review,
+) {
+    let sheet = match Sheet::open(file, wb, owner) {
+        Ok(s) => s,
+        Err(p) => return out.problems.push(p),
+    };
+    let rows: Vec<&[Data]> = sheet.range.rows().collect();
+    let columns = match Columns::find(&rows, sheet.range.start().unwrap_or((0, 0))) {
+        Ok(c) => c,
+        Err((row, message)) => return out.problems.push(sheet.problem(row, None, message)),
+    };
+    for (i, r) in table_rows(&rows, columns.header) {
+        let row_no = columns.excel_row(i);
+        let mut bad: Vec<(Col, String)> = Vec::new();
+        let values = columns.read(plan, r, &mut bad);
+        let existing = values.code_check(
+            plan,
+            tasks_by_id,
+            sheet.owner.as_ref(),
+            seen_codes,
+            &mut bad,
+        );
+        // As on the shared server: an agency's file adds only tasks that agency leads.
+        if let (None, Some(owner)) = (existing, sheet.owner.as_ref()) {
+            if !values.task.lead.contains(owner) {
+                let name = plan
+                    .agency(owner)
+                    .map_or(owner.as_str(), |a| a.name.as_str());
+                bad.push((
+                    Col::Lead,
+                    format!("nhiệm vụ mới trong tệp của {name} phải do {name} chủ trì; nhiệm vụ của cơ quan khác do cơ quan đó đề xuất"),
+                ));
+            }
+        }
+        if !bad.is_empty() {
+            for (c, m) in bad {
+                out.problems
+                    .push(sheet.problem(Some(row_no), columns.place(c), m));
+            }
+            continue;
+        }
+        let title = existing.map(|t| t.title.clone()).unwrap_or_default();
+        let outcome = match values.into_change(plan, file, row_no, existing) {
+            Some(change) => Outcome::Changed(Box::new(change)),
+            None => Outcome::Same(title),
+        };
+        record(out, file, row_no, outcome);
+    }
 }
 
 /// The proposal sheet of one workbook, and the agency it was made for.

@@ -11,7 +11,8 @@ use chrono::NaiveDate;
 use rust_xlsxwriter::{DataValidation, Format, Formula, Workbook, Worksheet};
 
 use super::{
-    agency_named, amount, cell_text, choice, table_rows, Change, Problem, Review, Unchanged, LISTS,
+    agency_named, amount, cell_text, choice, record, table_rows, Change, Outcome, Problem, Review,
+    LISTS,
 };
 use crate::model::{Agency, Id, Indicator, Plan, Task, TaskStatus};
 use crate::text::fold;
@@ -371,15 +372,6 @@ fn read_day(cell: Option<Data>) -> std::result::Result<Option<NaiveDate>, String
     }
 }
 
-/// Reads a filled progress workbook (already opened and recognised by its mark) into
-/// `out`: each row that differs from the plan becomes a change, every bad cell a problem.
-/// What one filled row asks for.
-enum Outcome {
-    Changed(Box<Change>),
-    /// Nothing the plan does not have: the row's task or indicator name.
-    Same(String),
-}
-
 /// Every filled row of sheet `name`, read by `read_row`: its problems located by sheet, row
 /// and column, then its change or its "unchanged" recorded.
 fn each_row(
@@ -408,17 +400,8 @@ fn each_row(
             out.problems
                 .push(problem(Some(&sheet.name), Some(row), place, m));
         }
-        match outcome {
-            Some(Outcome::Changed(c)) => out.changes.push(*c),
-            Some(Outcome::Same(title)) => {
-                out.unchanged += 1;
-                out.same.push(Unchanged {
-                    file: file.to_path_buf(),
-                    row,
-                    title,
-                });
-            }
-            None => {}
+        if let Some(outcome) = outcome {
+            record(out, file, row, outcome);
         }
     }
 }
