@@ -155,56 +155,18 @@ fn bucket_to_plan(
     let mut placed = true;
     let title_text = title.as_ref().map(|t| t.text.clone());
     match (content, title_text) {
-        (Content::GoalsReview, t) => {
-            let mut kept = Vec::new();
-            for l in &lines {
-                match parse_review(&l.text) {
-                    Some(review) => plan.assessment.indicators.push(review),
-                    None => kept.push(l.text.clone()),
-                }
-            }
-            let pre = t.map(|t| format!("{t}\n\n")).unwrap_or_default();
-            plan.assessment.goals_review = join(&plan.assessment.goals_review, &(pre + &md(&kept)));
-        }
+        (Content::GoalsReview, t) => goals_review(plan, t, &lines),
         (Content::AssessmentAreas, Some(t))
             if fold(&t).starts_with("kinh phi") && plan.assessment.budget_spent.is_empty() =>
         {
             plan.assessment.budget_spent = text
         }
         (Content::AssessmentAreas, t) => {
-            // Last year's tasks as our own Phần I prints them under their area, or under
-            // "Các nhiệm vụ khác" when their group has none.
-            let title = t.unwrap_or_else(|| sentence_case(&heading));
-            let (reviews, kept): (Vec<_>, Vec<_>) = lines
-                .iter()
-                .map(|l| (parse_task_review(&l.text, &title), l))
-                .partition(|(r, _)| r.is_some());
-            plan.assessment
-                .tasks
-                .extend(reviews.into_iter().filter_map(|(r, _)| r));
-            let kept: Vec<String> = kept.into_iter().map(|(_, l)| l.text.clone()).collect();
-            if !(kept.is_empty() && fold(&title) == "cac nhiem vu khac") {
-                plan.assessment.sections.push(NarrativeSection {
-                    id: new_id(),
-                    title,
-                    text: md(&kept),
-                });
-            }
+            assessment_area(plan, t.unwrap_or_else(|| sentence_case(&heading)), &lines)
         }
         (Content::LegalBases, _) => {
             placed = false;
-            for l in &lines {
-                match parse_citation(&l.text) {
-                    Some(c) => {
-                        plan.legal_bases.push(c);
-                        r.ledger.place(l.n);
-                    }
-                    None => r.flags.push(Flag {
-                        place: "Căn cứ".into(),
-                        message: format!("Không đọc được căn cứ «{}»: cần nhập lại.", l.text),
-                    }),
-                }
-            }
+            legal_bases(plan, &lines, r);
         }
         (Content::Vision, _) => plan.vision = join(&plan.vision, &text),
         (Content::Goals, None) => plan.general_goal = join(&plan.general_goal, &text),
@@ -212,30 +174,7 @@ fn bucket_to_plan(
         (Content::Goals, Some(t)) if fold(&t).starts_with("muc tieu chung") => {
             plan.general_goal = join(&plan.general_goal, &text)
         }
-        (Content::Goals, Some(t)) => {
-            let pillar = pillar_of(&t).unwrap_or_else(|| {
-                r.flags.push(Flag {
-                    place: format!("Mục tiêu «{t}»"),
-                    message: "Không rõ trụ cột: đã xếp vào «Khác».".into(),
-                });
-                Pillar::Khac
-            });
-            // An indicator table (our own exports have one) is exact: read the text only
-            // when there is none.
-            let indicators = if indicator_table {
-                Vec::new()
-            } else {
-                let all = texts(&lines).join("\n");
-                indicators_in(&all, &mut r.flags, &format!("Mục tiêu «{t}»"))
-            };
-            plan.specific_goals.push(Goal {
-                id: new_id(),
-                pillar,
-                title: t,
-                text,
-                indicators,
-            });
-        }
+        (Content::Goals, Some(t)) => goal(plan, t, text, &lines, indicator_table, r),
         (Content::Tasks, Some(t)) => intros.push((fold(&t), t, text)),
         (Content::Solutions, t) => plan.solutions.push(NarrativeSection {
             id: new_id(),
@@ -269,6 +208,88 @@ fn bucket_to_plan(
             r.ledger.place(l.n);
         }
     }
+}
+
+/// "Đánh giá thực hiện mục tiêu": our own lines for last year's indicators are read back as
+/// reviews; the rest is the section's text.
+fn goals_review(plan: &mut Plan, title: Option<String>, lines: &[Line]) {
+    let mut kept = Vec::new();
+    for l in lines {
+        match parse_review(&l.text) {
+            Some(review) => plan.assessment.indicators.push(review),
+            None => kept.push(l.text.clone()),
+        }
+    }
+    let pre = title.map(|t| format!("{t}\n\n")).unwrap_or_default();
+    plan.assessment.goals_review = join(&plan.assessment.goals_review, &(pre + &md(&kept)));
+}
+
+/// An area of Phần I. Last year's tasks as our own Phần I prints them under their area, or
+/// under "Các nhiệm vụ khác" when their group has none, are read back as tasks.
+fn assessment_area(plan: &mut Plan, title: String, lines: &[Line]) {
+    let (reviews, kept): (Vec<_>, Vec<_>) = lines
+        .iter()
+        .map(|l| (parse_task_review(&l.text, &title), l))
+        .partition(|(r, _)| r.is_some());
+    plan.assessment
+        .tasks
+        .extend(reviews.into_iter().filter_map(|(r, _)| r));
+    let kept: Vec<String> = kept.into_iter().map(|(_, l)| l.text.clone()).collect();
+    if !(kept.is_empty() && fold(&title) == "cac nhiem vu khac") {
+        plan.assessment.sections.push(NarrativeSection {
+            id: new_id(),
+            title,
+            text: md(&kept),
+        });
+    }
+}
+
+/// Each line of the section of bases read as a citation; one that is not is flagged.
+fn legal_bases(plan: &mut Plan, lines: &[Line], r: &mut Reading) {
+    for l in lines {
+        match parse_citation(&l.text) {
+            Some(c) => {
+                plan.legal_bases.push(c);
+                r.ledger.place(l.n);
+            }
+            None => r.flags.push(Flag {
+                place: "Căn cứ".into(),
+                message: format!("Không đọc được căn cứ «{}»: cần nhập lại.", l.text),
+            }),
+        }
+    }
+}
+
+/// A specific goal: its pillar from its title, its indicators from its text (unless the
+/// plan has an indicator table, which is exact).
+fn goal(
+    plan: &mut Plan,
+    title: String,
+    text: String,
+    lines: &[Line],
+    indicator_table: bool,
+    r: &mut Reading,
+) {
+    let pillar = pillar_of(&title).unwrap_or_else(|| {
+        r.flags.push(Flag {
+            place: format!("Mục tiêu «{title}»"),
+            message: "Không rõ trụ cột: đã xếp vào «Khác».".into(),
+        });
+        Pillar::Khac
+    });
+    let indicators = if indicator_table {
+        Vec::new()
+    } else {
+        let all = texts(lines).join("\n");
+        indicators_in(&all, &mut r.flags, &format!("Mục tiêu «{title}»"))
+    };
+    plan.specific_goals.push(Goal {
+        id: new_id(),
+        pillar,
+        title,
+        text,
+        indicators,
+    });
 }
 
 /// Amounts written in section V that the task lines do not already hold; our own budget
