@@ -44,14 +44,6 @@ pub(super) fn map(parts: Parts, plan: &mut Plan, r: &mut Reading) {
     };
     place_all(r, &parts.opening);
     plan.identity.opening = md(&texts(&parts.opening));
-    // Bases listed in the opening ("- Luật …;" before "Thực hiện …", or "Căn cứ …;"), read
-    // when the file has no section of bases (see below).
-    let opening_bases: Vec<(usize, LegalBasis)> = parts
-        .opening
-        .iter()
-        .enumerate()
-        .filter_map(|(i, l)| opening_basis(&l.text).map(|b| (i, b)))
-        .collect();
     if let Some(c) = &parts.closing {
         r.ledger.place(c.n);
         plan.organisation.closing = format!("{}.", c.text.trim_end_matches('.'));
@@ -83,17 +75,31 @@ pub(super) fn map(parts: Parts, plan: &mut Plan, r: &mut Reading) {
     for rows in &parts.indicator_tables {
         read_indicator_table(rows, &mut plan.specific_goals, &mut r.flags);
     }
+    bases_in_opening(&parts.opening, plan);
+    plan.groups = groups_with_intros(parts.groups, &intros, r);
+    for rows in &parts.signature_tables {
+        super::signature::read(rows, plan);
+    }
+    budget(plan, r);
+}
+
+/// Bases listed in the opening ("- Luật …;" before "Thực hiện …", or "Căn cứ …;"), read
+/// when the file has no section of bases, and the guidance letter the opening carries out.
+fn bases_in_opening(opening: &[Line], plan: &mut Plan) {
+    let opening_bases: Vec<(usize, LegalBasis)> = opening
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| opening_basis(&l.text).map(|b| (i, b)))
+        .collect();
     // The guidance the opening sentence cites ("Thực hiện Công văn số 3350/BKHCN-CĐSQG ngày
     // 05/9/2025 của Bộ Khoa học và Công nghệ, Ủy ban nhân dân tỉnh ban hành …"): a basis
     // too, checked for currency like the others; the sentence stays as written.
-    let guidance: Vec<LegalBasis> = parts
-        .opening
+    let guidance: Vec<LegalBasis> = opening
         .iter()
         .filter_map(|l| cited_in_sentence(&l.text))
         .collect();
     if plan.legal_bases.is_empty() && !opening_bases.is_empty() {
-        let rest: Vec<String> = parts
-            .opening
+        let rest: Vec<String> = opening
             .iter()
             .enumerate()
             .filter(|(i, _)| !opening_bases.iter().any(|(k, _)| k == i))
@@ -107,7 +113,16 @@ pub(super) fn map(parts: Parts, plan: &mut Plan, r: &mut Reading) {
             plan.legal_bases.push(g);
         }
     }
-    let mut groups = parts.groups;
+}
+
+/// The task table's groups, each with the intro written under its heading in the body; the
+/// body's headings themselves when the file has no task table.
+fn groups_with_intros(
+    groups: Vec<TaskGroup>,
+    intros: &[(String, String, String)],
+    r: &mut Reading,
+) -> Vec<TaskGroup> {
+    let mut groups = groups;
     if groups.is_empty() {
         r.flags.push(Flag {
             place: "Nhiệm vụ".into(),
@@ -129,11 +144,7 @@ pub(super) fn map(parts: Parts, plan: &mut Plan, r: &mut Reading) {
             g.intro = intro.clone();
         }
     }
-    plan.groups = groups;
-    for rows in &parts.signature_tables {
-        super::signature::read(rows, plan);
-    }
-    budget(plan, r);
+    groups
 }
 
 /// One bucket's lines into the plan; what has no home stays unplaced.
