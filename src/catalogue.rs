@@ -306,27 +306,96 @@ fn line_of_value(text: &str, key: &str, value: &str, nth: usize) -> usize {
     1
 }
 
+/// A catalogue file being read: its path for messages, its text for line numbers.
+struct Source<'a> {
+    path: &'a Path,
+    text: &'a str,
+}
+
+impl Source<'_> {
+    fn err(&self, line: usize, message: String) -> Error {
+        Error::Catalogue {
+            file: self.path.to_path_buf(),
+            line,
+            message,
+        }
+    }
+
+    /// Duplicate keys, reported at the second occurrence.
+    fn unique(&self, key: &str, values: Vec<&str>) -> Result<()> {
+        let mut seen = std::collections::HashMap::new();
+        for v in values {
+            let n = seen.entry(v).or_insert(0usize);
+            if *n > 0 {
+                return Err(self.err(
+                    line_of_value(self.text, key, v, *n),
+                    format!("mã «{v}» bị trùng"),
+                ));
+            }
+            *n += 1;
+        }
+        Ok(())
+    }
+
+    /// The line where `key` is first written, at a line's start.
+    fn line_of_key(&self, key: &str) -> usize {
+        self.text
+            .lines()
+            .position(|l| {
+                let t = l.trim_start();
+                t.starts_with(&format!("{key} ")) || t.starts_with(&format!("{key}="))
+            })
+            .map_or(1, |i| i + 1)
+    }
+}
+
 /// Parses one catalogue file; `path` is only used in messages.
 pub fn parse(path: &Path, text: &str) -> Result<Catalogue> {
-    let err = |line: usize, message: String| Error::Catalogue {
-        file: path.to_path_buf(),
-        line,
-        message,
-    };
+    let src = Source { path, text };
     let raw: RawFile = toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(1, |s| line_of(text, s.start));
-        err(line, format!("sai cú pháp hoặc cấu trúc: {}", e.message()))
+        src.err(line, format!("sai cú pháp hoặc cấu trúc: {}", e.message()))
     })?;
-    let meta = raw.catalogue;
-    if version_key(&meta.version).is_none() {
-        return Err(err(
-            line_of_value(text, "version", &meta.version, 0),
+    if version_key(&raw.catalogue.version).is_none() {
+        return Err(src.err(
+            line_of_value(text, "version", &raw.catalogue.version, 0),
             format!(
                 "phiên bản «{}» phải gồm các số cách nhau bởi dấu chấm",
-                meta.version
+                raw.catalogue.version
             ),
         ));
     }
+    check_lists(&raw, &src)?;
+    let body = match raw.catalogue.kind {
+        Kind::Framework => {
+            src.unique(
+                "code",
+                raw.sections.iter().map(|s| s.code.as_str()).collect(),
+            )?;
+            Body::Framework(raw.sections)
+        }
+        Kind::NationalTasks => national_tasks(raw.groups, raw.tasks, &src)?,
+        Kind::LegalBases => legal_bases(raw.documents, &src)?,
+        Kind::Indicators => indicators(raw.indicators, &src)?,
+        Kind::Platforms => platforms(raw.platforms, &src)?,
+        Kind::Agencies => {
+            src.unique("id", raw.agencies.iter().map(|d| d.id.as_str()).collect())?;
+            Body::Agencies(raw.agencies)
+        }
+        Kind::Provinces => provinces(raw.provinces, &src)?,
+        Kind::BudgetGuidance => budget_guidance(raw.rules, &src)?,
+    };
+    // Catalogue text is stored NFC like everything else.
+    let meta = crate::text::clean_all(&raw.catalogue)?;
+    Ok(Catalogue {
+        meta,
+        path: path.to_path_buf(),
+        body: nfc_body(body)?,
+    })
+}
+
+/// The file holds the lists its kind has, at least one, and no other.
+fn check_lists(raw: &RawFile, src: &Source) -> Result<()> {
     let present: Vec<&str> = [
         ("sections", !raw.sections.is_empty()),
         ("groups", !raw.groups.is_empty()),
@@ -342,7 +411,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Catalogue> {
     .filter(|(_, p)| *p)
     .map(|(n, _)| *n)
     .collect();
-    let expected: &[&str] = match meta.kind {
+    let kind = raw.catalogue.kind;
+    let expected: &[&str] = match kind {
         Kind::Framework => &["sections"],
         Kind::NationalTasks => &["groups", "tasks"],
         Kind::LegalBases => &["documents"],
@@ -353,180 +423,145 @@ pub fn parse(path: &Path, text: &str) -> Result<Catalogue> {
         Kind::BudgetGuidance => &["rules"],
     };
     if let Some(extra) = present.iter().find(|p| !expected.contains(p)) {
-        return Err(err(
-            text.lines()
+        return Err(src.err(
+            src.text
+                .lines()
                 .position(|l| l.trim() == format!("[[{extra}]]"))
                 .map_or(1, |i| i + 1),
-            format!(
-                "danh mục loại «{:?}» không được chứa mục [[{extra}]]",
-                meta.kind
-            ),
+            format!("danh mục loại «{kind:?}» không được chứa mục [[{extra}]]"),
         ));
     }
     if present.is_empty() {
-        return Err(err(1, "danh mục không có mục nào".into()));
+        return Err(src.err(1, "danh mục không có mục nào".into()));
     }
+    Ok(())
+}
 
-    // Duplicate keys, reported at the second occurrence.
-    let check_unique = |key: &str, values: Vec<&str>| -> Result<()> {
-        let mut seen = std::collections::HashMap::new();
-        for v in values {
-            let n = seen.entry(v).or_insert(0usize);
-            if *n > 0 {
-                return Err(err(
-                    line_of_value(text, key, v, *n),
-                    format!("mã «{v}» bị trùng"),
+/// National tasks: codes unique, each task in a group of the file, deadlines well formed.
+fn national_tasks(
+    groups: Vec<NationalGroup>,
+    tasks: Vec<NationalTask>,
+    src: &Source,
+) -> Result<Body> {
+    src.unique(
+        "code",
+        groups
+            .iter()
+            .map(|s| s.code.as_str())
+            .chain(tasks.iter().map(|t| t.code.as_str()))
+            .collect(),
+    )?;
+    for (i, t) in tasks.iter().enumerate() {
+        if !groups.iter().any(|g| g.code == t.group) {
+            let nth = tasks[..i].iter().filter(|x| x.group == t.group).count();
+            return Err(src.err(
+                line_of_value(src.text, "group", &t.group, nth),
+                format!(
+                    "nhiệm vụ «{}» thuộc nhóm «{}» không có trong [[groups]]",
+                    t.code, t.group
+                ),
+            ));
+        }
+        if t.deadline.as_ref().is_some_and(|d| !d.is_well_formed()) {
+            let at = line_of_value(src.text, "code", &t.code, 0);
+            let line = src
+                .text
+                .lines()
+                .enumerate()
+                .skip(at)
+                .find(|(_, l)| l.trim_start().starts_with("deadline"))
+                .map_or(at, |(i, _)| i + 1);
+            return Err(src.err(
+                line,
+                format!("nhiệm vụ «{}» có thời hạn không hợp lệ", t.code),
+            ));
+        }
+    }
+    Ok(Body::NationalTasks { groups, tasks })
+}
+
+/// Library entries: ids unique, no key that neither the basis nor the entry knows.
+fn legal_bases(documents: Vec<LibraryDocument>, src: &Source) -> Result<Body> {
+    src.unique(
+        "id",
+        documents.iter().map(|d| d.document.id.as_str()).collect(),
+    )?;
+    if let Some(key) = documents.iter().find_map(|d| d.unknown.keys().next()) {
+        return Err(src.err(
+            src.line_of_key(key),
+            format!("mục căn cứ không có khóa «{key}»"),
+        ));
+    }
+    Ok(Body::LegalBases(documents))
+}
+
+/// Indicators: ids unique, targets numbers.
+fn indicators(indicators: Vec<CatalogueIndicator>, src: &Source) -> Result<Body> {
+    src.unique("id", indicators.iter().map(|d| d.id.as_str()).collect())?;
+    for ind in &indicators {
+        for v in [&ind.target, &ind.target_max].into_iter().flatten() {
+            if v.parse::<rust_decimal::Decimal>().is_err() {
+                return Err(src.err(
+                    line_of_value(src.text, "target", v, 0),
+                    format!("chỉ tiêu «{}»: giá trị «{v}» không phải là số", ind.id),
                 ));
             }
-            *n += 1;
         }
-        Ok(())
-    };
+    }
+    Ok(Body::Indicators(indicators))
+}
 
-    let body = match meta.kind {
-        Kind::Framework => {
-            check_unique(
-                "code",
-                raw.sections.iter().map(|s| s.code.as_str()).collect(),
-            )?;
-            Body::Framework(raw.sections)
+/// Platforms: numbers unique, reported at the second.
+fn platforms(platforms: Vec<Platform>, src: &Source) -> Result<Body> {
+    let mut seen = std::collections::HashSet::new();
+    for (i, p) in platforms.iter().enumerate() {
+        let n = p.number.to_string();
+        if !seen.insert(n.clone()) {
+            let line = src
+                .text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| {
+                    l.trim_start().starts_with("number")
+                        && l.trim_end().ends_with(&format!("= {n}"))
+                })
+                .nth(1)
+                .map_or(1, |(i, _)| i + 1);
+            return Err(src.err(
+                line,
+                format!("nền tảng số thứ tự {n} bị trùng (mục {})", i + 1),
+            ));
         }
-        Kind::NationalTasks => {
-            check_unique(
-                "code",
-                raw.groups
-                    .iter()
-                    .map(|s| s.code.as_str())
-                    .chain(raw.tasks.iter().map(|t| t.code.as_str()))
-                    .collect(),
-            )?;
-            for (i, t) in raw.tasks.iter().enumerate() {
-                if !raw.groups.iter().any(|g| g.code == t.group) {
-                    let nth = raw.tasks[..i].iter().filter(|x| x.group == t.group).count();
-                    return Err(err(
-                        line_of_value(text, "group", &t.group, nth),
-                        format!(
-                            "nhiệm vụ «{}» thuộc nhóm «{}» không có trong [[groups]]",
-                            t.code, t.group
-                        ),
-                    ));
-                }
-                if let Some(d) = &t.deadline {
-                    if !d.is_well_formed() {
-                        let at = line_of_value(text, "code", &t.code, 0);
-                        let line = text
-                            .lines()
-                            .enumerate()
-                            .skip(at)
-                            .find(|(_, l)| l.trim_start().starts_with("deadline"))
-                            .map_or(at, |(i, _)| i + 1);
-                        return Err(err(
-                            line,
-                            format!("nhiệm vụ «{}» có thời hạn không hợp lệ", t.code),
-                        ));
-                    }
-                }
-            }
-            Body::NationalTasks {
-                groups: raw.groups,
-                tasks: raw.tasks,
-            }
+    }
+    Ok(Body::Platforms(platforms))
+}
+
+/// Provinces: names unique, each merged into a province of the file.
+fn provinces(provinces: Vec<Province>, src: &Source) -> Result<Body> {
+    src.unique("name", provinces.iter().map(|d| d.name.as_str()).collect())?;
+    for p in &provinces {
+        let target = p.merged_into.as_deref();
+        if let Some(t) = target.filter(|t| !provinces.iter().any(|q| q.name == *t)) {
+            return Err(src.err(
+                line_of_value(src.text, "merged_into", t, 0),
+                format!("«{}» nhập vào «{t}», tỉnh không có trong danh mục", p.name),
+            ));
         }
-        Kind::LegalBases => {
-            check_unique(
-                "id",
-                raw.documents
-                    .iter()
-                    .map(|d| d.document.id.as_str())
-                    .collect(),
-            )?;
-            if let Some(key) = raw.documents.iter().find_map(|d| d.unknown.keys().next()) {
-                let line = text
-                    .lines()
-                    .position(|l| {
-                        l.trim_start().starts_with(&format!("{key} "))
-                            || l.trim_start().starts_with(&format!("{key}="))
-                    })
-                    .map_or(1, |i| i + 1);
-                return Err(err(line, format!("mục căn cứ không có khóa «{key}»")));
-            }
-            Body::LegalBases(raw.documents)
+    }
+    Ok(Body::Provinces(provinces))
+}
+
+/// Budget guidance: each share a number.
+fn budget_guidance(rules: Vec<BudgetRule>, src: &Source) -> Result<Body> {
+    for r in &rules {
+        if r.share.parse::<rust_decimal::Decimal>().is_err() {
+            return Err(src.err(
+                line_of_value(src.text, "share", &r.share, 0),
+                format!("tỷ lệ «{}» không phải là số", r.share),
+            ));
         }
-        Kind::Indicators => {
-            check_unique("id", raw.indicators.iter().map(|d| d.id.as_str()).collect())?;
-            for ind in &raw.indicators {
-                for v in [&ind.target, &ind.target_max].into_iter().flatten() {
-                    if v.parse::<rust_decimal::Decimal>().is_err() {
-                        return Err(err(
-                            line_of_value(text, "target", v, 0),
-                            format!("chỉ tiêu «{}»: giá trị «{v}» không phải là số", ind.id),
-                        ));
-                    }
-                }
-            }
-            Body::Indicators(raw.indicators)
-        }
-        Kind::Platforms => {
-            let numbers: Vec<String> = raw.platforms.iter().map(|p| p.number.to_string()).collect();
-            let mut seen = std::collections::HashSet::new();
-            for (i, n) in numbers.iter().enumerate() {
-                if !seen.insert(n) {
-                    let line = text
-                        .lines()
-                        .enumerate()
-                        .filter(|(_, l)| {
-                            l.trim_start().starts_with("number")
-                                && l.trim_end().ends_with(&format!("= {n}"))
-                        })
-                        .nth(1)
-                        .map_or(1, |(i, _)| i + 1);
-                    return Err(err(
-                        line,
-                        format!("nền tảng số thứ tự {n} bị trùng (mục {})", i + 1),
-                    ));
-                }
-            }
-            Body::Platforms(raw.platforms)
-        }
-        Kind::Agencies => {
-            check_unique("id", raw.agencies.iter().map(|d| d.id.as_str()).collect())?;
-            Body::Agencies(raw.agencies)
-        }
-        Kind::Provinces => {
-            check_unique(
-                "name",
-                raw.provinces.iter().map(|d| d.name.as_str()).collect(),
-            )?;
-            for p in &raw.provinces {
-                let target = p.merged_into.as_deref();
-                if let Some(t) = target.filter(|t| !raw.provinces.iter().any(|q| q.name == *t)) {
-                    return Err(err(
-                        line_of_value(text, "merged_into", t, 0),
-                        format!("«{}» nhập vào «{t}», tỉnh không có trong danh mục", p.name),
-                    ));
-                }
-            }
-            Body::Provinces(raw.provinces)
-        }
-        Kind::BudgetGuidance => {
-            for r in &raw.rules {
-                if r.share.parse::<rust_decimal::Decimal>().is_err() {
-                    return Err(err(
-                        line_of_value(text, "share", &r.share, 0),
-                        format!("tỷ lệ «{}» không phải là số", r.share),
-                    ));
-                }
-            }
-            Body::BudgetGuidance(raw.rules)
-        }
-    };
-    // Catalogue text is stored NFC like everything else.
-    let meta = crate::text::clean_all(&meta)?;
-    Ok(Catalogue {
-        meta,
-        path: path.to_path_buf(),
-        body: nfc_body(body)?,
-    })
+    }
+    Ok(Body::BudgetGuidance(rules))
 }
 
 fn nfc_body(body: Body) -> Result<Body> {
