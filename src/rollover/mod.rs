@@ -200,6 +200,31 @@ fn finished(t: &Task) -> bool {
     matches!(t.status, TaskStatus::HoanThanh | TaskStatus::KhongThucHien)
 }
 
+/// Year mentions moved from `from` to `to` in the carried texts, each change recorded for
+/// the review (one entry per changed line, cropped around the change, so it can be read).
+struct Shift {
+    from: i32,
+    to: i32,
+    replacements: Vec<Replacement>,
+}
+
+impl Shift {
+    fn text(&mut self, place: String, text: &str) -> String {
+        let after = shift_year_mentions(text, self.from, self.to);
+        if after != text {
+            for (b, a) in text.lines().zip(after.lines()).filter(|(b, a)| b != a) {
+                let (before, after) = excerpt(b, a);
+                self.replacements.push(Replacement {
+                    place: place.clone(),
+                    before,
+                    after,
+                });
+            }
+        }
+        after
+    }
+}
+
 /// Plan N → draft plan N+1 (`to_year` is normally N+1) and the review of what happened.
 pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
     let from = plan.identity.year;
@@ -208,43 +233,50 @@ pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
         to_year,
         ..Default::default()
     };
-    let mut shift = |place: String, text: &str| -> String {
-        let after = shift_year_mentions(text, from, to_year);
-        if after != text {
-            // One entry per changed line, cropped around the change, so it can be read.
-            for (b, a) in text.lines().zip(after.lines()).filter(|(b, a)| b != a) {
-                let (before, after) = excerpt(b, a);
-                r.replacements.push(Replacement {
-                    place: place.clone(),
-                    before,
-                    after,
-                });
-            }
-        }
-        after
+    let mut shift = Shift {
+        from,
+        to: to_year,
+        replacements: Vec::new(),
     };
-
     let mut next = plan.clone();
-    // Identity: carried but for what belongs to the issued document.
+    carry_prose(plan, &mut next, &mut shift);
+    carry_tasks(&mut next, opts, &mut shift, &mut r);
+    r.replacements = shift.replacements;
+    // The new Phần I reviews year N: its indicators and tasks, with empty slots.
+    next.assessment = review_of(plan);
+    summarise(plan, &next, &mut r);
+    let cats = crate::catalogue::Catalogues::builtin();
+    if reform::crosses(from, to_year) {
+        r.reform = reform::apply(&mut next, cats, &opts.reject);
+    }
+    if to_year >= crate::validation::REFORM_YEAR {
+        r.to_review.extend(reform::district_work(&next, cats));
+    }
+    (next, r)
+}
+
+/// The identity (but for what belongs to the issued document), the prose, the goals and
+/// indicators, carried with their years moved; last year's budget figures dropped.
+fn carry_prose(plan: &Plan, next: &mut Plan, shift: &mut Shift) {
     let id = &mut next.identity;
-    id.year = to_year;
-    id.title = shift("Trích yếu".into(), &plan.identity.title);
-    id.opening = shift("Phần mở đầu".into(), &plan.identity.opening);
+    id.year = shift.to;
+    id.title = shift.text("Trích yếu".into(), &plan.identity.title);
+    id.opening = shift.text("Phần mở đầu".into(), &plan.identity.opening);
     id.number = None;
     id.issue_date = None;
     id.status = PlanStatus::Draft;
     id.decision = None;
     id.report_number = None;
 
-    next.vision = shift("Tầm nhìn".into(), &plan.vision);
-    next.general_goal = shift("Mục tiêu tổng quát".into(), &plan.general_goal);
+    next.vision = shift.text("Tầm nhìn".into(), &plan.vision);
+    next.general_goal = shift.text("Mục tiêu tổng quát".into(), &plan.general_goal);
     for s in &mut next.solutions {
-        s.text = shift(format!("Giải pháp «{}»", s.title), &s.text);
+        s.text = shift.text(format!("Giải pháp «{}»", s.title), &s.text);
     }
     for d in &mut next.organisation.duties {
-        d.text = shift(format!("Tổ chức thực hiện «{}»", d.heading), &d.text);
+        d.text = shift.text(format!("Tổ chức thực hiện «{}»", d.heading), &d.text);
     }
-    next.organisation.closing = shift("Đoạn kết".into(), &plan.organisation.closing);
+    next.organisation.closing = shift.text("Đoạn kết".into(), &plan.organisation.closing);
     // Last year's budget paragraph states last year's figures: the new year's budget is
     // what its lines add up to (printed from them), and any narrative is written anew.
     next.budget.narrative = String::new();
@@ -253,18 +285,21 @@ pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
 
     // Goals: targets kept as a proposal; baseline = the actual reached in year N.
     for g in &mut next.specific_goals {
-        g.text = shift(format!("Mục tiêu «{}»", g.title), &g.text);
+        g.text = shift.text(format!("Mục tiêu «{}»", g.title), &g.text);
         for ind in &mut g.indicators {
-            ind.name = shift(format!("Chỉ tiêu «{}»", ind.name), &ind.name);
+            ind.name = shift.text(format!("Chỉ tiêu «{}»", ind.name), &ind.name);
             ind.baseline = ind.actual.take();
             ind.measured = None;
             ind.target_date = ind.target_date.as_ref().map(shift_deadline);
         }
     }
+}
 
-    // Tasks: unfinished and recurring ones, unless the planner chose otherwise.
+/// Tasks: unfinished and recurring ones carried, unless the planner chose otherwise; each
+/// decision recorded with its reason.
+fn carry_tasks(next: &mut Plan, opts: &Options, shift: &mut Shift, r: &mut Report) {
     for (gi, g) in next.groups.iter_mut().enumerate() {
-        g.intro = shift(format!("Nhóm «{}»", g.title), &g.intro);
+        g.intro = shift.text(format!("Nhóm «{}»", g.title), &g.intro);
         let tasks = std::mem::take(&mut g.tasks);
         for (ti, t) in tasks.into_iter().enumerate() {
             let default_carry = !finished(&t) || recurring(&t);
@@ -294,9 +329,9 @@ pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
                 continue;
             }
             let mut t = t;
-            t.title = shift(format!("Nhiệm vụ «{}»", t.title), &t.title);
-            t.description = shift(format!("Mô tả nhiệm vụ «{}»", t.title), &t.description);
-            t.output = shift(format!("Sản phẩm nhiệm vụ «{}»", t.title), &t.output);
+            t.title = shift.text(format!("Nhiệm vụ «{}»", t.title), &t.title);
+            t.description = shift.text(format!("Mô tả nhiệm vụ «{}»", t.title), &t.description);
+            t.output = shift.text(format!("Sản phẩm nhiệm vụ «{}»", t.title), &t.output);
             t.deadline = t.deadline.as_ref().map(shift_deadline);
             t.status = TaskStatus::default();
             t.progress = Progress::default();
@@ -304,9 +339,14 @@ pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
             g.tasks.push(t);
         }
     }
+}
 
-    // The new Phần I reviews year N: its indicators and tasks, with empty slots.
-    next.assessment = Assessment {
+/// Phần I of the new plan: an area per group, last year's indicators and tasks with what
+/// was tracked during the year (untracked ones keep empty slots), the budget spent, and the
+/// documents issued that year.
+fn review_of(plan: &Plan) -> Assessment {
+    let from = plan.identity.year;
+    Assessment {
         goals_review: String::new(),
         sections: plan
             .groups
@@ -318,8 +358,6 @@ pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
             })
             .collect(),
         budget_spent: spent_text(plan),
-        // What was tracked during year N fills the review: actuals and whether they met
-        // the target, statuses and what was done. Untracked items keep empty slots.
         indicators: plan
             .indicators()
             .map(|(_, i)| IndicatorReview {
@@ -355,8 +393,12 @@ pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
             .filter(|d| d.date.is_some_and(|x| x.year() == from))
             .cloned()
             .collect(),
-    };
+    }
+}
 
+/// What the review lists as carried, reset and to check.
+fn summarise(plan: &Plan, next: &Plan, r: &mut Report) {
+    let (from, to_year) = (r.from_year, r.to_year);
     let moved = next
         .tasks()
         .filter(|(_, t)| t.deadline.as_ref().is_some_and(|d| d.span().is_some()))
@@ -390,14 +432,6 @@ pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
             plan.identity.signer.name, plan.identity.signer.title
         ));
     }
-    let cats = crate::catalogue::Catalogues::builtin();
-    if reform::crosses(from, to_year) {
-        r.reform = reform::apply(&mut next, cats, &opts.reject);
-    }
-    if to_year >= crate::validation::REFORM_YEAR {
-        r.to_review.extend(reform::district_work(&next, cats));
-    }
-    (next, r)
 }
 
 #[cfg(test)]
