@@ -221,7 +221,6 @@ fn tasks_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
     )?;
     headers(ws, s, header, &TASK_COLS)?;
     print_setup(ws, header)?;
-    let names = |ids: &[String]| plan.agency_names(ids);
     let totals = crate::budget::totals(plan);
     let mut row = header + 1;
     let mut subtotal_cells = Vec::new();
@@ -240,51 +239,7 @@ fn tasks_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
         .map_err(xl)?;
         row += 1;
         for (ti, t) in g.tasks.iter().enumerate() {
-            let lead = names(&t.lead);
-            let coord = names(&t.coordinating);
-            let deadline = t.deadline.as_ref().map_or(String::new(), |d| d.cell());
-            let texts = [
-                (task_number(gi, ti), &s.centre),
-                (t.title.clone(), &s.text),
-                (lead.clone(), &s.text),
-                (coord.clone(), &s.text),
-                (deadline, &s.centre),
-                (t.output.clone(), &s.text),
-            ];
-            for (c, (text, f)) in texts.iter().enumerate() {
-                ws.write_string_with_format(row, c as u16, text, f)
-                    .map_err(xl)?;
-            }
-            let amount = crate::budget::sum(&t.budget);
-            if t.budget.is_empty() {
-                ws.write_blank(row, 6, &s.money).map_err(xl)?;
-            } else {
-                ws.write_number_with_format(row, 6, f64_of(amount), &s.money)
-                    .map_err(xl)?;
-            }
-            ws.write_string_with_format(row, 7, crate::budget::sources_text(&t.budget), &s.text)
-                .map_err(xl)?;
-            ws.write_string_with_format(
-                row,
-                8,
-                if t.budget.is_empty() {
-                    String::new()
-                } else {
-                    crate::budget::levels_text(&t.budget)
-                },
-                &s.text,
-            )
-            .map_err(xl)?;
-            ws.set_row_height(
-                row,
-                row_height(&[
-                    (&t.title, 46.0),
-                    (&lead, 22.0),
-                    (&coord, 28.0),
-                    (&t.output, 24.0),
-                ]),
-            )
-            .map_err(xl)?;
+            task_row(ws, s, row, &task_number(gi, ti), t, plan)?;
             row += 1;
         }
         // Subtotal formula over the group's task rows, with its cached value.
@@ -322,6 +277,75 @@ fn tasks_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
         subtotal_cells.push(format!("G{}", row + 1));
         row += 1;
     }
+    total_row(ws, s, row, &subtotal_cells, totals.total)
+}
+
+/// One task's row: number, title, agencies, deadline, output, amount, sources and levels.
+fn task_row(
+    ws: &mut Worksheet,
+    s: &Styles,
+    row: u32,
+    number: &str,
+    t: &crate::model::Task,
+    plan: &Plan,
+) -> Result<()> {
+    let names = |ids: &[String]| plan.agency_names(ids);
+    let lead = names(&t.lead);
+    let coord = names(&t.coordinating);
+    let deadline = t.deadline.as_ref().map_or(String::new(), |d| d.cell());
+    let texts = [
+        (number.to_string(), &s.centre),
+        (t.title.clone(), &s.text),
+        (lead.clone(), &s.text),
+        (coord.clone(), &s.text),
+        (deadline, &s.centre),
+        (t.output.clone(), &s.text),
+    ];
+    for (c, (text, f)) in texts.iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, text, f)
+            .map_err(xl)?;
+    }
+    let amount = crate::budget::sum(&t.budget);
+    if t.budget.is_empty() {
+        ws.write_blank(row, 6, &s.money).map_err(xl)?;
+    } else {
+        ws.write_number_with_format(row, 6, f64_of(amount), &s.money)
+            .map_err(xl)?;
+    }
+    ws.write_string_with_format(row, 7, crate::budget::sources_text(&t.budget), &s.text)
+        .map_err(xl)?;
+    ws.write_string_with_format(
+        row,
+        8,
+        if t.budget.is_empty() {
+            String::new()
+        } else {
+            crate::budget::levels_text(&t.budget)
+        },
+        &s.text,
+    )
+    .map_err(xl)?;
+    ws.set_row_height(
+        row,
+        row_height(&[
+            (&t.title, 46.0),
+            (&lead, 22.0),
+            (&coord, 28.0),
+            (&t.output, 24.0),
+        ]),
+    )
+    .map_err(xl)?;
+    Ok(())
+}
+
+/// "TỔNG CỘNG": the sum of the groups' subtotals (and the unallocated row), with its value.
+fn total_row(
+    ws: &mut Worksheet,
+    s: &Styles,
+    row: u32,
+    subtotal_cells: &[String],
+    total: Decimal,
+) -> Result<()> {
     ws.write_blank(row, 0, &s.group).map_err(xl)?;
     ws.merge_range(row, 1, row, 5, "TỔNG CỘNG", &s.header)
         .map_err(xl)?;
@@ -333,7 +357,7 @@ fn tasks_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
     ws.write_formula_with_format(
         row,
         6,
-        Formula::new(total_formula).set_result(f64_of(totals.total).to_string()),
+        Formula::new(total_formula).set_result(f64_of(total).to_string()),
         &s.money_bold,
     )
     .map_err(xl)?;
@@ -420,24 +444,7 @@ fn indicators_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
 fn budget_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
     ws.set_name("Kinh phí").map_err(xl)?;
     let totals = crate::budget::totals(plan);
-    // The levels of the plan's year (no district column from 2026), and any level a line
-    // still uses, so the columns always add up to the total.
-    let mut levels: Vec<Option<BudgetLevel>> = BudgetLevel::ALL
-        .into_iter()
-        .filter(|l| {
-            BudgetLevel::of_year(plan.identity.year).contains(l)
-                || crate::budget::all_lines(plan).any(|x| x.level == Some(*l))
-        })
-        .map(Some)
-        .collect();
-    levels.push(None);
-    let names: Vec<String> = levels
-        .iter()
-        .map(|l| match l {
-            Some(l) => crate::format::capitalise_first(l.label().trim_start_matches("Ngân sách ")),
-            None => "Chưa xác định cấp".to_string(),
-        })
-        .collect();
+    let (levels, names) = budget_levels(plan);
     let total_col = levels.len() as u16 + 1;
     let mut cols: Vec<(&str, f64)> = vec![("Nguồn kinh phí", 30.0)];
     cols.extend(names.iter().map(|n| (n.as_str(), 16.0)));
@@ -453,6 +460,41 @@ fn budget_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
     )?;
     headers(ws, s, header, &cols)?;
     print_setup(ws, header)?;
+    let first = header + 1;
+    let row = source_rows(ws, s, first, &levels, &totals)?;
+    ws.write_string_with_format(row, 0, "Tổng cộng", &s.header)
+        .map_err(xl)?;
+    for c in 1..=total_col {
+        let col = col_name(c);
+        let value = if c == total_col {
+            totals.total
+        } else {
+            totals
+                .by_level
+                .iter()
+                .find(|x| x.key == levels[c as usize - 1])
+                .map_or(Decimal::ZERO, |x| x.amount)
+        };
+        ws.write_formula_with_format(
+            row,
+            c,
+            Formula::new(format!("=SUM({col}{}:{col}{})", first + 1, row))
+                .set_result(f64_of(value).to_string()),
+            &s.money_bold,
+        )
+        .map_err(xl)?;
+    }
+    by_group(ws, s, row + 2, plan, &totals)
+}
+
+/// A row per source: its amount at each level, and their sum; returns the next row.
+fn source_rows(
+    ws: &mut Worksheet,
+    s: &Styles,
+    first: u32,
+    levels: &[Option<BudgetLevel>],
+    totals: &crate::budget::Totals,
+) -> Result<u32> {
     let sources: [Option<BudgetSource>; 5] = [
         Some(BudgetSource::DauTuPhatTrien),
         Some(BudgetSource::ThuongXuyen),
@@ -460,8 +502,8 @@ fn budget_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
         Some(BudgetSource::Khac),
         None,
     ];
-    let first = header + 1;
     let mut row = first;
+    let total_col = levels.len() as u16 + 1;
     for src in sources {
         ws.write_string_with_format(
             row,
@@ -495,29 +537,40 @@ fn budget_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> {
         .map_err(xl)?;
         row += 1;
     }
-    ws.write_string_with_format(row, 0, "Tổng cộng", &s.header)
-        .map_err(xl)?;
-    for c in 1..=total_col {
-        let col = col_name(c);
-        let value = if c == total_col {
-            totals.total
-        } else {
-            totals
-                .by_level
-                .iter()
-                .find(|x| x.key == levels[c as usize - 1])
-                .map_or(Decimal::ZERO, |x| x.amount)
-        };
-        ws.write_formula_with_format(
-            row,
-            c,
-            Formula::new(format!("=SUM({col}{}:{col}{})", first + 1, row))
-                .set_result(f64_of(value).to_string()),
-            &s.money_bold,
-        )
-        .map_err(xl)?;
-    }
-    row += 2;
+    Ok(row)
+}
+
+/// The budget sheet's level columns: the levels of the plan's year (no district column from
+/// 2026), any level a line still uses (so the columns always add up to the total), and
+/// lines without a level; with their column titles.
+fn budget_levels(plan: &Plan) -> (Vec<Option<BudgetLevel>>, Vec<String>) {
+    let mut levels: Vec<Option<BudgetLevel>> = BudgetLevel::ALL
+        .into_iter()
+        .filter(|l| {
+            BudgetLevel::of_year(plan.identity.year).contains(l)
+                || crate::budget::all_lines(plan).any(|x| x.level == Some(*l))
+        })
+        .map(Some)
+        .collect();
+    levels.push(None);
+    let names: Vec<String> = levels
+        .iter()
+        .map(|l| match l {
+            Some(l) => crate::format::capitalise_first(l.label().trim_start_matches("Ngân sách ")),
+            None => "Chưa xác định cấp".to_string(),
+        })
+        .collect();
+    (levels, names)
+}
+
+/// The amount of each task group, and the amount not given to a task, under the table.
+fn by_group(
+    ws: &mut Worksheet,
+    s: &Styles,
+    mut row: u32,
+    plan: &Plan,
+    totals: &crate::budget::Totals,
+) -> Result<()> {
     ws.write_string_with_format(row, 0, "Nhóm nhiệm vụ", &s.header)
         .map_err(xl)?;
     ws.write_string_with_format(row, 1, "Kinh phí", &s.header)
