@@ -83,55 +83,7 @@ fn progress_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles, as_of: NaiveDate)
             .map_err(xl)?;
         row += 1;
         for (ti, t) in g.tasks.iter().enumerate() {
-            let lead = plan.agency_names(&t.lead);
-            let note = crate::narrative::plain(&t.progress.note);
-            let texts = [
-                (task_number(gi, ti), &s.centre),
-                (t.title.clone(), &s.text),
-                (lead.clone(), &s.text),
-                (
-                    t.deadline.as_ref().map_or(String::new(), |d| d.cell()),
-                    &s.centre,
-                ),
-                (status_text(t, as_of), &s.centre),
-                (note.clone(), &s.text),
-                (t.progress.evidence.clone(), &s.text),
-            ];
-            for (c, (text, f)) in texts.iter().enumerate() {
-                ws.write_string_with_format(row, c as u16, text, f)
-                    .map_err(xl)?;
-            }
-            if t.budget.is_empty() {
-                ws.write_blank(row, PLANNED, &s.money).map_err(xl)?;
-            } else {
-                let planned = crate::budget::sum(&t.budget);
-                ws.write_number_with_format(row, PLANNED, f64_of(planned), &s.money)
-                    .map_err(xl)?;
-            }
-            match t.progress.spent {
-                Some(spent) => ws
-                    .write_number_with_format(row, SPENT, f64_of(spent), &s.money)
-                    .map_err(xl)?,
-                None => ws.write_blank(row, SPENT, &s.money).map_err(xl)?,
-            };
-            ws.write_string_with_format(
-                row,
-                last,
-                t.progress.updated.map_or(String::new(), day_text),
-                &s.centre,
-            )
-            .map_err(xl)?;
-            ws.set_row_height(
-                row,
-                row_height(&[
-                    (&t.title, width(1)),
-                    (&lead, width(2)),
-                    (&status_text(t, as_of), width(4)),
-                    (&note, width(5)),
-                    (&t.progress.evidence, width(6)),
-                ]),
-            )
-            .map_err(xl)?;
+            progress_row(ws, s, row, &task_number(gi, ti), t, plan, as_of)?;
             row += 1;
         }
         // The group's subtotals over its task rows (A1 rows are 1-based: group_row + 2 is
@@ -177,6 +129,70 @@ fn progress_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles, as_of: NaiveDate)
     }
     ws.write_blank(row, last, &s.group).map_err(xl)?;
     Ok(row)
+}
+
+/// One task's row: what was reported of it, planned and spent, the day of the report.
+fn progress_row(
+    ws: &mut Worksheet,
+    s: &Styles,
+    row: u32,
+    number: &str,
+    t: &crate::model::Task,
+    plan: &Plan,
+    as_of: NaiveDate,
+) -> Result<()> {
+    let last = PROGRESS_COLS.len() as u16 - 1;
+    let width = |c: usize| PROGRESS_COLS[c].1;
+    let lead = plan.agency_names(&t.lead);
+    let note = crate::narrative::plain(&t.progress.note);
+    let texts = [
+        (number.to_string(), &s.centre),
+        (t.title.clone(), &s.text),
+        (lead.clone(), &s.text),
+        (
+            t.deadline.as_ref().map_or(String::new(), |d| d.cell()),
+            &s.centre,
+        ),
+        (status_text(t, as_of), &s.centre),
+        (note.clone(), &s.text),
+        (t.progress.evidence.clone(), &s.text),
+    ];
+    for (c, (text, f)) in texts.iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, text, f)
+            .map_err(xl)?;
+    }
+    if t.budget.is_empty() {
+        ws.write_blank(row, PLANNED, &s.money).map_err(xl)?;
+    } else {
+        let planned = crate::budget::sum(&t.budget);
+        ws.write_number_with_format(row, PLANNED, f64_of(planned), &s.money)
+            .map_err(xl)?;
+    }
+    match t.progress.spent {
+        Some(spent) => ws
+            .write_number_with_format(row, SPENT, f64_of(spent), &s.money)
+            .map_err(xl)?,
+        None => ws.write_blank(row, SPENT, &s.money).map_err(xl)?,
+    };
+    ws.write_string_with_format(
+        row,
+        last,
+        t.progress.updated.map_or(String::new(), day_text),
+        &s.centre,
+    )
+    .map_err(xl)?;
+    ws.set_row_height(
+        row,
+        row_height(&[
+            (&t.title, width(1)),
+            (&lead, width(2)),
+            (&status_text(t, as_of), width(4)),
+            (&note, width(5)),
+            (&t.progress.evidence, width(6)),
+        ]),
+    )
+    .map_err(xl)?;
+    Ok(())
 }
 
 const RESULT_COLS: [(&str, f64); 6] = [
