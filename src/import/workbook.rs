@@ -22,7 +22,7 @@ pub(super) fn import_xlsx(
     province: Option<&str>,
     year: Option<i32>,
 ) -> Result<Imported> {
-    use calamine::{Data, Reader};
+    use calamine::Reader;
     let bytes = read_office(path, Office::Excel).map_err(|m| bad(path, Office::Excel, m))?;
     let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| {
         log::warn!("calamine: {e}");
@@ -37,32 +37,9 @@ pub(super) fn import_xlsx(
     let mut groups = Vec::new();
     let mut attached = String::new();
     for name in wb.sheet_names() {
-        let Ok(range) = wb.worksheet_range(&name) else {
+        let Some(rows) = sheet_rows(&mut wb, &name) else {
             continue;
         };
-        let rows: Vec<Vec<String>> = range
-            .rows()
-            .map(|r| {
-                r.iter()
-                    .map(|c| match c {
-                        // Through the Vietnamese form, so "1234.567" is not read as thousands.
-                        Data::Float(f) => Decimal::try_from(*f)
-                            .map(crate::format::money)
-                            .unwrap_or_default(),
-                        Data::Int(i) => i.to_string(),
-                        Data::String(s) => crate::text::nfc(s.trim()),
-                        Data::Empty => String::new(),
-                        other => other.to_string(),
-                    })
-                    .collect()
-            })
-            .collect();
-        let mut rows = rows_of(rows);
-        // Merged cells as the Word reader marks them (a header "Cơ quan thực hiện" over
-        // "Chủ trì | Phối hợp"); a sheet whose merges cannot be read is read without them.
-        let merges = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
-        let origin = range.start().unwrap_or((0, 0));
-        mark_merged(&mut rows, &merges, origin);
         let header_at = (0..rows.len().min(20)).find(|h| task_header(&rows[*h..]).is_some());
         if let Some(h) = header_at {
             if attached.is_empty() {
@@ -95,7 +72,64 @@ pub(super) fn import_xlsx(
                 .into(),
         ));
     }
-    let from_line = fold(&attached).split_once(" tinh ").map(|(_, rest)| {
+    let (province, deadline_year) = province_and_year(&attached, province, &groups);
+    let (Some(province), Some(year)) = (province, year.or(deadline_year)) else {
+        return Err(bad(path, Office::Excel, "không xác định được tỉnh hoặc năm kế hoạch từ bảng tính; hãy cho biết (--province, --year)".into()));
+    };
+    let mut plan = Plan::blank(&province, year);
+    plan.groups = groups;
+    flags.push(Flag {
+        place: "Kế hoạch".into(),
+        message:
+            "Chỉ có phụ lục nhiệm vụ: phần nội dung (căn cứ, mục tiêu, giải pháp…) cần soạn thêm."
+                .into(),
+    });
+    plan.directory = dir.into_directory(&mut flags);
+    finish(plan, flags, Account::default())
+}
+
+/// A sheet's cells as text, in the Vietnamese number form, with merged cells marked as
+/// the Word reader marks them; `None` for a sheet that cannot be read.
+fn sheet_rows(
+    wb: &mut calamine::Xlsx<std::io::Cursor<Vec<u8>>>,
+    name: &str,
+) -> Option<Vec<super::package::Row>> {
+    use calamine::{Data, Reader};
+    let range = wb.worksheet_range(name).ok()?;
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|c| match c {
+                    // Through the Vietnamese form, so "1234.567" is not read as thousands.
+                    Data::Float(f) => Decimal::try_from(*f)
+                        .map(crate::format::money)
+                        .unwrap_or_default(),
+                    Data::Int(i) => i.to_string(),
+                    Data::String(s) => crate::text::nfc(s.trim()),
+                    Data::Empty => String::new(),
+                    other => other.to_string(),
+                })
+                .collect()
+        })
+        .collect();
+    let mut rows = rows_of(rows);
+    // Merged cells as the Word reader marks them (a header "Cơ quan thực hiện" over
+    // "Chủ trì | Phối hợp"); a sheet whose merges cannot be read is read without them.
+    let merges = wb.merge_cells_by_sheet_name(name).unwrap_or_default();
+    let origin = range.start().unwrap_or((0, 0));
+    mark_merged(&mut rows, &merges, origin);
+    Some(rows)
+}
+
+/// The province (given, or from the "(Kèm theo …)" line) and the year the deadlines speak
+/// of (the median).
+fn province_and_year(
+    attached: &str,
+    province: Option<&str>,
+    groups: &[TaskGroup],
+) -> (Option<String>, Option<i32>) {
+    let from_line = fold(attached).split_once(" tinh ").map(|(_, rest)| {
         let words: Vec<&str> = attached.split_whitespace().collect();
         let n = rest.split_whitespace().count();
         words[words.len() - n..]
@@ -117,19 +151,7 @@ pub(super) fn import_xlsx(
         years.sort_unstable();
         years.get(years.len() / 2).copied()
     };
-    let (Some(province), Some(year)) = (province, year.or(deadline_year)) else {
-        return Err(bad(path, Office::Excel, "không xác định được tỉnh hoặc năm kế hoạch từ bảng tính; hãy cho biết (--province, --year)".into()));
-    };
-    let mut plan = Plan::blank(&province, year);
-    plan.groups = groups;
-    flags.push(Flag {
-        place: "Kế hoạch".into(),
-        message:
-            "Chỉ có phụ lục nhiệm vụ: phần nội dung (căn cứ, mục tiêu, giải pháp…) cần soạn thêm."
-                .into(),
-    });
-    plan.directory = dir.into_directory(&mut flags);
-    finish(plan, flags, Account::default())
+    (province, deadline_year)
 }
 
 /// Marks the cells of merged regions as `Cell`s of a Word table are marked: those right of
