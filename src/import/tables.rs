@@ -344,17 +344,10 @@ pub(super) struct TableRead {
     pub skipped: Vec<String>,
 }
 
-/// Rows of a task table: group rows ("1 | Nhận thức số", "I | …", or one text across the
-/// row), task rows ("1.1 | …", or "1 | …" under roman groups), and rows continued after a
-/// page break (no number, text going on in lower case) joined to the row above.
-pub(super) fn read_task_table(
-    rows: &[Row],
-    table: &TaskColumns,
-    skip_header: bool,
-    groups: &mut Vec<TaskGroup>,
-    dir: &mut Directory,
-    flags: &mut Vec<Flag>,
-) -> TableRead {
+/// The table's rows after its header, as texts: a header repeated on a new page and the
+/// row of column numbers left out, and a row cut by a page break (no number, its title
+/// missing or going on in lower case) joined to the row before.
+fn logical_rows(rows: &[Row], table: &TaskColumns, skip_header: bool) -> Vec<Vec<String>> {
     let header: Vec<Vec<String>> = rows
         .iter()
         .take(if skip_header { table.header_rows } else { 0 })
@@ -366,7 +359,6 @@ pub(super) fn read_task_table(
         rows
     };
     let mut merged: Vec<Vec<String>> = Vec::new();
-    let mut read = TableRead::default();
     for r in body {
         let cells = texts(r, false);
         if header.contains(&cells) || is_column_numbers(&cells) {
@@ -390,6 +382,22 @@ pub(super) fn read_task_table(
         }
         merged.push(cells);
     }
+    merged
+}
+
+/// Rows of a task table: group rows ("1 | Nhận thức số", "I | …", or one text across the
+/// row), task rows ("1.1 | …", or "1 | …" under roman groups), and rows continued after a
+/// page break (no number, text going on in lower case) joined to the row above.
+pub(super) fn read_task_table(
+    rows: &[Row],
+    table: &TaskColumns,
+    skip_header: bool,
+    groups: &mut Vec<TaskGroup>,
+    dir: &mut Directory,
+    flags: &mut Vec<Flag>,
+) -> TableRead {
+    let merged = logical_rows(rows, table, skip_header);
+    let mut read = TableRead::default();
     let number_of = |r: &Vec<String>| table.get(r, TCol::No).trim_end_matches('.').to_string();
     let roman_groups = merged.iter().any(|r| {
         let no = number_of(r);
@@ -428,28 +436,7 @@ pub(super) fn read_task_table(
             continue;
         }
         if no.is_empty() || title.is_empty() {
-            let f = fold(
-                &filled
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            );
-            // Totals, and our own appendix's row of the budget not given to a task (the
-            // budget section's sentence is where it is read: read here too, it would count
-            // twice).
-            let written_again = f.starts_with("tong")
-                || f.starts_with("cong")
-                || f.starts_with("kinh phi du kien chua phan bo");
-            if !filled.is_empty() && !written_again {
-                read.skipped.push(
-                    filled
-                        .iter()
-                        .map(|s| s.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" | "),
-                );
-            }
+            read.skipped.extend(unread_row(&filled));
             continue;
         }
         if groups.is_empty() {
@@ -473,6 +460,18 @@ pub(super) fn read_task_table(
         read.tasks += 1;
     }
     read
+}
+
+/// A row without a number or a title, as it is listed unread ("a | b"); `None` for an
+/// empty row, a total, and our own appendix's row of the budget not given to a task (the
+/// budget section's sentence is where that is read: read here too, it would count twice).
+fn unread_row(filled: &[&String]) -> Option<String> {
+    let text: Vec<&str> = filled.iter().map(|s| s.as_str()).collect();
+    let f = fold(&text.join(" "));
+    let written_again = f.starts_with("tong")
+        || f.starts_with("cong")
+        || f.starts_with("kinh phi du kien chua phan bo");
+    (!filled.is_empty() && !written_again).then(|| text.join(" | "))
 }
 
 /// One task row read: leads and coordinators through the directory, deadline, budget.
