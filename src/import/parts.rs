@@ -354,6 +354,43 @@ fn paragraph(n: usize, t: &str, w: &mut Walk, parts: &mut Parts, r: &mut Reading
         r.ledger.place(n); // written again on export
         return;
     }
+    if part_heading(n, t, w, parts, r) || section_heading(n, t, w, parts, r) {
+        return;
+    }
+    if !w.seen_section {
+        if is_capitals(t) {
+            // A part's title in capitals under "Phần I"/"Phần II", or a title line.
+            if w.part == 1 && w.part_title.is_empty() {
+                w.part_title = t.to_string();
+            }
+            r.ledger.place(n);
+            return;
+        }
+        if w.part == 1 {
+            w.open_assessment();
+        } else {
+            parts.opening.push(line());
+            r.ledger.place(n);
+            return;
+        }
+    }
+    if closing(n, t, w, parts, r) {
+        return;
+    }
+    if let Some(h) = numbered_heading(t).filter(|_| w.section != Some(Content::LegalBases)) {
+        w.flush(parts);
+        w.title = Some(Line {
+            n,
+            text: h.to_string(),
+        });
+        return;
+    }
+    w.buffer.push(line());
+}
+
+/// "Phần I"/"Phần II", or a part named without them: a new part begins.
+fn part_heading(n: usize, t: &str, w: &mut Walk, parts: &mut Parts, r: &mut Reading) -> bool {
+    let f = fold(t);
     let part_heading = f == "phan i" || f.starts_with("phan i ") || f.starts_with("phan ii");
     // The two parts named without "Phần I"/"Phần II", in capitals on a line of their own
     // (Đắk Lắk 2026): "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2025", then "KẾ HOẠCH CHUYỂN ĐỔI SỐ
@@ -379,8 +416,13 @@ fn paragraph(n: usize, t: &str, w: &mut Walk, parts: &mut Parts, r: &mut Reading
             false => t.split_whitespace().skip(2).collect::<Vec<_>>().join(" "),
         };
         r.ledger.place(n);
-        return;
+        return true;
     }
+    false
+}
+
+/// "I. …": a section of the current part, placed by what its heading says.
+fn section_heading(n: usize, t: &str, w: &mut Walk, parts: &mut Parts, r: &mut Reading) -> bool {
     if let Some(h) = roman_heading(t) {
         w.flush(parts);
         let fh = fold(h);
@@ -410,25 +452,17 @@ fn paragraph(n: usize, t: &str, w: &mut Walk, parts: &mut Parts, r: &mut Reading
         } else {
             r.ledger.place(n);
         }
-        return;
+        return true;
     }
-    if !w.seen_section {
-        if is_capitals(t) {
-            // A part's title in capitals under "Phần I"/"Phần II", or a title line.
-            if w.part == 1 && w.part_title.is_empty() {
-                w.part_title = t.to_string();
-            }
-            r.ledger.place(n);
-            return;
-        }
-        if w.part == 1 {
-            w.open_assessment();
-        } else {
-            parts.opening.push(line());
-            r.ledger.place(n);
-            return;
-        }
-    }
+    false
+}
+
+/// The closing sentence ("…./.") ends the body.
+fn closing(n: usize, t: &str, w: &mut Walk, parts: &mut Parts, r: &mut Reading) -> bool {
+    let line = || Line {
+        n,
+        text: t.to_string(),
+    };
     let closing = t.trim_end().ends_with("./.");
     if closing || t.trim() == "./." {
         // The closing sentence ends the body; "./." is written again on export.
@@ -446,17 +480,9 @@ fn paragraph(n: usize, t: &str, w: &mut Walk, parts: &mut Parts, r: &mut Reading
             });
         }
         w.section = None;
-        return;
+        return true;
     }
-    if let Some(h) = numbered_heading(t).filter(|_| w.section != Some(Content::LegalBases)) {
-        w.flush(parts);
-        w.title = Some(Line {
-            n,
-            text: h.to_string(),
-        });
-        return;
-    }
-    w.buffer.push(line());
+    false
 }
 
 fn appendix_paragraph(n: usize, t: &str, w: &mut Walk, parts: &mut Parts, r: &mut Reading) {
