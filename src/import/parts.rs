@@ -104,7 +104,44 @@ pub(super) fn identity(blocks: &[Block], r: &mut Reading) -> Result<(Plan, usize
         .split_whitespace()
         .filter_map(|w| w.parse::<i32>().ok())
         .rfind(|y| (2000..=2100).contains(y));
-    // "Chuyển đổi số tỉnh Quảng Ngãi năm 2023": the words between "tỉnh" and "năm".
+    let province = province_of(&title, &all_lines[..kh]);
+    let (Some(year), Some(province)) = (year, province.map(|p| name_case(&p))) else {
+        return Err(format!("không đọc được tỉnh và năm từ trích yếu «{title}»"));
+    };
+    let mut used = vec![all_lines[kh].0, title_n];
+    let mut plan = Plan::blank(&province, year);
+    plan.identity.title = title.clone();
+    number_and_date(&all_lines, &mut plan, &mut used);
+    let header: Vec<&(usize, String)> = all_lines[..kh]
+        .iter()
+        .take_while(|(_, l)| {
+            !l.trim_start().starts_with("CỘNG HÒA") && !l.trim_start().starts_with("Số:")
+        })
+        .filter(|(_, l)| !l.trim().is_empty() && is_capitals(l))
+        .collect();
+    used.extend(header.iter().map(|(n, _)| *n));
+    if !header.is_empty() {
+        plan.identity.header_lines = header.iter().map(|(_, l)| l.clone()).collect();
+    }
+    plan.identity.status = if plan.identity.number.is_some() && plan.identity.issue_date.is_some() {
+        PlanStatus::Final
+    } else {
+        PlanStatus::Draft
+    };
+    for (n, l) in &all_lines[..kh] {
+        if is_boilerplate(l) {
+            used.push(*n);
+        }
+    }
+    for n in used {
+        r.ledger.place(n);
+    }
+    Ok((plan, title_n))
+}
+
+/// The province of a title ("Chuyển đổi số tỉnh Quảng Ngãi năm 2023": the words between
+/// "tỉnh" and "năm"), or, for a title without it, of the issuer's line above.
+fn province_of(title: &str, before_title: &[(usize, String)]) -> Option<String> {
     let words: Vec<&str> = title.split_whitespace().collect();
     let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
     let province = folded.iter().position(|w| w == "tinh").map(|start| {
@@ -117,8 +154,8 @@ pub(super) fn identity(blocks: &[Block], r: &mut Reading) -> Result<(Plan, usize
     });
     // A title without the province ("Chuyển đổi số năm 2026"): the issuer's line above it
     // ("ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK", or "TỈNH ĐẮK LẮK" on a line of its own).
-    let province = province.filter(|p| !p.is_empty()).or_else(|| {
-        all_lines[..kh].iter().find_map(|(_, l)| {
+    province.filter(|p| !p.is_empty()).or_else(|| {
+        before_title.iter().find_map(|(_, l)| {
             let f = fold(l);
             let words: Vec<&str> = l.split_whitespace().collect();
             let skip = ["uy ban nhan dan tinh ", "ubnd tinh ", "tinh "]
@@ -128,13 +165,12 @@ pub(super) fn identity(blocks: &[Block], r: &mut Reading) -> Result<(Plan, usize
                 .count();
             Some(words.get(skip..)?.join(" ")).filter(|p| !p.is_empty())
         })
-    });
-    let (Some(year), Some(province)) = (year, province.map(|p| name_case(&p))) else {
-        return Err(format!("không đọc được tỉnh và năm từ trích yếu «{title}»"));
-    };
-    let mut used = vec![all_lines[kh].0, title_n];
-    let mut plan = Plan::blank(&province, year);
-    plan.identity.title = title.clone();
+    })
+}
+
+/// "Số: 189/KH-UBND" and "Quảng Ngãi, ngày 09 tháng 12 năm 2022": number, symbol, place and
+/// date; the lines they came from are `used`.
+fn number_and_date(all_lines: &[(usize, String)], plan: &mut Plan, used: &mut Vec<usize>) {
     if let Some((n, v)) = all_lines
         .iter()
         .find_map(|(n, l)| Some((n, l.trim_start().strip_prefix("Số:")?)))
@@ -163,31 +199,6 @@ pub(super) fn identity(blocks: &[Block], r: &mut Reading) -> Result<(Plan, usize
             plan.identity.issue_date = NaiveDate::from_ymd_opt(y as i32, m, d);
         }
     }
-    let header: Vec<&(usize, String)> = all_lines[..kh]
-        .iter()
-        .take_while(|(_, l)| {
-            !l.trim_start().starts_with("CỘNG HÒA") && !l.trim_start().starts_with("Số:")
-        })
-        .filter(|(_, l)| !l.trim().is_empty() && is_capitals(l))
-        .collect();
-    used.extend(header.iter().map(|(n, _)| *n));
-    if !header.is_empty() {
-        plan.identity.header_lines = header.iter().map(|(_, l)| l.clone()).collect();
-    }
-    plan.identity.status = if plan.identity.number.is_some() && plan.identity.issue_date.is_some() {
-        PlanStatus::Final
-    } else {
-        PlanStatus::Draft
-    };
-    for (n, l) in &all_lines[..kh] {
-        if is_boilerplate(l) {
-            used.push(*n);
-        }
-    }
-    for n in used {
-        r.ledger.place(n);
-    }
-    Ok((plan, title_n))
 }
 
 /// The tables before the title: the header block is the identity; anything else is listed.
