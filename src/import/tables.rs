@@ -117,6 +117,30 @@ fn amount_column(header: &str) -> Option<(Option<BudgetSource>, Option<BudgetLev
     Some((source, level))
 }
 
+/// A budget line named by a column's header or a line of a "Nguồn" cell: its source and
+/// level as the words say; a budget of neither (the central budget) keeps its name as the
+/// line's note ("Kinh phí (triệu đồng) Ngân sách trung ương" → "Ngân sách trung ương").
+/// `None` for a total.
+fn labelled_line(label: &str, amount: Decimal) -> Option<BudgetLine> {
+    let (source, level) = amount_column(label)?;
+    let label = label.trim();
+    let note = match (source, level) {
+        (None, None) => label
+            .rsplit_once(')')
+            .map(|(_, rest)| rest.trim())
+            .filter(|rest| !rest.is_empty())
+            .unwrap_or(label)
+            .to_string(),
+        _ => String::new(),
+    };
+    Some(BudgetLine {
+        amount,
+        source,
+        level,
+        note,
+    })
+}
+
 fn is_task_header(cols: &[(TCol, usize)]) -> bool {
     [TCol::No, TCol::Title, TCol::Lead]
         .iter()
@@ -199,13 +223,6 @@ impl TaskColumns {
                 .and_then(|t| crate::format::parse_money(t))
                 .filter(|a| !a.is_zero())
         };
-        let by_source: Vec<(usize, Option<BudgetSource>, Option<BudgetLevel>)> = amounts
-            .iter()
-            .filter_map(|&i| {
-                let (s, l) = amount_column(self.heads.get(i)?)?;
-                Some((i, s, l))
-            })
-            .collect();
         // Split by source only when a header says so (not, say, two years' amounts).
         let split = amounts.iter().any(|&i| {
             let f = fold(self.heads.get(i).map_or("", |h| h.as_str()));
@@ -213,27 +230,12 @@ impl TaskColumns {
                 .iter()
                 .any(|w| f.contains(w))
         });
-        if amounts.len() > 1 && split && !by_source.is_empty() {
+        let by_source = amounts
+            .iter()
+            .filter(|&&i| self.heads.get(i).and_then(|h| amount_column(h)).is_some());
+        if amounts.len() > 1 && split && by_source.clone().next().is_some() {
             return by_source
-                .into_iter()
-                .filter_map(|(i, source, level)| {
-                    let head = self.heads[i].trim();
-                    // The central budget has no level of the province's: its name is kept.
-                    let note = match (source, level) {
-                        (None, None) => head
-                            .rsplit_once(')')
-                            .map_or(head, |(_, rest)| rest)
-                            .trim()
-                            .to_string(),
-                        _ => String::new(),
-                    };
-                    Some(BudgetLine {
-                        amount: money(i)?,
-                        source,
-                        level,
-                        note,
-                    })
-                })
+                .filter_map(|&i| labelled_line(&self.heads[i], money(i)?))
                 .collect();
         }
         // Our own appendix names each line of a task with several: "Thường xuyên, cấp
@@ -248,16 +250,7 @@ impl TaskColumns {
             .iter()
             .filter_map(|l| {
                 let (label, amount) = l.rsplit_once(':')?;
-                let (source, level) = amount_column(label)?;
-                Some(BudgetLine {
-                    amount: crate::format::parse_money(amount.trim())?,
-                    source,
-                    level,
-                    note: match (source, level) {
-                        (None, None) => label.trim().to_string(),
-                        _ => String::new(),
-                    },
-                })
+                labelled_line(label, crate::format::parse_money(amount.trim())?)
             })
             .collect();
         if listed.len() > 1 && named.len() == listed.len() {
