@@ -58,6 +58,38 @@ enum ListKind {
     Ordered,
 }
 
+/// The spans gathered so far as one block (a bullet, a point or a paragraph): adjacent spans
+/// of the same style merged, the ends trimmed, nothing for an empty block.
+fn flush(spans: &mut Vec<Span>, marker: &Option<Block>, blocks: &mut Vec<Block>) {
+    // Merge adjacent spans of the same style and drop an empty block.
+    let mut merged: Vec<Span> = Vec::new();
+    for s in spans.drain(..) {
+        match merged.last_mut() {
+            Some(last) if last.bold == s.bold && last.italic == s.italic => {
+                last.text.push_str(&s.text)
+            }
+            _ => merged.push(s),
+        }
+    }
+    if merged.iter().all(|s| s.text.trim().is_empty()) {
+        return;
+    }
+    if let Some(first) = merged.first_mut() {
+        first.text = first.text.trim_start().to_string();
+    }
+    if let Some(last) = merged.last_mut() {
+        last.text = last.text.trim_end().to_string();
+    }
+    blocks.push(match marker {
+        Some(Block::Bullet { .. }) => Block::Bullet { spans: merged },
+        Some(Block::Point { letter, .. }) => Block::Point {
+            letter: letter.clone(),
+            spans: merged,
+        },
+        _ => Block::Paragraph { spans: merged },
+    });
+}
+
 pub fn parse(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut lists: Vec<ListKind> = Vec::new();
@@ -67,36 +99,6 @@ pub fn parse(text: &str) -> Vec<Block> {
     // Points continue a) b) c) across bullets and paragraphs placed between them, so a text
     // can interleave "a) heading / - details / b) heading" and never skip or repeat a letter.
     let mut points = 0usize;
-
-    let flush = |spans: &mut Vec<Span>, marker: &Option<Block>, blocks: &mut Vec<Block>| {
-        // Merge adjacent spans of the same style and drop an empty block.
-        let mut merged: Vec<Span> = Vec::new();
-        for s in spans.drain(..) {
-            match merged.last_mut() {
-                Some(last) if last.bold == s.bold && last.italic == s.italic => {
-                    last.text.push_str(&s.text)
-                }
-                _ => merged.push(s),
-            }
-        }
-        if merged.iter().all(|s| s.text.trim().is_empty()) {
-            return;
-        }
-        if let Some(first) = merged.first_mut() {
-            first.text = first.text.trim_start().to_string();
-        }
-        if let Some(last) = merged.last_mut() {
-            last.text = last.text.trim_end().to_string();
-        }
-        blocks.push(match marker {
-            Some(Block::Bullet { .. }) => Block::Bullet { spans: merged },
-            Some(Block::Point { letter, .. }) => Block::Point {
-                letter: letter.clone(),
-                spans: merged,
-            },
-            _ => Block::Paragraph { spans: merged },
-        });
-    };
 
     for event in Parser::new(text) {
         match event {
