@@ -150,6 +150,65 @@ fn old_platforms<'c>(cats: &'c Catalogues, rule: &Platforms) -> Vec<&'c Platform
         .collect()
 }
 
+/// The terms a scan looks for, each once (by its lowered form), none shorter than 3 letters.
+struct Terms(Vec<Term>);
+
+impl Terms {
+    fn add(&mut self, name: &str, kind: Kind, why: &str, successor: Option<String>) {
+        let needle = Lowered::needle(name.trim());
+        if needle.len() >= 3 && !self.0.iter().any(|t: &Term| t.needle == needle) {
+            self.0.push(Term {
+                needle,
+                kind,
+                why: why.to_string(),
+                successor,
+            });
+        }
+    }
+}
+
+/// The provincial departments the catalogues retire before `year`, by full name and
+/// abbreviation, each with its successor in the province.
+fn retired_departments(terms: &mut Terms, cats: &Catalogues, province: &str, year: i32) {
+    let presets = cats.all_preset_agencies();
+    let successor_of = |id: Option<&str>| {
+        id.and_then(|r| presets.iter().find(|p| p.id == r && p.until_year.is_none()))
+            .map(|p| cats.agency_for(p, province))
+    };
+    for p in presets
+        .iter()
+        .filter(|p| p.until_year.is_some_and(|u| u < year))
+    {
+        if p.kind == AgencyKind::UbndHuyen {
+            continue; // the district words below say it
+        }
+        let next = successor_of(p.replaced_by.as_deref());
+        let why = format!(
+            "{} không còn sau sắp xếp năm 2025{}",
+            p.short.as_deref().unwrap_or(&p.name),
+            next.as_ref().map_or(String::new(), |n| format!(
+                "; nhiệm vụ do {} đảm nhận",
+                n.name
+            ))
+        );
+        let generic = p.name.replace(" {tỉnh}", "").replace("{tỉnh}", "");
+        terms.add(
+            &generic,
+            Kind::Retired,
+            &why,
+            next.as_ref().map(|n| n.name.clone()),
+        );
+        if let Some(s) = &p.short {
+            terms.add(
+                s,
+                Kind::Retired,
+                &why,
+                next.as_ref().and_then(|n| n.short.clone()),
+            );
+        }
+    }
+}
+
 /// The terms that apply to a plan: built once per check, used for every text.
 pub struct Scanner {
     terms: Vec<Term>,
@@ -162,65 +221,16 @@ impl Scanner {
         let r = rules();
         let year = plan.identity.year;
         let province = plan.identity.province.trim();
-        let mut terms = Vec::new();
-        let mut add = |name: &str, kind, why: &str, successor: Option<String>| {
-            let needle = Lowered::needle(name.trim());
-            if needle.len() >= 3 && !terms.iter().any(|t: &Term| t.needle == needle) {
-                terms.push(Term {
-                    needle,
-                    kind,
-                    why: why.to_string(),
-                    successor,
-                });
-            }
-        };
+        let mut terms = Terms(Vec::new());
         if year >= r.district.from_year {
             for b in &r.retired {
                 for n in &b.names {
-                    add(n, Kind::Retired, &b.why, Some(b.successor.clone()));
+                    terms.add(n, Kind::Retired, &b.why, Some(b.successor.clone()));
                 }
             }
-            // Provincial departments from the catalogues, by full name and abbreviation, and
-            // the plan's own directory entries that stand for them.
-            let presets = cats.all_preset_agencies();
-            let successor_of = |id: Option<&str>| {
-                id.and_then(|r| presets.iter().find(|p| p.id == r && p.until_year.is_none()))
-                    .map(|p| cats.agency_for(p, province))
-            };
-            for p in presets
-                .iter()
-                .filter(|p| p.until_year.is_some_and(|u| u < year))
-            {
-                if p.kind == AgencyKind::UbndHuyen {
-                    continue; // the district words below say it
-                }
-                let next = successor_of(p.replaced_by.as_deref());
-                let why = format!(
-                    "{} không còn sau sắp xếp năm 2025{}",
-                    p.short.as_deref().unwrap_or(&p.name),
-                    next.as_ref().map_or(String::new(), |n| format!(
-                        "; nhiệm vụ do {} đảm nhận",
-                        n.name
-                    ))
-                );
-                let generic = p.name.replace(" {tỉnh}", "").replace("{tỉnh}", "");
-                add(
-                    &generic,
-                    Kind::Retired,
-                    &why,
-                    next.as_ref().map(|n| n.name.clone()),
-                );
-                if let Some(s) = &p.short {
-                    add(
-                        s,
-                        Kind::Retired,
-                        &why,
-                        next.as_ref().and_then(|n| n.short.clone()),
-                    );
-                }
-            }
+            retired_departments(&mut terms, cats, province, year);
             for w in &r.district.words {
-                add(w, Kind::District, &r.district.why, None);
+                terms.add(w, Kind::District, &r.district.why, None);
             }
         }
         if year >= r.platforms.from_year {
@@ -229,11 +239,11 @@ impl Scanner {
                     "tên trong danh mục nền tảng số quốc gia năm 2022 (Quyết định 186/QĐ-BTTTT, chủ quản {}, nay không còn); đối chiếu tên và cơ quan chủ quản với danh mục tại {}",
                     p.owner, r.platforms.current
                 );
-                add(&p.name, Kind::OldPlatform, &why, None);
+                terms.add(&p.name, Kind::OldPlatform, &why, None);
             }
         }
         for w in &r.placeholders.words {
-            add(
+            terms.add(
                 w,
                 Kind::Placeholder,
                 "nội dung còn để trống, chờ điền",
@@ -241,6 +251,7 @@ impl Scanner {
             );
         }
         // Longest first, so "Sở Thông tin và Truyền thông" is one hit, not also "Sở TT".
+        let mut terms = terms.0;
         terms.sort_by_key(|t| std::cmp::Reverse(t.needle.len()));
         Scanner {
             terms,
