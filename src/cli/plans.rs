@@ -93,44 +93,9 @@ pub async fn run(command: Command, place: &Place) -> Result<ExitCode> {
         Command::New {
             province,
             year,
-            sample: from_sample,
-        } => {
-            let how = if from_sample {
-                NewPlan::Sample
-            } else {
-                let province = province.ok_or_else(|| {
-                    Error::Invalid("Cần --province (tên tỉnh) hoặc --sample.".into())
-                })?;
-                let year =
-                    year.ok_or_else(|| Error::Invalid("Cần --year (năm kế hoạch).".into()))?;
-                NewPlan::Blank { province, year }
-            };
-            let session = place.session().await?;
-            let id = session.create(how).await?.id;
-            println!("{id}");
-            session.close().await;
-        }
-        Command::List { json } => {
-            let session = place.session().await?;
-            let plans = session.list().await?;
-            if json {
-                print_json(&plans)?;
-            } else if plans.is_empty() {
-                println!("Chưa có kế hoạch nào. Tạo kế hoạch mẫu: dxplan new --sample");
-            } else {
-                for p in plans {
-                    let status = match p.status {
-                        dxplan::model::PlanStatus::Draft => "dự thảo",
-                        dxplan::model::PlanStatus::Final => "chính thức",
-                    };
-                    println!(
-                        "{}  {} {}  [{}]  {}  (sửa lần cuối {})",
-                        p.id, p.province, p.year, status, p.title, p.updated_at
-                    );
-                }
-            }
-            session.close().await;
-        }
+            sample,
+        } => new_plan(place, province, year, sample).await?,
+        Command::List { json } => list(place, json).await?,
         Command::Validate { plan, json, issue } => return validate(place, plan, json, issue).await,
         Command::Stats { plan, json } => return stats(place, plan, json).await,
         Command::ImportFile { file } => {
@@ -179,6 +144,52 @@ pub async fn run(command: Command, place: &Place) -> Result<ExitCode> {
         Command::Redo { id } => undo_redo(&place, &id, false).await?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `dxplan new`: a blank plan of a province and year, or the sample; prints its id.
+async fn new_plan(
+    place: &Place,
+    province: Option<String>,
+    year: Option<i32>,
+    from_sample: bool,
+) -> Result<()> {
+    let how = if from_sample {
+        NewPlan::Sample
+    } else {
+        let province = province
+            .ok_or_else(|| Error::Invalid("Cần --province (tên tỉnh) hoặc --sample.".into()))?;
+        let year = year.ok_or_else(|| Error::Invalid("Cần --year (năm kế hoạch).".into()))?;
+        NewPlan::Blank { province, year }
+    };
+    let session = place.session().await?;
+    let id = session.create(how).await?.id;
+    println!("{id}");
+    session.close().await;
+    Ok(())
+}
+
+/// `dxplan list`: one line per plan, or JSON.
+async fn list(place: &Place, json: bool) -> Result<()> {
+    let session = place.session().await?;
+    let plans = session.list().await?;
+    if json {
+        print_json(&plans)?;
+    } else if plans.is_empty() {
+        println!("Chưa có kế hoạch nào. Tạo kế hoạch mẫu: dxplan new --sample");
+    } else {
+        for p in plans {
+            let status = match p.status {
+                dxplan::model::PlanStatus::Draft => "dự thảo",
+                dxplan::model::PlanStatus::Final => "chính thức",
+            };
+            println!(
+                "{}  {} {}  [{}]  {}  (sửa lần cuối {})",
+                p.id, p.province, p.year, status, p.title, p.updated_at
+            );
+        }
+    }
+    session.close().await;
+    Ok(())
 }
 
 async fn undo_redo(place: &Place, id: &str, undo: bool) -> Result<()> {
