@@ -205,60 +205,60 @@ async fn undo_redo(place: &Place, id: &str, undo: bool) -> Result<()> {
     Ok(())
 }
 
+/// A library entry: its id, its citation, and when it applies.
+fn library_line(d: &catalogue::LibraryDocument) -> String {
+    let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%d/%m/%Y").to_string());
+    let mut when = Vec::new();
+    if let Some(f) = day(d.in_force_from) {
+        when.push(format!("hiệu lực từ {f}"));
+    }
+    if let Some(s) = day(d.superseded_from) {
+        when.push(format!("được thay thế từ {s}"));
+    } else if !d.in_force {
+        when.push("hết hiệu lực".into());
+    }
+    let when = if when.is_empty() {
+        String::new()
+    } else {
+        format!(" [{}]", when.join(", "))
+    };
+    format!(
+        "{:<24} {}{when}",
+        d.document.id,
+        dxplan::narrative::plain(&d.to_legal_basis().citation())
+    )
+}
+
+/// A province: city or province, the plan years it exists in, what it merged into.
+fn province_line(p: &catalogue::Province) -> String {
+    let years = match (p.from_year, p.until_year) {
+        (Some(f), Some(u)) => format!("kế hoạch {f}–{u}"),
+        (Some(f), None) => format!("kế hoạch từ {f}"),
+        (None, Some(u)) => format!("kế hoạch đến {u}"),
+        (None, None) => "mọi năm".into(),
+    };
+    let into = p
+        .merged_into
+        .as_deref()
+        .map_or(String::new(), |m| format!(", nhập vào {m}"));
+    let zones = if p.special_zones.is_empty() {
+        String::new()
+    } else {
+        format!(", đặc khu: {}", p.special_zones.join(", "))
+    };
+    format!(
+        "{} {} ({years}{into}{zones})",
+        if p.city { "Thành phố" } else { "Tỉnh" },
+        p.name
+    )
+}
+
 /// One line per entry of a catalogue, with the dates that say when it applies.
 fn catalogue_lines(c: &catalogue::Catalogue) -> Vec<String> {
     use catalogue::Body;
-    let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%d/%m/%Y").to_string());
     match &c.body {
-        Body::LegalBases(docs) => docs
-            .iter()
-            .map(|d| {
-                let mut when = Vec::new();
-                if let Some(f) = day(d.in_force_from) {
-                    when.push(format!("hiệu lực từ {f}"));
-                }
-                if let Some(s) = day(d.superseded_from) {
-                    when.push(format!("được thay thế từ {s}"));
-                } else if !d.in_force {
-                    when.push("hết hiệu lực".into());
-                }
-                let when = if when.is_empty() {
-                    String::new()
-                } else {
-                    format!(" [{}]", when.join(", "))
-                };
-                format!(
-                    "{:<24} {}{when}",
-                    d.document.id,
-                    dxplan::narrative::plain(&d.to_legal_basis().citation())
-                )
-            })
-            .collect(),
-        Body::Provinces(ps) => ps
-            .iter()
-            .map(|p| {
-                let years = match (p.from_year, p.until_year) {
-                    (Some(f), Some(u)) => format!("kế hoạch {f}–{u}"),
-                    (Some(f), None) => format!("kế hoạch từ {f}"),
-                    (None, Some(u)) => format!("kế hoạch đến {u}"),
-                    (None, None) => "mọi năm".into(),
-                };
-                let into = p
-                    .merged_into
-                    .as_deref()
-                    .map_or(String::new(), |m| format!(", nhập vào {m}"));
-                let zones = if p.special_zones.is_empty() {
-                    String::new()
-                } else {
-                    format!(", đặc khu: {}", p.special_zones.join(", "))
-                };
-                format!(
-                    "{} {} ({years}{into}{zones})",
-                    if p.city { "Thành phố" } else { "Tỉnh" },
-                    p.name
-                )
-            })
-            .collect(),
+        Body::LegalBases(docs) => docs.iter().map(library_line).collect(),
+        Body::Provinces(ps) => ps.iter().map(province_line).collect(),
         Body::Agencies(a) => a
             .iter()
             .map(|a| {
