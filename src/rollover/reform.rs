@@ -398,22 +398,7 @@ fn guidance(next: &mut Plan, cats: &Catalogues, c: &mut Changes) {
             if !next.identity.opening.contains(old_no) && !in_bases {
                 continue;
             }
-            let mut text = next.identity.opening.replace(old_no, new_no);
-            if let (Some(od), Some(nd)) = (old.document.date, new.document.date) {
-                for (o, n) in [
-                    (
-                        od.format("%d/%m/%Y").to_string(),
-                        nd.format("%d/%m/%Y").to_string(),
-                    ),
-                    (
-                        od.format("%-d/%-m/%Y").to_string(),
-                        nd.format("%d/%m/%Y").to_string(),
-                    ),
-                ] {
-                    text = text.replace(&o, &n);
-                }
-            }
-            text = text.replace(&old.document.issuer, &new.document.issuer);
+            let text = letter_swapped(&next.identity.opening, old, new);
             if c.propose(
                 format!("huong-dan:{old_no}"),
                 "Hướng dẫn",
@@ -435,6 +420,43 @@ fn guidance(next: &mut Plan, cats: &Catalogues, c: &mut Changes) {
             }
         }
     }
+    catalogues_of_year(next, cats, c);
+}
+
+/// The opening with the old guidance letter's number, date and issuer made the new one's.
+fn letter_swapped(
+    opening: &str,
+    old: &crate::catalogue::LibraryDocument,
+    new: &crate::catalogue::LibraryDocument,
+) -> String {
+    let (Some(old_no), Some(new_no)) = (
+        old.document.number.as_deref(),
+        new.document.number.as_deref(),
+    ) else {
+        return opening.to_string();
+    };
+    let mut text = opening.replace(old_no, new_no);
+    if let (Some(od), Some(nd)) = (old.document.date, new.document.date) {
+        for (o, n) in [
+            (
+                od.format("%d/%m/%Y").to_string(),
+                nd.format("%d/%m/%Y").to_string(),
+            ),
+            (
+                od.format("%-d/%-m/%Y").to_string(),
+                nd.format("%d/%m/%Y").to_string(),
+            ),
+        ] {
+            text = text.replace(&o, &n);
+        }
+    }
+    text = text.replace(&old.document.issuer, &new.document.issuer);
+    text
+}
+
+/// The catalogues the plan follows → those of its year, proposed in the review.
+fn catalogues_of_year(next: &mut Plan, cats: &Catalogues, c: &mut Changes) {
+    let year = next.identity.year;
     let refs: Vec<CatalogueRef> = [
         CatalogueKind::Agencies,
         CatalogueKind::Framework,
