@@ -130,10 +130,8 @@ pub(super) async fn account(pool: &PgPool) -> Result<UserAccount> {
     })
 }
 
-/// Checks a new account's fields, then makes it (see migration 0003,
-/// `dxplan_create_account`).
-pub(super) async fn create_account(pool: &PgPool, new: &NewAccount) -> Result<UserAccount> {
-    let login = new.account.trim();
+/// A login the server accepts as a role name and does not keep for itself.
+fn checked_login(login: &str) -> Result<()> {
     let ok_login = (3..=40).contains(&login.len())
         && login.starts_with(|c: char| c.is_ascii_lowercase())
         && login
@@ -157,17 +155,15 @@ pub(super) async fn create_account(pool: &PgPool, new: &NewAccount) -> Result<Us
             "tên đăng nhập «{login}» là tên máy chủ dành riêng; hãy chọn tên khác (ví dụ: so_yte)"
         )));
     }
-    if new.password.chars().count() < 8 {
-        return Err(Error::Invalid("mật khẩu phải có ít nhất 8 ký tự".into()));
-    }
+    Ok(())
+}
+
+/// A person's name for an account: runs of blanks made one space, not empty, no control
+/// characters.
+fn checked_name(full_name: &str) -> Result<String> {
     // A tab or a line break typed or pasted into the name would break every list that
     // shows it (one account per line): runs of blanks become one space.
-    let full_name = new
-        .full_name
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let full_name = full_name.as_str();
+    let full_name = full_name.split_whitespace().collect::<Vec<_>>().join(" ");
     if full_name.is_empty() {
         return Err(Error::Invalid("hãy nhập tên người dùng tài khoản".into()));
     }
@@ -176,6 +172,19 @@ pub(super) async fn create_account(pool: &PgPool, new: &NewAccount) -> Result<Us
             "tên người dùng không được chứa ký tự điều khiển".into(),
         ));
     }
+    Ok(full_name)
+}
+
+/// Checks a new account's fields, then makes it (see migration 0003,
+/// `dxplan_create_account`).
+pub(super) async fn create_account(pool: &PgPool, new: &NewAccount) -> Result<UserAccount> {
+    let login = new.account.trim();
+    checked_login(login)?;
+    if new.password.chars().count() < 8 {
+        return Err(Error::Invalid("mật khẩu phải có ít nhất 8 ký tự".into()));
+    }
+    let full_name = checked_name(&new.full_name)?;
+    let full_name = full_name.as_str();
     let agency = new
         .agency
         .as_deref()
