@@ -599,7 +599,10 @@ fn indicator_columns(header: &[String]) -> IndicatorColumns {
             || (f.starts_with("chi tieu") && has_year)
         {
             &mut c.target
-        } else if f == "chi tieu" || f.starts_with("ten chi tieu") || f.starts_with("noi dung") {
+        } else if f == "chi tieu"
+            || f.starts_with("ten chi tieu")
+            || f.starts_with("noi dung chi tieu")
+        {
             &mut c.name
         } else if f.starts_with("don vi") || f == "dvt" {
             &mut c.unit
@@ -795,5 +798,39 @@ mod tests {
             row(&["1.1", "Tuyên truyền, phổ biến,", "Sở Văn hóa"]),
         ]);
         assert_eq!(groups[0].tasks[0].title, "Tuyên truyền, phổ biến,");
+    }
+
+    /// An indicator table is known by a column naming the indicator and one its target; a
+    /// budget table ("Nội dung | Kế hoạch năm 2026") is not one.
+    #[test]
+    fn indicator_tables_by_their_columns() {
+        let t = |cells: &[&str]| vec![cells.iter().map(|c| c.to_string()).collect::<Vec<_>>()];
+        assert!(is_indicator_table(&t(&[
+            "TT",
+            "Chỉ tiêu",
+            "Mục tiêu",
+            "Giá trị năm trước",
+            "Thời hạn"
+        ])));
+        assert!(is_indicator_table(&t(&[
+            "TT",
+            "Chỉ tiêu",
+            "Đơn vị tính",
+            "Năm 2025",
+            "Mục tiêu 2026"
+        ])));
+        assert!(is_indicator_table(&t(&[
+            "STT",
+            "Tên chỉ tiêu",
+            "ĐVT",
+            "Kế hoạch năm 2026"
+        ])));
+        assert!(!is_indicator_table(&t(&[
+            "TT",
+            "Nội dung",
+            "Kế hoạch năm 2026",
+            "Ghi chú"
+        ])));
+        assert!(!is_indicator_table(&t(&["TT", "Chỉ tiêu", "Ghi chú"])));
     }
 }
