@@ -11,9 +11,16 @@ use dxplan::catalogue::Catalogues;
 use dxplan::import::{import_docx_of_its_year, Imported};
 use dxplan::model::Plan;
 
+/// A file of `tests/fixtures/import-office`.
 fn import(name: &str) -> Imported {
+    import_from("import-office", name)
+}
+
+/// A file of the folder `tests/fixtures/<folder>`, read against the agencies of its year.
+fn import_from(folder: &str, name: &str) -> Imported {
     let file = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import-office")
+        .join("tests/fixtures")
+        .join(folder)
         .join(name);
     import_docx_of_its_year(&file, &Catalogues::load(None).unwrap(), Default::default())
         .unwrap_or_else(|e| panic!("{name}: {e}"))
@@ -147,15 +154,6 @@ fn figures(read: &Imported) -> Figures {
         part_one: p.assessment.sections.len(),
         not_placed: a.not_placed.len(),
     }
-}
-
-fn import_from(folder: &str, name: &str) -> Imported {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(folder)
-        .join(name);
-    import_docx_of_its_year(&file, &Catalogues::load(None).unwrap(), Default::default())
-        .unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
 /// The same seed saved by LibreOffice Writer (`tests/fixtures/import-libreoffice/make.py`):
