@@ -81,15 +81,25 @@ fn columns_of(header: &[String]) -> Vec<(TCol, usize)> {
     cols
 }
 
+/// Whether an amount column is the "Tổng" beside the sources.
+fn is_total_column(header: &str) -> bool {
+    fold(header).contains("tong")
+}
+
+/// Whether a row's text (folded) is a total: "Tổng cộng", "Cộng".
+fn is_total_row(folded: &str) -> bool {
+    folded.starts_with("tong") || folded.starts_with("cong")
+}
+
 /// What an amount column of a budget split by source holds, from its header: a source or a
 /// level the model has, or neither (the central budget, kept as the line's note); the
 /// total column is `None` (the lines add up to it).
 fn amount_column(header: &str) -> Option<(Option<BudgetSource>, Option<BudgetLevel>)> {
-    let f = fold(header);
-    let has = |w: &str| f.contains(w);
-    if has("tong") {
+    if is_total_column(header) {
         return None;
     }
+    let f = fold(header);
+    let has = |w: &str| f.contains(w);
     let source = if has("xa hoi hoa") || has("doanh nghiep") {
         Some(BudgetSource::XaHoiHoa)
     } else if has("dau tu") {
@@ -230,12 +240,15 @@ impl TaskColumns {
                 .iter()
                 .any(|w| f.contains(w))
         });
-        let by_source = amounts
+        let by_source: Vec<usize> = amounts
             .iter()
-            .filter(|&&i| self.heads.get(i).and_then(|h| amount_column(h)).is_some());
-        if amounts.len() > 1 && split && by_source.clone().next().is_some() {
+            .copied()
+            .filter(|&i| self.heads.get(i).and_then(|h| amount_column(h)).is_some())
+            .collect();
+        if amounts.len() > 1 && split && !by_source.is_empty() {
             return by_source
-                .filter_map(|&i| labelled_line(&self.heads[i], money(i)?))
+                .into_iter()
+                .filter_map(|i| labelled_line(&self.heads[i], money(i)?))
                 .collect();
         }
         // Our own appendix names each line of a task with several: "Thường xuyên, cấp
@@ -282,12 +295,13 @@ impl TaskColumns {
     /// The amount a "Tổng" column beside the sources writes for a row (it is not read as a
     /// line: the lines add up to it).
     fn written_total(&self, r: &[String]) -> Option<Decimal> {
-        let amounts = self.cols.iter().filter(|(c, _)| *c == TCol::Amount).count();
-        self.cols
-            .iter()
-            .filter(|(c, _)| *c == TCol::Amount && amounts > 1)
-            .find(|(_, i)| self.heads.get(*i).is_some_and(|h| fold(h).contains("tong")))
-            .and_then(|(_, i)| crate::format::parse_money(r.get(*i)?))
+        let mut amounts = self.cols.iter().filter(|(c, _)| *c == TCol::Amount);
+        if amounts.clone().count() < 2 {
+            return None;
+        }
+        let (_, i) =
+            amounts.find(|(_, i)| self.heads.get(*i).is_some_and(|h| is_total_column(h)))?;
+        crate::format::parse_money(r.get(*i)?)
     }
 
     fn get(&self, r: &[String], c: TCol) -> String {
@@ -416,7 +430,7 @@ pub(super) fn read_task_table(
         if across || (group_no && !title.is_empty()) {
             let text = if across { filled[0].clone() } else { title };
             let f = fold(&text);
-            if f.starts_with("tong") || f.starts_with("cong") {
+            if is_total_row(&f) {
                 continue; // "Tổng cộng" written across the row
             }
             groups.push(TaskGroup {
@@ -461,9 +475,7 @@ pub(super) fn read_task_table(
 fn unread_row(filled: &[&String]) -> Option<String> {
     let text: Vec<&str> = filled.iter().map(|s| s.as_str()).collect();
     let f = fold(&text.join(" "));
-    let written_again = f.starts_with("tong")
-        || f.starts_with("cong")
-        || f.starts_with("kinh phi du kien chua phan bo");
+    let written_again = is_total_row(&f) || f.starts_with("kinh phi du kien chua phan bo");
     (!filled.is_empty() && !written_again).then(|| text.join(" | "))
 }
 
