@@ -118,11 +118,10 @@ fn bases_in_opening(opening: &[Line], plan: &mut Plan) {
 /// The task table's groups, each with the intro written under its heading in the body; the
 /// body's headings themselves when the file has no task table.
 fn groups_with_intros(
-    groups: Vec<TaskGroup>,
+    mut groups: Vec<TaskGroup>,
     intros: &[(String, String, String)],
     r: &mut Reading,
 ) -> Vec<TaskGroup> {
-    let mut groups = groups;
     if groups.is_empty() {
         r.flags.push(Flag {
             place: "Nhiệm vụ".into(),
@@ -238,14 +237,13 @@ fn goals_review(plan: &mut Plan, title: Option<String>, lines: &[Line]) {
 /// An area of Phần I. Last year's tasks as our own Phần I prints them under their area, or
 /// under "Các nhiệm vụ khác" when their group has none, are read back as tasks.
 fn assessment_area(plan: &mut Plan, title: String, lines: &[Line]) {
-    let (reviews, kept): (Vec<_>, Vec<_>) = lines
-        .iter()
-        .map(|l| (parse_task_review(&l.text, &title), l))
-        .partition(|(r, _)| r.is_some());
-    plan.assessment
-        .tasks
-        .extend(reviews.into_iter().filter_map(|(r, _)| r));
-    let kept: Vec<String> = kept.into_iter().map(|(_, l)| l.text.clone()).collect();
+    let mut kept = Vec::new();
+    for l in lines {
+        match parse_task_review(&l.text, &title) {
+            Some(task) => plan.assessment.tasks.push(task),
+            None => kept.push(l.text.clone()),
+        }
+    }
     if !(kept.is_empty() && fold(&title) == "cac nhiem vu khac") {
         plan.assessment.sections.push(NarrativeSection {
             id: new_id(),
