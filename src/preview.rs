@@ -282,15 +282,11 @@ fn table(tbl: &Node, out: &mut String) {
             if merge == Some(false) {
                 continue;
             }
-            let mut rowspan = 1;
-            if merge == Some(true) {
-                for below in &rows[ri + 1..] {
-                    match below.iter().find(|(c, _)| c == col) {
-                        Some((_, t)) if vmerge(t) == Some(false) => rowspan += 1,
-                        _ => break,
-                    }
-                }
-            }
+            let rowspan = if merge == Some(true) {
+                rows_spanned(&rows[ri + 1..], *col)
+            } else {
+                1
+            };
             let tag = if header { "th" } else { "td" };
             let _ = write!(out, "<{tag}");
             if span_of(tc) > 1 {
@@ -312,6 +308,19 @@ fn table(tbl: &Node, out: &mut String) {
         out.push_str("</tr>");
     }
     out.push_str("</table>");
+}
+
+/// How many rows a vertical-merge "restart" cell in grid column `col` covers: itself and the
+/// "continue" cells directly below it.
+fn rows_spanned(below: &[Vec<(usize, Node)>], col: usize) -> usize {
+    1 + below
+        .iter()
+        .take_while(|row| {
+            row.iter()
+                .find(|(c, _)| *c == col)
+                .is_some_and(|(_, t)| vmerge(t) == Some(false))
+        })
+        .count()
 }
 
 fn span_of(tc: &Node) -> usize {

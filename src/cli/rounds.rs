@@ -76,13 +76,6 @@ pub async fn run(command: Command, place: &Place) -> Result<ExitCode> {
 
 fn print_review(plan: &Plan, review: &dxplan::proposals::Review) {
     use dxplan::proposals::Change;
-    let names = |fields: &[dxplan::proposals::diff::Difference]| {
-        fields
-            .iter()
-            .map(|d| d.field)
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     for f in &review.files {
         let name = dxplan::fsutil::file_name_shown(&f.file);
         match &f.agency {
@@ -93,49 +86,7 @@ fn print_review(plan: &Plan, review: &dxplan::proposals::Review) {
         }
     }
     for c in &review.changes {
-        match c {
-            Change::Add {
-                row,
-                group,
-                task,
-                amount,
-                ..
-            } => {
-                let g = plan
-                    .groups
-                    .iter()
-                    .find(|g| &g.id == group)
-                    .map_or("", |g| g.title.as_str());
-                let leads: Vec<&str> = task
-                    .lead
-                    .iter()
-                    .filter_map(|a| plan.agency(a))
-                    .map(|a| a.name.as_str())
-                    .collect();
-                let deadline = task
-                    .deadline
-                    .as_ref()
-                    .map_or("chưa có thời hạn".into(), |d| d.cell());
-                println!(
-                    "THÊM      dòng {row}: «{}» (nhóm {g}; chủ trì {}; {deadline}; {amount})",
-                    task.title,
-                    leads.join(", ")
-                );
-            }
-            Change::Update {
-                row, task, fields, ..
-            } => println!("SỬA       dòng {row}: «{}» — {}", task.title, names(fields)),
-            Change::Indicator {
-                row,
-                indicator,
-                fields,
-                ..
-            } => println!(
-                "CHỈ TIÊU  dòng {row}: «{}» — {}",
-                indicator.name,
-                names(fields)
-            ),
-        }
+        print_change(plan, c);
     }
     for p in &review.problems {
         println!("LỖI       {p}");
@@ -155,6 +106,61 @@ fn print_review(plan: &Plan, review: &dxplan::proposals::Review) {
         review.unchanged,
         review.problems.len()
     );
+}
+
+/// One line of a review: a task added, a task or an indicator changed.
+fn print_change(plan: &Plan, c: &dxplan::proposals::Change) {
+    use dxplan::proposals::Change;
+    let names = |fields: &[dxplan::proposals::diff::Difference]| {
+        fields
+            .iter()
+            .map(|d| d.field)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match c {
+        Change::Add {
+            row,
+            group,
+            task,
+            amount,
+            ..
+        } => {
+            let g = plan
+                .groups
+                .iter()
+                .find(|g| &g.id == group)
+                .map_or("", |g| g.title.as_str());
+            let leads: Vec<&str> = task
+                .lead
+                .iter()
+                .filter_map(|a| plan.agency(a))
+                .map(|a| a.name.as_str())
+                .collect();
+            let deadline = task
+                .deadline
+                .as_ref()
+                .map_or("chưa có thời hạn".into(), |d| d.cell());
+            println!(
+                "THÊM      dòng {row}: «{}» (nhóm {g}; chủ trì {}; {deadline}; {amount})",
+                task.title,
+                leads.join(", ")
+            );
+        }
+        Change::Update {
+            row, task, fields, ..
+        } => println!("SỬA       dòng {row}: «{}» — {}", task.title, names(fields)),
+        Change::Indicator {
+            row,
+            indicator,
+            fields,
+            ..
+        } => println!(
+            "CHỈ TIÊU  dòng {row}: «{}» — {}",
+            indicator.name,
+            names(fields)
+        ),
+    }
 }
 
 async fn proposals_send(

@@ -102,43 +102,9 @@ pub(super) fn indicators_in(text: &str, flags: &mut Vec<Flag>, place: &str) -> V
         .flat_map(|c| one_target_each(&c))
     {
         let clause = clause.as_str();
-        let Some(pct) = clause.find('%') else {
+        let Some((comparator, target, max)) = percent_target(clause) else {
             continue;
         };
-        let before = &clause[..pct];
-        let number_start = before
-            .rfind(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.' || c == '-'))
-            .map_or(0, |i| {
-                i + before[i..].chars().next().map_or(1, |c| c.len_utf8())
-            });
-        let number = &before[number_start..];
-        if number.is_empty() {
-            continue;
-        }
-        let words = fold(&before[..number_start]);
-        let (comparator, target, max) = match number.split_once('-') {
-            Some((a, b)) => (
-                Comparator::Range,
-                crate::format::parse_money(a),
-                crate::format::parse_money(b),
-            ),
-            None => {
-                let c = if words.ends_with("toi thieu")
-                    || words.ends_with("toi thieu khoang")
-                    || words.ends_with("it nhat")
-                {
-                    Comparator::AtLeast
-                } else if words.ends_with("tren") || words.ends_with("hon") {
-                    Comparator::Above
-                } else if words.ends_with("khoang") {
-                    Comparator::About
-                } else {
-                    Comparator::Equal
-                };
-                (c, crate::format::parse_money(number), None)
-            }
-        };
-        let Some(target) = target else { continue };
         let name = clause
             .trim_start_matches(['-', '–'])
             .trim()
@@ -177,6 +143,44 @@ pub(super) fn indicators_in(text: &str, flags: &mut Vec<Flag>, place: &str) -> V
         });
     }
     out
+}
+
+/// The percentage a clause sets as its target: the comparator its words before the number
+/// say ("tối thiểu", "trên", "khoảng", a range "60-70%"), the target and a range's upper end.
+fn percent_target(clause: &str) -> Option<(Comparator, Decimal, Option<Decimal>)> {
+    let before = &clause[..clause.find('%')?];
+    let number_start = before
+        .rfind(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.' || c == '-'))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, |c| c.len_utf8())
+        });
+    let number = &before[number_start..];
+    if number.is_empty() {
+        return None;
+    }
+    let words = fold(&before[..number_start]);
+    match number.split_once('-') {
+        Some((a, b)) => Some((
+            Comparator::Range,
+            crate::format::parse_money(a)?,
+            crate::format::parse_money(b),
+        )),
+        None => {
+            let c = if words.ends_with("toi thieu")
+                || words.ends_with("toi thieu khoang")
+                || words.ends_with("it nhat")
+            {
+                Comparator::AtLeast
+            } else if words.ends_with("tren") || words.ends_with("hon") {
+                Comparator::Above
+            } else if words.ends_with("khoang") {
+                Comparator::About
+            } else {
+                Comparator::Equal
+            };
+            Some((c, crate::format::parse_money(number)?, None))
+        }
+    }
 }
 
 /// The rest of a sentence rather than an indicator's name: it starts with a word that

@@ -984,6 +984,21 @@ impl Columns {
         if deadline.is_none() && !deadline_text.is_empty() {
             bad.push((Col::Deadline, format!("không hiểu thời gian «{deadline_text}» (ví dụ: Quý III/{0}, Tháng 6/{0}, Năm {0})", plan.identity.year)));
         }
+        let budget = self.budget(r, bad);
+        Proposed {
+            code: self.text(r, Col::Code),
+            group,
+            task: Task {
+                coordinating,
+                deadline,
+                output: self.text(r, Col::Output),
+                budget,
+                ..Task::new(title, lead)
+            },
+        }
+    }
+    /// The row's budget line (amount, source, level), each wrong or missing cell noted in `bad`.
+    fn budget(&self, r: &[Data], bad: &mut Vec<(Col, String)>) -> Vec<BudgetLine> {
         let amount = amount(self.cell(r, Col::Amount)).unwrap_or_else(|m| {
             bad.push((Col::Amount, m));
             None
@@ -1007,7 +1022,7 @@ impl Columns {
         if amount.is_some_and(|a| a > Decimal::ZERO) && source.is_none() {
             bad.push((Col::Source, "có kinh phí nhưng chưa chọn nguồn".into()));
         }
-        let budget = match amount.filter(|a| !a.is_zero()) {
+        match amount.filter(|a| !a.is_zero()) {
             Some(a) => vec![BudgetLine {
                 amount: a,
                 source,
@@ -1015,17 +1030,6 @@ impl Columns {
                 note: String::new(),
             }],
             None => Vec::new(),
-        };
-        Proposed {
-            code: self.text(r, Col::Code),
-            group,
-            task: Task {
-                coordinating,
-                deadline,
-                output: self.text(r, Col::Output),
-                budget,
-                ..Task::new(title, lead)
-            },
         }
     }
 }

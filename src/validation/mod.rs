@@ -774,12 +774,14 @@ pub fn completeness(plan: &Plan) -> Vec<SectionState> {
 }
 
 /// `completeness` from findings already computed for this plan (the app's view needs both).
-pub fn completeness_with(plan: &Plan, findings: &[Finding]) -> Vec<SectionState> {
+/// For each section of the plan, whether the planner has started it and whether it holds
+/// everything an issued plan needs: a declarative table, one row per section.
+fn started_and_filled(plan: &Plan) -> [(Section, bool, bool); 9] {
     let id = &plan.identity;
     let a = &plan.assessment;
     let has = |s: &str| !s.trim().is_empty();
     let has_budget = !crate::budget::grand_total(plan).is_zero();
-    let sections: [(Section, bool, bool); 9] = [
+    [
         (
             Section::Identity,
             has(&id.title) && has(&id.province),
@@ -829,7 +831,11 @@ pub fn completeness_with(plan: &Plan, findings: &[Finding]) -> Vec<SectionState>
             !plan.organisation.duties.is_empty()
                 && plan.organisation.duties.iter().all(|d| has(&d.text)),
         ),
-    ];
+    ]
+}
+
+pub fn completeness_with(plan: &Plan, findings: &[Finding]) -> Vec<SectionState> {
+    let sections = started_and_filled(plan);
     sections
         .into_iter()
         .map(|(section, started, filled)| {

@@ -12,7 +12,7 @@ use super::{
     col_name, f64_of, headers, print_setup, row_height, title_rows, unallocated_row, xl, Styles,
 };
 use crate::format::capitalise_first;
-use crate::model::{Plan, TaskStatus};
+use crate::model::{Plan, Task, TaskStatus};
 use crate::numbering::{group_number, task_number};
 use crate::tracking::overdue;
 use crate::tracking::{status_text, verdict};
@@ -306,7 +306,19 @@ fn summary_sheet(
     )
     .map_err(xl)?;
 
-    row += 2;
+    budget_rows(ws, plan, s, &tasks, row + 2, totals_row)
+}
+
+/// The summary's budget block from `row` down: planned and spent, each a reference to the
+/// progress sheet's totals row.
+fn budget_rows(
+    ws: &mut Worksheet,
+    plan: &Plan,
+    s: &Styles,
+    tasks: &[&Task],
+    mut row: u32,
+    totals_row: u32,
+) -> Result<()> {
     ws.write_string_with_format(row, 0, "Kinh phí", &s.header)
         .map_err(xl)?;
     ws.write_string_with_format(row, 1, "Triệu đồng", &s.header)
