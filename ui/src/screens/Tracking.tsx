@@ -19,6 +19,7 @@ import { TASK_STATUS, amountInput, options } from "../labels";
 import type { PlanApi } from "../usePlan";
 import { DateInput, showDate } from "../widgets/DateInput";
 import { NumberInput, TextInput } from "../widgets/Fields";
+import { IndicatorTable } from "../widgets/IndicatorTable";
 
 /** In the order of the core's tallies (TaskStatus::ALL). */
 const STATUSES = Object.keys(TASK_STATUS) as TaskStatus[];
@@ -274,49 +275,45 @@ function Indicators({ view, plan, data }: { view: PlanView; plan: PlanApi; data:
   return (
     <div className="card">
       <h3>Chỉ tiêu</h3>
-      <table className="grid tracking-indicators">
-        <thead>
-          <tr>
-            <th>STT</th>
-            <th>Chỉ tiêu</th>
-            <th>Mục tiêu</th>
-            <th>Thực hiện</th>
-            <th>Ngày đo</th>
-            <th>Đánh giá</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.indicators.map((row, k) => {
-            const i = byId.get(row.id)!;
-            const n = k + 1;
-            return (
-              <tr key={row.id} data-testid={`indicator-${n}`}>
-                <td>{n}</td>
-                <td>
-                  {row.name} <span className="muted">({i.unit})</span>
-                </td>
-                <td>{row.target}</td>
-                {readOnly ? (
-                  <>
-                    <td className="num">{i.actual === null ? "" : amountInput(i.actual)}</td>
-                    <td>{showDate(i.measured)}</td>
-                  </>
-                ) : (
-                  <>
-                    <td className="num">
-                      <NumberInput label={`Thực hiện chỉ tiêu ${n}`} value={i.actual} onCommit={(actual) => plan.apply((v) => edit.trackIndicator(indicatorIn(v, i.id) ?? i, { actual }))} />
-                    </td>
-                    <td>
-                      <DateInput label={`Ngày đo chỉ tiêu ${n}`} hideLabel value={i.measured} onChange={(measured) => plan.apply((v) => edit.trackIndicator(indicatorIn(v, i.id) ?? i, { measured }))} />
-                    </td>
-                  </>
-                )}
-                <td className={row.reached === false ? "late" : ""}>{row.reached === null ? "chưa có số liệu" : row.reached ? "Đạt" : "Chưa đạt"}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <IndicatorTable
+        className="tracking-indicators"
+        rows={data.indicators}
+        rowAttrs={(_, k) => ({ "data-testid": `indicator-${k + 1}` })}
+        columns={[
+          { title: "STT", cell: (_, k) => k + 1 },
+          {
+            title: "Chỉ tiêu",
+            cell: (row) => (
+              <>
+                {row.name} <span className="muted">({byId.get(row.id)!.unit})</span>
+              </>
+            ),
+          },
+          { title: "Mục tiêu", cell: (row) => row.target },
+          {
+            title: "Thực hiện",
+            className: "num",
+            cell: (row, k) => {
+              const i = byId.get(row.id)!;
+              if (readOnly) return i.actual === null ? "" : amountInput(i.actual);
+              return <NumberInput label={`Thực hiện chỉ tiêu ${k + 1}`} value={i.actual} onCommit={(actual) => plan.apply((v) => edit.trackIndicator(indicatorIn(v, i.id) ?? i, { actual }))} />;
+            },
+          },
+          {
+            title: "Ngày đo",
+            cell: (row, k) => {
+              const i = byId.get(row.id)!;
+              if (readOnly) return showDate(i.measured);
+              return <DateInput label={`Ngày đo chỉ tiêu ${k + 1}`} hideLabel value={i.measured} onChange={(measured) => plan.apply((v) => edit.trackIndicator(indicatorIn(v, i.id) ?? i, { measured }))} />;
+            },
+          },
+          {
+            title: "Đánh giá",
+            className: (row) => (row.reached === false ? "late" : ""),
+            cell: (row) => (row.reached === null ? "chưa có số liệu" : row.reached ? "Đạt" : "Chưa đạt"),
+          },
+        ]}
+      />
       {data.indicators.length === 0 && <p className="muted">Kế hoạch chưa có chỉ tiêu.</p>}
       <p className="muted">Số liệu tính đến ngày {showDate(data.as_of)}.</p>
     </div>

@@ -8,6 +8,7 @@ import type { IndicatorReview } from "../bindings/IndicatorReview";
 import { edit, newIndicatorReview, newTaskReview, patchById } from "../edits";
 import { TASK_STATUS, options } from "../labels";
 import { NumberInput, TextArea, TextInput } from "../widgets/Fields";
+import { IndicatorTable } from "../widgets/IndicatorTable";
 import { ListControls, Narratives, setText, type Props } from "./common";
 
 export function AssessmentEditor({ view, plan }: Props) {
@@ -40,60 +41,44 @@ export function AssessmentEditor({ view, plan }: Props) {
         <button onClick={() => saveWith((now) => ({ indicators: [...now.indicators, newIndicatorReview(last)] }))}>+ Chỉ tiêu năm trước</button>
       </div>
       {a.indicators.length > 0 && (
-        <table className="grid indicators" aria-label="Chỉ tiêu năm trước">
-          <thead>
-            <tr>
-              <th>Chỉ tiêu</th>
-              <th>Giao</th>
-              <th>Thực hiện</th>
-              <th>Đơn vị</th>
-              <th>Đánh giá</th>
-              <th>Ghi chú, lý do</th>
-              <th></th>
-            </tr>
-          </thead>
-          <tbody>
-            {a.indicators.map((r, i) => (
-              <tr key={r.id} data-loc={`indicator-${r.id}`}>
-                <td>
-                  <TextInput label={`Tên chỉ tiêu năm trước ${i + 1}`} hideLabel value={r.indicator.name} onCommit={(name) => setIndicator(r.id, { name })} />
-                </td>
-                <td>
-                  <NumberInput label={`Chỉ tiêu giao ${i + 1}`} value={r.indicator.target} onCommit={(target) => setIndicator(r.id, { target })} />
-                </td>
-                <td>
-                  <NumberInput label={`Kết quả thực hiện ${i + 1}`} value={r.actual} onCommit={(actual) => review(r.id, { actual })} />
-                </td>
-                <td>
-                  <TextInput label={`Đơn vị chỉ tiêu năm trước ${i + 1}`} hideLabel value={r.indicator.unit} onCommit={(unit) => setIndicator(r.id, { unit })} />
-                </td>
-                <td>
-                  <select
-                    aria-label={`Đánh giá chỉ tiêu năm trước ${i + 1}`}
-                    value={r.achieved === null ? "" : String(r.achieved)}
-                    onChange={(e) => review(r.id, { achieved: e.target.value === "" ? null : e.target.value === "true" })}
-                  >
-                    <option value="">Chưa đánh giá</option>
-                    <option value="true">Đạt</option>
-                    <option value="false">Không đạt</option>
-                  </select>
-                </td>
-                <td>
-                  <TextInput
-                    label={`Ghi chú chỉ tiêu năm trước ${i + 1}`}
-                    hideLabel
-                    placeholder="Lý do nếu chưa đánh giá được"
-                    value={r.note}
-                    onCommit={(note) => review(r.id, { note })}
-                  />
-                </td>
-                <td>
-                  <ListControls list={a.indicators} i={i} onChange={(indicators) => save({ indicators })} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <IndicatorTable
+          label="Chỉ tiêu năm trước"
+          rows={a.indicators}
+          rowAttrs={(r) => ({ "data-loc": `indicator-${r.id}` })}
+          columns={[
+            {
+              title: "Chỉ tiêu",
+              cell: (r, i) => <TextInput label={`Tên chỉ tiêu năm trước ${i + 1}`} hideLabel value={r.indicator.name} onCommit={(name) => setIndicator(r.id, { name })} />,
+            },
+            { title: "Giao", cell: (r, i) => <NumberInput label={`Chỉ tiêu giao ${i + 1}`} value={r.indicator.target} onCommit={(target) => setIndicator(r.id, { target })} /> },
+            { title: "Thực hiện", cell: (r, i) => <NumberInput label={`Kết quả thực hiện ${i + 1}`} value={r.actual} onCommit={(actual) => review(r.id, { actual })} /> },
+            {
+              title: "Đơn vị",
+              cell: (r, i) => <TextInput label={`Đơn vị chỉ tiêu năm trước ${i + 1}`} hideLabel value={r.indicator.unit} onCommit={(unit) => setIndicator(r.id, { unit })} />,
+            },
+            {
+              title: "Đánh giá",
+              cell: (r, i) => (
+                <select
+                  aria-label={`Đánh giá chỉ tiêu năm trước ${i + 1}`}
+                  value={r.achieved === null ? "" : String(r.achieved)}
+                  onChange={(e) => review(r.id, { achieved: e.target.value === "" ? null : e.target.value === "true" })}
+                >
+                  <option value="">Chưa đánh giá</option>
+                  <option value="true">Đạt</option>
+                  <option value="false">Không đạt</option>
+                </select>
+              ),
+            },
+            {
+              title: "Ghi chú, lý do",
+              cell: (r, i) => (
+                <TextInput label={`Ghi chú chỉ tiêu năm trước ${i + 1}`} hideLabel placeholder="Lý do nếu chưa đánh giá được" value={r.note} onCommit={(note) => review(r.id, { note })} />
+              ),
+            },
+            { title: "", cell: (_, i) => <ListControls list={a.indicators} i={i} onChange={(indicators) => save({ indicators })} /> },
+          ]}
+        />
       )}
       <h3>Tình hình thực hiện nhiệm vụ theo lĩnh vực</h3>
       <Narratives titleLabel="Tên lĩnh vực" list={a.sections} onChange={(sections) => save({ sections })} />

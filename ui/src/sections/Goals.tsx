@@ -4,6 +4,7 @@ import type { Indicator } from "../bindings/Indicator";
 import { edit, indicatorFromCatalogue, listEdit, newGoal, newIndicator, patchAt } from "../edits";
 import { COMPARATORS, PILLARS, options } from "../labels";
 import { DeadlineInput } from "../widgets/DeadlineInput";
+import { IndicatorTable } from "../widgets/IndicatorTable";
 import { NumberInput, TextArea, TextInput } from "../widgets/Fields";
 import { ListControls, setText, type Props } from "./common";
 
@@ -43,47 +44,37 @@ export function GoalsEditor({ view, plan, catalogues }: Props) {
               <ListControls list={goals} i={gi} onChange={save} />
             </div>
             <TextArea label="Nội dung mục tiêu" hideLabel rows={2} value={g.text} onCommit={(text) => setGoal(gi, { text })} />
-            <table className="grid indicators">
-              <thead>
-                <tr>
-                  <th>Chỉ tiêu</th>
-                  <th>So sánh</th>
-                  <th>Chỉ tiêu đạt</th>
-                  <th>Đơn vị</th>
-                  <th>Thời hạn</th>
-                  <th></th>
-                </tr>
-              </thead>
-              <tbody>
-                {g.indicators.map((ind, ii) => (
-                  <tr key={ind.id} data-loc={`indicator-${ind.id}`}>
-                    <td>
-                      <TextInput label="Tên chỉ tiêu" hideLabel value={ind.name} onCommit={(name) => setInd(ii, { name })} />
-                    </td>
-                    <td>
-                      <select aria-label="So sánh" value={ind.comparator} onChange={(e) => setInd(ii, { comparator: e.target.value as Indicator["comparator"] })}>
-                        {options(COMPARATORS)}
-                      </select>
-                    </td>
-                    <td className="target">
+            <IndicatorTable
+              rows={g.indicators}
+              rowAttrs={(ind) => ({ "data-loc": `indicator-${ind.id}` })}
+              columns={[
+                { title: "Chỉ tiêu", cell: (ind, ii) => <TextInput label="Tên chỉ tiêu" hideLabel value={ind.name} onCommit={(name) => setInd(ii, { name })} /> },
+                {
+                  title: "So sánh",
+                  cell: (ind, ii) => (
+                    <select aria-label="So sánh" value={ind.comparator} onChange={(e) => setInd(ii, { comparator: e.target.value as Indicator["comparator"] })}>
+                      {options(COMPARATORS)}
+                    </select>
+                  ),
+                },
+                {
+                  title: "Chỉ tiêu đạt",
+                  className: "target",
+                  cell: (ind, ii) => (
+                    <>
                       <NumberInput label="Giá trị cần đạt" value={ind.target} onCommit={(target) => setInd(ii, { target })} />
-                      {ind.comparator === "range" && (
-                        <NumberInput label="Đến" value={ind.target_max} onCommit={(target_max) => setInd(ii, { target_max })} />
-                      )}
-                    </td>
-                    <td>
-                      <TextInput label="Đơn vị" hideLabel value={ind.unit} onCommit={(unit) => setInd(ii, { unit })} />
-                    </td>
-                    <td>
-                      <DeadlineInput label="Thời hạn chỉ tiêu" value={ind.target_date} planYear={year} onChange={(target_date) => setInd(ii, { target_date })} />
-                    </td>
-                    <td>
-                      <ListControls list={g.indicators} i={ii} onChange={(indicators) => setGoal(gi, { indicators })} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                      {ind.comparator === "range" && <NumberInput label="Đến" value={ind.target_max} onCommit={(target_max) => setInd(ii, { target_max })} />}
+                    </>
+                  ),
+                },
+                { title: "Đơn vị", cell: (ind, ii) => <TextInput label="Đơn vị" hideLabel value={ind.unit} onCommit={(unit) => setInd(ii, { unit })} /> },
+                {
+                  title: "Thời hạn",
+                  cell: (ind, ii) => <DeadlineInput label="Thời hạn chỉ tiêu" value={ind.target_date} planYear={year} onChange={(target_date) => setInd(ii, { target_date })} />,
+                },
+                { title: "", cell: (_, ii) => <ListControls list={g.indicators} i={ii} onChange={(indicators) => setGoal(gi, { indicators })} /> },
+              ]}
+            />
             <div className="row">
               <button onClick={() => setGoal(gi, { indicators: [...g.indicators, newIndicator(year)] })}>+ Chỉ tiêu mới</button>
               <select
