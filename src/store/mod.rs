@@ -84,6 +84,10 @@ macro_rules! each {
     };
 }
 
+// After `each!`, which it uses.
+mod deltas;
+use deltas::document_at;
+
 impl Tx {
     async fn commit(self) -> Result<()> {
         each!(Tx, self, t => t.commit().await?);
@@ -195,20 +199,6 @@ async fn restore(
     Ok(head + 1)
 }
 
-async fn document_at(tx: &mut Tx, id: &str, revision: i64) -> Result<Plan> {
-    const SQL: &str = "SELECT document FROM plan_revisions WHERE plan_id = $1 AND revision = $2";
-    let doc: Option<String> = each!(Tx, tx, c => sqlx::query_scalar(SQL)
-        .bind(id)
-        .bind(revision)
-        .fetch_optional(&mut **c)
-        .await?);
-    let doc = doc.ok_or_else(|| Error::Invalid("Không còn lịch sử để hoàn tác thêm.".into()))?;
-    serde_json::from_str(&doc).map_err(|e| Error::Damaged {
-        id: format!("{id} (phiên bản {revision})"),
-        detail: e.to_string(),
-    })
-}
-
 /// The state a redo returns to: the trailing run of undo/redo revisions read as a stack.
 async fn redo_target(tx: &mut Tx, id: &str) -> Result<Option<i64>> {
     const SQL: &str =
@@ -291,6 +281,9 @@ async fn write_revision(
             .execute(&mut **c)
             .await?;
     });
+    if let Some(before) = before {
+        deltas::keep_as_delta(tx, id, next - 1, before, plan).await?;
+    }
     Ok(())
 }
 
@@ -366,10 +359,10 @@ impl Store {
             let me = postgres::account(&pool).await?;
             (Pool::Pg(pool), me)
         } else {
-            (
-                Pool::Lite(sqlite::open(db).await?),
-                accounts::computer_user(),
-            )
+            let pool = sqlite::open(db).await?;
+            // A file written before revisions were kept as patches shrinks once, here.
+            deltas::compact(&pool).await?;
+            (Pool::Lite(pool), accounts::computer_user())
         };
         Ok(Store {
             pool,
@@ -727,22 +720,59 @@ impl Store {
         }
     }
 
+    /// Every kept revision of a plan, oldest first, each with its whole document (a revision
+    /// kept as a patch is read whole; see `deltas`).
+    async fn whole_history(&self, id: &str) -> Result<Vec<RevisionRow>> {
+        const REVISIONS: &str = "SELECT revision, created_at, summary, document, kind, state, parent_state, from_state, author, sections FROM plan_revisions WHERE plan_id = $1 ORDER BY revision";
+        let mut history: Vec<RevisionRow> = each!(Pool, &self.pool, p => sqlx::query_as(REVISIONS)
+            .bind(id)
+            .fetch_all(p)
+            .await?);
+        if let Pool::Lite(p) = &self.pool {
+            let bases: Vec<Option<i64>> = sqlx::query_scalar(
+                "SELECT base FROM plan_revisions WHERE plan_id = $1 ORDER BY revision",
+            )
+            .bind(id)
+            .fetch_all(p)
+            .await?;
+            let rows: Vec<_> = history
+                .iter()
+                .zip(bases)
+                .map(|(r, base)| (r.0, r.3.clone(), base))
+                .collect();
+            for (r, doc) in history.iter_mut().zip(deltas::whole_documents(&rows)?) {
+                r.3 = doc;
+            }
+        }
+        Ok(history)
+    }
+
+    /// The plan as it was at a kept revision (`None` when that revision is no longer kept).
+    pub async fn plan_at(&self, id: &str, revision: i64) -> Result<Option<Plan>> {
+        let mut tx = self.begin().await?;
+        match deltas::document_json(&mut tx, id, revision).await? {
+            None => Ok(None),
+            Some(doc) => Ok(Some(serde_json::from_value(doc).map_err(|e| {
+                Error::Damaged {
+                    id: format!("{id} (phiên bản {revision})"),
+                    detail: e.to_string(),
+                }
+            })?)),
+        }
+    }
+
     /// Copies every plan, with its whole history (each revision, undo and redo as they were),
     /// into `to`, in one transaction there: afterwards both hold equal plans and histories,
     /// and undo goes on working on either. Nothing is copied when `to` already holds one of
     /// the plans. This is how plans move from a computer to the province's server and back.
     pub async fn copy_all_to(&self, to: &Store) -> Result<Copied> {
         const PLANS: &str = "SELECT id, province, year, title, status, revision, created_at, updated_at, document FROM plans ORDER BY created_at, id";
-        const REVISIONS: &str = "SELECT revision, created_at, summary, document, kind, state, parent_state, from_state, author, sections FROM plan_revisions WHERE plan_id = $1 ORDER BY revision";
         let plans: Vec<PlanRow> =
             each!(Pool, &self.pool, p => sqlx::query_as(PLANS).fetch_all(p).await?);
         let mut tx = to.begin().await?;
         let mut revisions = 0;
         for plan in &plans {
-            let history: Vec<RevisionRow> = each!(Pool, &self.pool, p => sqlx::query_as(REVISIONS)
-                .bind(&plan.0)
-                .fetch_all(p)
-                .await?);
+            let history = self.whole_history(&plan.0).await?;
             let there: i64 = each!(Tx, &mut tx, c => sqlx::query_scalar("SELECT COUNT(*) FROM plans WHERE id = $1")
                 .bind(&plan.0)
                 .fetch_one(&mut **c)
@@ -786,6 +816,9 @@ impl Store {
             revisions += history.len();
         }
         tx.commit().await?;
+        if let Pool::Lite(pool) = &to.pool {
+            deltas::compact(pool).await?;
+        }
         Ok(Copied {
             plans: plans.len(),
             revisions,
