@@ -30,7 +30,11 @@ pub(super) async fn open(path: &Path) -> Result<SqlitePool> {
     let base = SqliteConnectOptions::from_str("sqlite:")?
         .filename(path)
         .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(15));
+        .busy_timeout(Duration::from_secs(15))
+        // The WAL is copied into the file every 256 pages (1 MB, not SQLite's 4 MB) and cut
+        // back to 1 MB after, so that it does not stay four times the size of the plans.
+        .pragma("wal_autocheckpoint", "256")
+        .pragma("journal_size_limit", "1048576");
     // Creating and migrating the file is one process's job at a time: two first starts at
     // once (the app and the CLI, two windows) raced to "UNIQUE constraint failed:
     // _sqlx_migrations.version" or "database is locked". The lock is the OS's, so it goes
