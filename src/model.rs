@@ -224,6 +224,45 @@ pub struct Identity {
     /// when it is issued: a final report is not exported without it.
     #[serde(default)]
     pub report_number: Option<String>,
+    /// The drafting department's Tờ trình submitting the plan to the committee; once it has
+    /// a number and a date, the decision's "Theo đề nghị …" line cites it.
+    #[serde(default)]
+    pub submission: Option<Submission>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Submission {
+    /// Digits only; empty while drafting.
+    #[serde(default)]
+    pub number: Option<String>,
+    /// "TTr-SKHCN"
+    pub symbol: String,
+    #[serde(default)]
+    pub issue_date: Option<NaiveDate>,
+    /// "GIÁM ĐỐC", or "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC" over two lines.
+    pub signer_title: String,
+    #[serde(default)]
+    pub signer_name: String,
+}
+
+impl Submission {
+    /// A new Tờ trình of the drafting department, to be numbered when it is signed.
+    pub fn new() -> Self {
+        Submission {
+            number: None,
+            symbol: "TTr-SKHCN".into(),
+            issue_date: None,
+            signer_title: "GIÁM ĐỐC".into(),
+            signer_name: String::new(),
+        }
+    }
+}
+
+impl Default for Submission {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -869,6 +908,7 @@ impl Plan {
                 guidance: Vec::new(),
                 decision: None,
                 report_number: None,
+                submission: None,
             },
             directory: Vec::new(),
             legal_bases: Vec::new(),

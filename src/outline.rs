@@ -103,6 +103,26 @@ pub(crate) struct DecisionFile {
     pub(crate) decision: DecisionWording,
 }
 
+/// The Tờ trình's fixed wording (`templates/documents/to-trinh.toml`); what it says of the
+/// plan — goals, tasks, budget — is written from the plan.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SubmissionWording {
+    pub(crate) issuer: String,
+    pub(crate) to: String,
+    pub(crate) opening: String,
+    pub(crate) necessity: String,
+    pub(crate) process: String,
+    pub(crate) request: String,
+    pub(crate) attached: Vec<String>,
+    pub(crate) recipients: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct SubmissionFile {
+    pub(crate) submission: SubmissionWording,
+}
+
 pub(crate) fn template_file<T: serde::de::DeserializeOwned>(name: &str) -> Result<T> {
     let file = TEMPLATES
         .get_file(name)
@@ -128,7 +148,8 @@ pub fn template_ids() -> Vec<String> {
     TEMPLATES
         .files()
         .filter_map(|f| f.path().file_stem()?.to_str().map(String::from))
-        .filter(|n| n != "quyet-dinh")
+        // The wording of the decision and the Tờ trình, not body layouts.
+        .filter(|n| n != "quyet-dinh" && n != "to-trinh")
         .collect()
 }
 
@@ -140,6 +161,7 @@ mod tests {
             super::body_template(&id).unwrap();
         }
         super::template_file::<super::DecisionFile>("quyet-dinh.toml").unwrap();
+        super::template_file::<super::SubmissionFile>("to-trinh.toml").unwrap();
         assert!(super::template_ids().contains(&super::DEFAULT_TEMPLATE.to_string()));
     }
 }

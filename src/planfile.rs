@@ -13,9 +13,9 @@ use crate::{Error, Result};
 pub const FORMAT: &str = "dxplan-plan";
 /// 2 adds each task's tracking (`progress`), 3 the day an indicator was measured
 /// (`measured`), 4 the final check's findings confirmed as intended (`intended`) and the import's points
-/// to check (`to_review`). Older files read the same, without them; an older app told to open a newer
-/// file says to update rather than fail on a field.
-pub const SCHEMA_VERSION: u32 = 4;
+/// to check (`to_review`), 5 the Tờ trình (`identity.submission`). Older files read the same, without
+/// them; an older app told to open a newer file says to update rather than fail on a field.
+pub const SCHEMA_VERSION: u32 = 5;
 const READABLE: std::ops::RangeInclusive<u32> = 1..=SCHEMA_VERSION;
 /// A real plan file is well under 1 MB; refuse anything absurd before parsing it.
 pub const MAX_BYTES: u64 = 20 * 1024 * 1024;

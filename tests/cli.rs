@@ -225,10 +225,10 @@ fn export_word_documents() {
             "--docx",
             pl.to_str().unwrap(),
             "--doc",
-            "to-trinh",
+            "cong-van",
         ],
     );
-    assert!(stderr(&o).contains("«to-trinh» không có"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("«cong-van» không có"), "{}", stderr(&o));
 }
 
 #[test]

@@ -793,3 +793,109 @@ fn what_a_document_says_is_plain_data_the_docx_prints() {
         assert_eq!(row, &cells);
     }
 }
+
+/// The paragraphs of a package's body, each as its text.
+fn body_paragraphs(pkg: &Package) -> Vec<String> {
+    let xml = Document::parse(&pkg.parts["word/document.xml"]).unwrap();
+    let body = w(xml.root(), "body").next().unwrap();
+    w(body, "p").map(text).collect()
+}
+
+#[test]
+fn the_to_trinh_says_the_plans_own_figures_and_the_decision_cites_it() {
+    use dxplan::format::money_million;
+    let mut plan = dxplan::sample::plan();
+    let pkg = open(&build(&plan, &opts(DocChoice::ToTrinh, true)).unwrap());
+    let xml = Document::parse(&pkg.parts["word/document.xml"]).unwrap();
+    let body = w(xml.root(), "body").next().unwrap();
+    // The Decree 30 form: A4 portrait, the header block with the department under the
+    // committee, the number line of a draft, the boxed "DỰ THẢO".
+    let pg = w(body, "pgSz").last().unwrap();
+    assert_eq!(
+        (attr(pg, "w"), attr(pg, "h")),
+        (Some("11906"), Some("16838"))
+    );
+    let header = body.children().find(|c| c.is_element()).unwrap();
+    let rows = rows_text(header);
+    assert_eq!(
+        rows[0][0],
+        "UBND TỈNH QUẢNG NGÃISỞ THÔNG TIN VÀ TRUYỀN THÔNG"
+    );
+    assert_eq!(rows[1][0], "Số:        /TTr-SKHCN");
+    let paras = body_paragraphs(&pkg);
+    let has = |line: &str| paras.iter().any(|p| p == line);
+    assert!(has("DỰ THẢO") && has("TỜ TRÌNH"), "{paras:?}");
+    assert!(has(
+        "Về việc ban hành Kế hoạch chuyển đổi số tỉnh Quảng Ngãi năm 2023"
+    ));
+    assert!(has("Kính gửi: Ủy ban nhân dân tỉnh Quảng Ngãi."));
+
+    // What it says of the plan is the plan's: every basis, the goals and indicators, each
+    // group's number of tasks, the budget.
+    for b in &plan.legal_bases {
+        let cited = format!("- {};", b.citation().trim_end_matches([';', '.']));
+        assert!(has(&cited), "{cited}");
+    }
+    let indicators = plan.indicators().count();
+    assert!(has(&format!(
+        "Kế hoạch đặt {} mục tiêu cụ thể với {indicators} chỉ tiêu:",
+        plan.specific_goals.len()
+    )));
+    assert!(has(&format!(
+        "Kế hoạch gồm {} nhiệm vụ, chia thành {} nhóm:",
+        plan.tasks().count(),
+        plan.groups.len()
+    )));
+    for (i, g) in plan.groups.iter().enumerate() {
+        let line = format!("- Nhóm {}. {}: {} nhiệm vụ;", i + 1, g.title, g.tasks.len());
+        assert!(has(&line), "{line}");
+    }
+    let total = money_million(dxplan::budget::grand_total(&plan));
+    assert!(
+        has(&format!("- Tổng kinh phí dự kiến: {total}.")),
+        "{total}"
+    );
+    assert!(paras.iter().any(|p| p.ends_with("năm 2023./.")));
+
+    // A final Tờ trình needs its number, date and signer; with them it prints them, and the
+    // decision's "Theo đề nghị" line cites it.
+    let e = build(&plan, &opts(DocChoice::ToTrinh, false))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("số tờ trình") && e.contains("họ tên người ký tờ trình"),
+        "{e}"
+    );
+    plan.identity.submission = Some(dxplan::model::Submission {
+        number: Some("35".into()),
+        issue_date: chrono::NaiveDate::from_ymd_opt(2022, 12, 2),
+        signer_name: "Nguyễn Văn B".into(),
+        ..Default::default()
+    });
+    let pkg = open(&build(&plan, &opts(DocChoice::ToTrinh, false)).unwrap());
+    let xml = Document::parse(&pkg.parts["word/document.xml"]).unwrap();
+    let body = w(xml.root(), "body").next().unwrap();
+    let rows = rows_text(body.children().find(|c| c.is_element()).unwrap());
+    assert_eq!(
+        rows[1],
+        ["Số: 35/TTr-SKHCN", "Quảng Ngãi, ngày 02 tháng 12 năm 2022"]
+    );
+    let paras = body_paragraphs(&pkg);
+    assert!(!paras.iter().any(|p| p == "DỰ THẢO"));
+    assert!(paras.iter().any(|p| p == "Nguyễn Văn B"));
+    plan.identity.decision = Some(Decision {
+        number: Some("1502".into()),
+        symbol: "QĐ-UBND".into(),
+        issue_date: chrono::NaiveDate::from_ymd_opt(2022, 12, 9),
+        proposal: String::new(),
+    });
+    let decision = body_paragraphs(&open(
+        &build(&plan, &opts(DocChoice::QuyetDinh, false)).unwrap(),
+    ));
+    assert!(
+        decision
+            .iter()
+            .any(|p| p.ends_with("tại Tờ trình số 35/TTr-SKHCN ngày 02/12/2022.")),
+        "{decision:?}"
+    );
+}

@@ -24,6 +24,12 @@ fn prepared() -> Plan {
         issue_date: None,
         proposal: String::new(),
     });
+    plan.identity.submission = Some(Submission {
+        number: Some("35".into()),
+        issue_date: chrono::NaiveDate::from_ymd_opt(2022, 12, 2),
+        signer_name: "Nguyễn Văn B".into(),
+        ..Submission::new()
+    });
     plan
 }
 
@@ -38,6 +44,14 @@ fn sample_2023_rolls_over_to_2024() {
         ..Options::default()
     };
     let (next, report) = rollover(&plan, 2024, &opts);
+
+    // Next year's Tờ trình: the same department's signer, a new number and date to come.
+    let submission = next.identity.submission.as_ref().unwrap();
+    assert_eq!(
+        (submission.number.as_deref(), submission.issue_date),
+        (None, None)
+    );
+    assert_eq!(submission.signer_name, "Nguyễn Văn B");
 
     // Tasks: 76 − 3 finished (one of them kept back) + the recurring finished one − 1 dropped.
     assert_eq!(next.tasks().count(), 76 - 2 - 1);

@@ -23,12 +23,18 @@ pub enum ExportKind {
     BaoCao,
     /// The same report's tables as a workbook.
     BaoCaoWorkbook,
+    /// The drafting department's Tờ trình submitting the plan (Word).
+    ToTrinh,
 }
 
 impl ExportKind {
-    /// The documents a plan is issued as (not the year-end results report).
+    /// The documents a plan is issued as (not the year-end results report, nor the Tờ trình
+    /// that asks for it to be issued).
     pub fn is_plan_document(self) -> bool {
-        !matches!(self, ExportKind::BaoCao | ExportKind::BaoCaoWorkbook)
+        !matches!(
+            self,
+            ExportKind::BaoCao | ExportKind::BaoCaoWorkbook | ExportKind::ToTrinh
+        )
     }
 
     /// File name the save dialog proposes: "Ke-hoach-CDS-Quang-Ngai-2023.docx" keeps to
@@ -46,6 +52,7 @@ impl ExportKind {
             ExportKind::Workbook => ("Phu-luc-CDS", "xlsx"),
             ExportKind::BaoCao => ("Bao-cao-ket-qua-CDS", "docx"),
             ExportKind::BaoCaoWorkbook => ("Bao-cao-ket-qua-CDS", "xlsx"),
+            ExportKind::ToTrinh => ("To-trinh-KH-CDS", "docx"),
         };
         format!("{stem}-{province}-{}.{ext}", plan.identity.year)
     }
@@ -56,6 +63,7 @@ impl ExportKind {
             ExportKind::QuyetDinh => Some(DocChoice::QuyetDinh),
             ExportKind::PhuLuc => Some(DocChoice::PhuLuc),
             ExportKind::BaoCao => Some(DocChoice::BaoCao { as_of: None }),
+            ExportKind::ToTrinh => Some(DocChoice::ToTrinh),
             ExportKind::Workbook | ExportKind::BaoCaoWorkbook => None,
         }
     }

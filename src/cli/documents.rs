@@ -42,7 +42,7 @@ pub enum Command {
         /// Tệp .xlsx phụ lục (nhiệm vụ, chỉ tiêu, kinh phí, phân công)
         #[arg(long)]
         xlsx: Option<PathBuf>,
-        /// ke-hoach (kế hoạch và các phụ lục), quyet-dinh (quyết định ban hành và phụ lục), phu-luc (phụ lục nhiệm vụ)
+        /// ke-hoach (kế hoạch và các phụ lục), quyet-dinh (quyết định ban hành và phụ lục), phu-luc (phụ lục nhiệm vụ), to-trinh (tờ trình đề nghị ban hành kế hoạch)
         #[arg(long, default_value = "ke-hoach")]
         doc: String,
         /// Bản dự thảo: có chữ «DỰ THẢO», để trống số và ngày
@@ -190,11 +190,14 @@ async fn export(
             draft,
             template,
         };
-        let plan_document = !matches!(opts.doc, dxplan::docx::DocChoice::BaoCao { .. });
+        use dxplan::docx::DocChoice;
+        // The report and the Tờ trình are not the plan issued: neither is held to the final
+        // check, nor marks the plan issued; a report needs its number.
+        let plan_document = !matches!(opts.doc, DocChoice::BaoCao { .. } | DocChoice::ToTrinh);
         if !draft && plan_document {
             dxplan::readiness::ensure_issuable(&plan)?;
         }
-        if !draft && !plan_document {
+        if !draft && matches!(opts.doc, DocChoice::BaoCao { .. }) {
             dxplan::readiness::ensure_report_numbered(&plan)?;
         }
         dxplan::docx::export(&plan, &opts, &docx)?;

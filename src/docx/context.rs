@@ -110,6 +110,21 @@ impl<'a> Ctx<'a> {
             .map_or("QĐ-UBND".into(), |d| d.symbol.clone())
     }
 
+    /// "Tờ trình số 123/TTr-SKHCN ngày 01/12/2026", once the Tờ trình has both.
+    pub fn submission_cited(&self) -> Option<String> {
+        let s = self.plan.identity.submission.as_ref()?;
+        let number = s
+            .number
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())?;
+        Some(format!(
+            "Tờ trình số {number}/{} ngày {}",
+            s.symbol.trim(),
+            date_short(s.issue_date?)
+        ))
+    }
+
     /// "(Kèm theo Kế hoạch số 189/KH-UBND ngày 09/12/2022 của Ủy ban nhân dân tỉnh Quảng Ngãi)"
     pub fn attached_to(&self) -> String {
         let id = &self.plan.identity;
@@ -145,16 +160,22 @@ impl<'a> Ctx<'a> {
             .map_or("Sở Khoa học và Công nghệ".to_string(), |a| {
                 a.name.clone()
             });
-        let proposal = id
-            .decision
-            .as_ref()
-            .map(|d| d.proposal.trim())
-            .filter(|p| !p.is_empty())
+        // The Tờ trình once numbered and dated (one source); else what was typed into the
+        // decision.
+        let proposal = self
+            .submission_cited()
+            .or_else(|| {
+                id.decision
+                    .as_ref()
+                    .map(|d| d.proposal.trim().to_string())
+                    .filter(|p| !p.is_empty())
+            })
             .map_or(String::new(), |p| format!(" tại {p}"));
         text.replace("{năm trước}", &(id.year - 1).to_string())
             .replace("{năm}", &id.year.to_string())
             .replace("{TỈNH}", &id.province.to_uppercase())
             .replace("{tỉnh}", &id.province)
+            .replace("{CƠ QUAN THAM MƯU}", &drafting.to_uppercase())
             .replace("{cơ quan tham mưu}", &drafting)
             .replace("{tên kế hoạch}", &lower_first(&id.title))
             .replace("{đề nghị}", &proposal)

@@ -1,6 +1,6 @@
 //! Official Word documents in the Decree 30/2020 format: the plan (Kế hoạch), the decision
-//! that issues it (Quyết định) with its task appendix, the appendix alone, and the results
-//! report. Written in two stages:
+//! that issues it (Quyết định) with its task appendix, the appendix alone, the results
+//! report, and the Tờ trình that submits the plan. Written in two stages:
 //!
 //! 1. what the document says (`content`): the plan → sections of headings, paragraphs,
 //!    tables and the header and signature blocks, as plain data (`content.rs`), built by
@@ -18,13 +18,14 @@ mod render;
 /// The results report; its day is shared with the workbook.
 pub mod report;
 mod style;
+mod submission;
 
 use std::path::Path;
 
 use chrono::NaiveDate;
 
 use crate::model::Plan;
-use crate::outline::{body_template, template_file, DecisionFile};
+use crate::outline::{body_template, template_file, DecisionFile, SubmissionFile};
 use crate::{Error, Result};
 use content::{Block, Document, Section};
 use context::Ctx;
@@ -40,6 +41,8 @@ pub enum DocChoice {
     PhuLuc,
     /// The results report of the plan's year, as of a day (the year's end when `None`).
     BaoCao { as_of: Option<NaiveDate> },
+    /// The drafting department's Tờ trình submitting the plan to the committee.
+    ToTrinh,
 }
 
 impl std::str::FromStr for DocChoice {
@@ -50,8 +53,9 @@ impl std::str::FromStr for DocChoice {
             "quyet-dinh" => Ok(DocChoice::QuyetDinh),
             "phu-luc" => Ok(DocChoice::PhuLuc),
             "bao-cao" => Ok(DocChoice::BaoCao { as_of: None }),
+            "to-trinh" => Ok(DocChoice::ToTrinh),
             other => Err(Error::Invalid(format!(
-                "Loại văn bản «{other}» không có; chọn ke-hoach, quyet-dinh, phu-luc hoặc bao-cao."
+                "Loại văn bản «{other}» không có; chọn ke-hoach, quyet-dinh, phu-luc, bao-cao hoặc to-trinh."
             ))),
         }
     }
@@ -88,6 +92,19 @@ fn check(plan: &Plan, opts: &Options) -> Result<()> {
     }
     let id = &plan.identity;
     let mut missing = Vec::new();
+    if opts.doc == DocChoice::ToTrinh {
+        let s = id.submission.clone().unwrap_or_default();
+        if s.number.as_deref().is_none_or(|n| n.trim().is_empty()) {
+            missing.push("số tờ trình");
+        }
+        if s.issue_date.is_none() {
+            missing.push("ngày tờ trình");
+        }
+        if s.signer_name.trim().is_empty() {
+            missing.push("họ tên người ký tờ trình");
+        }
+        return refuse_missing(missing);
+    }
     if id.number.as_deref().is_none_or(|n| n.trim().is_empty()) {
         missing.push("số kế hoạch");
     }
@@ -110,15 +127,19 @@ fn check(plan: &Plan, opts: &Options) -> Result<()> {
             }
         }
     }
-    if !missing.is_empty() {
-        return Err(Error::Invalid(format!(
-            "Bản chính thức còn thiếu: {}. Hãy bổ sung hoặc xuất bản dự thảo.",
-            missing.join(", ")
-        )));
-    }
     // Whether the plan may be issued at all (its errors, the final check) is decided where
     // exports are asked for: `readiness::ensure_issuable`, by the session and the CLI.
-    Ok(())
+    refuse_missing(missing)
+}
+
+fn refuse_missing(missing: Vec<&str>) -> Result<()> {
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Invalid(format!(
+        "Bản chính thức còn thiếu: {}. Hãy bổ sung hoặc xuất bản dự thảo.",
+        missing.join(", ")
+    )))
 }
 
 // ------------------------------------------------------------------------- entry ----
@@ -142,6 +163,13 @@ pub fn content(plan: &Plan, opts: &Options) -> Result<Document> {
             vec![appendix::tasks()],
         ),
         DocChoice::PhuLuc => (Vec::new(), vec![appendix::tasks()]),
+        DocChoice::ToTrinh => (
+            submission::body(
+                &ctx,
+                &template_file::<SubmissionFile>("to-trinh.toml")?.submission,
+            ),
+            Vec::new(),
+        ),
         DocChoice::BaoCao { as_of } => {
             let day = report::as_of(plan, as_of);
             (report::body(&ctx, day), appendix::for_report(day))

@@ -267,6 +267,12 @@ fn carry_prose(plan: &Plan, next: &mut Plan, shift: &mut Shift) {
     id.status = PlanStatus::Draft;
     id.decision = None;
     id.report_number = None;
+    // Next year's Tờ trình is a new one: the same department and signer, no number or date.
+    id.submission = id.submission.take().map(|s| crate::model::Submission {
+        number: None,
+        issue_date: None,
+        ..s
+    });
 
     next.vision = shift.text("Tầm nhìn".into(), &plan.vision);
     next.general_goal = shift.text("Mục tiêu tổng quát".into(), &plan.general_goal);

@@ -5,6 +5,7 @@ field."""
 
 import json
 import os
+import re
 import subprocess
 import time
 import zipfile
@@ -73,14 +74,16 @@ def export_four(d, version):
     thức»); their paths by kind, as the screen shows them."""
     button(d, "Xuất văn bản").click()
     d.find_element(By.XPATH, f"//label[contains(., '{version}')]/input[@type='radio']").click()
-    paths = {}
-    for kind in ["ke_hoach", "quyet_dinh", "phu_luc", "workbook"]:
-        d.find_element(By.CSS_SELECTOR, f"input[name='doc'][value='{kind}']").click()
-        before = [e.text for e in d.find_elements(By.CSS_SELECTOR, "[data-testid='export-path']")]
-        button(d, "Xuất tệp…").click()
-        paths[kind] = wait(d, 60).until(
-            lambda d: [e.text for e in d.find_elements(By.CSS_SELECTOR, "[data-testid='export-path']") if [e.text] != before] or None)[0]
-    return paths
+    return {kind: export_one(d, kind) for kind in ["ke_hoach", "quyet_dinh", "phu_luc", "workbook"]}
+
+
+def export_one(d, kind):
+    """One document exported from the open export screen; its path as the screen shows it."""
+    d.find_element(By.CSS_SELECTOR, f"input[name='doc'][value='{kind}']").click()
+    before = [e.text for e in d.find_elements(By.CSS_SELECTOR, "[data-testid='export-path']")]
+    button(d, "Xuất tệp…").click()
+    return wait(d, 60).until(
+        lambda d: [e.text for e in d.find_elements(By.CSS_SELECTOR, "[data-testid='export-path']") if [e.text] != before] or None)[0]
 
 
 def panel(d):
@@ -114,9 +117,21 @@ def test_draft_a_whole_2027_plan_from_blank(launch, workdir):
     date.send_keys("31/02/2026", Keys.TAB)
     wait(d).until(lambda d: "Không có ngày 31/02/2026." in body(d).text)
     retype(d, labelled(body(d), "Ngày ban hành"), "09/12/2026")
+    # The Tờ trình: a wrong date first, its number left empty, then given; the decision, ticked
+    # after it, cites it instead of a typed line.
+    body(d).find_element(By.XPATH, ".//label[contains(., 'trình kế hoạch bằng một tờ trình')]/input").click()
+    settle(d)
+    assert labelled(body(d), "Ký hiệu tờ trình").get_attribute("value") == "TTr-SKHCN"
+    labelled(body(d), "Ngày tờ trình").send_keys("31/11/2026", Keys.TAB)
+    wait(d).until(lambda d: "Không có ngày 31/11/2026." in body(d).text)
+    retype(d, labelled(body(d), "Ngày tờ trình"), "01/12/2026")
+    retype(d, labelled(body(d), "Người ký tờ trình"), "Trần Thị Hoa")
     body(d).find_element(By.XPATH, ".//label[contains(., 'ban hành kèm theo một quyết định')]/input").click()
     settle(d)
-    retype(d, labelled(body(d), "Tờ trình (số, ký hiệu, ngày; không ghi tên cơ quan)"), "Tờ trình số 456/TTr-SKHCN ngày 01/12/2026")
+    assert "khi tờ trình có số và ngày" in body(d).find_element(By.CSS_SELECTOR, "[data-testid='decision-cites']").text
+    assert not body(d).find_elements(By.XPATH, ".//label[span='Tờ trình (số, ký hiệu, ngày; không ghi tên cơ quan)']")
+    retype(d, labelled(body(d), "Số tờ trình"), "456")
+    wait(d).until(lambda d: "khi tờ trình" not in body(d).find_element(By.CSS_SELECTOR, "[data-testid='decision-cites']").text)
     retype(d, labelled(body(d), "Ngày quyết định"), "10/12/2026")
     assert "Chưa nhập họ tên người ký." not in panel(d)
 
@@ -247,6 +262,11 @@ def test_draft_a_whole_2027_plan_from_blank(launch, workdir):
             assert "DỰ THẢO" in xml, kind
     with zipfile.ZipFile(paths["quyet_dinh"]) as z:
         assert "Tờ trình số 456/TTr-SKHCN ngày 01/12/2026" in z.read("word/document.xml").decode()
+    # The Tờ trình: the department's, signed by its director, counting the plan's own tasks.
+    with zipfile.ZipFile(export_one(d, "to_trinh")) as z:
+        text = re.sub("<[^>]+>", "", z.read("word/document.xml").decode())
+    for line in ["TỜ TRÌNH", "/TTr-SKHCN", "GIÁM ĐỐC", "Trần Thị Hoa", f"Kế hoạch gồm {len(TASKS)} nhiệm vụ, chia thành {len(GROUPS)} nhóm:"]:
+        assert line in text, line
 
     # --- Close, reopen: the app is back on the plan; the plan file read by the CLI has every value.
     d = launch()
@@ -262,7 +282,9 @@ def test_draft_a_whole_2027_plan_from_blank(launch, workdir):
     ident = plan["identity"]
     assert (ident["year"], ident["signer"]["name"], ident["archive_unit"], ident["issue_date"]) == (2027, "Nguyễn Văn Sơn", "KGVX", "2026-12-09")
     assert ident["recipients"] == ["Bộ Khoa học và Công nghệ", "Thường trực Tỉnh ủy", "Các sở, ban, ngành tỉnh"]
-    assert ident["decision"]["proposal"] == "Tờ trình số 456/TTr-SKHCN ngày 01/12/2026"
+    assert ident["submission"] == {"number": "456", "symbol": "TTr-SKHCN", "issue_date": "2026-12-01",
+                                   "signer_title": "GIÁM ĐỐC", "signer_name": "Trần Thị Hoa"}
+    assert ident["decision"]["proposal"] == ""
     assert ident["decision"]["issue_date"] == "2026-12-10"
     bases = plan["legal_bases"]
     assert len(bases) == 2 and bases[0]["library_ref"]

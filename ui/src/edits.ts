@@ -24,6 +24,7 @@ import type { Progress } from "./bindings/Progress";
 import type { TaskStatus } from "./bindings/TaskStatus";
 import type { Task } from "./bindings/Task";
 import type { TaskGroup } from "./bindings/TaskGroup";
+import type { Submission } from "./bindings/Submission";
 import type { TaskReview } from "./bindings/TaskReview";
 import type { TextField } from "./bindings/TextField";
 import { newId } from "./text";
@@ -160,6 +161,11 @@ export function newIndicatorReview(lastYear: number): IndicatorReview {
 
 export function newTaskReview(): TaskReview {
   return { id: newId(), group: "", title: "", lead: [], status: null, result: "" };
+}
+
+/** A new Tờ trình of the drafting department, numbered when it is signed (as Submission::new). */
+export function newSubmission(): Submission {
+  return { number: null, symbol: "TTr-SKHCN", issue_date: null, signer_title: "GIÁM ĐỐC", signer_name: "" };
 }
 
 export function newGoal(): Goal {

@@ -3,4 +3,4 @@
 /**
  * The documents the export screen offers.
  */
-export type ExportKind = "ke_hoach" | "quyet_dinh" | "phu_luc" | "workbook" | "bao_cao" | "bao_cao_workbook";
+export type ExportKind = "ke_hoach" | "quyet_dinh" | "phu_luc" | "workbook" | "bao_cao" | "bao_cao_workbook" | "to_trinh";

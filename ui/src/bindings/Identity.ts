@@ -4,6 +4,7 @@ import type { Decision } from "./Decision";
 import type { DocKind } from "./DocKind";
 import type { PlanStatus } from "./PlanStatus";
 import type { Signer } from "./Signer";
+import type { Submission } from "./Submission";
 
 export type Identity = { 
 /**
@@ -66,4 +67,9 @@ decision: Decision | null,
  * The number of the year's results report (the "415" of "Số: 415/BC-UBND"), given
  * when it is issued: a final report is not exported without it.
  */
-report_number: string | null, };
+report_number: string | null, 
+/**
+ * The drafting department's Tờ trình submitting the plan to the committee; once it has
+ * a number and a date, the decision's "Theo đề nghị …" line cites it.
+ */
+submission: Submission | null, };

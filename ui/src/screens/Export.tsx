@@ -13,6 +13,7 @@ export const DOCUMENTS: { kind: ExportKind; label: string; note: string }[] = [
   { kind: "workbook", label: "Sổ tính", note: "Các phụ lục dạng bảng tính (.xlsx)" },
   { kind: "bao_cao", label: "Báo cáo kết quả", note: "Báo cáo kết quả thực hiện kế hoạch trong năm, từ số liệu theo dõi (.docx)" },
   { kind: "bao_cao_workbook", label: "Báo cáo kết quả (sổ tính)", note: "Các bảng của báo cáo kết quả (.xlsx)" },
+  { kind: "to_trinh", label: "Tờ trình", note: "Tờ trình của cơ quan soạn thảo đề nghị ban hành kế hoạch (.docx)" },
 ];
 
 type Result = { kind: "done"; path: string } | { kind: "error"; message: string } | null;

@@ -1,7 +1,8 @@
 // «Thông tin văn bản»: the document's identity (number, date, signer, recipients) and
-// the decision that issues the plan.
+// the Tờ trình that submits the plan and the decision that issues it.
 import type { Identity } from "../bindings/Identity";
-import { archiveUnit, edit } from "../edits";
+import type { Submission } from "../bindings/Submission";
+import { archiveUnit, edit, newSubmission } from "../edits";
 import { AgencyPicker } from "../widgets/AgencyPicker";
 import { DateInput } from "../widgets/DateInput";
 import { TextArea, TextInput } from "../widgets/Fields";
@@ -11,6 +12,7 @@ export function IdentityEditor({ view, plan }: Props) {
   const id = view.plan.identity;
   const set = (patch: Partial<Identity>) => plan.apply((v) => edit.identity(v.plan, patch));
   const signer = (patch: Partial<Identity["signer"]>) => set({ signer: { ...id.signer, ...patch } });
+  const submission = (patch: Partial<Submission>) => set({ submission: { ...(id.submission ?? newSubmission()), ...patch } });
   return (
     <div className="form">
       <h2>Thông tin văn bản</h2>
@@ -68,6 +70,20 @@ export function IdentityEditor({ view, plan }: Props) {
         onCommit={(typed) => set({ archive_unit: archiveUnit(typed) })}
       />
       <TextArea label="Đoạn mở đầu" value={id.opening} onCommit={setText(plan, "opening")} />
+      <h3>Tờ trình đề nghị ban hành</h3>
+      <label className="check">
+        <input type="checkbox" checked={id.submission !== null} onChange={(e) => set({ submission: e.target.checked ? newSubmission() : null })} />
+        Cơ quan soạn thảo trình kế hoạch bằng một tờ trình (khi có số và ngày, quyết định dẫn tờ trình này)
+      </label>
+      {id.submission && (
+        <div className="row wrap">
+          <TextInput label="Số tờ trình" className="narrow" placeholder="để trống khi dự thảo" value={id.submission.number ?? ""} onCommit={(n) => submission({ number: n.trim() || null })} />
+          <TextInput label="Ký hiệu tờ trình" className="narrow" value={id.submission.symbol} onCommit={(symbol) => submission({ symbol })} />
+          <DateInput label="Ngày tờ trình" value={id.submission.issue_date} onChange={(issue_date) => submission({ issue_date })} />
+          <TextInput label="Chức vụ người ký tờ trình" value={id.submission.signer_title} onCommit={(signer_title) => submission({ signer_title })} />
+          <TextInput label="Người ký tờ trình" value={id.submission.signer_name} onCommit={(signer_name) => submission({ signer_name })} />
+        </div>
+      )}
       <h3>Quyết định ban hành kế hoạch</h3>
       <label className="check">
         <input
@@ -84,13 +100,21 @@ export function IdentityEditor({ view, plan }: Props) {
           <TextInput label="Số quyết định" className="narrow" value={id.decision.number ?? ""} onCommit={(n) => set({ decision: { ...id.decision!, number: n.trim() || null } })} />
           <TextInput label="Ký hiệu" className="narrow" value={id.decision.symbol} onCommit={(symbol) => set({ decision: { ...id.decision!, symbol } })} />
           <DateInput label="Ngày quyết định" value={id.decision.issue_date} onChange={(issue_date) => set({ decision: { ...id.decision!, issue_date } })} />
-          <TextInput
-            label="Tờ trình (số, ký hiệu, ngày; không ghi tên cơ quan)"
-            className="grow"
-            placeholder="Tờ trình số 123/TTr-SKHCN ngày 01/12/2026"
-            value={id.decision.proposal}
-            onCommit={(proposal) => set({ decision: { ...id.decision!, proposal } })}
-          />
+          {/* One source: with a Tờ trình above, the decision cites it (once numbered). */}
+          {id.submission ? (
+            <p className="muted" data-testid="decision-cites">
+              Quyết định dẫn tờ trình ở trên
+              {id.submission.number && id.submission.issue_date ? "" : " khi tờ trình có số và ngày"}.
+            </p>
+          ) : (
+            <TextInput
+              label="Tờ trình (số, ký hiệu, ngày; không ghi tên cơ quan)"
+              className="grow"
+              placeholder="Tờ trình số 123/TTr-SKHCN ngày 01/12/2026"
+              value={id.decision.proposal}
+              onCommit={(proposal) => set({ decision: { ...id.decision!, proposal } })}
+            />
+          )}
         </div>
       )}
     </div>
