@@ -92,6 +92,12 @@ fn every_kept_revision_reads_back_as_it_was_saved() {
         };
         check(store, false).await;
         check(Store::open(&path).await.unwrap(), true).await;
+        // A copy to another database (to the server and back) holds the same revisions.
+        let store = Store::open(&path).await.unwrap();
+        let other = Store::open(&dbs.at("copy.sqlite").await).await.unwrap();
+        store.copy_all_to(&other).await.unwrap();
+        store.close().await;
+        check(other, true).await;
         // Undo still walks back through patches: ten undos show the plans ten edits back.
         let store = Store::open(&path).await.unwrap();
         let shown = store.load(&id).await.unwrap().plan;

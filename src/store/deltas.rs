@@ -152,7 +152,11 @@ pub(super) async fn compact(pool: &SqlitePool) -> Result<usize> {
             .await?;
     }
     tx.commit().await?;
-    sqlx::query("VACUUM").execute(pool).await?;
+    // Giving the space back needs the file to itself: another window reading it just then
+    // only means it shrinks at a later opening.
+    if let Err(e) = sqlx::query("VACUUM").execute(pool).await {
+        log::warn!("VACUUM after compacting the history: {e}");
+    }
     Ok(rows.len())
 }
 
@@ -161,23 +165,29 @@ pub(super) async fn compact(pool: &SqlitePool) -> Result<usize> {
 /// writes.
 pub(super) fn whole_documents(rows: &[(i64, String, Option<i64>)]) -> Result<Vec<String>> {
     let mut out = vec![String::new(); rows.len()];
-    // Newest first: a patch's base is the revision just after it, read the step before.
-    let mut newer: Option<(i64, Value)> = None;
+    // Newest first: a patch's base is the revision just after it, read the step before. A
+    // whole row is copied as it is, and parsed only when the row before it is a patch.
+    let mut newer: Option<(i64, Option<Value>)> = None;
     for (k, (revision, doc, base)) in rows.iter().enumerate().rev() {
         let bad = |e: &dyn std::fmt::Display| damaged("", *revision, e.to_string());
-        let value = match (base, newer.take()) {
-            (None, _) => serde_json::from_str(doc).map_err(|e| bad(&e))?,
-            (Some(base), Some((at, mut value))) if at == *base => {
-                let patch: json_patch::Patch = serde_json::from_str(doc).map_err(|e| bad(&e))?;
-                json_patch::patch(&mut value, &patch).map_err(|e| bad(&e))?;
-                value
-            }
-            (Some(base), _) => return Err(bad(&format!("base {base} is not the next revision"))),
+        let Some(base) = base else {
+            out[k] = doc.clone();
+            newer = Some((*revision, None));
+            continue;
         };
+        let mut value = match newer.take() {
+            Some((at, Some(value))) if at == *base => value,
+            Some((at, None)) if at == *base => {
+                serde_json::from_str(&out[k + 1]).map_err(|e| bad(&e))?
+            }
+            _ => return Err(bad(&format!("base {base} is not the next revision"))),
+        };
+        let patch: json_patch::Patch = serde_json::from_str(doc).map_err(|e| bad(&e))?;
+        json_patch::patch(&mut value, &patch).map_err(|e| bad(&e))?;
         // The plan's own field order, as a whole revision is written.
         let plan: Plan = serde_json::from_value(value.clone()).map_err(|e| bad(&e))?;
         out[k] = serde_json::to_string(&plan).map_err(|e| Error::Invalid(e.to_string()))?;
-        newer = Some((*revision, value));
+        newer = Some((*revision, Some(value)));
     }
     Ok(out)
 }

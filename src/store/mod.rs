@@ -312,6 +312,21 @@ type RevisionRow = (
     String,
 );
 
+/// A history row as read with its `base` (see `deltas`).
+type RevisionWithBase = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    String,
+    String,
+    Option<i64>,
+);
+
 /// What a copy between databases moved.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Copied {
@@ -723,28 +738,36 @@ impl Store {
     /// Every kept revision of a plan, oldest first, each with its whole document (a revision
     /// kept as a patch is read whole; see `deltas`).
     async fn whole_history(&self, id: &str) -> Result<Vec<RevisionRow>> {
-        const REVISIONS: &str = "SELECT revision, created_at, summary, document, kind, state, parent_state, from_state, author, sections FROM plan_revisions WHERE plan_id = $1 ORDER BY revision";
-        let mut history: Vec<RevisionRow> = each!(Pool, &self.pool, p => sqlx::query_as(REVISIONS)
+        // Each row with its base, in one read (the embedded engine's rows may be patches).
+        const REVISIONS: &str = "SELECT revision, created_at, summary, document, kind, state, parent_state, from_state, author, sections, {base} FROM plan_revisions WHERE plan_id = $1 ORDER BY revision";
+        let base = match self.pool {
+            Pool::Lite(_) => "base",
+            Pool::Pg(_) => "CAST(NULL AS BIGINT)",
+        };
+        let sql = REVISIONS.replace("{base}", base);
+        let rows: Vec<(RevisionRow, Option<i64>)> =
+            each!(Pool, &self.pool, p => sqlx::query_as(&sql)
             .bind(id)
             .fetch_all(p)
-            .await?);
-        if let Pool::Lite(p) = &self.pool {
-            let bases: Vec<Option<i64>> = sqlx::query_scalar(
-                "SELECT base FROM plan_revisions WHERE plan_id = $1 ORDER BY revision",
-            )
-            .bind(id)
-            .fetch_all(p)
-            .await?;
-            let rows: Vec<_> = history
-                .iter()
-                .zip(bases)
-                .map(|(r, base)| (r.0, r.3.clone(), base))
-                .collect();
-            for (r, doc) in history.iter_mut().zip(deltas::whole_documents(&rows)?) {
+            .await?)
+            .into_iter()
+            .map(|(a, b, c, d, e, f, g, h, i, j, base): RevisionWithBase| {
+                ((a, b, c, d, e, f, g, h, i, j), base)
+            })
+            .collect();
+        let patches: Vec<_> = rows
+            .iter()
+            .map(|(r, base)| (r.0, r.3.clone(), *base))
+            .collect();
+        let documents = deltas::whole_documents(&patches)?;
+        Ok(rows
+            .into_iter()
+            .zip(documents)
+            .map(|((mut r, _), doc)| {
                 r.3 = doc;
-            }
-        }
-        Ok(history)
+                r
+            })
+            .collect())
     }
 
     /// The plan as it was at a kept revision (`None` when that revision is no longer kept).
