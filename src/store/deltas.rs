@@ -74,12 +74,19 @@ pub(super) async fn document_json(tx: &mut Tx, id: &str, revision: i64) -> Resul
     Ok(Some(value))
 }
 
-/// Revision `revision`'s plan.
-pub(super) async fn document_at(tx: &mut Tx, id: &str, revision: i64) -> Result<Plan> {
-    let doc = document_json(tx, id, revision)
+/// Revision `revision`'s plan, or `None` when the revision is no longer kept.
+pub(super) async fn plan_at(tx: &mut Tx, id: &str, revision: i64) -> Result<Option<Plan>> {
+    document_json(tx, id, revision)
         .await?
-        .ok_or_else(|| Error::Invalid("Không còn lịch sử để hoàn tác thêm.".into()))?;
-    serde_json::from_value(doc).map_err(|e| damaged(id, revision, e))
+        .map(|doc| serde_json::from_value(doc).map_err(|e| damaged(id, revision, e)))
+        .transpose()
+}
+
+/// Revision `revision`'s plan, for undo and redo: one no longer kept is the end of the history.
+pub(super) async fn document_at(tx: &mut Tx, id: &str, revision: i64) -> Result<Plan> {
+    plan_at(tx, id, revision)
+        .await?
+        .ok_or_else(|| Error::Invalid("Không còn lịch sử để hoàn tác thêm.".into()))
 }
 
 /// The patch stored in the older revision's row: it turns `newer` back into `older`.

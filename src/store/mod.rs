@@ -299,21 +299,9 @@ type PlanRow = (
     String,
     String,
 );
+/// A history row with its `base` (see `deltas`; always none on the server, and none once a
+/// copy has made it whole).
 type RevisionRow = (
-    i64,
-    String,
-    String,
-    String,
-    String,
-    Option<i64>,
-    Option<i64>,
-    Option<i64>,
-    String,
-    String,
-);
-
-/// A history row as read with its `base` (see `deltas`).
-type RevisionWithBase = (
     i64,
     String,
     String,
@@ -745,43 +733,26 @@ impl Store {
             Pool::Pg(_) => "CAST(NULL AS BIGINT)",
         };
         let sql = REVISIONS.replace("{base}", base);
-        let rows: Vec<(RevisionRow, Option<i64>)> =
-            each!(Pool, &self.pool, p => sqlx::query_as(&sql)
+        let mut rows: Vec<RevisionRow> = each!(Pool, &self.pool, p => sqlx::query_as(&sql)
             .bind(id)
             .fetch_all(p)
-            .await?)
-            .into_iter()
-            .map(|(a, b, c, d, e, f, g, h, i, j, base): RevisionWithBase| {
-                ((a, b, c, d, e, f, g, h, i, j), base)
-            })
-            .collect();
-        let patches: Vec<_> = rows
-            .iter()
-            .map(|(r, base)| (r.0, r.3.clone(), *base))
-            .collect();
-        let documents = deltas::whole_documents(&patches)?;
-        Ok(rows
-            .into_iter()
-            .zip(documents)
-            .map(|((mut r, _), doc)| {
-                r.3 = doc;
-                r
-            })
-            .collect())
+            .await?);
+        let patches: Vec<_> = rows.iter().map(|r| (r.0, r.3.clone(), r.10)).collect();
+        for (r, doc) in rows.iter_mut().zip(deltas::whole_documents(&patches)?) {
+            r.3 = doc;
+            r.10 = None;
+        }
+        Ok(rows)
     }
 
     /// The plan as it was at a kept revision (`None` when that revision is no longer kept).
     pub async fn plan_at(&self, id: &str, revision: i64) -> Result<Option<Plan>> {
-        let mut tx = self.begin().await?;
-        match deltas::document_json(&mut tx, id, revision).await? {
-            None => Ok(None),
-            Some(doc) => Ok(Some(serde_json::from_value(doc).map_err(|e| {
-                Error::Damaged {
-                    id: format!("{id} (phiên bản {revision})"),
-                    detail: e.to_string(),
-                }
-            })?)),
-        }
+        // A read: on the file, a deferred transaction, not the write lock `begin` takes.
+        let mut tx = match &self.pool {
+            Pool::Lite(p) => Tx::Lite(p.begin().await?),
+            Pool::Pg(p) => Tx::Pg(p.begin().await?),
+        };
+        deltas::plan_at(&mut tx, id, revision).await
     }
 
     /// Copies every plan, with its whole history (each revision, undo and redo as they were),
