@@ -31,10 +31,8 @@ impl ExportKind {
     /// The documents a plan is issued as (not the year-end results report, nor the Tờ trình
     /// that asks for it to be issued).
     pub fn is_plan_document(self) -> bool {
-        !matches!(
-            self,
-            ExportKind::BaoCao | ExportKind::BaoCaoWorkbook | ExportKind::ToTrinh
-        )
+        self.doc()
+            .map_or(self == ExportKind::Workbook, DocChoice::issues_the_plan)
     }
 
     /// File name the save dialog proposes: "Ke-hoach-CDS-Quang-Ngai-2023.docx" keeps to

@@ -190,14 +190,13 @@ async fn export(
             draft,
             template,
         };
-        use dxplan::docx::DocChoice;
         // The report and the Tờ trình are not the plan issued: neither is held to the final
         // check, nor marks the plan issued; a report needs its number.
-        let plan_document = !matches!(opts.doc, DocChoice::BaoCao { .. } | DocChoice::ToTrinh);
+        let plan_document = opts.doc.issues_the_plan();
         if !draft && plan_document {
             dxplan::readiness::ensure_issuable(&plan)?;
         }
-        if !draft && matches!(opts.doc, DocChoice::BaoCao { .. }) {
+        if !draft && matches!(opts.doc, dxplan::docx::DocChoice::BaoCao { .. }) {
             dxplan::readiness::ensure_report_numbered(&plan)?;
         }
         dxplan::docx::export(&plan, &opts, &docx)?;

@@ -45,6 +45,14 @@ pub enum DocChoice {
     ToTrinh,
 }
 
+impl DocChoice {
+    /// Whether a final export of it is the plan issued: not the year's results report, nor
+    /// the Tờ trình that asks for the plan to be issued.
+    pub fn issues_the_plan(self) -> bool {
+        !matches!(self, DocChoice::BaoCao { .. } | DocChoice::ToTrinh)
+    }
+}
+
 impl std::str::FromStr for DocChoice {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {

@@ -9,11 +9,25 @@ use crate::format::place_date;
 
 /// Issuing body | national name and motto, then the number | place and date.
 pub fn header(ctx: &Ctx, number_line: String, date: Option<NaiveDate>) -> Block {
-    let id = &ctx.plan.identity;
+    header_of(
+        ctx,
+        ctx.plan.identity.header_lines.clone(),
+        number_line,
+        date,
+    )
+}
+
+/// The header block of a document another body issues (the department's Tờ trình).
+pub fn header_of(
+    ctx: &Ctx,
+    issuer_lines: Vec<String>,
+    number_line: String,
+    date: Option<NaiveDate>,
+) -> Block {
     Block::Header {
-        issuer_lines: id.header_lines.clone(),
+        issuer_lines,
         number: number_line,
-        place_date: place_date(&id.place, date),
+        place_date: place_date(&ctx.plan.identity.place, date),
         draft: ctx.draft,
     }
 }
@@ -32,17 +46,10 @@ pub fn signature(ctx: &Ctx, first_recipient: Option<&str>) -> Block {
     let recipients = first_recipient
         .into_iter()
         .map(str::to_string)
-        .chain(id.recipients.iter().cloned())
-        .map(|r| format!("- {};", r.trim().trim_end_matches(';')))
-        .collect();
-    let archive = if id.archive_unit.trim().is_empty() {
-        "- Lưu: VT.".to_string()
-    } else {
-        format!("- Lưu: VT, {}.", id.archive_unit.trim())
-    };
+        .chain(id.recipients.iter().cloned());
     Block::Signature(Signature {
-        recipients,
-        archive,
+        recipients: recipient_lines(recipients),
+        archive: archive_line(ctx),
         authority: id.signer.authority.clone(),
         deputy: id
             .signer
@@ -52,4 +59,22 @@ pub fn signature(ctx: &Ctx, first_recipient: Option<&str>) -> Block {
         title: id.signer.title.clone(),
         name: id.signer.name.clone(),
     })
+}
+
+/// Each recipient as a "- …;" line of "Nơi nhận".
+pub fn recipient_lines(recipients: impl IntoIterator<Item = String>) -> Vec<String> {
+    recipients
+        .into_iter()
+        .map(|r| format!("- {};", r.trim().trim_end_matches(';')))
+        .collect()
+}
+
+/// The closing "- Lưu: VT, KGVX." line, with the drafting unit when the plan names one.
+pub fn archive_line(ctx: &Ctx) -> String {
+    let unit = ctx.plan.identity.archive_unit.trim();
+    if unit.is_empty() {
+        "- Lưu: VT.".to_string()
+    } else {
+        format!("- Lưu: VT, {unit}.")
+    }
 }

@@ -5,7 +5,8 @@
 
 use super::content::{narrative, Block, Signature};
 use super::context::Ctx;
-use crate::format::{doc_number, money_million, place_date};
+use super::parts;
+use crate::format::{doc_number, money_million};
 use crate::numbering::group_number;
 use crate::outline::SubmissionWording;
 
@@ -27,12 +28,12 @@ pub fn body(ctx: &Ctx, w: &SubmissionWording) -> Vec<Block> {
         (s.number.as_deref(), s.issue_date)
     };
     let mut out = vec![
-        Block::Header {
-            issuer_lines: ctx.fill(&w.issuer).lines().map(str::to_string).collect(),
-            number: doc_number(number, &s.symbol),
-            place_date: place_date(&id.place, date),
-            draft: ctx.draft,
-        },
+        parts::header_of(
+            ctx,
+            ctx.fill(&w.issuer).lines().map(str::to_string).collect(),
+            doc_number(number, &s.symbol),
+            date,
+        ),
         Block::Title {
             kind: "TỜ TRÌNH".into(),
             subject: format!(
@@ -73,12 +74,8 @@ pub fn body(ctx: &Ctx, w: &SubmissionWording) -> Vec<Block> {
     }));
     out.push(Block::Blank);
     out.push(Block::Signature(Signature {
-        recipients: w.recipients.iter().map(|r| format!("- {r};")).collect(),
-        archive: if id.archive_unit.trim().is_empty() {
-            "- Lưu: VT.".into()
-        } else {
-            format!("- Lưu: VT, {}.", id.archive_unit.trim())
-        },
+        recipients: parts::recipient_lines(w.recipients.iter().cloned()),
+        archive: parts::archive_line(ctx),
         authority: s.signer_title.clone(),
         deputy: None,
         title: String::new(),
