@@ -116,11 +116,40 @@ pub(crate) struct SubmissionWording {
     pub(crate) request: String,
     pub(crate) attached: Vec<String>,
     pub(crate) recipients: Vec<String>,
+    /// The consultation on the draft, when there was one: how it went, in figures.
+    pub(crate) consulted: String,
+    /// Said when the planner states that silence means agreement.
+    pub(crate) consulted_silence: String,
+    /// The table of comments, among the attached documents.
+    pub(crate) attached_consulted: String,
 }
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct SubmissionFile {
     pub(crate) submission: SubmissionWording,
+}
+
+/// The consultation's documents' fixed wording (`templates/documents/gop-y.toml`): the
+/// covering letter and the table of comments. Who was asked, the dates and the figures are
+/// the plan's.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ConsultationWording {
+    pub(crate) issuer: String,
+    pub(crate) letter_about: String,
+    pub(crate) letter_body: Vec<String>,
+    pub(crate) letter_recipients: Vec<String>,
+    pub(crate) table_title: String,
+    pub(crate) table_subject: String,
+    pub(crate) table_counts: String,
+    pub(crate) table_agreed: String,
+    pub(crate) table_silence: String,
+    pub(crate) table_unanswered: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct ConsultationFile {
+    pub(crate) consultation: ConsultationWording,
 }
 
 pub(crate) fn template_file<T: serde::de::DeserializeOwned>(name: &str) -> Result<T> {
@@ -148,8 +177,8 @@ pub fn template_ids() -> Vec<String> {
     TEMPLATES
         .files()
         .filter_map(|f| f.path().file_stem()?.to_str().map(String::from))
-        // The wording of the decision and the Tờ trình, not body layouts.
-        .filter(|n| n != "quyet-dinh" && n != "to-trinh")
+        // The wording of the decision, the Tờ trình and the consultation, not body layouts.
+        .filter(|n| !["quyet-dinh", "to-trinh", "gop-y"].contains(&n.as_str()))
         .collect()
 }
 
@@ -162,6 +191,7 @@ mod tests {
         }
         super::template_file::<super::DecisionFile>("quyet-dinh.toml").unwrap();
         super::template_file::<super::SubmissionFile>("to-trinh.toml").unwrap();
+        super::template_file::<super::ConsultationFile>("gop-y.toml").unwrap();
         assert!(super::template_ids().contains(&super::DEFAULT_TEMPLATE.to_string()));
     }
 }

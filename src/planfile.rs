@@ -13,9 +13,10 @@ use crate::{Error, Result};
 pub const FORMAT: &str = "dxplan-plan";
 /// 2 adds each task's tracking (`progress`), 3 the day an indicator was measured
 /// (`measured`), 4 the final check's findings confirmed as intended (`intended`) and the import's points
-/// to check (`to_review`), 5 the Tờ trình (`identity.submission`). Older files read the same, without
+/// to check (`to_review`), 5 the Tờ trình (`identity.submission`), 6 the consultation on the draft
+/// (`consultation`). Older files read the same, without
 /// them; an older app told to open a newer file says to update rather than fail on a field.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 const READABLE: std::ops::RangeInclusive<u32> = 1..=SCHEMA_VERSION;
 /// A real plan file is well under 1 MB; refuse anything absurd before parsing it.
 pub const MAX_BYTES: u64 = 20 * 1024 * 1024;
@@ -159,5 +160,8 @@ pub fn check_ids(plan: &Plan) -> std::result::Result<(), String> {
         plan.specific_goals.iter().map(|g| g.id.as_str()),
     )?;
     unique("căn cứ", plan.legal_bases.iter().map(|g| g.id.as_str()))?;
+    if let Some(c) = &plan.consultation {
+        unique("ý kiến góp ý", c.comments.iter().map(|x| x.id.as_str()))?;
+    }
     Ok(())
 }

@@ -41,6 +41,8 @@ fn typescript_bindings() {
     dxplan::app::Connection::export_all(&cfg).unwrap();
     dxplan::store::NewAccount::export_all(&cfg).unwrap();
     dxplan::store::Copied::export_all(&cfg).unwrap();
+    dxplan::app::DraftSent::export_all(&cfg).unwrap();
+    dxplan::proposals::comments::FormsRead::export_all(&cfg).unwrap();
 
     // A sample of what the front end relies on.
     let plan = std::fs::read_to_string(dir.join("Plan.ts")).unwrap();

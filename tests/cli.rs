@@ -225,10 +225,14 @@ fn export_word_documents() {
             "--docx",
             pl.to_str().unwrap(),
             "--doc",
-            "cong-van",
+            "cong-van-den",
         ],
     );
-    assert!(stderr(&o).contains("«cong-van» không có"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("«cong-van-den» không có"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -414,4 +418,115 @@ fn the_command_lines_own_words_are_vietnamese() {
             "{text}"
         );
     }
+}
+
+#[test]
+fn the_consultation_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite");
+    let id = stdout(&dxplan(&db, &["new", "--sample"]))
+        .trim()
+        .to_string();
+    let out = dir.path().join("gui");
+    std::fs::create_dir(&out).unwrap();
+    let by = (chrono::Local::now().date_naive() + chrono::Days::new(7)).to_string();
+    let o = dxplan(
+        &db,
+        &[
+            "consult-send",
+            &id,
+            "--to",
+            "Sở Y tế",
+            "--to",
+            "Sở Tài chính",
+            "--reply-by",
+            &by,
+            "--dir",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 4, "{}", stdout(&o));
+    // A place the draft does not have: refused, nothing recorded.
+    let letter = |comment: &str| {
+        dxplan(
+            &db,
+            &[
+                "consult-letter",
+                &id,
+                "--agency",
+                "Sở Y tế",
+                "--letter",
+                "45/SYT-KHTC",
+                "--date",
+                "2026-12-05",
+                "--comment",
+                comment,
+            ],
+        )
+    };
+    let o = letter("Nhiệm vụ 99.1 | Không có chỗ này");
+    assert!(
+        stderr(&o).contains("Không tìm thấy vị trí «Nhiệm vụ 99.1»"),
+        "{}",
+        stderr(&o)
+    );
+    let o = dxplan(&db, &["consult-list", &id]);
+    assert!(stdout(&o).contains("0 ý kiến"), "{}", stdout(&o));
+    let o = letter("Nhiệm vụ 1.2 | Làm rõ sản phẩm. | Xây dựng kho dữ liệu");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = dxplan(&db, &["consult-list", &id, "--json"]);
+    let list: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let comment = list[0]["id"].as_str().unwrap().to_string();
+    assert_eq!(list[0]["place"]["kind"], "task");
+    // One answer at a time; a final table once every comment is answered.
+    let o = dxplan(
+        &db,
+        &["consult-answer", &id, &comment, "--accept", "--reject", "x"],
+    );
+    assert!(stderr(&o).contains("Chọn đúng một"), "{}", stderr(&o));
+    let table = dir.path().join("bang.docx");
+    let export = || {
+        dxplan(
+            &db,
+            &[
+                "export",
+                &id,
+                "--doc",
+                "gop-y",
+                "--docx",
+                table.to_str().unwrap(),
+            ],
+        )
+    };
+    assert!(stderr(&export()).contains("Còn 1 ý kiến góp ý chưa trả lời"));
+    let o = dxplan(
+        &db,
+        &[
+            "consult-answer",
+            &id,
+            &comment,
+            "--explain",
+            "Đã có tại Phụ lục I.",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = dxplan(
+        &db,
+        &[
+            "consult-update",
+            &id,
+            "--letter-number",
+            "812",
+            "--silence-agrees",
+            "true",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = export();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let xml = common::document_xml(&table);
+    assert!(xml.contains("Giải trình: Đã có tại Phụ lục I."), "{xml}");
+    assert!(xml.contains("Công văn số 812/SKHCN-CĐS"));
+    assert!(xml.contains("Sở Tài chính"), "the silent agency is named");
 }

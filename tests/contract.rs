@@ -51,9 +51,13 @@ fn op(edit: &Edit) -> &'static str {
         Edit::ReplaceText { .. } => "replace_text",
         Edit::DismissReview { .. } => "dismiss_review",
         Edit::FillDeadlines { .. } => "fill_deadlines",
+        Edit::RecordReply { .. } => "record_reply",
+        Edit::AnswerComment { .. } => "answer_comment",
+        Edit::RemoveComment { .. } => "remove_comment",
+        Edit::UpdateConsultation { .. } => "update_consultation",
     }
 }
-const EVERY_OP: usize = 26;
+const EVERY_OP: usize = 30;
 
 #[test]
 fn every_edit_the_window_builds_is_read_and_applied_by_the_core() {

@@ -899,3 +899,27 @@ fn the_to_trinh_says_the_plans_own_figures_and_the_decision_cites_it() {
         "{decision:?}"
     );
 }
+
+#[test]
+fn every_document_passes_the_decree_30_checker() {
+    let mut plan = dxplan::sample::plan();
+    plan.identity.decision = Some(Decision {
+        number: Some("1502".into()),
+        symbol: "QĐ-UBND".into(),
+        issue_date: chrono::NaiveDate::from_ymd_opt(2022, 12, 9),
+        proposal: String::new(),
+    });
+    for (doc, draft) in [
+        (DocChoice::KeHoach, false),
+        (DocChoice::KeHoach, true),
+        (DocChoice::QuyetDinh, false),
+        (DocChoice::ToTrinh, true),
+    ] {
+        let bytes = build(&plan, &opts(doc, draft)).unwrap();
+        assert_eq!(
+            common::nd30::check(&bytes, true),
+            Vec::<String>::new(),
+            "{doc:?}"
+        );
+    }
+}

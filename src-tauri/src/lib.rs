@@ -6,12 +6,13 @@
 use std::path::PathBuf;
 
 use dxplan::app::{
-    Connection, ExportKind, Importing, NewPlan, PlanView, Received, Resume, Rolled, Session,
-    Started, TextMatch, UserError,
+    Connection, DraftSent, ExportKind, Importing, NewPlan, PlanView, Received, Resume, Rolled,
+    Session, Started, TextMatch, UserError,
 };
 use dxplan::catalogue::Catalogues;
 use dxplan::model::NaiveDate;
 use dxplan::proposals::batch::{Round, Sent};
+use dxplan::proposals::comments::FormsRead;
 use dxplan::proposals::RowRef;
 use dxplan::store::connection::ServerSettings;
 use dxplan::store::{Copied, NewAccount, PlanSummary, Store};
@@ -292,6 +293,39 @@ async fn apply_round(
     Ok(s.apply_round(&id, revision, &files, rejected).await?)
 }
 
+/// «Góp ý dự thảo» "Gửi xin ý kiến": the folder for the letter, the draft and the forms is
+/// chosen in the dialog.
+#[tauri::command]
+async fn send_draft(
+    app: AppHandle,
+    s: State<'_, Session>,
+    id: String,
+    agencies: Vec<String>,
+    reply_by: NaiveDate,
+) -> Reply<Option<DraftSent>> {
+    match ask_folder(
+        &app,
+        "Chọn thư mục lưu công văn, dự thảo và các phiếu góp ý",
+    ) {
+        Some(dir) => Ok(Some(s.send_draft(&id, agencies, reply_by, &dir).await?)),
+        None => Ok(None),
+    }
+}
+
+/// «Góp ý dự thảo» "Nhận phiếu góp ý": the filled forms are chosen in the dialog.
+#[tauri::command]
+async fn receive_forms(
+    app: AppHandle,
+    s: State<'_, Session>,
+    id: String,
+) -> Reply<Option<FormsRead>> {
+    let title = "Chọn các phiếu góp ý các cơ quan đã gửi lại";
+    match ask_open_paths(&app, title, ("Sổ tính Excel", &["xlsx"])) {
+        Some(files) if !files.is_empty() => Ok(Some(s.receive_forms(&id, files).await?)),
+        _ => Ok(None),
+    }
+}
+
 #[tauri::command]
 fn catalogues(s: State<'_, Session>) -> Catalogues {
     (*s.catalogues()).clone()
@@ -441,6 +475,8 @@ pub fn run() {
             send_round,
             review_round,
             apply_round,
+            send_draft,
+            receive_forms,
             resume,
             set_resume,
             reveal,

@@ -25,6 +25,14 @@ pub enum ExportKind {
     BaoCaoWorkbook,
     /// The drafting department's Tờ trình submitting the plan (Word).
     ToTrinh,
+    /// The covering letter sending the draft for comments (Word).
+    CongVan,
+    /// The table of comments and answers, by agency (Word).
+    GopY,
+    /// The same table by part of the plan (Word).
+    GopYTheoPhan,
+    /// The Kế hoạch with Word's revision marks against the draft sent for comments.
+    KeHoachSuaDoi,
 }
 
 impl ExportKind {
@@ -51,6 +59,9 @@ impl ExportKind {
             ExportKind::BaoCao => ("Bao-cao-ket-qua-CDS", "docx"),
             ExportKind::BaoCaoWorkbook => ("Bao-cao-ket-qua-CDS", "xlsx"),
             ExportKind::ToTrinh => ("To-trinh-KH-CDS", "docx"),
+            ExportKind::CongVan => ("Cong-van-xin-y-kien-du-thao-KH-CDS", "docx"),
+            ExportKind::GopY | ExportKind::GopYTheoPhan => ("Bang-tong-hop-y-kien-KH-CDS", "docx"),
+            ExportKind::KeHoachSuaDoi => ("Ke-hoach-CDS-sua-doi-sau-gop-y", "docx"),
         };
         format!("{stem}-{province}-{}.{ext}", plan.identity.year)
     }
@@ -62,6 +73,10 @@ impl ExportKind {
             ExportKind::PhuLuc => Some(DocChoice::PhuLuc),
             ExportKind::BaoCao => Some(DocChoice::BaoCao { as_of: None }),
             ExportKind::ToTrinh => Some(DocChoice::ToTrinh),
+            ExportKind::CongVan => Some(DocChoice::CongVan),
+            ExportKind::GopY => Some(DocChoice::GopY { by_part: false }),
+            ExportKind::GopYTheoPhan => Some(DocChoice::GopY { by_part: true }),
+            ExportKind::KeHoachSuaDoi => Some(DocChoice::KeHoachSuaDoi),
             ExportKind::Workbook | ExportKind::BaoCaoWorkbook => None,
         }
     }

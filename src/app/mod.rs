@@ -2,6 +2,7 @@
 //! each of its commands to exactly one call here, so everything the window shows — numbers,
 //! totals, findings, completeness, the preview — is computed in this crate, once.
 
+mod consultation;
 mod documents;
 mod plans;
 mod rounds;
@@ -16,6 +17,7 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
+pub use consultation::*;
 pub use documents::*;
 pub use plans::*;
 pub use rounds::*;

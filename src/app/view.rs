@@ -73,6 +73,38 @@ pub struct PlanView {
     pub account: UserAccount,
     /// Who last changed each section, and when (the outline shows it).
     pub edited: Vec<SectionEdit>,
+    /// «Góp ý dự thảo»: the round's figures and where each comment is, once the draft was sent.
+    pub consultation: Option<ConsultationView>,
+}
+
+/// The consultation as the «Góp ý dự thảo» screen shows it, computed here once.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ConsultationView {
+    /// How each comment's place is named, in the order of `plan.consultation.comments`.
+    pub labels: Vec<String>,
+    /// The places a comment typed in from a letter can be about.
+    pub places: Vec<crate::proposals::comments::PlaceRow>,
+    pub counts: crate::model::AnswerCounts,
+    /// How many of the agencies asked have answered.
+    pub answered: usize,
+    /// The agencies asked that have not answered.
+    pub silent: Vec<crate::model::Id>,
+}
+
+fn consultation_view(plan: &Plan) -> Option<ConsultationView> {
+    let c = plan.consultation.as_ref()?;
+    let draft = c.draft.as_deref();
+    Some(ConsultationView {
+        labels: c
+            .comments
+            .iter()
+            .map(|x| crate::proposals::comments::place_label(plan, draft, &x.place))
+            .collect(),
+        places: crate::proposals::comments::places(plan),
+        counts: c.counts(),
+        answered: c.agencies.iter().filter(|a| c.replied(a)).count(),
+        silent: c.silent().cloned().collect(),
+    })
 }
 
 /// Amounts by source or by level, each named; lines without one are "Chưa xác định".
@@ -102,6 +134,13 @@ pub struct TextMatch {
 
 /// The computed parts of the plan screen.
 pub fn view_of(id: String, revision: i64, plan: Plan, can_undo: bool, can_redo: bool) -> PlanView {
+    let consultation = consultation_view(&plan);
+    // The draft sent for comments is the plan again: the window never shows it whole, and
+    // would hold the plan twice.
+    let mut plan = plan;
+    if let Some(c) = &mut plan.consultation {
+        c.draft = None;
+    }
     let money = crate::format::money;
     let totals = crate::budget::totals(&plan);
     // Validated once: the panel shows the findings, the outline counts them per section.
@@ -170,6 +209,7 @@ pub fn view_of(id: String, revision: i64, plan: Plan, can_undo: bool, can_redo: 
         can_redo,
         account: UserAccount::default(),
         edited: Vec::new(),
+        consultation,
         plan,
     }
 }

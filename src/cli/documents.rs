@@ -42,7 +42,7 @@ pub enum Command {
         /// Tệp .xlsx phụ lục (nhiệm vụ, chỉ tiêu, kinh phí, phân công)
         #[arg(long)]
         xlsx: Option<PathBuf>,
-        /// ke-hoach (kế hoạch và các phụ lục), quyet-dinh (quyết định ban hành và phụ lục), phu-luc (phụ lục nhiệm vụ), to-trinh (tờ trình đề nghị ban hành kế hoạch)
+        /// ke-hoach (kế hoạch và các phụ lục), quyet-dinh (quyết định ban hành và phụ lục), phu-luc (phụ lục nhiệm vụ), to-trinh (tờ trình đề nghị ban hành kế hoạch), cong-van (công văn xin ý kiến dự thảo), gop-y hoặc gop-y-theo-phan (bảng tổng hợp, tiếp thu, giải trình ý kiến góp ý theo cơ quan hoặc theo phần), ke-hoach-sua-doi (kế hoạch đánh dấu những gì đã sửa so với dự thảo gửi xin ý kiến)
         #[arg(long, default_value = "ke-hoach")]
         doc: String,
         /// Bản dự thảo: có chữ «DỰ THẢO», để trống số và ngày

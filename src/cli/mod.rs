@@ -1,6 +1,7 @@
 //! The `dxplan` command line: its arguments, and one module per family of commands; `run`
 //! only dispatches. Every command goes through the window's `Session` (see `place`).
 
+mod consult;
 mod documents;
 mod import;
 mod place;
@@ -50,6 +51,8 @@ enum Command {
     #[command(flatten)]
     Rounds(rounds::Command),
     #[command(flatten)]
+    Consult(consult::Command),
+    #[command(flatten)]
     Server(server::Command),
 }
 
@@ -63,6 +66,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Documents(c) => documents::run(c, &place).await,
         Command::Import(c) => import::run(c, &place).await,
         Command::Rounds(c) => rounds::run(c, &place).await,
+        Command::Consult(c) => consult::run(c, &place).await,
         Command::Server(c) => server::run(c, &place).await,
     }
 }

@@ -49,6 +49,16 @@ const VALUE_NAMES: &[(&str, &str)] = &[
     ("REJECT", "MỤC"),
     ("KEEP", "MỤC"),
     ("DROP", "MỤC"),
+    ("REPLY_BY", "NGÀY"),
+    ("DATE", "NGÀY"),
+    ("LETTER", "SỐ/KÝ-HIỆU"),
+    ("LETTER_NUMBER", "SỐ"),
+    ("COMMENT", "MÃ-Ý-KIẾN"),
+    ("COMMENTS", "Ý-KIẾN"),
+    ("ACCEPT_NOTE", "GHI-CHÚ"),
+    ("EXPLAIN", "GIẢI-TRÌNH"),
+    ("REJECT_REASON", "LÝ-DO"),
+    ("SILENCE_AGREES", "true|false"),
 ];
 
 /// Help for the few arguments whose meaning their name says.

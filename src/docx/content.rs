@@ -10,6 +10,8 @@ pub use crate::narrative::Span;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub sections: Vec<Section>,
+    /// Who made the changes a revision-marked document shows, and when (ISO 8601).
+    pub revised_by: Option<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +27,8 @@ pub enum Block {
     Header {
         issuer_lines: Vec<String>,
         number: String,
+        /// A letter's "V/v …" excerpt under its number (Decree 30's công văn).
+        about: Option<String>,
         place_date: String,
         draft: bool,
     },
@@ -49,6 +53,36 @@ pub enum Block {
     Table(Table),
     /// Recipients (left) and the signature (right).
     Signature(Signature),
+    /// A paragraph with what changed since an earlier version, laid out as `style`: the
+    /// revision-marked Kế hoạch (`revisions`).
+    Revised {
+        style: Style,
+        runs: Vec<Marked>,
+    },
+}
+
+/// What changed since an earlier version of a document, as Word's revision marks show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Same,
+    Inserted,
+    Deleted,
+}
+
+/// A piece of text with its change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marked {
+    pub mark: Mark,
+    pub span: Span,
+}
+
+/// Which of the blocks a revised paragraph is laid out as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Para,
+    Heading,
+    Caption,
+    AttachedTo,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -71,6 +105,8 @@ pub enum TableKind {
     Indicators,
     Progress,
     Results,
+    /// The table of comments on the draft and their answers.
+    Comments,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -103,6 +139,8 @@ pub struct Cell {
     pub strong: bool,
     /// How many of the table's columns it covers.
     pub span: usize,
+    /// Its lines with what changed since an earlier version, in place of `lines`.
+    pub revised: Option<Vec<Vec<Marked>>>,
 }
 
 impl Cell {
@@ -112,6 +150,7 @@ impl Cell {
             align,
             strong: false,
             span: 1,
+            revised: None,
         }
     }
 

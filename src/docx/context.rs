@@ -151,6 +151,37 @@ impl<'a> Ctx<'a> {
         )
     }
 
+    /// `fill`, with the consultation's dates and figures ({ngày gửi}, {hạn góp ý},
+    /// {công văn}, {số cơ quan}, {số trả lời}, {số ý kiến}, {tiếp thu}, {giải trình},
+    /// {không tiếp thu}, {không trả lời}); the plan's placeholders only when it has none.
+    pub(crate) fn fill_round(&self, text: &str) -> String {
+        let Some(c) = &self.plan.consultation else {
+            return self.fill(text);
+        };
+        let n = c.counts();
+        let letter = match c.letter_number.as_deref().filter(|_| !self.draft) {
+            Some(number) => format!(
+                " (Công văn số {number}/{} ngày {})",
+                c.letter_symbol,
+                date_short(c.sent_on)
+            ),
+            None => String::new(),
+        };
+        let answered = c.agencies.iter().filter(|a| c.replied(a)).count();
+        let filled = text
+            .replace("{ngày gửi}", &date_short(c.sent_on))
+            .replace("{hạn góp ý}", &crate::format::date_long(c.reply_by))
+            .replace("{công văn}", &letter)
+            .replace("{số cơ quan}", &c.agencies.len().to_string())
+            .replace("{số trả lời}", &answered.to_string())
+            .replace("{số ý kiến}", &c.comments.len().to_string())
+            .replace("{tiếp thu}", &n.accepted.to_string())
+            .replace("{giải trình}", &n.explained.to_string())
+            .replace("{không tiếp thu}", &n.rejected.to_string())
+            .replace("{không trả lời}", &c.silent().count().to_string());
+        self.fill(&filled)
+    }
+
     pub(crate) fn fill(&self, text: &str) -> String {
         let id = &self.plan.identity;
         let drafting = id

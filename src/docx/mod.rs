@@ -10,6 +10,7 @@
 
 mod appendix;
 mod body;
+mod consultation;
 pub mod content;
 mod context;
 mod parts;
@@ -17,6 +18,7 @@ mod postprocess;
 mod render;
 /// The results report; its day is shared with the workbook.
 pub mod report;
+mod revisions;
 mod style;
 mod submission;
 
@@ -25,7 +27,9 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::model::Plan;
-use crate::outline::{body_template, template_file, DecisionFile, SubmissionFile};
+use crate::outline::{
+    body_template, template_file, ConsultationFile, DecisionFile, SubmissionFile,
+};
 use crate::{Error, Result};
 use content::{Block, Document, Section};
 use context::Ctx;
@@ -43,13 +47,27 @@ pub enum DocChoice {
     BaoCao { as_of: Option<NaiveDate> },
     /// The drafting department's Tờ trình submitting the plan to the committee.
     ToTrinh,
+    /// The covering letter sending the draft to the agencies for comments.
+    CongVan,
+    /// The table of comments on the draft and their answers, grouped by agency or, when
+    /// `by_part`, by part of the plan.
+    GopY { by_part: bool },
+    /// The Kế hoạch (a draft) with Word's revision marks against the draft sent for comments.
+    KeHoachSuaDoi,
 }
 
 impl DocChoice {
     /// Whether a final export of it is the plan issued: not the year's results report, nor
     /// the Tờ trình that asks for the plan to be issued.
     pub fn issues_the_plan(self) -> bool {
-        !matches!(self, DocChoice::BaoCao { .. } | DocChoice::ToTrinh)
+        !matches!(
+            self,
+            DocChoice::BaoCao { .. }
+                | DocChoice::ToTrinh
+                | DocChoice::CongVan
+                | DocChoice::GopY { .. }
+                | DocChoice::KeHoachSuaDoi
+        )
     }
 }
 
@@ -62,8 +80,12 @@ impl std::str::FromStr for DocChoice {
             "phu-luc" => Ok(DocChoice::PhuLuc),
             "bao-cao" => Ok(DocChoice::BaoCao { as_of: None }),
             "to-trinh" => Ok(DocChoice::ToTrinh),
+            "cong-van" => Ok(DocChoice::CongVan),
+            "gop-y" => Ok(DocChoice::GopY { by_part: false }),
+            "gop-y-theo-phan" => Ok(DocChoice::GopY { by_part: true }),
+            "ke-hoach-sua-doi" => Ok(DocChoice::KeHoachSuaDoi),
             other => Err(Error::Invalid(format!(
-                "Loại văn bản «{other}» không có; chọn ke-hoach, quyet-dinh, phu-luc, bao-cao hoặc to-trinh."
+                "Loại văn bản «{other}» không có; chọn ke-hoach, quyet-dinh, phu-luc, bao-cao, to-trinh, cong-van, gop-y, gop-y-theo-phan hoặc ke-hoach-sua-doi."
             ))),
         }
     }
@@ -94,6 +116,9 @@ pub use crate::outline::{template_ids, DEFAULT_TEMPLATE};
 
 /// What must be true before a document is produced. Draft mode needs no number or date.
 fn check(plan: &Plan, opts: &Options) -> Result<()> {
+    if matches!(opts.doc, DocChoice::CongVan | DocChoice::GopY { .. }) {
+        return check_consultation(plan, opts);
+    }
     // A report speaks of a plan already issued: its number is given when it is sent.
     if opts.draft || matches!(opts.doc, DocChoice::BaoCao { .. }) {
         return Ok(());
@@ -140,6 +165,22 @@ fn check(plan: &Plan, opts: &Options) -> Result<()> {
     refuse_missing(missing)
 }
 
+/// The consultation's documents need the round; a final table needs every comment answered.
+fn check_consultation(plan: &Plan, opts: &Options) -> Result<()> {
+    let Some(c) = &plan.consultation else {
+        return Err(Error::Invalid(
+            "Dự thảo chưa được gửi xin ý kiến: chưa có công văn, chưa có ý kiến góp ý nào.".into(),
+        ));
+    };
+    let pending = c.counts().pending;
+    if !opts.draft && matches!(opts.doc, DocChoice::GopY { .. }) && pending > 0 {
+        return Err(Error::Invalid(format!(
+            "Còn {pending} ý kiến góp ý chưa trả lời (tiếp thu, giải trình hoặc không tiếp thu): bảng tổng hợp chính thức cần đủ câu trả lời. Hãy trả lời hoặc xuất bản dự thảo."
+        )));
+    }
+    Ok(())
+}
+
 fn refuse_missing(missing: Vec<&str>) -> Result<()> {
     if missing.is_empty() {
         return Ok(());
@@ -155,11 +196,15 @@ fn refuse_missing(missing: Vec<&str>) -> Result<()> {
 /// What the chosen document says, section by section: the first stage of the writer, plain
 /// data a test can read (`build` lays it out as a .docx).
 pub fn content(plan: &Plan, opts: &Options) -> Result<Document> {
+    if opts.doc == DocChoice::KeHoachSuaDoi {
+        return revised(plan, opts);
+    }
     check(plan, opts)?;
     let template = body_template(&opts.template)?;
     let ctx = Ctx::new(plan, opts, &template.appendices);
     let (first, appendices): (Vec<Block>, Vec<appendix::Appendix>) = match opts.doc {
-        DocChoice::KeHoach => {
+        // `revised` writes it as two Kế hoạch.
+        DocChoice::KeHoach | DocChoice::KeHoachSuaDoi => {
             let appendices = appendix::for_plan(&ctx);
             (body::plan(&ctx, &template, &appendices), appendices)
         }
@@ -178,6 +223,19 @@ pub fn content(plan: &Plan, opts: &Options) -> Result<Document> {
             ),
             Vec::new(),
         ),
+        DocChoice::CongVan | DocChoice::GopY { .. } => {
+            let w = template_file::<ConsultationFile>("gop-y.toml")?.consultation;
+            // `check` made sure the round is there.
+            let c = plan
+                .consultation
+                .as_ref()
+                .ok_or_else(|| Error::Invalid(String::new()))?;
+            let blocks = match opts.doc {
+                DocChoice::GopY { by_part } => consultation::table(&ctx, c, &w, by_part),
+                _ => consultation::letter(&ctx, c, &w),
+            };
+            (blocks, Vec::new())
+        }
         DocChoice::BaoCao { as_of } => {
             let day = report::as_of(plan, as_of);
             (report::body(&ctx, day), appendix::for_report(day))
@@ -201,7 +259,44 @@ pub fn content(plan: &Plan, opts: &Options) -> Result<Document> {
             blocks,
         });
     }
-    Ok(Document { sections })
+    Ok(Document {
+        sections,
+        revised_by: None,
+    })
+}
+
+/// The Kế hoạch as a draft, marked with what changed since the draft sent for comments,
+/// attributed to the drafting department.
+fn revised(plan: &Plan, opts: &Options) -> Result<Document> {
+    let sent = plan
+        .consultation
+        .as_ref()
+        .and_then(|c| c.draft.as_deref())
+        .ok_or_else(|| {
+            Error::Invalid(
+                "Dự thảo chưa được gửi xin ý kiến: chưa có bản gửi đi để so sánh những gì đã sửa."
+                    .into(),
+            )
+        })?;
+    let as_plan = Options {
+        doc: DocChoice::KeHoach,
+        draft: true,
+        ..opts.clone()
+    };
+    let before = content(sent, &as_plan)?;
+    let after = content(plan, &as_plan)?;
+    let by = plan
+        .identity
+        .drafting_agency
+        .as_deref()
+        .and_then(|a| plan.agency(a))
+        .map_or("Sở Khoa học và Công nghệ".to_string(), |a| {
+            a.name.clone()
+        });
+    let when = chrono::Local::now()
+        .format("%Y-%m-%dT%H:%M:00Z")
+        .to_string();
+    Ok(revisions::marked(&before, &after, (by, when)))
 }
 
 /// Builds the chosen document and returns the .docx bytes.

@@ -27,6 +27,7 @@ pub fn header_of(
     Block::Header {
         issuer_lines,
         number: number_line,
+        about: None,
         place_date: place_date(&ctx.plan.identity.place, date),
         draft: ctx.draft,
     }

@@ -42,7 +42,7 @@ pub fn package(doc: &Document) -> Result<Vec<u8>> {
         let parts = section
             .blocks
             .iter()
-            .flat_map(|b| block(b, landscape))
+            .flat_map(|b| block(b, landscape, doc.revised_by.as_ref()))
             .collect::<Vec<_>>();
         if i == last {
             // The final section is the document-level one.
@@ -120,7 +120,7 @@ fn caption(text: &str) -> Paragraph {
 }
 
 /// One block as the paragraphs and tables Word shows.
-fn block(b: &Block, landscape: bool) -> Vec<DocPart> {
+fn block(b: &Block, landscape: bool, by: Option<&(String, String)>) -> Vec<DocPart> {
     let width = if landscape {
         LANDSCAPE_TEXT_W
     } else {
@@ -130,10 +130,16 @@ fn block(b: &Block, landscape: bool) -> Vec<DocPart> {
         Block::Header {
             issuer_lines,
             number,
+            about,
             place_date,
             draft,
         } => {
-            let mut out = vec![header_table(issuer_lines, number, place_date)];
+            let mut out = vec![header_table(
+                issuer_lines,
+                number,
+                about.as_deref(),
+                place_date,
+            )];
             if *draft {
                 out.push(draft_mark());
             }
@@ -155,9 +161,75 @@ fn block(b: &Block, landscape: bool) -> Vec<DocPart> {
         Block::Heading(text) => vec![DocPart::from(heading(text))],
         Block::Para(spans) => vec![DocPart::from(body(runs(spans)))],
         Block::Blank => vec![DocPart::from(empty(PT12))],
-        Block::Table(t) => vec![DocPart::from(table(t))],
+        Block::Table(t) => vec![DocPart::from(table(t, by))],
         Block::Signature(s) => vec![signature(s)],
+        Block::Revised { style, runs } => {
+            let p = match style {
+                content::Style::Para => body(Vec::new()),
+                content::Style::Heading => body(Vec::new()).keep_next(true),
+                content::Style::Caption => centred(Vec::new()).keep_next(true),
+                content::Style::AttachedTo => centred(Vec::new()).keep_next(true),
+            };
+            let (size, bold, italic) = match style {
+                content::Style::Para => (BODY, false, false),
+                content::Style::Heading => (BODY, true, false),
+                content::Style::Caption => (PT14, true, false),
+                content::Style::AttachedTo => (PT14, false, true),
+            };
+            let look = |s: &content::Span| content::Span {
+                bold: s.bold || bold,
+                italic: s.italic || italic,
+                ..s.clone()
+            };
+            let runs: Vec<content::Marked> = runs
+                .iter()
+                .map(|m| content::Marked {
+                    mark: m.mark,
+                    span: look(&m.span),
+                })
+                .collect();
+            vec![DocPart::from(marked_runs(p, &runs, size, by))]
+        }
     }
+}
+
+/// Word's revision marks: each piece kept as a run, inserted inside `w:ins`, deleted as
+/// `w:delText` inside `w:del`, attributed to `by` (who, when).
+fn marked_runs(
+    mut p: Paragraph,
+    runs: &[content::Marked],
+    size: usize,
+    by: Option<&(String, String)>,
+) -> Paragraph {
+    let (author, date) = by.cloned().unwrap_or_default();
+    for m in runs {
+        let styled = |r: Run| {
+            let r = if m.span.bold { r.bold() } else { r };
+            if m.span.italic {
+                r.italic()
+            } else {
+                r
+            }
+        };
+        p = match m.mark {
+            content::Mark::Same => p.add_run(styled(run(&m.span.text, size))),
+            content::Mark::Inserted => p.add_insert(
+                Insert::new(styled(run(&m.span.text, size)))
+                    .author(author.as_str())
+                    .date(date.as_str()),
+            ),
+            content::Mark::Deleted => {
+                let text = crate::text::clean(&m.span.text);
+                p.add_delete(
+                    Delete::new()
+                        .add_run(styled(Run::new().add_delete_text(text).size(size)))
+                        .author(author.as_str())
+                        .date(date.as_str()),
+                )
+            }
+        };
+    }
+    p
 }
 
 /// The boxed "DỰ THẢO" under the header block.
@@ -181,7 +253,12 @@ fn draft_mark() -> DocPart {
 }
 
 /// Issuing body | national name and motto, their short lines, number | place and date.
-fn header_table(issuer_lines: &[String], number: &str, place_date: &str) -> DocPart {
+fn header_table(
+    issuer_lines: &[String],
+    number: &str,
+    about: Option<&str>,
+    place_date: &str,
+) -> DocPart {
     // The block is 400 twips wider than the text and shifted 200 into the left margin, as
     // issued documents do, so the national name fits on one line at 12 pt.
     let (left_w, right_w) = (3700usize, PORTRAIT_TEXT_W - 3700 + 400);
@@ -204,7 +281,12 @@ fn header_table(issuer_lines: &[String], number: &str, place_date: &str) -> DocP
     let rows = vec![
         TableRow::new(vec![cell(left, left_w), cell(right, right_w)]),
         TableRow::new(vec![
-            cell(vec![centred(vec![run(number, PT13)])], left_w),
+            cell(
+                std::iter::once(centred(vec![run(number, PT13)]))
+                    .chain(about.map(|v| centred(vec![run(v, PT12)])))
+                    .collect(),
+                left_w,
+            ),
             cell(vec![centred(vec![italic(place_date, PT14)])], right_w),
         ]),
     ];
@@ -214,9 +296,15 @@ fn header_table(issuer_lines: &[String], number: &str, place_date: &str) -> DocP
 /// Recipients (left, 11 pt) and signature (right, 14 pt), side by side.
 fn signature(s: &Signature) -> DocPart {
     let (left_w, right_w) = (4200usize, PORTRAIT_TEXT_W - 4200);
-    let mut left = vec![Paragraph::new().add_run(bold("Nơi nhận:", PT12).italic())];
-    for r in s.recipients.iter().chain([&s.archive]) {
-        left.push(Paragraph::new().add_run(run(r, PT11)));
+    // A table attached to a submission is signed without "Nơi nhận".
+    let mut left = vec![];
+    if !(s.recipients.is_empty() && s.archive.is_empty()) {
+        left.push(Paragraph::new().add_run(bold("Nơi nhận:", PT12).italic()));
+        for r in s.recipients.iter().chain([&s.archive]) {
+            left.push(Paragraph::new().add_run(run(r, PT11)));
+        }
+    } else {
+        left.push(empty(PT11));
     }
     let mut right = vec![centred(vec![bold(&s.authority.to_uppercase(), PT14)])];
     if let Some(d) = &s.deputy {
@@ -246,6 +334,7 @@ fn widths(kind: TableKind) -> &'static [usize] {
         TableKind::TasksWithOutput => &[650, 3300, 1900, 2300, 2100, 1300, 1250, 1487],
         TableKind::Indicators | TableKind::Results => &[650, 6700, 2400, 2400, 2137],
         TableKind::Progress => &[650, 4700, 2300, 1500, 1700, 3437],
+        TableKind::Comments => &[600, 1900, 3400, 3455],
     }
 }
 
@@ -258,7 +347,7 @@ fn alignment(a: Align) -> AlignmentType {
 }
 
 /// An appendix table: its header repeated on each page, rows never split across pages.
-fn table(t: &content::Table) -> Table {
+fn table(t: &content::Table, by: Option<&(String, String)>) -> Table {
     let w = widths(t.kind);
     let titles: Vec<&str> = t.header.iter().map(String::as_str).collect();
     let mut rows = vec![header_row(&titles, w)];
@@ -280,7 +369,24 @@ fn table(t: &content::Table) -> Table {
                     };
                     cell_para(vec![r], align)
                 };
-                let paras = if c.lines.is_empty() {
+                let paras = if let Some(lines) = &c.revised {
+                    lines
+                        .iter()
+                        .map(|l| {
+                            let l: Vec<content::Marked> = l
+                                .iter()
+                                .map(|m| content::Marked {
+                                    mark: m.mark,
+                                    span: content::Span {
+                                        bold: m.span.bold || c.strong,
+                                        ..m.span.clone()
+                                    },
+                                })
+                                .collect();
+                            marked_runs(cell_para(Vec::new(), align), &l, PT12, by)
+                        })
+                        .collect()
+                } else if c.lines.is_empty() {
                     vec![line("")]
                 } else {
                     c.lines.iter().map(|l| line(l)).collect()

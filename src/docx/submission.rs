@@ -56,6 +56,13 @@ pub fn body(ctx: &Ctx, w: &SubmissionWording) -> Vec<Block> {
     );
     out.push(Block::Heading(HEADINGS[2].into()));
     out.push(Block::text(&ctx.fill(&w.process)));
+    // The consultation, when the draft went out for comments: its figures are the round's.
+    if let Some(c) = &ctx.plan.consultation {
+        out.push(Block::text(&ctx.fill_round(&w.consulted)));
+        if c.silence_agrees && c.silent().next().is_some() {
+            out.push(Block::text(&ctx.fill_round(&w.consulted_silence)));
+        }
+    }
     out.push(Block::Heading(HEADINGS[3].into()));
     out.extend(main_content(ctx));
     out.push(Block::Heading(HEADINGS[4].into()));
@@ -63,15 +70,7 @@ pub fn body(ctx: &Ctx, w: &SubmissionWording) -> Vec<Block> {
         "{}./.",
         ctx.fill(&w.request).trim_end_matches('.')
     )));
-    out.push(Block::Para(vec![super::content::bold("Hồ sơ kèm theo:")]));
-    let last = w.attached.len().saturating_sub(1);
-    out.extend(w.attached.iter().enumerate().map(|(i, a)| {
-        Block::text(&format!(
-            "- {}{}",
-            ctx.fill(a),
-            if i == last { "." } else { ";" }
-        ))
-    }));
+    out.extend(attached(ctx, w));
     out.push(Block::Blank);
     out.push(Block::Signature(Signature {
         recipients: parts::recipient_lines(w.recipients.iter().cloned()),
@@ -80,6 +79,31 @@ pub fn body(ctx: &Ctx, w: &SubmissionWording) -> Vec<Block> {
         deputy: None,
         title: String::new(),
         name: s.signer_name,
+    }));
+    out
+}
+
+/// "Hồ sơ kèm theo:" and its list: the template's, and the table of comments when the draft
+/// went out for comments.
+fn attached(ctx: &Ctx, w: &SubmissionWording) -> Vec<Block> {
+    let mut out = vec![Block::Para(vec![super::content::bold("Hồ sơ kèm theo:")])];
+    let attached: Vec<&String> = w
+        .attached
+        .iter()
+        .chain(
+            ctx.plan
+                .consultation
+                .as_ref()
+                .map(|_| &w.attached_consulted),
+        )
+        .collect();
+    let last = attached.len().saturating_sub(1);
+    out.extend(attached.iter().enumerate().map(|(i, a)| {
+        Block::text(&format!(
+            "- {}{}",
+            ctx.fill(a),
+            if i == last { "." } else { ";" }
+        ))
     }));
     out
 }

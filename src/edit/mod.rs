@@ -8,6 +8,7 @@ use ts_rs::TS;
 use crate::model::*;
 use crate::{Error, Result};
 
+mod consultation;
 mod scope;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -156,6 +157,28 @@ pub enum Edit {
         actual: Option<rust_decimal::Decimal>,
         measured: Option<chrono::NaiveDate>,
     },
+    /// The consultation: an agency's answer, from its form or typed in from its letter.
+    RecordReply {
+        reply: Reply,
+        comments: Vec<Comment>,
+    },
+    /// The consultation: the drafter's answer to one comment.
+    AnswerComment {
+        id: Id,
+        answer: Answer,
+    },
+    /// The consultation: a comment recorded by mistake.
+    RemoveComment {
+        id: Id,
+    },
+    /// The consultation: the covering letter's number and symbol, the reply-by date, and
+    /// whether the agencies that did not answer are stated to agree.
+    UpdateConsultation {
+        letter_number: Option<String>,
+        letter_symbol: String,
+        reply_by: chrono::NaiveDate,
+        silence_agrees: bool,
+    },
 }
 
 impl Edit {
@@ -198,6 +221,14 @@ impl Edit {
             Edit::DismissReview { ids } => format!("Đã xem {} điểm cần xem lại", ids.len()),
             Edit::SetIntended { intended: true, .. } => "Xác nhận cách viết là đúng chủ ý".into(),
             Edit::SetIntended { .. } => "Bỏ xác nhận cách viết".into(),
+            Edit::RecordReply { comments, .. } => {
+                format!("Ghi nhận ý kiến góp ý ({} ý kiến)", comments.len())
+            }
+            Edit::AnswerComment { answer, .. } => {
+                format!("Trả lời ý kiến góp ý: {}", answer.label())
+            }
+            Edit::RemoveComment { .. } => "Xóa ý kiến góp ý".into(),
+            Edit::UpdateConsultation { .. } => "Sửa thông tin đợt lấy ý kiến".into(),
             Edit::FillDeadlines { deadline } => {
                 format!(
                     "Đặt thời hạn «{}» cho các nhiệm vụ chưa có",
@@ -274,6 +305,10 @@ impl Edit {
                 }
             }
             Edit::FillDeadlines { deadline } => fill_deadlines(plan, &deadline)?,
+            e @ (Edit::RecordReply { .. }
+            | Edit::AnswerComment { .. }
+            | Edit::RemoveComment { .. }
+            | Edit::UpdateConsultation { .. }) => consultation::apply(e, plan)?,
         }
         crate::planfile::check_ids(plan).map_err(Error::Invalid)
     }

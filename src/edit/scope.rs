@@ -67,6 +67,23 @@ impl Edit {
                 .map(|(_, i)| (of(&i.actual), of(&i.measured)))),
             Edit::DismissReview { .. } => of(&plan.to_review),
             Edit::SetIntended { .. } => of(&plan.intended),
+            Edit::RecordReply { .. } => {
+                json!(plan
+                    .consultation
+                    .as_ref()
+                    .map(|c| (of(&c.replies), of(&c.comments))))
+            }
+            Edit::AnswerComment { id, .. } | Edit::RemoveComment { id } => json!(plan
+                .consultation
+                .as_ref()
+                .and_then(|c| c.comments.iter().find(|x| &x.id == id))
+                .map(of)),
+            Edit::UpdateConsultation { .. } => json!(plan.consultation.as_ref().map(|c| (
+                &c.letter_number,
+                &c.letter_symbol,
+                c.reply_by,
+                c.silence_agrees
+            ))),
             Edit::RemoveAgency { .. }
             | Edit::RegenerateDuties
             | Edit::ReplacePlan { .. }

@@ -73,14 +73,14 @@ pub fn recipients(plan: &Plan, round: Round) -> Vec<Id> {
 }
 
 /// "De-xuat-CDS-2027-So-Y-te.xlsx": ASCII, so that e-mail and old file servers keep it.
-fn file_name(round: Round, plan: &Plan, name: &str) -> String {
+pub(crate) fn file_name(stem: &str, plan: &Plan, name: &str) -> String {
     let who: String = crate::text::fold(name)
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(crate::format::capitalise_first)
         .collect::<Vec<_>>()
         .join("-");
-    format!("{}-{}-{who}.xlsx", round.stem(), plan.identity.year)
+    format!("{stem}-{}-{who}.xlsx", plan.identity.year)
 }
 
 /// Writes the round's workbooks for `agencies` into `dir`, and the summary list. Every
@@ -114,12 +114,16 @@ pub fn send(
             Round::Proposals => (plan.tasks().filter(|(_, t)| t.lead.contains(id)).count(), 0),
             Round::Progress => super::progress::counts(plan, id),
         };
-        let mut name = file_name(round, plan, agency.display_short());
+        let mut name = file_name(round.stem(), plan, agency.display_short());
         if built
             .iter()
             .any(|(f, _)| f.file.file_name() == Some(name.as_ref()))
         {
-            name = file_name(round, plan, &format!("{} {id}", agency.display_short()));
+            name = file_name(
+                round.stem(),
+                plan,
+                &format!("{} {id}", agency.display_short()),
+            );
         }
         built.push((
             SentFile {

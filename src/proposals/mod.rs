@@ -13,6 +13,7 @@ use rust_xlsxwriter::{DataValidation, DataValidationRule, Format, FormatAlign, F
 use serde::{Deserialize, Serialize};
 
 pub mod batch;
+pub mod comments;
 pub mod diff;
 pub mod progress;
 pub mod seal;

@@ -274,6 +274,9 @@ fn carry_prose(plan: &Plan, next: &mut Plan, shift: &mut Shift) {
         ..s
     });
 
+    // This year's consultation on the draft was about this year's draft.
+    next.consultation = None;
+
     next.vision = shift.text("Tầm nhìn".into(), &plan.vision);
     next.general_goal = shift.text("Mục tiêu tổng quát".into(), &plan.general_goal);
     for s in &mut next.solutions {

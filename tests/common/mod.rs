@@ -3,7 +3,9 @@
 
 use dxplan::model::*;
 
+pub mod nd30;
 pub mod server;
+pub mod sheet;
 pub mod word;
 
 /// A small plan that validates without findings; tests break it one way at a time.

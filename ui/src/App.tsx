@@ -6,7 +6,9 @@ import { api, messageOf } from "./api";
 import type { Catalogues } from "./bindings/Catalogues";
 import type { PlanView } from "./bindings/PlanView";
 import type { OutlineKey } from "./labels";
+import type { Finding } from "./bindings/Finding";
 import { CatalogueBrowser } from "./screens/CatalogueBrowser";
+import { Consultation } from "./screens/Consultation";
 import { Directory } from "./screens/Directory";
 import { Editor, target } from "./screens/Editor";
 import { Export } from "./screens/Export";
@@ -18,7 +20,7 @@ import { Server } from "./screens/Server";
 import { Tracking } from "./screens/Tracking";
 import { flushPending, usePlan, type SaveState } from "./usePlan";
 
-type Screen = "plans" | "editor" | "directory" | "catalogues" | "preview" | "export" | "rounds" | "tracking" | "server";
+type Screen = "plans" | "editor" | "directory" | "catalogues" | "preview" | "export" | "rounds" | "consultation" | "tracking" | "server";
 type Notice = { message: string; kind: "error" | "info" } | null;
 
 /** How often the window asks whether the open plan was changed elsewhere. */
@@ -29,6 +31,7 @@ const SCREENS: { key: Screen; label: string; needsPlan: boolean }[] = [
   { key: "editor", label: "Soạn thảo", needsPlan: true },
   { key: "directory", label: "Cơ quan", needsPlan: true },
   { key: "rounds", label: "Đề xuất, báo cáo", needsPlan: true },
+  { key: "consultation", label: "Góp ý dự thảo", needsPlan: true },
   { key: "tracking", label: "Theo dõi", needsPlan: true },
   { key: "catalogues", label: "Danh mục", needsPlan: false },
   { key: "preview", label: "Xem trước", needsPlan: true },
@@ -130,6 +133,15 @@ export function App() {
     setScreen(s);
   }
 
+  // A found text, a finding or a comment's place, opened in the editor.
+  const jump = (f: Pick<Finding, "location">) => {
+    const t = target(f);
+    if (t.section === "directory") return go("directory");
+    setSection(t.section);
+    setScreen("editor");
+    setFocus(t.loc);
+  };
+
   const open = (v: PlanView) => {
     show(v);
     setSection("identity");
@@ -179,13 +191,7 @@ export function App() {
           view={view}
           plan={plan}
           onClose={() => setFinding(false)}
-          onJump={(f) => {
-            const t = target(f);
-            if (t.section === "directory") return go("directory");
-            setSection(t.section);
-            setScreen("editor");
-            setFocus(t.loc);
-          }}
+          onJump={jump}
         />
       )}
       <div className="content">
@@ -218,6 +224,8 @@ export function App() {
           <CatalogueBrowser catalogues={catalogues} onChange={setCatalogues} notify={notify} />
         ) : screen === "rounds" ? (
           <Rounds view={view} plan={plan} notify={notify} />
+        ) : screen === "consultation" ? (
+          <Consultation view={view} plan={plan} notify={notify} onJump={jump} />
         ) : screen === "tracking" ? (
           <Tracking view={view} plan={plan} notify={notify} />
         ) : screen === "preview" ? (

@@ -3,6 +3,8 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { Connection } from "./bindings/Connection";
 import type { Copied } from "./bindings/Copied";
+import type { DraftSent } from "./bindings/DraftSent";
+import type { FormsRead } from "./bindings/FormsRead";
 import type { NewAccount } from "./bindings/NewAccount";
 import type { ServerSettings } from "./bindings/ServerSettings";
 import type { Catalogues } from "./bindings/Catalogues";
@@ -90,6 +92,9 @@ export const api = {
   reviewRound: (id: string) => invoke<Received | null>("review_round", { id }),
   applyRound: (id: string, revision: number, files: string[], rejected: RowRef[]) =>
     invoke<PlanView>("apply_round", { id, revision, files, rejected }),
+  /** «Góp ý dự thảo»: the letter, the draft and one form per agency into a folder chosen then. */
+  sendDraft: (id: string, agencies: string[], replyBy: string) => invoke<DraftSent | null>("send_draft", { id, agencies, replyBy }),
+  receiveForms: (id: string) => invoke<FormsRead | null>("receive_forms", { id }),
   resume: () => invoke<Resume>("resume"),
   setResume: (resume: Resume) => invoke<void>("set_resume", { resume }),
   reveal: (path: string) => invoke<void>("reveal", { path }),

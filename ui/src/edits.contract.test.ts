@@ -18,6 +18,7 @@ let next = 0;
 vi.mock("./text", async (orig) => ({ ...(await orig<typeof import("./text")>()), newId: () => `ui${String(++next).padStart(10, "0")}` }));
 
 const {
+  answerOf,
   archiveUnit,
   edit,
   indicatorFromCatalogue,
@@ -27,8 +28,10 @@ const {
   newGoal,
   newGroup,
   newIndicator,
+  newComment,
   newIndicatorReview,
   newLegalBasis,
+  newReply,
   newSection,
   newTask,
   newTaskReview,
@@ -72,6 +75,7 @@ function cases(): Record<string, Edit> {
   };
   const national: NationalTask = { code: "9.9", group: "9", title: "Nhiệm vụ quốc gia thử", ministry_support: "", deadline: null, focal_unit: "" };
   const review = plan.assessment.indicators;
+  const round = plan.consultation!;
   return {
     "identity: issue date cleared, number empty": edit.identity(plan, { issue_date: null, number: null, archive_unit: archiveUnit("Lưu: VT, KGVX.") }),
     "identity: decision added, empty": edit.identity(plan, {
@@ -138,6 +142,15 @@ function cases(): Record<string, Edit> {
       true,
     ),
     "tasks: one deadline for those without": edit.fillDeadlines({ kind: "quarter", year, quarter: 4 }),
+    "consultation: a letter typed in, a comment on a task with a wording": (() => {
+      const reply = newReply(round.agencies[1], "45/STC-NS", `${year - 1}-11-29`, `${year - 1}-11-30`);
+      return edit.recordReply(reply, [newComment(reply, { kind: "task", id: task.id }, "Làm rõ sản phẩm.", "Xây dựng kho dữ liệu")]);
+    })(),
+    "consultation: a letter agreeing, no comment, no date": edit.recordReply(newReply(round.agencies[2], "", null, `${year - 1}-11-30`), []),
+    "consultation: accepted without a note": edit.answerComment(round.comments[0].id, answerOf("accepted", "")),
+    "consultation: not accepted, with the reason": edit.answerComment(round.comments[0].id, answerOf("rejected", "Ngoài phạm vi.")),
+    "consultation: a comment removed": edit.removeComment(round.comments[0].id),
+    "consultation: letter number cleared, silence agrees": edit.updateConsultation(round, { letter_number: null, silence_agrees: true }),
   };
 }
 
@@ -149,7 +162,8 @@ describe("the edits the window sends", () => {
       "set_identity", "set_text", "upsert_agency", "remove_agency", "set_legal_bases", "set_solutions", "set_assessment",
       "set_goals", "add_group", "update_group", "remove_group", "move_group", "add_task", "update_task", "remove_task",
       "move_task", "set_unallocated_budget", "set_duties", "regenerate_duties", "replace_plan", "track_task", "track_indicator",
-      "set_intended", "replace_text", "dismiss_review", "fill_deadlines",
+      "set_intended", "replace_text", "dismiss_review", "fill_deadlines", "record_reply", "answer_comment", "remove_comment",
+      "update_consultation",
     ];
     expect([...every].filter((op) => !ops.has(op))).toEqual([]);
     // Unset values travel as null, the way the core models them — never as a made-up 0.

@@ -1,6 +1,10 @@
 // Every edit the window sends is built here, from the plan as the core returned it and what
 // the planner typed. One place, so that the contract test (edits.contract.test.ts) can build
 // each kind of edit exactly as the screens do and check that the core accepts it.
+import type { Answer } from "./bindings/Answer";
+import type { Comment } from "./bindings/Comment";
+import type { CommentPlace } from "./bindings/CommentPlace";
+import type { Consultation } from "./bindings/Consultation";
 import type { Finding } from "./bindings/Finding";
 import type { Place } from "./bindings/Place";
 import type { Agency } from "./bindings/Agency";
@@ -21,6 +25,7 @@ import type { NationalTask } from "./bindings/NationalTask";
 import type { Plan } from "./bindings/Plan";
 import type { PlanView } from "./bindings/PlanView";
 import type { Progress } from "./bindings/Progress";
+import type { Reply } from "./bindings/Reply";
 import type { TaskStatus } from "./bindings/TaskStatus";
 import type { Task } from "./bindings/Task";
 import type { TaskGroup } from "./bindings/TaskGroup";
@@ -201,6 +206,33 @@ export function archiveUnit(typed: string): string {
 
 // The edits themselves, one builder per kind.
 
+/** An agency's letter typed in: its number ("45/SYT-KHTC") and date, received today. */
+export function newReply(agency: string, letter: string, letterDate: string | null, today: string): Reply {
+  return { agency, received_on: today, letter: letter.trim(), letter_date: letterDate };
+}
+
+/** One comment of a letter typed in, on `place`. */
+export function newComment(reply: Reply, place: CommentPlace, text: string, proposed: string): Comment {
+  return {
+    id: newId(),
+    agency: reply.agency,
+    place,
+    text,
+    proposed,
+    answer: { kind: "pending" },
+    letter: reply.letter,
+    source: reply.letter ? `Công văn số ${reply.letter}` : "",
+  };
+}
+
+/** The answer of `kind` with the text the planner typed (the note, explanation or reason). */
+export function answerOf(kind: Answer["kind"], text: string): Answer {
+  if (kind === "accepted") return { kind, note: text };
+  if (kind === "explained") return { kind, text };
+  if (kind === "rejected") return { kind, reason: text };
+  return { kind: "pending" };
+}
+
 export const edit = {
   identity: (plan: Plan, patch: Partial<Identity>): Edit => ({ op: "set_identity", identity: { ...plan.identity, ...patch } }),
   text: (field: TextField, text: string): Edit => ({ op: "set_text", field, text }),
@@ -247,4 +279,12 @@ export const edit = {
   setIntended: (f: Finding, intended: boolean): Edit => ({ op: "set_intended", key: f.key ?? "", intended }),
   /** One deadline for every task that has none, one step. */
   fillDeadlines: (deadline: Deadline): Edit => ({ op: "fill_deadlines", deadline }),
+  /** «Góp ý dự thảo»: an agency's answer (a letter typed in) with its comments. */
+  recordReply: (reply: Reply, comments: Comment[]): Edit => ({ op: "record_reply", reply, comments }),
+  answerComment: (id: string, answer: Answer): Edit => ({ op: "answer_comment", id, answer }),
+  removeComment: (id: string): Edit => ({ op: "remove_comment", id }),
+  updateConsultation: (c: Consultation, patch: Partial<Pick<Consultation, "letter_number" | "letter_symbol" | "reply_by" | "silence_agrees">>): Edit => {
+    const n = { ...c, ...patch };
+    return { op: "update_consultation", letter_number: n.letter_number, letter_symbol: n.letter_symbol, reply_by: n.reply_by, silence_agrees: n.silence_agrees };
+  },
 };

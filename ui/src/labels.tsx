@@ -52,6 +52,10 @@ export const EDIT_LABELS: Record<Edit["op"], string> = {
   replace_text: "Tìm và thay thế",
   dismiss_review: "Đã xem điểm cần xem lại",
   fill_deadlines: "Thời hạn cho các nhiệm vụ chưa có",
+  record_reply: "Ý kiến góp ý",
+  answer_comment: "Trả lời ý kiến góp ý",
+  remove_comment: "Xóa ý kiến góp ý",
+  update_consultation: "Đợt lấy ý kiến",
 };
 
 export const AGENCY_KINDS: Record<AgencyKind, string> = {

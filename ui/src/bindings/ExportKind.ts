@@ -3,4 +3,4 @@
 /**
  * The documents the export screen offers.
  */
-export type ExportKind = "ke_hoach" | "quyet_dinh" | "phu_luc" | "workbook" | "bao_cao" | "bao_cao_workbook" | "to_trinh";
+export type ExportKind = "ke_hoach" | "quyet_dinh" | "phu_luc" | "workbook" | "bao_cao" | "bao_cao_workbook" | "to_trinh" | "cong_van" | "gop_y" | "gop_y_theo_phan" | "ke_hoach_sua_doi";

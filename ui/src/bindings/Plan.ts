@@ -2,6 +2,7 @@
 import type { Agency } from "./Agency";
 import type { Assessment } from "./Assessment";
 import type { Budget } from "./Budget";
+import type { Consultation } from "./Consultation";
 import type { Goal } from "./Goal";
 import type { Identity } from "./Identity";
 import type { LegalBasis } from "./LegalBasis";
@@ -28,4 +29,8 @@ intended?: Array<string>,
  * What the import from Word or Excel asked the planner to check, kept as findings of
  * the draft until the planner marks each one as seen.
  */
-to_review?: Array<ReviewNote>, };
+to_review?: Array<ReviewNote>, 
+/**
+ * The draft sent to the agencies for comments, their answers and the drafter's.
+ */
+consultation?: Consultation | null, };

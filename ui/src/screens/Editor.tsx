@@ -15,6 +15,7 @@ import { AppendicesInfo, SolutionsEditor } from "../sections/Sections";
 import { AssessmentEditor } from "../sections/Assessment";
 import { Tasks } from "../sections/Tasks";
 import type { PlanApi } from "../usePlan";
+import { CommentsHere } from "./Consultation";
 import { Findings } from "./Findings";
 
 type Props = {
@@ -84,6 +85,7 @@ export function Editor({ view, plan, catalogues, section, onSection, onDirectory
             Tài khoản của {agency}: chỉ sửa được các nhiệm vụ do {agency} chủ trì (và thêm nhiệm vụ đề xuất); phần còn lại của kế hoạch chỉ xem.
           </p>
         )}
+        <CommentsHere view={view} section={section} />
         <fieldset className="bare column" disabled={agency !== null && section !== "tasks"}>
         {section === "identity" && <IdentityEditor {...props} />}
         {section === "legal_bases" && <LegalBasesEditor {...props} />}

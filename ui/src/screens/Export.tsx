@@ -14,6 +14,10 @@ export const DOCUMENTS: { kind: ExportKind; label: string; note: string }[] = [
   { kind: "bao_cao", label: "Báo cáo kết quả", note: "Báo cáo kết quả thực hiện kế hoạch trong năm, từ số liệu theo dõi (.docx)" },
   { kind: "bao_cao_workbook", label: "Báo cáo kết quả (sổ tính)", note: "Các bảng của báo cáo kết quả (.xlsx)" },
   { kind: "to_trinh", label: "Tờ trình", note: "Tờ trình của cơ quan soạn thảo đề nghị ban hành kế hoạch (.docx)" },
+  { kind: "cong_van", label: "Công văn xin ý kiến", note: "Công văn gửi dự thảo xin ý kiến các cơ quan (.docx; sau khi gửi xin ý kiến)" },
+  { kind: "gop_y", label: "Bảng tổng hợp ý kiến", note: "Tổng hợp, tiếp thu, giải trình ý kiến góp ý, theo cơ quan (.docx)" },
+  { kind: "gop_y_theo_phan", label: "Bảng tổng hợp ý kiến (theo phần)", note: "Như trên, nhóm theo phần của kế hoạch (.docx)" },
+  { kind: "ke_hoach_sua_doi", label: "Kế hoạch đánh dấu sửa đổi", note: "Kế hoạch với các chỗ sửa so với dự thảo gửi xin ý kiến, theo chế độ theo dõi thay đổi của Word (.docx)" },
 ];
 
 type Result = { kind: "done"; path: string } | { kind: "error"; message: string } | null;

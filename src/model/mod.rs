@@ -3,7 +3,10 @@
 //! (see `numbering` and `budget`), so a plan can never carry a duplicate "6.1" or a total
 //! that disagrees with its lines.
 
+mod consultation;
+
 pub use chrono::NaiveDate;
+pub use consultation::{Answer, AnswerCounts, Comment, CommentPlace, Consultation, Reply};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -134,6 +137,9 @@ pub struct Plan {
     /// the draft until the planner marks each one as seen.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub to_review: Vec<ReviewNote>,
+    /// The draft sent to the agencies for comments, their answers and the drafter's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consultation: Option<Consultation>,
 }
 
 /// One point to check that an import left: where (as the import names it) and what.
@@ -922,6 +928,7 @@ impl Plan {
             organisation: Organisation::default(),
             intended: Vec::new(),
             to_review: Vec::new(),
+            consultation: None,
         }
     }
 }
