@@ -16,6 +16,28 @@ where
     serde_json::from_value(json).map_err(|e| crate::Error::Invalid(e.to_string()))
 }
 
+/// `value` itself when no string in it needs cleaning, else its cleaned copy: the writers'
+/// defensive pass, which on a clean plan (every plan the store holds) costs one
+/// serialisation and a scan instead of building and reading back a `serde_json::Value`.
+pub fn cleaned<T>(value: &T) -> crate::Result<std::borrow::Cow<'_, T>>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + Clone,
+{
+    let json = serde_json::to_string(value).map_err(|e| crate::Error::Invalid(e.to_string()))?;
+    // Controls are escaped in JSON ("\u0001", "\r"); C1 controls, the BOM and the
+    // non-characters are not. Around a string only ASCII punctuation, which composes with
+    // nothing, so the whole text is NFC exactly when every string and key is.
+    let clean = !json.contains("\\u")
+        && !json.contains("\\r")
+        && !json.chars().any(forbidden)
+        && unicode_normalization::is_nfc(&json);
+    if clean {
+        Ok(std::borrow::Cow::Borrowed(value))
+    } else {
+        clean_all(value).map(std::borrow::Cow::Owned)
+    }
+}
+
 pub fn clean_json(v: &mut serde_json::Value) {
     use serde_json::Value;
     match v {
@@ -105,6 +127,28 @@ mod tests {
         assert_eq!(clean("Tie\u{302}\u{301}p"), "Tiếp");
         let v = vec![serde_json::json!({ "title": "x\u{7}y" })];
         assert_eq!(clean_all(&v).unwrap()[0]["title"], "xy");
+    }
+
+    #[test]
+    fn cleaned_borrows_a_clean_value_and_cleans_any_other() {
+        let tidy = vec![("Sở Y tế".to_string(), "a\tb\nc".to_string())];
+        assert!(matches!(cleaned(&tidy).unwrap(), std::borrow::Cow::Borrowed(_)));
+        for dirty in [
+            "Sơ\u{309} Y tê\u{301}",
+            "dòng\r\nmới",
+            "a\u{1}b",
+            "a\u{85}b",
+            "\u{feff}đầu",
+            "a\u{ffff}",
+        ] {
+            let v = vec![(dirty.to_string(), String::new())];
+            let out = cleaned(&v).unwrap();
+            assert!(matches!(out, std::borrow::Cow::Owned(_)), "{dirty:?}");
+            assert_eq!(out[0].0, clean(dirty), "{dirty:?}");
+        }
+        // A key (an id typed by a person) is checked too.
+        let keyed: std::collections::BTreeMap<String, u8> = [("Sơ\u{309}".to_string(), 1)].into();
+        assert!(matches!(cleaned(&keyed).unwrap(), std::borrow::Cow::Owned(_)));
     }
 
     #[test]

@@ -185,7 +185,7 @@ pub fn form(
     agency: &str,
     seal: &super::seal::Seal,
 ) -> Result<Vec<u8>> {
-    let plan = &crate::text::clean_all(plan)?;
+    let plan = &*crate::text::cleaned(plan)?;
     let agency = super::agency_named(plan, agency)?;
     let s = Styles::new();
     let mut wb = Workbook::new();

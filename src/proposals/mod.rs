@@ -104,7 +104,7 @@ pub fn agency_named<'p>(plan: &'p Plan, text: &str) -> Result<&'p Agency> {
 
 /// A proposal workbook for one agency.
 pub fn template(plan: &Plan, agency: &str, seal: &Seal) -> Result<Vec<u8>> {
-    let plan = &crate::text::clean_all(plan)?;
+    let plan = &*crate::text::cleaned(plan)?;
     let agency = agency_named(plan, agency)?;
     let s = Styles::new();
     let mut wb = Workbook::new();

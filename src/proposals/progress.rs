@@ -86,7 +86,7 @@ pub fn counts(plan: &Plan, agency: &Id) -> (usize, usize) {
 
 /// The progress workbook for one agency.
 pub fn template(plan: &Plan, agency: &str, seal: &super::seal::Seal) -> Result<Vec<u8>> {
-    let plan = &crate::text::clean_all(plan)?;
+    let plan = &*crate::text::cleaned(plan)?;
     let agency = agency_named(plan, agency)?;
     let s = Styles::new();
     let mut wb = Workbook::new();

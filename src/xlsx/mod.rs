@@ -626,7 +626,7 @@ fn assignments_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> 
 
 /// The plan's appendix workbook as .xlsx bytes.
 pub fn build(plan: &Plan) -> Result<Vec<u8>> {
-    let plan = &crate::text::clean_all(plan)?;
+    let plan = &*crate::text::cleaned(plan)?;
     let s = Styles::new();
     let mut wb = Workbook::new();
     tasks_sheet(wb.add_worksheet(), plan, &s)?;

@@ -354,7 +354,7 @@ fn budget_rows(
 
 /// The results report's tables as .xlsx bytes, as of `as_of`.
 pub fn report(plan: &Plan, as_of: NaiveDate) -> Result<Vec<u8>> {
-    let plan = &crate::text::clean_all(plan)?;
+    let plan = &*crate::text::cleaned(plan)?;
     let s = Styles::new();
     let mut wb = Workbook::new();
     let totals_row = progress_sheet(wb.add_worksheet(), plan, &s, as_of)?;

@@ -176,7 +176,9 @@ def test_the_draft_sent_for_comments_answered_and_the_dossier(launch, workdir):
     # Accepted, with the change made in the plan: the comment opens the task in the editor.
     answer("nêu rõ sản phẩm", "Tiếp thu", "Đã sửa tên nhiệm vụ.")
     row("nêu rõ sản phẩm").find_element(By.XPATH, ".//button[normalize-space()='Sửa kế hoạch']").click()
-    new_title = task["title"] + " và kho dữ liệu dùng chung"
+    # One word replaced and words added: a deletion and insertions to mark.
+    first, rest = task["title"].split(" ", 1)
+    new_title = "Thực hiện " + rest + " và kho dữ liệu dùng chung"
     typed(d, "Tên nhiệm vụ 1.1", new_title)
     here = wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid='comments-here']")))
     assert "Góp ý dự thảo về phần này" in here.text, here.text
@@ -224,6 +226,8 @@ def test_the_draft_sent_for_comments_answered_and_the_dossier(launch, workdir):
     root = ET.fromstring(xml)
     inserted = " ".join("".join(t.text or "" for t in e.iter(W + "t")) for e in root.iter(W + "ins"))
     assert "kho dữ liệu dùng chung" in inserted, inserted
+    deleted = " ".join("".join(t.text or "" for t in e.iter(W + "delText")) for e in root.iter(W + "del"))
+    assert first in deleted, deleted
     authors = {e.get(W + "author") for e in root.iter(W + "ins")}
     assert authors == {next(a["name"] for a in plan["directory"] if a["id"] == drafting)}, authors
     # LibreOffice opens it; the page with the change is kept to be looked at.
