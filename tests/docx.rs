@@ -923,3 +923,60 @@ fn every_document_passes_the_decree_30_checker() {
         );
     }
 }
+
+/// A plan whose tables hold what escaping and line handling must get right: markup
+/// characters, quotes, a line break, a tab, an emoji, a group row spanning the columns.
+fn plan_with_special_text() -> Plan {
+    let mut plan = dxplan::sample::plan();
+    let t = &mut plan.groups[0].tasks[0];
+    t.title = "Dữ liệu & <kết nối> \"mở\" 'chung'\ndòng hai\tcột 😀".into();
+    t.output = "Báo cáo & số liệu".into();
+    plan.groups[1].title = "Nhóm <2> & \"ba\"".into();
+    plan
+}
+
+/// The Word writer's output is fixed byte for byte: the SHA-256 of `word/document.xml` for
+/// each case, recorded from the writer before its tables were written directly as OOXML
+/// (`render::rows`). `DXPLAN_WRITE_GOLDEN=1` records them again after a wanted change.
+#[test]
+fn the_documents_are_byte_for_byte_the_recorded_ones() {
+    use sha2::{Digest, Sha256};
+    let golden_file =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/docx-golden.txt");
+    let mut decision = dxplan::sample::plan();
+    decision.identity.decision = Some(Decision {
+        number: Some("1502".into()),
+        symbol: "QĐ-UBND".into(),
+        issue_date: chrono::NaiveDate::from_ymd_opt(2022, 12, 9),
+        proposal: String::new(),
+    });
+    let cases = [
+        ("ke-hoach-mau", dxplan::sample::plan(), DocChoice::KeHoach, false),
+        ("ke-hoach-ky-tu", plan_with_special_text(), DocChoice::KeHoach, true),
+        ("quyet-dinh", decision, DocChoice::QuyetDinh, false),
+        ("bao-cao", dxplan::sample::plan(), DocChoice::BaoCao { as_of: None }, true),
+    ];
+    let mut lines = Vec::new();
+    for (name, plan, doc, draft) in cases {
+        let pkg = open(&build(&plan, &opts(doc, draft)).unwrap());
+        let xml = &pkg.parts["word/document.xml"];
+        let hash: String = Sha256::digest(xml.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        lines.push(format!("{name} {hash}"));
+        // What the writer made, to compare by eye when the hash differs.
+        let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/docx-golden");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join(format!("{name}.document.xml")), xml).unwrap();
+    }
+    let now = lines.join("\n") + "\n";
+    if std::env::var_os("DXPLAN_WRITE_GOLDEN").is_some() {
+        std::fs::write(&golden_file, &now).unwrap();
+    }
+    let recorded = std::fs::read_to_string(&golden_file).unwrap();
+    assert_eq!(
+        now, recorded,
+        "document.xml differs from the recorded bytes (see target/docx-golden/)"
+    );
+}
