@@ -19,6 +19,7 @@ mod render;
 /// The results report; its day is shared with the workbook.
 pub mod report;
 mod revisions;
+mod rows;
 mod style;
 mod submission;
 
@@ -302,7 +303,8 @@ fn revised(plan: &Plan, opts: &Options) -> Result<Document> {
 /// Builds the chosen document and returns the .docx bytes.
 pub fn build(plan: &Plan, opts: &Options) -> Result<Vec<u8>> {
     let doc = content(plan, opts)?;
-    postprocess::finish(render::package(&doc)?)
+    let (package, rows) = render::package(&doc)?;
+    postprocess::finish(package, &rows)
 }
 
 /// Builds and writes atomically: a failure leaves no partial file.

@@ -3,7 +3,9 @@
 //!   marker bookmark, turned here into `<w:tblHeader/>` and removed;
 //! - it stores parts uncompressed: every part is re-zipped with deflate;
 //! - it stamps every paragraph with a random `w14:paraId` (optional in OOXML), which deflate
-//!   cannot compress and which makes two exports of the same plan differ: removed.
+//!   cannot compress and which makes two exports of the same plan differ: removed;
+//! - its element tree is slow for tables of thousands of rows: their body rows are written
+//!   directly (`rows`) and spliced here in place of their marker rows.
 
 use std::io::{Read, Write};
 
@@ -12,7 +14,9 @@ use crate::{Error, Result};
 pub const REPEAT_MARK: &str = "dxplan_repeat_header";
 pub const REPEAT_MARK_ID: usize = 990_001;
 
-pub fn finish(docx: Vec<u8>) -> Result<Vec<u8>> {
+/// The finished package; `rows` are the tables' body rows, by marker id (`rows::ROWS_MARK_ID`
+/// onwards).
+pub fn finish(docx: Vec<u8>, rows: &[String]) -> Result<Vec<u8>> {
     let fail = |e: String| Error::Invalid(format!("không hoàn thiện được tệp Word: {e}"));
     let mut archive =
         zip::ZipArchive::new(std::io::Cursor::new(docx)).map_err(|e| fail(e.to_string()))?;
@@ -35,7 +39,7 @@ pub fn finish(docx: Vec<u8>) -> Result<Vec<u8>> {
             .map_err(|e| fail(e.to_string()))?;
         if name == "word/document.xml" || name.starts_with("word/header") {
             let xml = String::from_utf8(bytes).map_err(|e| fail(e.to_string()))?;
-            bytes = strip_para_ids(&repeat_header_rows(&xml)).into_bytes();
+            bytes = strip_para_ids(&repeat_header_rows(&xml, rows)).into_bytes();
         }
         out.start_file(name, options)
             .map_err(|e| fail(e.to_string()))?;
@@ -44,8 +48,9 @@ pub fn finish(docx: Vec<u8>) -> Result<Vec<u8>> {
     Ok(out.finish().map_err(|e| fail(e.to_string()))?.into_inner())
 }
 
-/// Adds `<w:tblHeader/>` to every table row holding the marker, and removes the marker.
-fn repeat_header_rows(xml: &str) -> String {
+/// Adds `<w:tblHeader/>` to every table row holding the marker, and removes the marker;
+/// puts each table's body rows in place of its marker row.
+fn repeat_header_rows(xml: &str, body_rows: &[String]) -> String {
     let mut out = String::with_capacity(xml.len() + 256);
     let mut rest = xml;
     while let Some(start) = rest.find("<w:tr>").or_else(|| rest.find("<w:tr ")) {
@@ -55,7 +60,9 @@ fn repeat_header_rows(xml: &str) -> String {
             .find("</w:tr>")
             .map_or(after.len(), |e| e + "</w:tr>".len());
         let row = &after[..end];
-        if row.contains(REPEAT_MARK) {
+        if let Some(body) = marked_rows(row, body_rows) {
+            out.push_str(body);
+        } else if row.contains(REPEAT_MARK) {
             let row = strip_marker(row);
             out.push_str(&add_tbl_header(&row));
         } else {
@@ -65,6 +72,17 @@ fn repeat_header_rows(xml: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The body rows a marker row stands for, when `row` is one.
+fn marked_rows<'r>(row: &str, body_rows: &'r [String]) -> Option<&'r String> {
+    use super::rows::{ROWS_MARK, ROWS_MARK_ID};
+    if !row.contains(ROWS_MARK) {
+        return None;
+    }
+    let at = row.find("w:id=\"")? + "w:id=\"".len();
+    let id: usize = row[at..].split('"').next()?.parse().ok()?;
+    body_rows.get(id.checked_sub(ROWS_MARK_ID)?)
 }
 
 fn strip_para_ids(xml: &str) -> String {
@@ -126,7 +144,7 @@ mod tests {
         let xml = format!(
             "<w:tbl><w:tr><w:trPr><w:cantSplit /></w:trPr><w:tc><w:p><w:bookmarkStart w:id=\"{REPEAT_MARK_ID}\" w:name=\"{REPEAT_MARK}\" /><w:bookmarkEnd w:id=\"{REPEAT_MARK_ID}\" /><w:r><w:t>TT</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc /></w:tr></w:tbl>"
         );
-        let out = repeat_header_rows(&xml);
+        let out = repeat_header_rows(&xml, &[]);
         assert_eq!(out.matches("<w:tblHeader />").count(), 1);
         assert!(!out.contains(REPEAT_MARK) && !out.contains("bookmark"));
         assert!(out.contains("<w:trPr><w:tblHeader /><w:cantSplit /></w:trPr>"));

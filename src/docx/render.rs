@@ -26,8 +26,10 @@ impl From<Table> for DocPart {
     }
 }
 
-/// The .docx package of a document, before `postprocess`.
-pub fn package(doc: &Document) -> Result<Vec<u8>> {
+/// The .docx package of a document, before `postprocess`, and the body rows of its tables
+/// written directly (`rows`), in the order of their marker rows.
+pub fn package(doc: &Document) -> Result<(Vec<u8>, Vec<String>)> {
+    let mut raw = Vec::new();
     let mut docx = Docx::new()
         .default_fonts(fonts())
         .default_size(BODY)
@@ -39,11 +41,10 @@ pub fn package(doc: &Document) -> Result<Vec<u8>> {
     let last = doc.sections.len().saturating_sub(1);
     for (i, section) in doc.sections.iter().enumerate() {
         let landscape = section.landscape;
-        let parts = section
-            .blocks
-            .iter()
-            .flat_map(|b| block(b, landscape, doc.revised_by.as_ref()))
-            .collect::<Vec<_>>();
+        let mut parts = Vec::new();
+        for b in &section.blocks {
+            parts.extend(block(b, landscape, doc.revised_by.as_ref(), &mut raw));
+        }
         if i == last {
             // The final section is the document-level one.
             for part in parts {
@@ -92,11 +93,11 @@ pub fn package(doc: &Document) -> Result<Vec<u8>> {
             docx = docx.add_section(s);
         }
     }
-    let mut raw = std::io::Cursor::new(Vec::new());
+    let mut bytes = std::io::Cursor::new(Vec::new());
     docx.build()
-        .pack(&mut raw)
+        .pack(&mut bytes)
         .map_err(|e| Error::Invalid(format!("không tạo được tệp Word: {e}")))?;
-    Ok(raw.into_inner())
+    Ok((bytes.into_inner(), raw))
 }
 
 fn runs(spans: &[content::Span]) -> Vec<Run> {
@@ -120,7 +121,12 @@ fn caption(text: &str) -> Paragraph {
 }
 
 /// One block as the paragraphs and tables Word shows.
-fn block(b: &Block, landscape: bool, by: Option<&(String, String)>) -> Vec<DocPart> {
+fn block(
+    b: &Block,
+    landscape: bool,
+    by: Option<&(String, String)>,
+    raw: &mut Vec<String>,
+) -> Vec<DocPart> {
     let width = if landscape {
         LANDSCAPE_TEXT_W
     } else {
@@ -161,7 +167,7 @@ fn block(b: &Block, landscape: bool, by: Option<&(String, String)>) -> Vec<DocPa
         Block::Heading(text) => vec![DocPart::from(heading(text))],
         Block::Para(spans) => vec![DocPart::from(body(runs(spans)))],
         Block::Blank => vec![DocPart::from(empty(PT12))],
-        Block::Table(t) => vec![DocPart::from(table(t, by))],
+        Block::Table(t) => vec![DocPart::from(table(t, by, raw))],
         Block::Signature(s) => vec![signature(s)],
         Block::Revised { style, runs } => {
             let p = match style {
@@ -347,10 +353,27 @@ fn alignment(a: Align) -> AlignmentType {
 }
 
 /// An appendix table: its header repeated on each page, rows never split across pages.
-fn table(t: &content::Table, by: Option<&(String, String)>) -> Table {
+fn table(t: &content::Table, by: Option<&(String, String)>, raw: &mut Vec<String>) -> Table {
     let w = widths(t.kind);
     let titles: Vec<&str> = t.header.iter().map(String::as_str).collect();
     let mut rows = vec![header_row(&titles, w)];
+    // The body rows written directly, in place of a marker row (see `rows`); a table with
+    // revision marks is built by docx-rs.
+    let marked = t
+        .rows
+        .iter()
+        .any(|r| r.cells.iter().any(|c| c.revised.is_some()));
+    if !marked {
+        if !t.rows.is_empty() {
+            let id = super::rows::ROWS_MARK_ID + raw.len();
+            raw.push(super::rows::write(&t.rows, w));
+            let marker = Paragraph::new()
+                .add_bookmark_start(id, super::rows::ROWS_MARK)
+                .add_bookmark_end(id);
+            rows.push(TableRow::new(vec![TableCell::new().add_paragraph(marker)]));
+        }
+        return fixed_table(rows, w);
+    }
     for r in &t.rows {
         let mut col = 0;
         let mut cells = Vec::new();
