@@ -262,3 +262,23 @@ fn what_was_tracked_fills_next_years_part_one() {
     // The carried task starts its new year untracked.
     assert!(next.tasks().all(|(_, t)| t.progress == Progress::default()));
 }
+
+#[test]
+fn a_skipped_year_moves_deadlines_by_every_year_skipped() {
+    let plan = dxplan::sample::plan();
+    let before: Vec<Option<Deadline>> = plan.tasks().map(|(_, t)| t.deadline.clone()).collect();
+    assert!(before
+        .iter()
+        .any(|d| matches!(d, Some(Deadline::Year { year: 2023 }))));
+    let (next, report) = rollover(&plan, 2027, &Options::default());
+    for (_, t) in next.tasks() {
+        if let Some(Deadline::Year { year }) = t.deadline {
+            assert_eq!(year, 2027, "{}", t.title);
+        }
+    }
+    assert!(
+        report.carried[0].contains("lùi 4 năm"),
+        "{}",
+        report.carried[0]
+    );
+}

@@ -165,25 +165,27 @@ fn excerpt(before: &str, after: &str) -> (String, String) {
     (cut(&b), cut(&a))
 }
 
-fn shift_deadline(d: &Deadline) -> Deadline {
+/// A deadline moved by `years` (the plan's year to the new one; more than one when a year
+/// was skipped); yearly and continuous deadlines stay.
+fn shift_deadline(d: &Deadline, years: i32) -> Deadline {
     match *d {
         Deadline::Date { date } => Deadline::Date {
             date: date
-                .with_year(date.year() + 1)
-                .unwrap_or_else(|| NaiveDate::from_ymd_opt(date.year() + 1, 2, 28).unwrap()),
+                .with_year(date.year() + years)
+                .unwrap_or_else(|| NaiveDate::from_ymd_opt(date.year() + years, 2, 28).unwrap()),
         },
         Deadline::Month { year, month } => Deadline::Month {
-            year: year + 1,
+            year: year + years,
             month,
         },
         Deadline::Quarter { year, quarter } => Deadline::Quarter {
-            year: year + 1,
+            year: year + years,
             quarter,
         },
-        Deadline::Year { year } => Deadline::Year { year: year + 1 },
+        Deadline::Year { year } => Deadline::Year { year: year + years },
         Deadline::YearRange { from, to } => Deadline::YearRange {
-            from: from + 1,
-            to: to + 1,
+            from: from + years,
+            to: to + years,
         },
         Deadline::Recurring { .. } | Deadline::Continuous => d.clone(),
     }
@@ -299,7 +301,10 @@ fn carry_prose(plan: &Plan, next: &mut Plan, shift: &mut Shift) {
             ind.name = shift.text(format!("Chỉ tiêu «{}»", ind.name), &ind.name);
             ind.baseline = ind.actual.take();
             ind.measured = None;
-            ind.target_date = ind.target_date.as_ref().map(shift_deadline);
+            ind.target_date = ind
+                .target_date
+                .as_ref()
+                .map(|d| shift_deadline(d, shift.to - shift.from));
         }
     }
 }
@@ -341,7 +346,10 @@ fn carry_tasks(next: &mut Plan, opts: &Options, shift: &mut Shift, r: &mut Repor
             t.title = shift.text(format!("Nhiệm vụ «{}»", t.title), &t.title);
             t.description = shift.text(format!("Mô tả nhiệm vụ «{}»", t.title), &t.description);
             t.output = shift.text(format!("Sản phẩm nhiệm vụ «{}»", t.title), &t.output);
-            t.deadline = t.deadline.as_ref().map(shift_deadline);
+            t.deadline = t
+                .deadline
+                .as_ref()
+                .map(|d| shift_deadline(d, shift.to - shift.from));
             t.status = TaskStatus::default();
             t.progress = Progress::default();
             r.tasks_carried.push(t.title.clone());
@@ -413,7 +421,10 @@ fn summarise(plan: &Plan, next: &Plan, r: &mut Report) {
         .filter(|(_, t)| t.deadline.as_ref().is_some_and(|d| d.span().is_some()))
         .count();
     r.carried = vec![
-        format!("Thời hạn của {moved} nhiệm vụ và của các chỉ tiêu lùi một năm (thời hạn hằng năm, thường xuyên giữ nguyên)"),
+        format!(
+            "Thời hạn của {moved} nhiệm vụ và của các chỉ tiêu lùi {} năm (thời hạn hằng năm, thường xuyên giữ nguyên)",
+            to_year - from
+        ),
         format!("Tỉnh, danh bạ {} cơ quan, nơi nhận, đơn vị soạn thảo", plan.directory.len()),
         format!("{} căn cứ pháp lý (cần rà soát hiệu lực)", plan.legal_bases.len()),
         "Tầm nhìn, mục tiêu tổng quát, giải pháp, tổ chức thực hiện".into(),
