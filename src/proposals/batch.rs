@@ -154,7 +154,7 @@ pub fn send(
 
 fn summary_workbook(plan: &Plan, round: Round, files: &[(SentFile, Vec<u8>)]) -> Result<Vec<u8>> {
     let s = Styles::new();
-    let mut wb = rust_xlsxwriter::Workbook::new();
+    let mut wb = crate::xlsx::workbook();
     let ws = wb.add_worksheet();
     ws.set_name("Danh sách gửi").map_err(xl)?;
     let cols = [

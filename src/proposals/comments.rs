@@ -10,7 +10,7 @@ use std::path::Path;
 
 use calamine::{Data, Reader};
 use chrono::NaiveDate;
-use rust_xlsxwriter::{Format, Workbook};
+use rust_xlsxwriter::Format;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -188,7 +188,7 @@ pub fn form(
     let plan = &*crate::text::cleaned(plan)?;
     let agency = super::agency_named(plan, agency)?;
     let s = Styles::new();
-    let mut wb = Workbook::new();
+    let mut wb = crate::xlsx::workbook();
     let lists = wb.add_worksheet();
     lists.set_name(LISTS).map_err(xl)?;
     super::mark_sheet(lists, plan, MARK, agency, seal)?;

@@ -107,7 +107,7 @@ pub fn template(plan: &Plan, agency: &str, seal: &Seal) -> Result<Vec<u8>> {
     let plan = &*crate::text::cleaned(plan)?;
     let agency = agency_named(plan, agency)?;
     let s = Styles::new();
-    let mut wb = Workbook::new();
+    let mut wb = crate::xlsx::workbook();
     let levels = levels_for(plan);
     lists_sheet(&mut wb, plan, agency, &levels, seal)?;
     proposal_sheet(&mut wb, &s, plan, agency, &levels)?;

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
-use rust_xlsxwriter::{DataValidation, Format, Formula, Workbook, Worksheet};
+use rust_xlsxwriter::{DataValidation, Format, Formula, Worksheet};
 
 use super::{
     agency_named, amount, cell_text, choice, record, table_rows, Change, Outcome, Problem, Review,
@@ -89,7 +89,7 @@ pub fn template(plan: &Plan, agency: &str, seal: &super::seal::Seal) -> Result<V
     let plan = &*crate::text::cleaned(plan)?;
     let agency = agency_named(plan, agency)?;
     let s = Styles::new();
-    let mut wb = Workbook::new();
+    let mut wb = crate::xlsx::workbook();
     let lists = wb.add_worksheet();
     lists.set_name(LISTS).map_err(xl)?;
     for (r, st) in TaskStatus::ALL.iter().enumerate() {

@@ -624,11 +624,21 @@ fn assignments_sheet(ws: &mut Worksheet, plan: &Plan, s: &Styles) -> Result<()> 
     Ok(())
 }
 
+/// A new workbook as every workbook of the app is written: zipped at deflate level 1, which
+/// takes 40% off a 5,000-task workbook's time (deflate at the default level was a quarter of
+/// it), for a larger file: 451 KB instead of 252 KB at 5,000 tasks, 26 KB instead of 19 KB
+/// for the sample.
+pub(crate) fn workbook() -> Workbook {
+    let mut wb = Workbook::new();
+    wb.set_zip_compression_level(1);
+    wb
+}
+
 /// The plan's appendix workbook as .xlsx bytes.
 pub fn build(plan: &Plan) -> Result<Vec<u8>> {
     let plan = &*crate::text::cleaned(plan)?;
     let s = Styles::new();
-    let mut wb = Workbook::new();
+    let mut wb = workbook();
     tasks_sheet(wb.add_worksheet(), plan, &s)?;
     indicators_sheet(wb.add_worksheet(), plan, &s)?;
     budget_sheet(wb.add_worksheet(), plan, &s)?;

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{Formula, Workbook, Worksheet};
+use rust_xlsxwriter::{Formula, Worksheet};
 
 use super::{
     col_name, f64_of, headers, print_setup, row_height, title_rows, unallocated_row, xl, Styles,
@@ -356,7 +356,7 @@ fn budget_rows(
 pub fn report(plan: &Plan, as_of: NaiveDate) -> Result<Vec<u8>> {
     let plan = &*crate::text::cleaned(plan)?;
     let s = Styles::new();
-    let mut wb = Workbook::new();
+    let mut wb = crate::xlsx::workbook();
     let totals_row = progress_sheet(wb.add_worksheet(), plan, &s, as_of)?;
     results_sheet(wb.add_worksheet(), plan, &s, as_of)?;
     summary_sheet(wb.add_worksheet(), plan, &s, as_of, totals_row)?;
