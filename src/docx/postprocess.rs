@@ -13,8 +13,12 @@ use crate::{Error, Result};
 
 pub const REPEAT_MARK: &str = "dxplan_repeat_header";
 pub const REPEAT_MARK_ID: usize = 990_001;
+/// Marks the row replaced with a table's body rows (`rows`); its bookmark's id is
+/// `ROWS_MARK_ID` plus the table's index in the document.
+pub const ROWS_MARK: &str = "dxplan_rows";
+pub const ROWS_MARK_ID: usize = 991_000;
 
-/// The finished package; `rows` are the tables' body rows, by marker id (`rows::ROWS_MARK_ID`
+/// The finished package; `rows` are the tables' body rows, by marker id (`ROWS_MARK_ID`
 /// onwards).
 pub fn finish(docx: Vec<u8>, rows: &[String]) -> Result<Vec<u8>> {
     let fail = |e: String| Error::Invalid(format!("không hoàn thiện được tệp Word: {e}"));
@@ -76,7 +80,6 @@ fn repeat_header_rows(xml: &str, body_rows: &[String]) -> String {
 
 /// The body rows a marker row stands for, when `row` is one.
 fn marked_rows<'r>(row: &str, body_rows: &'r [String]) -> Option<&'r String> {
-    use super::rows::{ROWS_MARK, ROWS_MARK_ID};
     if !row.contains(ROWS_MARK) {
         return None;
     }

@@ -365,10 +365,10 @@ fn table(t: &content::Table, by: Option<&(String, String)>, raw: &mut Vec<String
         .any(|r| r.cells.iter().any(|c| c.revised.is_some()));
     if !marked {
         if !t.rows.is_empty() {
-            let id = super::rows::ROWS_MARK_ID + raw.len();
+            let id = super::postprocess::ROWS_MARK_ID + raw.len();
             raw.push(super::rows::write(&t.rows, w));
             let marker = Paragraph::new()
-                .add_bookmark_start(id, super::rows::ROWS_MARK)
+                .add_bookmark_start(id, super::postprocess::ROWS_MARK)
                 .add_bookmark_end(id);
             rows.push(TableRow::new(vec![TableCell::new().add_paragraph(marker)]));
         }

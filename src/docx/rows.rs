@@ -9,11 +9,6 @@
 use super::content::{Align, Row};
 use super::style::PT12;
 
-/// Marks the row `postprocess` replaces with a table's body rows; its bookmark's id is
-/// `ROWS_MARK_ID` plus the table's index in the document.
-pub const ROWS_MARK: &str = "dxplan_rows";
-pub const ROWS_MARK_ID: usize = 991_000;
-
 /// Every row of `rows` on the grid `widths`, as `render::table` lays them out.
 pub fn write(rows: &[Row], widths: &[usize]) -> String {
     let mut out = String::with_capacity(rows.len() * 1200);

@@ -8,13 +8,13 @@
 
 use std::path::Path;
 
-use calamine::{Data, Reader};
 use chrono::NaiveDate;
 use rust_xlsxwriter::Format;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{cell_text, mark_of, open_checked, table_rows, Problem, LISTS};
+use super::sheet::{Sheet, CODE};
+use super::{mark_of, open_checked, Problem, LISTS};
 use crate::model::{Comment, CommentPlace, Consultation, Plan, Reply, Section};
 use crate::numbering::{group_number, task_number};
 use crate::text::fold;
@@ -23,7 +23,6 @@ use crate::{Error, Result};
 
 pub const MARK: &str = "dxplan-gop-y";
 pub const SHEET: &str = "Góp ý";
-const CODE: &str = "Mã (không sửa)";
 const COLUMNS: [(&str, f64); 5] = [
     (CODE, 16.0),
     ("Vị trí trong dự thảo", 24.0),
@@ -308,32 +307,22 @@ fn read_form(
             claimed.map_or("Cơ quan này", |a| a.name.as_str())
         ));
     }
-    let sheet = FormSheet::read(&mut wb)?;
-    let (name, start, rows, header, cols) = (
-        sheet.name,
-        sheet.start,
-        sheet.rows,
-        sheet.header,
-        sheet.cols,
-    );
+    let sheet = Sheet::read(&mut wb, SHEET, &COLUMNS, "phiếu góp ý đã gửi")?;
+    if sheet.place(3, &COLUMNS).is_none() {
+        return Err(format!("không tìm thấy cột «{}»", COLUMNS[3].0));
+    }
     let known = places(draft);
     let mut comments = Vec::new();
-    for (i, r) in table_rows(&rows, header) {
-        let text = |c: usize| {
-            cols[c]
-                .and_then(|i| r.get(i))
-                .map(cell_text)
-                .unwrap_or_default()
-        };
+    for (row, r) in sheet.body() {
+        let text = |c: usize| sheet.text(r, c);
         let (said, proposed) = (text(3), text(4));
         if said.is_empty() && proposed.is_empty() {
             continue;
         }
-        let row = start + i as u32 + 1;
         let place = resolve(&known, &text(0), &text(1)).unwrap_or_else(|| {
             problems.push(Problem {
                 file: file.to_path_buf(),
-                sheet: Some(name.clone()),
+                sheet: Some(sheet.name.clone()),
                 row: Some(row),
                 column: None,
                 message: format!(
@@ -355,55 +344,6 @@ fn read_form(
         });
     }
     Ok((agency, comments))
-}
-
-/// The form's sheet as read back: its rows, where its header is, and which column holds
-/// which of `COLUMNS` (found by title, in any order).
-struct FormSheet {
-    name: String,
-    start: u32,
-    rows: Vec<Vec<Data>>,
-    header: usize,
-    cols: Vec<Option<usize>>,
-}
-
-impl FormSheet {
-    fn read(
-        wb: &mut calamine::Xlsx<std::io::Cursor<Vec<u8>>>,
-    ) -> std::result::Result<FormSheet, String> {
-        let name = wb
-            .sheet_names()
-            .into_iter()
-            .find(|n| fold(n) == fold(SHEET))
-            .ok_or_else(|| format!("không có trang «{SHEET}»; hãy dùng đúng phiếu góp ý đã gửi"))?;
-        let range = wb.worksheet_range(&name).map_err(|e| {
-            log::warn!("calamine {name}: {e}");
-            "không đọc được trang (dữ liệu hỏng)".to_string()
-        })?;
-        let start = range.start().unwrap_or((0, 0)).0;
-        let rows: Vec<Vec<Data>> = range.rows().map(<[Data]>::to_vec).collect();
-        let header = rows
-            .iter()
-            .take(15)
-            .position(|r| r.iter().any(|c| fold(&cell_text(c)) == fold(CODE)))
-            .ok_or_else(|| format!("không tìm thấy dòng tiêu đề có cột «{CODE}»"))?;
-        let col = |title: &str| {
-            rows[header]
-                .iter()
-                .position(|c| fold(&cell_text(c)) == fold(title))
-        };
-        let cols: Vec<Option<usize>> = COLUMNS.iter().map(|(t, _)| col(t)).collect();
-        if cols[3].is_none() {
-            return Err(format!("không tìm thấy cột «{}»", COLUMNS[3].0));
-        }
-        Ok(FormSheet {
-            name,
-            start,
-            rows,
-            header,
-            cols,
-        })
-    }
 }
 
 /// The place a person names in `plan` ("Nhiệm vụ 2.3", "Mục tiêu 1", "Kinh phí thực hiện",

@@ -17,6 +17,7 @@ pub mod comments;
 pub mod diff;
 pub mod progress;
 pub mod seal;
+mod sheet;
 
 use crate::model::{
     Agency, BudgetLevel, BudgetLine, BudgetSource, Deadline, Id, Indicator, Plan, Task,

@@ -6,24 +6,23 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, Xlsx};
 use chrono::NaiveDate;
 use rust_xlsxwriter::{DataValidation, Format, Formula, Worksheet};
 
+use super::sheet::{Sheet, CODE};
 use super::{
-    agency_named, amount, cell_text, choice, record, table_rows, Change, Outcome, Problem, Review,
-    LISTS,
+    agency_named, amount, cell_text, choice, record, Change, Outcome, Problem, Review, LISTS,
 };
 use crate::model::{Agency, Id, Indicator, Plan, Task, TaskStatus};
-use crate::text::fold;
-use crate::xlsx::{col_name, f64_of, headers, print_setup, row_height, title_rows, xl, Styles};
+
+use crate::xlsx::{f64_of, headers, print_setup, row_height, title_rows, xl, Styles};
 use crate::Result;
 
 pub const MARK: &str = "dxplan-tien-do";
 pub const TASKS: &str = "Tiến độ nhiệm vụ";
 pub const INDICATORS: &str = "Kết quả chỉ tiêu";
 const GUIDE: &str = "Hướng dẫn";
-const CODE: &str = "Mã (không sửa)";
 
 const TASK_COLUMNS: [(&str, f64); 9] = [
     (CODE, 12.0),
@@ -259,84 +258,6 @@ fn guide_sheet(ws: &mut Worksheet, plan: &Plan, agency: &Agency) -> Result<()> {
 
 // ------------------------------------------------------------------------ reading ----
 
-/// A sheet of a filled progress workbook: its rows, where its header is, and which column
-/// holds which title.
-struct Sheet {
-    name: String,
-    rows: Vec<Vec<Data>>,
-    start: (u32, u32),
-    header: usize,
-    /// Column index of each expected title, found by title (in any order).
-    cols: Vec<Option<usize>>,
-}
-
-impl Sheet {
-    fn read(
-        wb: &mut Xlsx<std::io::Cursor<Vec<u8>>>,
-        name: &str,
-        titles: &[(&str, f64)],
-    ) -> std::result::Result<Sheet, String> {
-        let real = wb
-            .sheet_names()
-            .into_iter()
-            .find(|n| fold(n) == fold(name))
-            .ok_or_else(|| format!("không có trang «{name}»; hãy dùng đúng tệp báo cáo tiến độ"))?;
-        let range = wb.worksheet_range(&real).map_err(|e| {
-            log::warn!("calamine {real}: {e}");
-            "không đọc được trang (dữ liệu hỏng)".to_string()
-        })?;
-        let rows: Vec<Vec<Data>> = range.rows().map(<[Data]>::to_vec).collect();
-        let is_code = |c: &Data| fold(&cell_text(c)) == fold(CODE);
-        let header = rows
-            .iter()
-            .take(15)
-            .position(|r| r.iter().any(is_code))
-            .ok_or_else(|| format!("không tìm thấy dòng tiêu đề có cột «{CODE}»"))?;
-        let cols = titles
-            .iter()
-            .map(|(t, _)| {
-                rows[header]
-                    .iter()
-                    .position(|c| fold(&cell_text(c)) == fold(t))
-            })
-            .collect();
-        Ok(Sheet {
-            name: real,
-            start: range.start().unwrap_or((0, 0)),
-            rows,
-            header,
-            cols,
-        })
-    }
-
-    fn cell(&self, r: &[Data], col: usize) -> Option<Data> {
-        self.cols[col].and_then(|i| r.get(i)).cloned()
-    }
-
-    fn text(&self, r: &[Data], col: usize) -> String {
-        self.cell(r, col).map(|d| cell_text(&d)).unwrap_or_default()
-    }
-
-    fn excel_row(&self, i: usize) -> u32 {
-        self.start.0 + i as u32 + 1
-    }
-
-    fn place(&self, col: usize, titles: &[(&str, f64)]) -> Option<String> {
-        self.cols[col].map(|i| {
-            format!(
-                "{} ({})",
-                col_name(self.start.1 as u16 + i as u16),
-                titles[col].0
-            )
-        })
-    }
-
-    /// The filled rows after the header, with their Excel row numbers.
-    fn body(&self) -> impl Iterator<Item = (u32, &[Data])> {
-        table_rows(&self.rows, self.header).map(|(i, r)| (self.excel_row(i), r))
-    }
-}
-
 /// A day in a cell: a date cell, or text "dd/mm/yyyy".
 fn day(cell: Option<Data>) -> std::result::Result<Option<NaiveDate>, String> {
     let read = read_day(cell)?;
@@ -388,7 +309,7 @@ fn each_row(
         column,
         message,
     };
-    let sheet = match Sheet::read(wb, name, titles) {
+    let sheet = match Sheet::read(wb, name, titles, "tệp báo cáo tiến độ") {
         Ok(s) => s,
         Err(m) => return out.problems.push(problem(None, None, None, m)),
     };
