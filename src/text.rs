@@ -132,7 +132,10 @@ mod tests {
     #[test]
     fn cleaned_borrows_a_clean_value_and_cleans_any_other() {
         let tidy = vec![("Sở Y tế".to_string(), "a\tb\nc".to_string())];
-        assert!(matches!(cleaned(&tidy).unwrap(), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(
+            cleaned(&tidy).unwrap(),
+            std::borrow::Cow::Borrowed(_)
+        ));
         for dirty in [
             "Sơ\u{309} Y tê\u{301}",
             "dòng\r\nmới",
@@ -148,7 +151,10 @@ mod tests {
         }
         // A key (an id typed by a person) is checked too.
         let keyed: std::collections::BTreeMap<String, u8> = [("Sơ\u{309}".to_string(), 1)].into();
-        assert!(matches!(cleaned(&keyed).unwrap(), std::borrow::Cow::Owned(_)));
+        assert!(matches!(
+            cleaned(&keyed).unwrap(),
+            std::borrow::Cow::Owned(_)
+        ));
     }
 
     #[test]

@@ -951,10 +951,25 @@ fn the_documents_are_byte_for_byte_the_recorded_ones() {
         proposal: String::new(),
     });
     let cases = [
-        ("ke-hoach-mau", dxplan::sample::plan(), DocChoice::KeHoach, false),
-        ("ke-hoach-ky-tu", plan_with_special_text(), DocChoice::KeHoach, true),
+        (
+            "ke-hoach-mau",
+            dxplan::sample::plan(),
+            DocChoice::KeHoach,
+            false,
+        ),
+        (
+            "ke-hoach-ky-tu",
+            plan_with_special_text(),
+            DocChoice::KeHoach,
+            true,
+        ),
         ("quyet-dinh", decision, DocChoice::QuyetDinh, false),
-        ("bao-cao", dxplan::sample::plan(), DocChoice::BaoCao { as_of: None }, true),
+        (
+            "bao-cao",
+            dxplan::sample::plan(),
+            DocChoice::BaoCao { as_of: None },
+            true,
+        ),
     ];
     let mut lines = Vec::new();
     for (name, plan, doc, draft) in cases {
