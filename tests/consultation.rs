@@ -567,3 +567,57 @@ fn a_final_table_needs_every_comment_answered_and_next_year_starts_without_the_r
     let (next, _) = dxplan::rollover::rollover(&plan, plan.identity.year + 1, &Default::default());
     assert!(next.consultation.is_none());
 }
+
+#[test]
+fn a_letter_without_its_number_cannot_take_the_place_of_a_form() {
+    let mut plan = dxplan::sample::plan();
+    let today = Local::now().date_naive();
+    let agency = plan.directory[0].id.clone();
+    plan.consultation = Some(dxplan::model::Consultation {
+        letter_number: None,
+        letter_symbol: "SKHCN-CĐS".into(),
+        sent_on: today,
+        reply_by: today,
+        agencies: vec![agency.clone()],
+        draft: None,
+        revision: 1,
+        replies: vec![],
+        comments: vec![],
+        silence_agrees: false,
+    });
+    let form = Reply {
+        agency: agency.clone(),
+        received_on: today,
+        letter: String::new(),
+        letter_date: None,
+    };
+    let comment = Comment {
+        id: "c1".into(),
+        agency: agency.clone(),
+        place: CommentPlace::General,
+        text: "Ý kiến từ phiếu".into(),
+        proposed: String::new(),
+        answer: Answer::Pending,
+        letter: String::new(),
+        source: "Phiếu góp ý, dòng 6".into(),
+    };
+    Edit::RecordReply {
+        reply: form.clone(),
+        comments: vec![comment],
+    }
+    .apply(&mut plan)
+    .unwrap();
+    let before = plan.clone();
+    let typed = Reply {
+        letter_date: Some(today),
+        ..form
+    };
+    let e = Edit::RecordReply {
+        reply: typed,
+        comments: vec![],
+    }
+    .apply(&mut plan.clone())
+    .unwrap_err();
+    assert!(e.to_string().contains("số, ký hiệu công văn"), "{e}");
+    assert_eq!(plan, before);
+}

@@ -249,6 +249,11 @@ async fn typed_letter(
     date: NaiveDate,
     comments: &[String],
 ) -> Result<()> {
+    if letter.trim().is_empty() {
+        return Err(Error::Invalid(
+            "Hãy ghi số, ký hiệu công văn góp ý (--letter 45/SYT-KHTC).".into(),
+        ));
+    }
     let session = place.session().await?;
     let plan = session.plan(id).await?;
     let agency = dxplan::proposals::agency_named(&plan, agency)?.id.clone();

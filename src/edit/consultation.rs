@@ -45,6 +45,13 @@ fn record_reply(plan: &mut Plan, reply: Reply, comments: Vec<Comment>) -> Result
             reply.agency
         )));
     }
+    // A letter is told from the form by its number: typed without one, it would take the
+    // place of what the agency's form brought.
+    if reply.letter.trim().is_empty() && reply.letter_date.is_some() {
+        return Err(Error::Invalid(
+            "Hãy ghi số, ký hiệu công văn góp ý (ví dụ 45/SYT-KHTC).".into(),
+        ));
+    }
     if comments
         .iter()
         .any(|x| x.text.trim().is_empty() && x.proposed.trim().is_empty())

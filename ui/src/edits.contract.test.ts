@@ -146,7 +146,7 @@ function cases(): Record<string, Edit> {
       const reply = newReply(round.agencies[1], "45/STC-NS", `${year - 1}-11-29`, `${year - 1}-11-30`);
       return edit.recordReply(reply, [newComment(reply, { kind: "task", id: task.id }, "Làm rõ sản phẩm.", "Xây dựng kho dữ liệu")]);
     })(),
-    "consultation: a letter agreeing, no comment, no date": edit.recordReply(newReply(round.agencies[2], "", null, `${year - 1}-11-30`), []),
+    "consultation: a letter agreeing, no comment": edit.recordReply(newReply(round.agencies[2], "12/SKHĐT-VP", `${year - 1}-11-28`, `${year - 1}-11-30`), []),
     "consultation: accepted without a note": edit.answerComment(round.comments[0].id, answerOf("accepted", "")),
     "consultation: not accepted, with the reason": edit.answerComment(round.comments[0].id, answerOf("rejected", "Ngoài phạm vi.")),
     "consultation: a comment removed": edit.removeComment(round.comments[0].id),

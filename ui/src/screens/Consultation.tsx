@@ -243,10 +243,10 @@ function LetterCard({ view, plan, round, cv }: { view: PlanView; plan: PlanApi; 
       ))}
       <div className="row">
         <button onClick={() => setRows([...rows, { place: 0, text: "", proposed: "" }])}>+ Thêm ý kiến</button>
-        <button className="primary" onClick={save}>
+        <button className="primary" disabled={!letter.trim() || !date} onClick={save}>
           Ghi nhận công văn
         </button>
-        <span className="muted">không có ý kiến nào: cơ quan thống nhất với dự thảo</span>
+        <span className="muted">cần số, ký hiệu và ngày công văn; không có ý kiến nào: cơ quan thống nhất với dự thảo</span>
       </div>
     </details>
   );
