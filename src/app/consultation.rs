@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::docx::{DocChoice, Options};
+use crate::docx::DocChoice;
 use crate::edit::Edit;
 use crate::model::{Consultation, Id, Plan};
 use crate::proposals::comments::{self, FormsRead};
@@ -29,14 +29,7 @@ pub struct DraftSent {
 pub const LETTER_SYMBOL: &str = "SKHCN-CĐS";
 
 fn docx(plan: &Plan, doc: DocChoice, draft: bool) -> Result<Vec<u8>> {
-    crate::docx::build(
-        plan,
-        &Options {
-            doc,
-            draft,
-            ..Options::default()
-        },
-    )
+    crate::docx::build(plan, &super::documents::options(doc, draft))
 }
 
 /// Every file of the round, built before any is written: a bad agency writes nothing.

@@ -82,7 +82,7 @@ impl ExportKind {
     }
 }
 
-fn options(doc: DocChoice, draft: bool) -> Options {
+pub(super) fn options(doc: DocChoice, draft: bool) -> Options {
     Options {
         doc,
         draft,

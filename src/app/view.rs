@@ -93,16 +93,12 @@ pub struct ConsultationView {
 
 fn consultation_view(plan: &Plan) -> Option<ConsultationView> {
     let c = plan.consultation.as_ref()?;
-    let draft = c.draft.as_deref();
+    let names = crate::proposals::comments::PlaceNames::new(plan, c.draft.as_deref());
     Some(ConsultationView {
-        labels: c
-            .comments
-            .iter()
-            .map(|x| crate::proposals::comments::place_label(plan, draft, &x.place))
-            .collect(),
-        places: crate::proposals::comments::places(plan),
+        labels: c.comments.iter().map(|x| names.label(&x.place)).collect(),
+        places: names.into_places(),
         counts: c.counts(),
-        answered: c.agencies.iter().filter(|a| c.replied(a)).count(),
+        answered: c.answered(),
         silent: c.silent().cloned().collect(),
     })
 }

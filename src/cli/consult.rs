@@ -10,7 +10,7 @@ use clap::Subcommand;
 
 use dxplan::edit::Edit;
 use dxplan::model::{Answer, Comment, Plan, Reply};
-use dxplan::proposals::comments::{place_label, place_named};
+use dxplan::proposals::comments::{place_named, PlaceNames};
 use dxplan::{Error, Result};
 
 use super::place::Place;
@@ -306,12 +306,13 @@ fn typed_comment(plan: &Plan, agency: &str, letter: &str, typed: &str) -> Result
 }
 
 fn print_list(plan: &Plan, c: &dxplan::model::Consultation) {
+    let names = PlaceNames::new(plan, c.draft.as_deref());
     for x in &c.comments {
         println!(
             "{}\t{}\t{}\t{}\t{}",
             x.id,
             agency_name(plan, &x.agency),
-            place_label(plan, c.draft.as_deref(), &x.place),
+            names.label(&x.place),
             x.text,
             match x.answer.text() {
                 "" => x.answer.label().to_string(),
@@ -320,7 +321,7 @@ fn print_list(plan: &Plan, c: &dxplan::model::Consultation) {
         );
     }
     let n = c.counts();
-    let answered = c.agencies.iter().filter(|a| c.replied(a)).count();
+    let answered = c.answered();
     println!(
         "Gửi {} cơ quan, {answered} đã trả lời; {} ý kiến: tiếp thu {}, giải trình {}, không tiếp thu {}, chưa trả lời {}.",
         c.agencies.len(),

@@ -10,7 +10,7 @@ use super::parts;
 use crate::format::{doc_number, roman};
 use crate::model::{Comment, CommentPlace, Consultation, Section};
 use crate::outline::ConsultationWording;
-use crate::proposals::comments::place_label;
+use crate::proposals::comments::{PlaceNames, PARTS};
 
 fn issuer_lines(ctx: &Ctx, w: &ConsultationWording) -> Vec<String> {
     ctx.fill(&w.issuer).lines().map(str::to_string).collect()
@@ -151,10 +151,11 @@ pub fn table(ctx: &Ctx, c: &Consultation, w: &ConsultationWording, by_part: bool
     ];
     out.extend(who_answered(ctx, c, w));
     let (second, groups) = if by_part {
-        ("Cơ quan góp ý", groups_by_part(ctx, c))
+        ("Cơ quan góp ý", groups_by_part(c))
     } else {
         ("Vị trí trong dự thảo", groups_by_agency(ctx, c))
     };
+    let names = PlaceNames::new(ctx.plan, c.draft.as_deref());
     let mut rows = Vec::new();
     let mut n = 0;
     for (gi, (title, comments)) in groups.into_iter().enumerate() {
@@ -162,13 +163,9 @@ pub fn table(ctx: &Ctx, c: &Consultation, w: &ConsultationWording, by_part: bool
         for x in comments {
             n += 1;
             let where_or_who = if by_part {
-                format!(
-                    "{}\n({})",
-                    name_of(ctx, &x.agency),
-                    place_label(ctx.plan, c.draft.as_deref(), &x.place)
-                )
+                format!("{}\n({})", name_of(ctx, &x.agency), names.label(&x.place))
             } else {
-                place_label(ctx.plan, c.draft.as_deref(), &x.place)
+                names.label(&x.place)
             };
             rows.push(Row::item(vec![
                 Cell::center(&n.to_string()),
@@ -236,17 +233,11 @@ fn groups_by_agency<'c>(ctx: &Ctx, c: &'c Consultation) -> Vec<(String, Vec<&'c 
 
 /// The comments on each part of the plan, in print order; those on the draft as a whole
 /// first.
-fn groups_by_part<'c>(ctx: &Ctx, c: &'c Consultation) -> Vec<(String, Vec<&'c Comment>)> {
-    let mut parts: Vec<(Option<Section>, String)> =
-        vec![(None, "Góp ý chung đối với dự thảo".to_string())];
-    for p in crate::proposals::comments::places(ctx.plan) {
-        if let CommentPlace::Section { section } = p.place {
-            parts.push((
-                Some(section),
-                p.label.trim_start_matches("Phần: ").to_string(),
-            ));
-        }
-    }
+fn groups_by_part<'c>(c: &'c Consultation) -> Vec<(String, Vec<&'c Comment>)> {
+    let parts: Vec<(Option<Section>, String)> =
+        std::iter::once((None, "Góp ý chung đối với dự thảo".to_string()))
+            .chain(PARTS.iter().map(|(s, name)| (Some(*s), name.to_string())))
+            .collect();
     let known: Vec<Option<Section>> = parts.iter().map(|(p, _)| *p).collect();
     // A part the table does not list (none today) is shown with the general comments.
     let part = |x: &Comment| {

@@ -24,6 +24,18 @@ pub fn report_symbol(id: &crate::model::Identity) -> String {
     )
 }
 
+/// The department drafting the plan, by name: the plan's own, else the one that drafts it
+/// since the 2025 reform.
+pub fn drafting_name(plan: &Plan) -> String {
+    plan.identity
+        .drafting_agency
+        .as_deref()
+        .and_then(|a| plan.agency(a))
+        .map_or("Sở Khoa học và Công nghệ".to_string(), |a| {
+            a.name.clone()
+        })
+}
+
 pub(crate) struct Ctx<'a> {
     pub plan: &'a Plan,
     pub draft: bool,
@@ -167,13 +179,12 @@ impl<'a> Ctx<'a> {
             ),
             None => String::new(),
         };
-        let answered = c.agencies.iter().filter(|a| c.replied(a)).count();
         let filled = text
             .replace("{ngày gửi}", &date_short(c.sent_on))
             .replace("{hạn góp ý}", &crate::format::date_long(c.reply_by))
             .replace("{công văn}", &letter)
             .replace("{số cơ quan}", &c.agencies.len().to_string())
-            .replace("{số trả lời}", &answered.to_string())
+            .replace("{số trả lời}", &c.answered().to_string())
             .replace("{số ý kiến}", &c.comments.len().to_string())
             .replace("{tiếp thu}", &n.accepted.to_string())
             .replace("{giải trình}", &n.explained.to_string())
@@ -184,13 +195,7 @@ impl<'a> Ctx<'a> {
 
     pub(crate) fn fill(&self, text: &str) -> String {
         let id = &self.plan.identity;
-        let drafting = id
-            .drafting_agency
-            .as_deref()
-            .and_then(|a| self.plan.agency(a))
-            .map_or("Sở Khoa học và Công nghệ".to_string(), |a| {
-                a.name.clone()
-            });
+        let drafting = drafting_name(self.plan);
         // The Tờ trình once numbered and dated (one source); else what was typed into the
         // decision.
         let proposal = self

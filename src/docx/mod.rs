@@ -286,14 +286,7 @@ fn revised(plan: &Plan, opts: &Options) -> Result<Document> {
     };
     let before = content(sent, &as_plan)?;
     let after = content(plan, &as_plan)?;
-    let by = plan
-        .identity
-        .drafting_agency
-        .as_deref()
-        .and_then(|a| plan.agency(a))
-        .map_or("Sở Khoa học và Công nghệ".to_string(), |a| {
-            a.name.clone()
-        });
+    let by = context::drafting_name(plan);
     let when = chrono::Local::now()
         .format("%Y-%m-%dT%H:%M:00Z")
         .to_string();

@@ -143,6 +143,11 @@ impl Consultation {
         self.replies.iter().any(|r| r.agency == agency)
     }
 
+    /// How many of the agencies asked have answered.
+    pub fn answered(&self) -> usize {
+        self.agencies.iter().filter(|a| self.replied(a)).count()
+    }
+
     /// The agencies asked that have not answered.
     pub fn silent(&self) -> impl Iterator<Item = &Id> {
         self.agencies.iter().filter(|a| !self.replied(a))

@@ -36,7 +36,7 @@ const EMPTY_ROWS: u32 = 40;
 const EXCERPT: usize = 300;
 
 /// The parts of the draft a comment can be about, in the order the plan prints them.
-const PARTS: [(Section, &str); 7] = [
+pub const PARTS: [(Section, &str); 7] = [
     (Section::LegalBases, "Căn cứ xây dựng kế hoạch"),
     (Section::Assessment, "Đánh giá kết quả năm trước"),
     (Section::Goals, "Mục tiêu"),
@@ -166,14 +166,43 @@ pub fn places(plan: &Plan) -> Vec<PlaceRow> {
     out
 }
 
-/// How a person names `place` in `plan` ("Nhiệm vụ 2.3"); a place the plan no longer has is
-/// named as it was in `draft` (the plan sent), marked as gone.
-pub fn place_label(plan: &Plan, draft: Option<&Plan>, place: &CommentPlace) -> String {
-    let find = |p: &Plan| places(p).into_iter().find(|r| &r.place == place);
-    match (find(plan), draft.and_then(find)) {
-        (Some(r), _) => r.label,
-        (None, Some(r)) => format!("{} (dự thảo gửi; nay đã bỏ)", r.label),
-        (None, None) => "Chung (toàn bộ dự thảo)".into(),
+/// How a person names places in `plan` ("Nhiệm vụ 2.3"); a place the plan no longer has is
+/// named as it was in `draft` (the plan sent), marked as gone. The plan's places are listed
+/// once (the view names every comment after each edit), the draft's only when needed.
+pub struct PlaceNames<'p> {
+    now: Vec<PlaceRow>,
+    draft: Option<&'p Plan>,
+    sent: std::cell::OnceCell<Vec<PlaceRow>>,
+}
+
+impl<'p> PlaceNames<'p> {
+    pub fn new(plan: &Plan, draft: Option<&'p Plan>) -> Self {
+        PlaceNames {
+            now: places(plan),
+            draft,
+            sent: std::cell::OnceCell::new(),
+        }
+    }
+
+    pub fn label(&self, place: &CommentPlace) -> String {
+        let find = |rows: &[PlaceRow]| {
+            rows.iter()
+                .find(|r| &r.place == place)
+                .map(|r| r.label.clone())
+        };
+        if let Some(label) = find(&self.now) {
+            return label;
+        }
+        let sent = self.draft.map(|d| self.sent.get_or_init(|| places(d)));
+        match sent.and_then(|rows| find(rows)) {
+            Some(label) => format!("{label} (dự thảo gửi; nay đã bỏ)"),
+            None => "Chung (toàn bộ dự thảo)".into(),
+        }
+    }
+
+    /// The plan's places, in print order.
+    pub fn into_places(self) -> Vec<PlaceRow> {
+        self.now
     }
 }
 
