@@ -21,12 +21,13 @@ import type { PlanApi } from "../usePlan";
 import { DateInput, showDate } from "../widgets/DateInput";
 import { TextInput } from "../widgets/Fields";
 import { useBusy } from "../widgets/useBusy";
-import { inSheet } from "./Rounds";
+import { fileName, inSheet } from "./Rounds";
 
 type Notify = (m: string, kind?: "error" | "info") => void;
 type Props = { view: PlanView; plan: PlanApi; notify: Notify; onJump: (f: Pick<Finding, "location">) => void };
 
-const fileName = (p: string) => p.split(/[\\/]/).pop() ?? p;
+/** An agency of the plan by its full name; an id no longer in the directory as it is. */
+const agencyName = (view: PlanView, id: string) => view.plan.directory.find((a) => a.id === id)?.name ?? id;
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Where the editor shows a comment's place (a task's row, an indicator, a part). */
@@ -121,7 +122,7 @@ function SendCard({ view, busy, run, resend }: { view: PlanView; busy: boolean; 
 
 function RoundCard({ view, plan, round, cv, busy, run, notify }: { view: PlanView; plan: PlanApi; round: Round; cv: ConsultationView; busy: boolean; run: Run; notify: Notify }) {
   const [read, setRead] = useState<FormsRead | null>(null);
-  const name = (id: string) => view.plan.directory.find((a) => a.id === id)?.name ?? id;
+  const name = (id: string) => agencyName(view, id);
   const update = (patch: Parameters<typeof edit.updateConsultation>[1]) => plan.apply((v) => edit.updateConsultation(v.plan.consultation ?? round, patch));
   const receive = () =>
     run(async () => {
@@ -217,7 +218,7 @@ function LetterCard({ view, plan, round, cv }: { view: PlanView; plan: PlanApi; 
           <select aria-label="Cơ quan gửi công văn" value={agency} onChange={(e) => setAgency(e.target.value)}>
             {round.agencies.map((a) => (
               <option key={a} value={a}>
-                {view.plan.directory.find((x) => x.id === a)?.name ?? a}
+                {agencyName(view, a)}
               </option>
             ))}
           </select>
@@ -260,7 +261,7 @@ const KINDS: { kind: Answer["kind"]; label: string; needs: string }[] = [
 ];
 
 function Comments({ view, plan, round, cv, onJump }: { view: PlanView; plan: PlanApi; round: Round; cv: ConsultationView; onJump: Props["onJump"] }) {
-  const name = (id: string) => view.plan.directory.find((a) => a.id === id)?.name ?? id;
+  const name = (id: string) => agencyName(view, id);
   if (round.comments.length === 0) return <p className="muted">Chưa có ý kiến góp ý nào.</p>;
   return (
     <table className="grid comments" data-testid="comments">

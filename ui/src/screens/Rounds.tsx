@@ -21,7 +21,8 @@ const ROUNDS: { key: Round; label: string; note: string }[] = [
   { key: "progress", label: "Báo cáo tiến độ", note: "cho kế hoạch đang thực hiện: trạng thái, kết quả, kinh phí đã chi, kết quả chỉ tiêu" },
 ];
 
-const fileName = (p: string) => p.split(/[\\/]/).pop() ?? p;
+/** The file's name without its folder, as the lists of files sent and read show it. */
+export const fileName = (p: string) => p.split(/[\\/]/).pop() ?? p;
 /** The row a change was read from, as the core names it back (a progress workbook has task
  * and indicator rows with the same numbers, on two sheets). */
 const refOf = (c: Change): RowRef => ({ file: c.file, row: c.row, indicator: c.kind === "indicator" });
