@@ -523,8 +523,8 @@ fn the_draft_goes_out_comments_come_back_and_each_is_answered() {
     });
 }
 
-#[test]
-fn a_final_table_needs_every_comment_answered_and_next_year_starts_without_the_round() {
+/// The sample, sent today to its first agency, nothing answered yet.
+fn sample_sent_to_one() -> (dxplan::model::Plan, String) {
     let mut plan = dxplan::sample::plan();
     let today = Local::now().date_naive();
     let agency = plan.directory[0].id.clone();
@@ -537,18 +537,31 @@ fn a_final_table_needs_every_comment_answered_and_next_year_starts_without_the_r
         draft: None,
         revision: 1,
         replies: vec![],
-        comments: vec![Comment {
-            id: "c1".into(),
-            agency,
-            place: CommentPlace::General,
-            text: "Ý kiến".into(),
-            proposed: String::new(),
-            answer: Answer::Pending,
-            letter: String::new(),
-            source: String::new(),
-        }],
+        comments: vec![],
         silence_agrees: false,
     });
+    (plan, agency)
+}
+
+/// A comment of `agency` on the draft as a whole, not answered.
+fn comment_of(agency: &str, text: &str, source: &str) -> Comment {
+    Comment {
+        id: "c1".into(),
+        agency: agency.to_string(),
+        place: CommentPlace::General,
+        text: text.into(),
+        proposed: String::new(),
+        answer: Answer::Pending,
+        letter: String::new(),
+        source: source.into(),
+    }
+}
+
+#[test]
+fn a_final_table_needs_every_comment_answered_and_next_year_starts_without_the_round() {
+    let (mut plan, agency) = sample_sent_to_one();
+    let round = plan.consultation.as_mut().unwrap();
+    round.comments.push(comment_of(&agency, "Ý kiến", ""));
     let opts = |draft| dxplan::docx::Options {
         doc: dxplan::docx::DocChoice::GopY { by_part: false },
         draft,
@@ -570,37 +583,15 @@ fn a_final_table_needs_every_comment_answered_and_next_year_starts_without_the_r
 
 #[test]
 fn a_letter_without_its_number_cannot_take_the_place_of_a_form() {
-    let mut plan = dxplan::sample::plan();
+    let (mut plan, agency) = sample_sent_to_one();
     let today = Local::now().date_naive();
-    let agency = plan.directory[0].id.clone();
-    plan.consultation = Some(dxplan::model::Consultation {
-        letter_number: None,
-        letter_symbol: "SKHCN-CĐS".into(),
-        sent_on: today,
-        reply_by: today,
-        agencies: vec![agency.clone()],
-        draft: None,
-        revision: 1,
-        replies: vec![],
-        comments: vec![],
-        silence_agrees: false,
-    });
     let form = Reply {
         agency: agency.clone(),
         received_on: today,
         letter: String::new(),
         letter_date: None,
     };
-    let comment = Comment {
-        id: "c1".into(),
-        agency: agency.clone(),
-        place: CommentPlace::General,
-        text: "Ý kiến từ phiếu".into(),
-        proposed: String::new(),
-        answer: Answer::Pending,
-        letter: String::new(),
-        source: "Phiếu góp ý, dòng 6".into(),
-    };
+    let comment = comment_of(&agency, "Ý kiến từ phiếu", "Phiếu góp ý, dòng 6");
     Edit::RecordReply {
         reply: form.clone(),
         comments: vec![comment],
