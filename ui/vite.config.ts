@@ -12,5 +12,7 @@ export default defineConfig({
   test: {
     environment: "jsdom",
     include: ["src/**/*.test.{ts,tsx}"],
+    // The planners' clock: a date taken as the UTC day shows up as the day before.
+    env: { TZ: "Asia/Ho_Chi_Minh" },
   },
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { amountInput, parseAmount } from "./labels";
-import { fold, matches } from "./text";
+import { fold, localDate, matches } from "./text";
 
 describe("fold and matches", () => {
   it("folds like the core: no diacritics, đ → d, lower case", () => {
@@ -42,5 +42,14 @@ describe("where a workbook's problem is", () => {
     expect(inSheet({ sheet: "Đề xuất", column: "H (Kinh phí)" })).toBe("Trang «Đề xuất», cột H (Kinh phí): ");
     expect(inSheet({ sheet: null, column: "H" })).toBe("cột H: ");
     expect(inSheet({ sheet: null, column: null })).toBe("");
+  });
+});
+
+describe("localDate", () => {
+  it("is the day in Vietnam, not the UTC day", () => {
+    // The tests run in Vietnam's time zone (vite.config.ts), where 20:30 UTC is 03:30 next day.
+    expect(new Date(Date.UTC(2026, 11, 7, 20, 30)).getTimezoneOffset()).toBe(-420);
+    expect(localDate(new Date(Date.UTC(2026, 11, 7, 20, 30)))).toBe("2026-12-08");
+    expect(localDate(new Date(Date.UTC(2026, 0, 1, 5, 0)))).toBe("2026-01-01");
   });
 });

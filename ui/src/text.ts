@@ -22,3 +22,10 @@ export function matches(query: string, ...texts: (string | null | undefined)[]):
 export function newId(): string {
   return crypto.randomUUID().replace(/-/g, "").slice(0, 12);
 }
+
+/** The day on the planner's own clock, as the core's dates are written ("2026-12-08").
+ * Not `toISOString()`: that is the UTC day, the day before in Vietnam until 7:00. */
+export function localDate(d: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}

@@ -20,6 +20,7 @@ import { answerOf, edit, newComment, newReply } from "../edits";
 import type { PlanApi } from "../usePlan";
 import { DateInput, showDate } from "../widgets/DateInput";
 import { TextInput } from "../widgets/Fields";
+import { localDate } from "../text";
 import { useBusy } from "../widgets/useBusy";
 import { fileName, inSheet } from "./Rounds";
 
@@ -28,7 +29,6 @@ type Props = { view: PlanView; plan: PlanApi; notify: Notify; onJump: (f: Pick<F
 
 /** An agency of the plan by its full name; an id no longer in the directory as it is. */
 const agencyName = (view: PlanView, id: string) => view.plan.directory.find((a) => a.id === id)?.name ?? id;
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Where the editor shows a comment's place (a task's row, an indicator, a part). */
 export function locationOf(p: CommentPlace): Pick<Finding, "location"> {
@@ -201,7 +201,7 @@ function LetterCard({ view, plan, round, cv }: { view: PlanView; plan: PlanApi; 
   const [rows, setRows] = useState<Typed[]>([{ place: 0, text: "", proposed: "" }]);
   const set = (i: number, patch: Partial<Typed>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const save = async () => {
-    const reply = newReply(agency, letter, date, today());
+    const reply = newReply(agency, letter, date, localDate());
     const filled = rows.filter((r) => r.text.trim() || r.proposed.trim());
     const saved = await plan.apply(edit.recordReply(reply, filled.map((r) => newComment(reply, cv.places[r.place].place, r.text, r.proposed))));
     if (saved !== false) {
