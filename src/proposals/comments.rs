@@ -13,8 +13,10 @@ use rust_xlsxwriter::Format;
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::reading::{mark_of, open_checked, Problem};
 use super::sheet::{Sheet, CODE};
-use super::{mark_of, open_checked, Problem, LISTS};
+use super::workbook::mark_sheet;
+use super::LISTS;
 use crate::model::{Comment, CommentPlace, Consultation, Plan, Reply, Section};
 use crate::numbering::{group_number, task_number};
 use crate::text::fold;
@@ -219,7 +221,7 @@ pub fn form(
     let mut wb = crate::xlsx::workbook();
     let lists = wb.add_worksheet();
     lists.set_name(LISTS).map_err(xl)?;
-    super::mark_sheet(lists, plan, MARK, agency, seal)?;
+    mark_sheet(lists, plan, MARK, agency, seal)?;
 
     let ws = wb.add_worksheet();
     ws.set_name(SHEET).map_err(xl)?;

@@ -10,10 +10,10 @@ use calamine::{Data, Xlsx};
 use chrono::NaiveDate;
 use rust_xlsxwriter::{DataValidation, Format, Formula, Worksheet};
 
+use super::reading::{amount, cell_text, choice, record, Change, Outcome, Problem, Review};
 use super::sheet::{Sheet, CODE};
-use super::{
-    agency_named, amount, cell_text, choice, record, Change, Outcome, Problem, Review, LISTS,
-};
+use super::workbook::{amount_rule, mark_sheet};
+use super::{agency_named, LISTS};
 use crate::model::{Agency, Id, Indicator, Plan, Task, TaskStatus};
 
 use crate::xlsx::{f64_of, headers, print_setup, row_height, title_rows, xl, Styles};
@@ -94,7 +94,7 @@ pub fn template(plan: &Plan, agency: &str, seal: &super::seal::Seal) -> Result<V
     for (r, st) in TaskStatus::ALL.iter().enumerate() {
         lists.write_string(r as u32, 0, st.label()).map_err(xl)?;
     }
-    super::mark_sheet(lists, plan, MARK, agency, seal)?;
+    mark_sheet(lists, plan, MARK, agency, seal)?;
     task_sheet(wb.add_worksheet(), &s, plan, agency)?;
     indicator_sheet(wb.add_worksheet(), &s, plan, agency)?;
     guide_sheet(wb.add_worksheet(), plan, agency)?;
@@ -192,7 +192,7 @@ fn task_sheet(ws: &mut Worksheet, s: &Styles, plan: &Plan, agency: &Agency) -> R
             T_SPENT as u16,
             last_row,
             T_SPENT as u16,
-            &super::amount_rule()?,
+            &amount_rule()?,
         )
         .map_err(xl)?;
     }

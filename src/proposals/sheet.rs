@@ -3,7 +3,7 @@
 
 use calamine::{Data, Reader, Xlsx};
 
-use super::{cell_text, table_rows};
+use super::reading::{cell_text, table_rows};
 use crate::text::fold;
 use crate::xlsx::col_name;
 

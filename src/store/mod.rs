@@ -84,9 +84,14 @@ macro_rules! each {
     };
 }
 
-// After `each!`, which it uses.
+// After `each!`, which they use.
+mod copy;
 mod deltas;
+mod revisions;
+
+pub use copy::Copied;
 use deltas::document_at;
+use revisions::{current_state, write_revision, Change, Step};
 
 impl Tx {
     async fn commit(self) -> Result<()> {
@@ -128,198 +133,6 @@ fn status_str(s: PlanStatus) -> &'static str {
         PlanStatus::Draft => "draft",
         PlanStatus::Final => "final",
     }
-}
-
-/// How a revision came about (see migration 0002).
-struct Step {
-    kind: &'static str,
-    state: i64,
-    parent_state: Option<i64>,
-    from_state: Option<i64>,
-}
-
-async fn head(tx: &mut Tx, id: &str) -> Result<i64> {
-    let sql = tx.locking("SELECT revision FROM plans WHERE id = $1");
-    let revision: Option<i64> = each!(Tx, tx, c => sqlx::query_scalar(&sql)
-        .bind(id)
-        .fetch_optional(&mut **c)
-        .await?);
-    revision.ok_or_else(|| Error::PlanNotFound(id.to_string()))
-}
-
-/// The state shown by revision `revision` (itself for an edit).
-async fn current_state(tx: &mut Tx, id: &str, revision: i64) -> Result<i64> {
-    let state: Option<Option<i64>> = each!(Tx, tx, c => sqlx::query_scalar(
-        "SELECT state FROM plan_revisions WHERE plan_id = $1 AND revision = $2",
-    )
-    .bind(id)
-    .bind(revision)
-    .fetch_optional(&mut **c)
-    .await?);
-    Ok(state.flatten().unwrap_or(revision))
-}
-
-/// The state an edit was made from, and the edit's summary: where undo goes back to.
-async fn made_from(tx: &mut Tx, id: &str, state: i64) -> Result<Option<(i64, String)>> {
-    const SQL: &str =
-        "SELECT parent_state, summary FROM plan_revisions WHERE plan_id = $1 AND revision = $2";
-    let row: Option<(Option<i64>, String)> = each!(Tx, tx, c => sqlx::query_as(SQL)
-        .bind(id)
-        .bind(state)
-        .fetch_optional(&mut **c)
-        .await?);
-    Ok(row.and_then(|(parent, summary)| Some((parent?, summary))))
-}
-
-/// Shows state `target` again, as revision `head + 1` of the given kind (undo or redo).
-async fn restore(
-    tx: &mut Tx,
-    me: &UserAccount,
-    id: &str,
-    head: i64,
-    target: i64,
-    kind: &'static str,
-    summary: &str,
-) -> Result<i64> {
-    let from = current_state(tx, id, head).await?;
-    let shown = document_at(tx, id, head).await.ok();
-    let plan = document_at(tx, id, target).await?;
-    let step = Step {
-        kind,
-        state: target,
-        parent_state: None,
-        from_state: Some(from),
-    };
-    let change = Change {
-        before: shown.as_ref(),
-        after: &plan,
-        summary,
-    };
-    write_revision(tx, me, id, head + 1, change, step).await?;
-    Ok(head + 1)
-}
-
-/// The state a redo returns to: the trailing run of undo/redo revisions read as a stack.
-async fn redo_target(tx: &mut Tx, id: &str) -> Result<Option<i64>> {
-    const SQL: &str =
-        "SELECT kind, from_state FROM plan_revisions WHERE plan_id = $1 ORDER BY revision DESC";
-    let rows: Vec<(String, Option<i64>)> = each!(Tx, tx, c => sqlx::query_as(SQL)
-        .bind(id)
-        .fetch_all(&mut **c)
-        .await?);
-    let run: Vec<(String, Option<i64>)> =
-        rows.into_iter().take_while(|(k, _)| k != "edit").collect();
-    let mut stack = Vec::new();
-    for (kind, from) in run.into_iter().rev() {
-        match kind.as_str() {
-            "undo" => stack.push(from),
-            _ => {
-                stack.pop();
-            }
-        }
-    }
-    Ok(stack.pop().flatten())
-}
-
-/// A revision's content: the plan shown before it (none for a new plan), after it, and what
-/// the history calls it.
-struct Change<'a> {
-    before: Option<&'a Plan>,
-    after: &'a Plan,
-    summary: &'a str,
-}
-
-/// Writes the plan as revision `next` and the plan's current document, in the caller's
-/// transaction, with who wrote it and which sections it changed; keeps the last
-/// `KEEP_REVISIONS` revisions.
-async fn write_revision(
-    tx: &mut Tx,
-    me: &UserAccount,
-    id: &str,
-    next: i64,
-    change: Change<'_>,
-    step: Step,
-) -> Result<()> {
-    let Change {
-        before,
-        after: plan,
-        summary,
-    } = change;
-    let doc = serde_json::to_string(plan).map_err(|e| Error::Invalid(e.to_string()))?;
-    let sections = accounts::sections_changed(before, plan);
-    let t = now();
-    let i = &plan.identity;
-    each!(Tx, tx, c => {
-        sqlx::query("UPDATE plans SET province = $1, year = $2, title = $3, status = $4, revision = $5, updated_at = $6, document = $7 WHERE id = $8")
-            .bind(&i.province)
-            .bind(i.year)
-            .bind(&i.title)
-            .bind(status_str(i.status))
-            .bind(next)
-            .bind(&t)
-            .bind(&doc)
-            .bind(id)
-            .execute(&mut **c)
-            .await?;
-        sqlx::query("INSERT INTO plan_revisions (plan_id, revision, created_at, summary, document, kind, state, parent_state, from_state, author, sections) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
-            .bind(id)
-            .bind(next)
-            .bind(&t)
-            .bind(summary)
-            .bind(&doc)
-            .bind(step.kind)
-            .bind(step.state)
-            .bind(step.parent_state)
-            .bind(step.from_state)
-            .bind(&me.account)
-            .bind(&sections)
-            .execute(&mut **c)
-            .await?;
-        sqlx::query("DELETE FROM plan_revisions WHERE plan_id = $1 AND revision <= $2")
-            .bind(id)
-            .bind(next - KEEP_REVISIONS)
-            .execute(&mut **c)
-            .await?;
-    });
-    if let Some(before) = before {
-        deltas::keep_as_delta(tx, id, next - 1, before, plan).await?;
-    }
-    Ok(())
-}
-
-/// A plan's row and every row of its history, as copied between databases.
-type PlanRow = (
-    String,
-    String,
-    i32,
-    String,
-    String,
-    i64,
-    String,
-    String,
-    String,
-);
-/// A history row with its `base` (see `deltas`; always none on the server, and none once a
-/// copy has made it whole).
-type RevisionRow = (
-    i64,
-    String,
-    String,
-    String,
-    String,
-    Option<i64>,
-    Option<i64>,
-    Option<i64>,
-    String,
-    String,
-    Option<i64>,
-);
-
-/// What a copy between databases moved.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct Copied {
-    pub plans: usize,
-    pub revisions: usize,
 }
 
 fn summary_of(r: (String, String, i32, String, String, i64, String)) -> PlanSummary {
@@ -395,6 +208,15 @@ impl Store {
     async fn begin(&self) -> Result<Tx> {
         Ok(match &self.pool {
             Pool::Lite(p) => Tx::Lite(p.begin_with("BEGIN IMMEDIATE").await?),
+            Pool::Pg(p) => Tx::Pg(p.begin().await?),
+        })
+    }
+
+    /// A transaction that only reads: on the file a deferred one, not the write lock `begin`
+    /// takes, so that reading never waits behind another window's edit.
+    async fn begin_read(&self) -> Result<Tx> {
+        Ok(match &self.pool {
+            Pool::Lite(p) => Tx::Lite(p.begin().await?),
             Pool::Pg(p) => Tx::Pg(p.begin().await?),
         })
     }
@@ -558,94 +380,6 @@ impl Store {
         Ok(next)
     }
 
-    /// Goes back to the state before the last edit (itself recorded as a new revision).
-    /// `None` when there is nothing to undo.
-    pub async fn undo(&self, id: &str) -> Result<Option<i64>> {
-        let mut tx = self.begin().await?;
-        let revision = head(&mut tx, id).await?;
-        let state = current_state(&mut tx, id, revision).await?;
-        let Some((parent, summary)) = made_from(&mut tx, id, state).await? else {
-            return Ok(None);
-        };
-        let next = restore(
-            &mut tx,
-            &self.me,
-            id,
-            revision,
-            parent,
-            "undo",
-            &format!("Hoàn tác: {summary}"),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(Some(next))
-    }
-
-    /// Re-applies the last undone edit, as long as no new edit came after the undo.
-    pub async fn redo(&self, id: &str) -> Result<Option<i64>> {
-        let mut tx = self.begin().await?;
-        let revision = head(&mut tx, id).await?;
-        let Some(target) = redo_target(&mut tx, id).await? else {
-            return Ok(None);
-        };
-        const SQL: &str = "SELECT summary FROM plan_revisions WHERE plan_id = $1 AND revision = $2";
-        let summary: String = each!(Tx, &mut tx, c => sqlx::query_scalar(SQL)
-            .bind(id)
-            .bind(target)
-            .fetch_one(&mut **c)
-            .await?);
-        let next = restore(
-            &mut tx,
-            &self.me,
-            id,
-            revision,
-            target,
-            "redo",
-            &format!("Làm lại: {summary}"),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(Some(next))
-    }
-
-    /// Whether undo and redo are possible now (for the app's buttons). Reads only, in a
-    /// transaction so that the answers agree with each other.
-    pub async fn undo_redo_available(&self, id: &str) -> Result<(bool, bool)> {
-        let mut tx = match &self.pool {
-            Pool::Lite(p) => Tx::Lite(p.begin().await?),
-            Pool::Pg(p) => Tx::Pg(p.begin().await?),
-        };
-        let revision = {
-            const SQL: &str = "SELECT revision FROM plans WHERE id = $1";
-            let r: Option<i64> = each!(Tx, &mut tx, c => sqlx::query_scalar(SQL)
-                .bind(id)
-                .fetch_optional(&mut **c)
-                .await?);
-            r.ok_or_else(|| Error::PlanNotFound(id.to_string()))?
-        };
-        let state = current_state(&mut tx, id, revision).await?;
-        let undo = made_from(&mut tx, id, state).await?.is_some();
-        let redo = redo_target(&mut tx, id).await?.is_some();
-        tx.commit().await?;
-        Ok((undo, redo))
-    }
-
-    pub async fn history(&self, id: &str) -> Result<Vec<Revision>> {
-        const SQL: &str = "SELECT revision, created_at, summary FROM plan_revisions WHERE plan_id = $1 ORDER BY revision DESC";
-        let rows: Vec<(i64, String, String)> = each!(Pool, &self.pool, p => sqlx::query_as(SQL)
-            .bind(id)
-            .fetch_all(p)
-            .await?);
-        Ok(rows
-            .into_iter()
-            .map(|(revision, created_at, summary)| Revision {
-                revision,
-                created_at,
-                summary,
-            })
-            .collect())
-    }
-
     /// A copy under a new id, as a draft without number and issue date.
     pub async fn duplicate(&self, id: &str) -> Result<String> {
         let mut plan = self.load(id).await?.plan;
@@ -721,102 +455,6 @@ impl Store {
                 .fetch_one(p)
                 .await?),
         }
-    }
-
-    /// Every kept revision of a plan, oldest first, each with its whole document (a revision
-    /// kept as a patch is read whole; see `deltas`).
-    async fn whole_history(&self, id: &str) -> Result<Vec<RevisionRow>> {
-        // Each row with its base, in one read (the embedded engine's rows may be patches).
-        const REVISIONS: &str = "SELECT revision, created_at, summary, document, kind, state, parent_state, from_state, author, sections, {base} FROM plan_revisions WHERE plan_id = $1 ORDER BY revision";
-        let base = match self.pool {
-            Pool::Lite(_) => "base",
-            Pool::Pg(_) => "CAST(NULL AS BIGINT)",
-        };
-        let sql = REVISIONS.replace("{base}", base);
-        let mut rows: Vec<RevisionRow> = each!(Pool, &self.pool, p => sqlx::query_as(&sql)
-            .bind(id)
-            .fetch_all(p)
-            .await?);
-        let patches: Vec<_> = rows.iter().map(|r| (r.0, r.3.clone(), r.10)).collect();
-        for (r, doc) in rows.iter_mut().zip(deltas::whole_documents(&patches)?) {
-            r.3 = doc;
-            r.10 = None;
-        }
-        Ok(rows)
-    }
-
-    /// The plan as it was at a kept revision (`None` when that revision is no longer kept).
-    pub async fn plan_at(&self, id: &str, revision: i64) -> Result<Option<Plan>> {
-        // A read: on the file, a deferred transaction, not the write lock `begin` takes.
-        let mut tx = match &self.pool {
-            Pool::Lite(p) => Tx::Lite(p.begin().await?),
-            Pool::Pg(p) => Tx::Pg(p.begin().await?),
-        };
-        deltas::plan_at(&mut tx, id, revision).await
-    }
-
-    /// Copies every plan, with its whole history (each revision, undo and redo as they were),
-    /// into `to`, in one transaction there: afterwards both hold equal plans and histories,
-    /// and undo goes on working on either. Nothing is copied when `to` already holds one of
-    /// the plans. This is how plans move from a computer to the province's server and back.
-    pub async fn copy_all_to(&self, to: &Store) -> Result<Copied> {
-        const PLANS: &str = "SELECT id, province, year, title, status, revision, created_at, updated_at, document FROM plans ORDER BY created_at, id";
-        let plans: Vec<PlanRow> =
-            each!(Pool, &self.pool, p => sqlx::query_as(PLANS).fetch_all(p).await?);
-        let mut tx = to.begin().await?;
-        let mut revisions = 0;
-        for plan in &plans {
-            let history = self.whole_history(&plan.0).await?;
-            let there: i64 = each!(Tx, &mut tx, c => sqlx::query_scalar("SELECT COUNT(*) FROM plans WHERE id = $1")
-                .bind(&plan.0)
-                .fetch_one(&mut **c)
-                .await?);
-            if there > 0 {
-                return Err(Error::Invalid(format!(
-                    "Nơi nhận đã có kế hoạch «{}» (mã {}); chưa chép kế hoạch nào.",
-                    plan.3, plan.0
-                )));
-            }
-            each!(Tx, &mut tx, c => {
-                sqlx::query("INSERT INTO plans (id, province, year, title, status, revision, created_at, updated_at, document) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
-                    .bind(&plan.0)
-                    .bind(&plan.1)
-                    .bind(plan.2)
-                    .bind(&plan.3)
-                    .bind(&plan.4)
-                    .bind(plan.5)
-                    .bind(&plan.6)
-                    .bind(&plan.7)
-                    .bind(&plan.8)
-                    .execute(&mut **c)
-                    .await?;
-                for r in &history {
-                    sqlx::query("INSERT INTO plan_revisions (plan_id, revision, created_at, summary, document, kind, state, parent_state, from_state, author, sections) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
-                        .bind(&plan.0)
-                        .bind(r.0)
-                        .bind(&r.1)
-                        .bind(&r.2)
-                        .bind(&r.3)
-                        .bind(&r.4)
-                        .bind(r.5)
-                        .bind(r.6)
-                        .bind(r.7)
-                        .bind(&r.8)
-                        .bind(&r.9)
-                        .execute(&mut **c)
-                        .await?;
-                }
-            });
-            revisions += history.len();
-        }
-        tx.commit().await?;
-        if let Pool::Lite(pool) = &to.pool {
-            deltas::compact(pool).await?;
-        }
-        Ok(Copied {
-            plans: plans.len(),
-            revisions,
-        })
     }
 
     /// The account this store is connected as.
