@@ -1,8 +1,10 @@
 //! What is wrong with a plan, where, in Vietnamese. Used by the CLI, the store's callers and
 //! the app's validation panel (each finding carries the location to jump to).
 
+mod completeness;
 mod currency;
 mod readiness;
+mod tasks;
 pub mod wording;
 
 use std::collections::{HashMap, HashSet};
@@ -11,10 +13,11 @@ use ts_rs::TS;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::model::{AgencyKind, BudgetLine, Comparator, Id, Indicator, Plan, PlanStatus};
-use crate::numbering::task_number;
+use crate::model::{Comparator, Id, Indicator, Plan, PlanStatus};
 use crate::text::fold;
+use tasks::budget_lines;
 
+pub use completeness::{completeness, completeness_with, Completeness, SectionState};
 pub use currency::{gone_recipient, plan_day, GoneRecipient, REFORM_YEAR};
 pub use readiness::{as_issued, key as intended_key, location_of, quote, readiness};
 
@@ -100,7 +103,7 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
     identity(plan, &mut f);
     missing_parts(plan, &mut f);
     directory(plan, &mut f);
-    tasks(plan, &mut f);
+    tasks::check(plan, &mut f);
     goals(plan, &mut f);
     budget(plan, &mut f);
     organisation(plan, &mut f);
@@ -301,233 +304,6 @@ fn directory(plan: &Plan, f: &mut Findings) {
                 "agency.unknown",
                 at(Section::Identity, "Cơ quan tham mưu"),
                 format!("Cơ quan tham mưu «{d}» không có trong danh bạ."),
-            );
-        }
-    }
-}
-
-fn tasks(plan: &Plan, f: &mut Findings) {
-    let indicator_ids: HashSet<&str> = plan.indicators().map(|(_, i)| i.id.as_str()).collect();
-    let total: usize = plan.groups.iter().map(|g| g.tasks.len()).sum();
-    if total > TASK_LIMIT {
-        f.push(
-            Severity::Warning,
-            "plan.too_many_tasks",
-            at(Section::Tasks, "Nhiệm vụ"),
-            format!(
-                "Kế hoạch có {total} nhiệm vụ (nên không quá khoảng {TASK_LIMIT}): kế hoạch gọn, tập trung thường được thực hiện đầy đủ hơn."
-            ),
-        );
-    }
-    if plan.groups.is_empty() {
-        f.push(
-            Severity::Error,
-            "plan.no_groups",
-            at(Section::Tasks, "Nhiệm vụ"),
-            "Kế hoạch chưa có nhóm nhiệm vụ nào.".into(),
-        );
-    }
-    for (gi, group) in plan.groups.iter().enumerate() {
-        let gloc = Location {
-            group: Some(group.id.clone()),
-            ..at(Section::Tasks, format!("Nhóm {} «{}»", gi + 1, group.title))
-        };
-        if group.title.trim().is_empty() {
-            f.push(
-                Severity::Error,
-                "group.no_title",
-                gloc.clone(),
-                format!("Nhóm {} chưa có tên.", gi + 1),
-            );
-        }
-        if group.tasks.is_empty() {
-            f.push(
-                Severity::Warning,
-                "group.empty",
-                gloc.clone(),
-                format!("Nhóm {} «{}» chưa có nhiệm vụ nào.", gi + 1, group.title),
-            );
-        }
-        let mut titles: HashMap<String, String> = HashMap::new();
-        for (ti, task) in group.tasks.iter().enumerate() {
-            let number = task_number(gi, ti);
-            let loc = Location {
-                task: Some(task.id.clone()),
-                ..Location {
-                    label: format!("Nhiệm vụ {number}"),
-                    ..gloc.clone()
-                }
-            };
-            if task.title.trim().is_empty() {
-                f.push(
-                    Severity::Error,
-                    "task.no_title",
-                    loc.clone(),
-                    format!("Nhiệm vụ {number} chưa có tên."),
-                );
-            } else if let Some(first) = titles.insert(fold(&task.title), number.clone()) {
-                f.push(
-                    Severity::Error,
-                    "task.duplicate_title",
-                    loc.clone(),
-                    format!("Nhiệm vụ {number} trùng tên với nhiệm vụ {first} trong cùng nhóm."),
-                );
-            }
-            let length = task.title.chars().count();
-            if length > TITLE_LIMIT {
-                f.push(
-                    Severity::Error,
-                    "task.title_too_long",
-                    loc.clone(),
-                    format!("Tên nhiệm vụ {number} dài {length} ký tự (tối đa {TITLE_LIMIT}): giữ tên ngắn gọn, đưa phần giải thích vào mô tả."),
-                );
-            }
-            task_checks(plan, task, &number, &loc, &indicator_ids, f);
-        }
-    }
-}
-
-/// One task's leads and coordinators, deadline, indicators and budget lines (its title is
-/// checked with its group's, for duplicates).
-fn task_checks(
-    plan: &Plan,
-    task: &crate::model::Task,
-    number: &str,
-    loc: &Location,
-    indicator_ids: &HashSet<&str>,
-    f: &mut Findings,
-) {
-    task_agencies(plan, task, number, loc, f);
-    if let Some(d) = &task.deadline {
-        if !d.is_well_formed() {
-            f.push(
-                Severity::Error,
-                "task.deadline_invalid",
-                loc.clone(),
-                format!("Nhiệm vụ {number}: thời hạn «{}» không hợp lệ.", d.text()),
-            );
-        } else if let Some((start, end)) = d.span() {
-            use chrono::Datelike;
-            let y = plan.identity.year;
-            if end.year() < y || start.year() > y {
-                f.push(
-                    Severity::Warning,
-                    "task.deadline_outside_year",
-                    loc.clone(),
-                    format!(
-                        "Nhiệm vụ {number}: thời hạn «{}» nằm ngoài năm kế hoạch {y}.",
-                        d.text()
-                    ),
-                );
-            }
-        }
-    }
-    for i in &task.indicators {
-        if !indicator_ids.contains(i.as_str()) {
-            f.push(
-                Severity::Error,
-                "task.unknown_indicator",
-                loc.clone(),
-                format!("Nhiệm vụ {number} gắn với chỉ tiêu «{i}» không còn trong kế hoạch."),
-            );
-        }
-    }
-    budget_lines(&task.budget, &loc, &format!("Nhiệm vụ {number}"), f);
-}
-
-/// A task's lead (one body, not a collective) and coordinators, each in the directory.
-fn task_agencies(
-    plan: &Plan,
-    task: &crate::model::Task,
-    number: &str,
-    loc: &Location,
-    f: &mut Findings,
-) {
-    if task.lead.is_empty() {
-        f.push(
-            Severity::Error,
-            "task.no_lead",
-            loc.clone(),
-            format!("Nhiệm vụ {number} chưa có cơ quan chủ trì."),
-        );
-    } else {
-        let collective = task
-            .lead
-            .iter()
-            .filter_map(|a| plan.agency(a))
-            .any(|a| a.kind == AgencyKind::TapThe);
-        if task.lead.len() > 1 || collective {
-            f.push(
-                Severity::Warning,
-                "task.lead_not_single",
-                loc.clone(),
-                format!(
-                    "Nhiệm vụ {number} giao cho {} chủ trì: nên giao một cơ quan chịu trách nhiệm chính, các cơ quan khác phối hợp.",
-                    if collective { "một tập thể" } else { "nhiều cơ quan" }
-                ),
-            );
-        }
-    }
-    for a in task.lead.iter().chain(task.coordinating.iter()) {
-        if plan.agency(a).is_none() {
-            f.push(
-                Severity::Error,
-                "agency.unknown",
-                loc.clone(),
-                format!("Nhiệm vụ {number} nhắc đến cơ quan «{a}» không có trong danh bạ."),
-            );
-        }
-    }
-    for a in &task.coordinating {
-        if task.lead.contains(a) {
-            let name = plan.agency(a).map_or(a.as_str(), |x| x.name.as_str());
-            f.push(
-                Severity::Warning,
-                "task.lead_in_coordinating",
-                loc.clone(),
-                format!("Nhiệm vụ {number}: «{name}» vừa chủ trì vừa phối hợp."),
-            );
-        }
-    }
-}
-
-fn budget_lines(lines: &[BudgetLine], loc: &Location, owner: &str, f: &mut Findings) {
-    for (i, line) in lines.iter().enumerate() {
-        let which = format!("{owner}, dòng kinh phí {}", i + 1);
-        if line.source.is_none() {
-            f.push(
-                Severity::Error,
-                "budget.no_source",
-                loc.clone(),
-                format!("{which}: chưa chọn nguồn kinh phí."),
-            );
-        }
-        if line.level.is_none() {
-            f.push(
-                Severity::Warning,
-                "budget.no_level",
-                loc.clone(),
-                format!("{which}: chưa chọn cấp ngân sách."),
-            );
-        }
-        if line.amount > crate::budget::MAX_AMOUNT {
-            f.push(
-                Severity::Error,
-                "budget.too_large",
-                loc.clone(),
-                format!(
-                    "{which}: số tiền {} triệu đồng vượt quá mức có thể có ({} triệu đồng); hãy kiểm tra lại đơn vị.",
-                    crate::format::money(line.amount),
-                    crate::format::money(crate::budget::MAX_AMOUNT)
-                ),
-            );
-        }
-        if line.amount <= Decimal::ZERO {
-            f.push(
-                Severity::Error,
-                "budget.amount",
-                loc.clone(),
-                format!("{which}: số tiền phải lớn hơn 0."),
             );
         }
     }
@@ -746,120 +522,4 @@ fn narratives(plan: &Plan, f: &mut Findings) {
             }
         }
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum Completeness {
-    /// Nothing entered yet.
-    Empty,
-    /// Started, or complete but with errors to fix.
-    Partial,
-    /// Filled in and without errors (warnings allowed).
-    Complete,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct SectionState {
-    pub section: Section,
-    pub state: Completeness,
-    pub errors: usize,
-    pub warnings: usize,
-}
-
-/// The mark each section of the app's outline shows, from what is filled in and from the
-/// validation findings located in it.
-pub fn completeness(plan: &Plan) -> Vec<SectionState> {
-    completeness_with(plan, &validate(plan))
-}
-
-/// `completeness` from findings already computed for this plan (the app's view needs both).
-/// For each section of the plan, whether the planner has started it and whether it holds
-/// everything an issued plan needs: a declarative table, one row per section.
-fn started_and_filled(plan: &Plan) -> [(Section, bool, bool); 9] {
-    let id = &plan.identity;
-    let a = &plan.assessment;
-    let has = |s: &str| !s.trim().is_empty();
-    let has_budget = !crate::budget::grand_total(plan).is_zero();
-    [
-        (
-            Section::Identity,
-            has(&id.title) && has(&id.province),
-            has(&id.title) && has(&id.signer.name) && !id.recipients.is_empty(),
-        ),
-        (
-            Section::Directory,
-            !plan.directory.is_empty(),
-            !plan.directory.is_empty(),
-        ),
-        (
-            Section::LegalBases,
-            !plan.legal_bases.is_empty(),
-            !plan.legal_bases.is_empty(),
-        ),
-        (
-            Section::Assessment,
-            has(&a.goals_review) || !a.sections.is_empty() || !a.indicators.is_empty(),
-            has(&a.goals_review)
-                && a.sections.iter().all(|s| has(&s.text))
-                && a.indicators.iter().all(|r| r.assessed())
-                && a.tasks.iter().all(|t| t.status.is_some()),
-        ),
-        (
-            Section::Goals,
-            has(&plan.vision) || has(&plan.general_goal) || !plan.specific_goals.is_empty(),
-            !plan.specific_goals.is_empty() && plan.indicators().next().is_some(),
-        ),
-        (
-            Section::Tasks,
-            !plan.groups.is_empty(),
-            plan.tasks().next().is_some(),
-        ),
-        (
-            Section::Solutions,
-            !plan.solutions.is_empty(),
-            plan.solutions.iter().all(|s| has(&s.text)) && !plan.solutions.is_empty(),
-        ),
-        (
-            Section::Budget,
-            has_budget || has(&plan.budget.narrative),
-            has_budget,
-        ),
-        (
-            Section::Organisation,
-            !plan.organisation.duties.is_empty(),
-            !plan.organisation.duties.is_empty()
-                && plan.organisation.duties.iter().all(|d| has(&d.text)),
-        ),
-    ]
-}
-
-pub fn completeness_with(plan: &Plan, findings: &[Finding]) -> Vec<SectionState> {
-    let sections = started_and_filled(plan);
-    sections
-        .into_iter()
-        .map(|(section, started, filled)| {
-            let errors = findings
-                .iter()
-                .filter(|f| f.location.section == section && f.severity == Severity::Error)
-                .count();
-            let warnings = findings
-                .iter()
-                .filter(|f| f.location.section == section && f.severity == Severity::Warning)
-                .count();
-            let state = if !started {
-                Completeness::Empty
-            } else if filled && errors == 0 {
-                Completeness::Complete
-            } else {
-                Completeness::Partial
-            };
-            SectionState {
-                section,
-                state,
-                errors,
-                warnings,
-            }
-        })
-        .collect()
 }
