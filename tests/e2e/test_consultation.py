@@ -182,6 +182,11 @@ def test_the_draft_sent_for_comments_answered_and_the_dossier(launch, workdir):
     typed(d, "Tên nhiệm vụ 1.1", new_title)
     here = wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid='comments-here']")))
     assert "Góp ý dự thảo về phần này" in here.text, here.text
+    # The task's own comments under its open editor, with the answer just given.
+    mine = d.find_element(By.CSS_SELECTOR, "[data-task] [data-testid='task-comments']").text
+    assert "Góp ý dự thảo về nhiệm vụ này (1, 0 chưa trả lời)" in mine, mine
+    assert f"{four[0]['name']}: Đề nghị nêu rõ sản phẩm của nhiệm vụ." in mine and "[Tiếp thu]" in mine, mine
+    shot(d, "consultation-task-comments")
     screen(d, "Góp ý dự thảo")
     wait(d).until(lambda d: "chưa trả lời 0" in d.find_element(By.CSS_SELECTOR, "[data-testid='consult-summary']").text)
     shot(d, "consultation-answered")

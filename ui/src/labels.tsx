@@ -1,6 +1,7 @@
 // Vietnamese names of the enum values the window shows. (The documents' own wording comes
 // from the core and its templates; these are the app's labels.)
 import type { AgencyKind } from "./bindings/AgencyKind";
+import type { Answer } from "./bindings/Answer";
 import type { BudgetLevel } from "./bindings/BudgetLevel";
 import type { BudgetSource } from "./bindings/BudgetSource";
 import type { Comparator } from "./bindings/Comparator";
@@ -138,3 +139,13 @@ export function options<K extends string>(labels: Record<K, string>) {
     </option>
   ));
 }
+
+/** The drafter's answers to a comment on the draft, and what each asks to be written. */
+export const ANSWER_KINDS: { kind: Answer["kind"]; label: string; needs: string }[] = [
+  { kind: "pending", label: "Chưa trả lời", needs: "" },
+  { kind: "accepted", label: "Tiếp thu", needs: "Cách tiếp thu (nếu cần)" },
+  { kind: "explained", label: "Giải trình", needs: "Nội dung giải trình" },
+  { kind: "rejected", label: "Không tiếp thu", needs: "Lý do không tiếp thu" },
+];
+
+export const answerLabel = (a: Answer) => ANSWER_KINDS.find((k) => k.kind === a.kind)!.label;

@@ -17,6 +17,7 @@ import type { Finding } from "../bindings/Finding";
 import type { FormsRead } from "../bindings/FormsRead";
 import type { PlanView } from "../bindings/PlanView";
 import { answerOf, edit, newComment, newReply } from "../edits";
+import { ANSWER_KINDS, answerLabel } from "../labels";
 import type { PlanApi } from "../usePlan";
 import { DateInput, showDate } from "../widgets/DateInput";
 import { TextInput } from "../widgets/Fields";
@@ -253,12 +254,6 @@ function LetterCard({ view, plan, round, cv }: { view: PlanView; plan: PlanApi; 
   );
 }
 
-const KINDS: { kind: Answer["kind"]; label: string; needs: string }[] = [
-  { kind: "pending", label: "Chưa trả lời", needs: "" },
-  { kind: "accepted", label: "Tiếp thu", needs: "Cách tiếp thu (nếu cần)" },
-  { kind: "explained", label: "Giải trình", needs: "Nội dung giải trình" },
-  { kind: "rejected", label: "Không tiếp thu", needs: "Lý do không tiếp thu" },
-];
 
 function Comments({ view, plan, round, cv, onJump }: { view: PlanView; plan: PlanApi; round: Round; cv: ConsultationView; onJump: Props["onJump"] }) {
   const name = (id: string) => agencyName(view, id);
@@ -308,7 +303,7 @@ function AnswerEditor({ comment, n, onAnswer }: { comment: Comment; n: number; o
   const a = comment.answer;
   const text = a.kind === "accepted" ? a.note : a.kind === "explained" ? a.text : a.kind === "rejected" ? a.reason : "";
   const [kind, setKind] = useState<Answer["kind"]>(a.kind);
-  const needs = KINDS.find((k) => k.kind === kind)!.needs;
+  const needs = ANSWER_KINDS.find((k) => k.kind === kind)!.needs;
   return (
     <div className="answer">
       <select aria-label={`Trả lời ý kiến ${n}`} value={kind} onChange={(e) => {
@@ -317,7 +312,7 @@ function AnswerEditor({ comment, n, onAnswer }: { comment: Comment; n: number; o
         // Tiếp thu and "chưa trả lời" need no text: saved at once; the others when typed.
         if (k === "accepted" || k === "pending") onAnswer(answerOf(k, ""));
       }}>
-        {KINDS.map((k) => (
+        {ANSWER_KINDS.map((k) => (
           <option key={k.kind} value={k.kind}>
             {k.label}
           </option>
@@ -391,7 +386,7 @@ export function CommentsHere({ view, section }: { view: PlanView; section: strin
         {here.map(({ c, label }) => (
           <li key={c.id}>
             <b>{label}</b> — {name(c.agency)}: {c.text}
-            {c.proposed && <> (đề nghị: «{c.proposed}»)</>} <span className="muted">[{KINDS.find((k) => k.kind === c.answer.kind)!.label}]</span>
+            {c.proposed && <> (đề nghị: «{c.proposed}»)</>} <span className="muted">[{answerLabel(c.answer)}]</span>
           </li>
         ))}
       </ul>

@@ -2,6 +2,7 @@ import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Agency } from "../bindings/Agency";
+import type { Comment } from "../bindings/Comment";
 import type { Edit } from "../bindings/Edit";
 import type { Finding } from "../bindings/Finding";
 import type { PlanView } from "../bindings/PlanView";
@@ -271,5 +272,38 @@ describe("TaskGrid", () => {
     expect(screen.getByRole("note").textContent).toContain("tài khoản của Sở Y tế chỉ xem");
     await user.click(screen.getByRole("button", { name: "Thu gọn" }));
     expect(screen.queryByRole("textbox", { name: "Tên nhiệm vụ 3.3" })).toBeNull();
+  });
+
+  it("marks a task's row with the comments on the draft about it, listed under it when open", async () => {
+    const view = sample();
+    const comment = (id: string, agency: string, task: string, text: string, answer: Comment["answer"]): Comment => ({
+      id, agency, place: { kind: "task", id: task }, text, proposed: "", answer, letter: "", source: "Phiếu góp ý, dòng 5",
+    });
+    (view.plan as { consultation: unknown }).consultation = {
+      comments: [
+        comment("c1", "so-yt", "t1.1", "Đề nghị nêu rõ sản phẩm.", { kind: "pending" }),
+        comment("c2", "so-tc", "t1.1", "Ghép với nhiệm vụ 1.2.", { kind: "rejected", reason: "Hai việc khác nhau." }),
+        comment("c3", "so-yt", "t3.2", "Cần kinh phí riêng.", { kind: "accepted", note: "" }),
+        { ...comment("c4", "so-yt", "", "Góp ý chung.", { kind: "pending" }), place: { kind: "general" } },
+      ],
+    };
+    const { user } = show(view);
+    const mark = within(rowOf("1.1")).getByRole("img", { name: "2 góp ý, 1 chưa trả lời" });
+    expect(mark.textContent).toBe("✉ 2");
+    expect(mark.classList.contains("pending")).toBe(true);
+    expect(mark.title).toContain("Sở Y tế: Đề nghị nêu rõ sản phẩm. [Chưa trả lời]");
+    expect(mark.title).toContain("Sở Tài chính: Ghép với nhiệm vụ 1.2. [Không tiếp thu]");
+    const answered = within(rowOf("3.2")).getByRole("img", { name: "1 góp ý" });
+    expect(answered.classList.contains("pending")).toBe(false);
+    // A general comment marks no row; a row without comments has no mark.
+    expect(within(rowOf("1.2")).queryByRole("img")).toBeNull();
+    expect(screen.queryByTestId("task-comments")).toBeNull();
+    await user.click(within(rowOf("1.1")).getAllByRole("gridcell")[1]);
+    const list = screen.getByTestId("task-comments");
+    expect(list.textContent).toContain("Góp ý dự thảo về nhiệm vụ này (2, 1 chưa trả lời)");
+    expect(within(list).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "Sở Y tế: Đề nghị nêu rõ sản phẩm. [Chưa trả lời]",
+      "Sở Tài chính: Ghép với nhiệm vụ 1.2. [Không tiếp thu]",
+    ]);
   });
 });

@@ -16,6 +16,7 @@ import { TASK_STATUS, options } from "../labels";
 import { matches } from "../text";
 import type { PlanApi } from "../usePlan";
 import { TextInput } from "../widgets/Fields";
+import { CommentMarker, TaskComments, commentsOnTasks } from "../widgets/TaskComments";
 
 /** Where a task stands: what the core computes for it (number, deadline and budget text) and
  * its place in its group. */
@@ -73,6 +74,7 @@ export function TaskGrid({ view, plan, focusTask = null, renderEditor, onCatalog
     return m;
   }, [view.findings]);
   const agencies = useMemo(() => new Map(view.plan.directory.map((a) => [a.id, a])), [view.plan.directory]);
+  const commentsOf = useMemo(() => commentsOnTasks(view), [view]);
   const usedAgencies = useMemo(() => {
     const used = new Set(all.flatMap((r) => [...r.task.lead, ...r.task.coordinating]));
     return view.plan.directory.filter((a) => used.has(a.id)).sort((a, b) => a.name.localeCompare(b.name, "vi"));
@@ -298,6 +300,7 @@ export function TaskGrid({ view, plan, focusTask = null, renderEditor, onCatalog
               {isOpen ? (
                 <div role="gridcell" aria-colspan={COLUMNS.length} data-col="open" tabIndex={tab(0)} className="task-editor">
                   {renderEditor(task, r, () => closeRow(id))}
+                  <TaskComments comments={commentsOf.get(id) ?? []} agency={(a) => name(a, false)} />
                 </div>
               ) : (
                 <>
@@ -317,6 +320,7 @@ export function TaskGrid({ view, plan, focusTask = null, renderEditor, onCatalog
                         ⠿ {line.number}
                       </span>
                       <Marker findings={problems} />
+                      <CommentMarker comments={commentsOf.get(id) ?? []} agency={(a) => name(a, false)} />
                     </>,
                     `Nhiệm vụ ${line.number}`,
                     "num-cell",
