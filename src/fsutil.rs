@@ -7,6 +7,31 @@ use std::path::{Path, PathBuf};
 
 use crate::{Error, Result};
 
+/// Whether a save may put a new file at `path`. Only an ordinary file is replaced: the rename
+/// that makes a save atomic would put a document in place of a device (`/dev/full`), a pipe or
+/// a socket, which an administrator's account is allowed to do; and a file marked read-only
+/// was marked so on purpose (Windows refuses the rename; Linux would not).
+fn replaceable(path: &Path) -> std::result::Result<(), String> {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(()); // nothing there yet
+    };
+    if meta.is_dir() {
+        return Err("đó là một thư mục; hãy chọn tên tệp".into());
+    }
+    if !meta.is_file() {
+        return Err(
+            "đó không phải là một tệp thông thường (thiết bị, ống dẫn…); hãy chọn tên tệp khác"
+                .into(),
+        );
+    }
+    if meta.permissions().readonly() {
+        return Err(
+            "tệp đích chỉ cho phép đọc; hãy bỏ thuộc tính chỉ đọc hoặc lưu với tên khác".into(),
+        );
+    }
+    Ok(())
+}
+
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let fail = |reason: String| Error::Write {
         path: path.to_path_buf(),
@@ -19,6 +44,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     if !dir.is_dir() {
         return Err(fail("thư mục không tồn tại".into()));
     }
+    replaceable(path).map_err(fail)?;
     let mut tmp = tempfile::Builder::new()
         .prefix(".dxplan-")
         .suffix(".tmp")

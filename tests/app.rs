@@ -142,6 +142,53 @@ fn exports_write_the_chosen_document_and_name_it() {
             .unwrap_err();
         assert!(e.to_string().contains("thư mục không tồn tại"), "{e}");
         assert!(!missing.exists());
+        // A Word document under an Excel name is refused, nothing written.
+        let misnamed = dir.path().join("kh.xlsx");
+        let e = s
+            .export(&v.id, ExportKind::KeHoach, true, &misnamed)
+            .await
+            .unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("có đuôi .xlsx, nhưng văn bản này là tệp Word"),
+            "{e}"
+        );
+        assert!(!misnamed.exists());
+        // A folder, a read-only file and (on Linux) a socket are not replaced by a document.
+        let e = s
+            .export(&v.id, ExportKind::KeHoach, true, dir.path())
+            .await
+            .unwrap_err();
+        assert!(e.to_string().contains("đó là một thư mục"), "{e}");
+        let locked = dir.path().join("khoá.docx");
+        std::fs::write(&locked, b"ban cu").unwrap();
+        let mut perms = std::fs::metadata(&locked).unwrap().permissions();
+        perms.set_readonly(true);
+        std::fs::set_permissions(&locked, perms).unwrap();
+        let e = s
+            .export(&v.id, ExportKind::KeHoach, true, &locked)
+            .await
+            .unwrap_err();
+        assert!(e.to_string().contains("chỉ cho phép đọc"), "{e}");
+        assert_eq!(std::fs::read(&locked).unwrap(), b"ban cu");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            let socket = dir.path().join("ổ.docx");
+            let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+            let e = s
+                .export(&v.id, ExportKind::KeHoach, true, &socket)
+                .await
+                .unwrap_err();
+            assert!(
+                e.to_string().contains("không phải là một tệp thông thường"),
+                "{e}"
+            );
+            assert!(std::fs::symlink_metadata(&socket)
+                .unwrap()
+                .file_type()
+                .is_socket());
+        }
 
         // The results report: a draft without a number, a final one only with it.
         let report = dir.path().join("báo cáo.docx");

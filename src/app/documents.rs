@@ -4,7 +4,7 @@
 use crate::docx::{DocChoice, Options};
 use crate::edit::Edit;
 use crate::model::{Plan, PlanStatus};
-use crate::Result;
+use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use ts_rs::TS;
@@ -93,6 +93,19 @@ pub(super) fn options(doc: DocChoice, draft: bool) -> Options {
 impl Session {
     /// Writes one document of the plan to `path` (atomically).
     pub async fn export(&self, id: &str, kind: ExportKind, draft: bool, path: &Path) -> Result<()> {
+        // A Word file named .xlsx (or the reverse) opens in neither program.
+        let (wanted, program) = match kind.doc() {
+            Some(_) => ("docx", "Word"),
+            None => ("xlsx", "Excel"),
+        };
+        if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
+            if !ext.eq_ignore_ascii_case(wanted) {
+                return Err(Error::Invalid(format!(
+                    "Tệp «{}» có đuôi .{ext}, nhưng văn bản này là tệp {program}: hãy đặt tên có đuôi .{wanted}.",
+                    crate::fsutil::file_name_shown(path)
+                )));
+            }
+        }
         let plan = self.plan(id).await?;
         // A final plan document is issued only when the final check finds nothing: the
         // decision is made here, where exports are asked for, not in the writers.
