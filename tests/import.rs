@@ -1130,3 +1130,39 @@ fn an_excel_appendix_with_a_merged_two_row_header() {
         ]
     );
 }
+
+/// An appendix written by openpyxl (`tests/fixtures/import-excel/make.py`): what the amount
+/// column holds besides amounts — a date, a formula saved without its result, a formula's
+/// error, a negative number, words — is never taken as an amount and never dropped unsaid.
+#[test]
+fn amounts_excel_cannot_give_are_reported_not_guessed() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import-excel/01-kinh-phi-la.xlsx");
+    let imported = dxplan::import::import_xlsx(&file, &preset(), None, Some(2027)).unwrap();
+    assert_eq!((imported.groups, imported.tasks), (1, 7));
+    let amounts: Vec<String> = imported.plan.groups[0]
+        .tasks
+        .iter()
+        .map(|t| dxplan::format::money(dxplan::budget::sum(&t.budget)))
+        .collect();
+    // Only 1.1's 1.500 is an amount (the date was read as 46.447 before).
+    assert_eq!(amounts, ["1.500", "0", "0", "0", "0", "0", "0"]);
+    let said: Vec<(String, String)> = imported
+        .flags
+        .iter()
+        .filter(|f| f.message.starts_with("Ô kinh phí"))
+        .map(|f| (f.place.clone(), f.message.clone()))
+        .collect();
+    let expect = [
+        ("1.2", "«01/03/2027» không phải là số tiền"),
+        ("1.3", "«=E5*2» là công thức chưa được tính"),
+        ("1.4", "«#DIV/0!» không phải là số tiền"),
+        ("1.5", "«-50» là số âm"),
+        ("1.6", "«Lồng ghép» không phải là số tiền"),
+    ];
+    assert_eq!(said.len(), expect.len(), "{said:?}");
+    for ((place, message), (no, text)) in said.iter().zip(expect) {
+        assert_eq!(place, &format!("Nhiệm vụ {no}"));
+        assert!(message.contains(text), "{message}");
+    }
+}

@@ -228,10 +228,11 @@ impl TaskColumns {
             .filter(|(c, _)| *c == TCol::Amount)
             .map(|(_, i)| *i)
             .collect();
+        // A negative or unreadable amount is not a line; `unread_amounts` reports it.
         let money = |i: usize| {
             r.get(i)
                 .and_then(|t| crate::format::parse_money(t))
-                .filter(|a| !a.is_zero())
+                .filter(|a| *a > Decimal::ZERO)
         };
         // Split by source only when a header says so (not, say, two years' amounts).
         let split = amounts.iter().any(|&i| {
@@ -290,6 +291,22 @@ impl TaskColumns {
                 }]
             })
             .unwrap_or_default()
+    }
+
+    /// The amount cells of a row that hold something other than an amount: a date, a
+    /// formula's error, a formula never calculated, a negative number, words. Each is left out
+    /// of the budget, and said, instead of becoming a wrong figure or vanishing.
+    fn unread_amounts(&self, r: &[String]) -> Vec<String> {
+        self.cols
+            .iter()
+            .filter(|(c, _)| *c == TCol::Amount)
+            .filter_map(|(_, i)| r.get(*i).map(|t| t.trim()))
+            .filter(|t| {
+                !t.is_empty() && !t.chars().all(|c| matches!(c, '-' | '–' | '—' | '.' | '0'))
+            })
+            .filter(|t| crate::format::parse_money(t).is_none_or(|a| a < Decimal::ZERO))
+            .map(str::to_string)
+            .collect()
     }
 
     /// The amount a "Tổng" column beside the sources writes for a row (it is not read as a
@@ -503,6 +520,19 @@ fn task_of(
         });
     }
     let budget = table.budget(r);
+    for cell in table.unread_amounts(r) {
+        let why = if cell.starts_with('=') {
+            "là công thức chưa được tính (hãy mở tệp bằng Excel, lưu lại rồi nhập lại)"
+        } else if crate::format::parse_money(&cell).is_some() {
+            "là số âm"
+        } else {
+            "không phải là số tiền (triệu đồng)"
+        };
+        flags.push(Flag {
+            place: format!("Nhiệm vụ {no}"),
+            message: format!("Ô kinh phí «{cell}» {why}: chưa đưa vào kinh phí, cần nhập lại."),
+        });
+    }
     if let Some(total) = table.written_total(r) {
         let sum: Decimal = budget.iter().map(|l| l.amount).sum();
         if sum != total && !budget.is_empty() {

@@ -108,11 +108,15 @@ fn sheet_rows(
                     Data::Int(i) => i.to_string(),
                     Data::String(s) => crate::text::nfc(s.trim()),
                     Data::Empty => String::new(),
+                    // As Excel shows it, not its serial number (46447): a date in an
+                    // amount column is then reported, not read as 46.447 million.
+                    Data::DateTime(d) => excel_day(d.as_f64()),
                     other => other.to_string(),
                 })
                 .collect()
         })
         .collect();
+    let rows = with_formulas(wb, name, rows, range.start().unwrap_or((0, 0)));
     let mut rows = rows_of(rows);
     // Merged cells as the Word reader marks them (a header "Cơ quan thực hiện" over
     // "Chủ trì | Phối hợp"); a sheet whose merges cannot be read is read without them.
@@ -120,6 +124,43 @@ fn sheet_rows(
     let origin = range.start().unwrap_or((0, 0));
     mark_merged(&mut rows, &merges, origin);
     Some(rows)
+}
+
+/// An Excel date (days since 30/12/1899) as "01/03/2027".
+fn excel_day(serial: f64) -> String {
+    chrono::NaiveDate::from_ymd_opt(1899, 12, 30)
+        .and_then(|epoch| epoch.checked_add_signed(chrono::Duration::days(serial.floor() as i64)))
+        .map_or_else(|| serial.to_string(), |d| d.format("%d/%m/%Y").to_string())
+}
+
+/// A formula cell saved without its result (a workbook written by a program that does not
+/// calculate) reads as empty: it is shown as its formula ("=F3*2"), so that an amount that
+/// was never calculated is reported rather than taken for no budget.
+fn with_formulas(
+    wb: &mut calamine::Xlsx<std::io::Cursor<Vec<u8>>>,
+    name: &str,
+    mut rows: Vec<Vec<String>>,
+    origin: (u32, u32),
+) -> Vec<Vec<String>> {
+    use calamine::Reader;
+    let Ok(formulas) = wb.worksheet_formula(name) else {
+        return rows;
+    };
+    let start = formulas.start().unwrap_or((0, 0));
+    for (r, c, f) in formulas.used_cells() {
+        let (Some(r), Some(c)) = (
+            (start.0 as usize + r).checked_sub(origin.0 as usize),
+            (start.1 as usize + c).checked_sub(origin.1 as usize),
+        ) else {
+            continue;
+        };
+        if let Some(cell) = rows.get_mut(r).and_then(|row| row.get_mut(c)) {
+            if cell.is_empty() && !f.is_empty() {
+                *cell = format!("={f}");
+            }
+        }
+    }
+    rows
 }
 
 /// The province (given, or from the "(Kèm theo …)" line) and the year the deadlines speak
