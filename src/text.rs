@@ -60,9 +60,21 @@ pub fn nfc(s: &str) -> String {
 }
 
 /// Characters no text of a plan may hold: C0 and C1 controls other than line feed and tab,
-/// DEL, the byte-order mark and the two non-characters XML forbids.
+/// DEL, the byte-order mark, the two non-characters XML forbids, and the invisible marks that
+/// turn text right to left (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F): Vietnamese never
+/// needs them, and they make a printed name read otherwise than it is stored.
 fn forbidden(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}')
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(
+            c,
+            '\u{FEFF}'
+                | '\u{FFFE}'
+                | '\u{FFFF}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+        )
 }
 
 fn needs_cleaning(s: &str) -> bool {
@@ -125,6 +137,8 @@ mod tests {
             "Dòng một\nDòng hai\nba\tbốn"
         );
         assert_eq!(clean("Tie\u{302}\u{301}p"), "Tiếp");
+        // Marks that would print a name right to left, invisibly.
+        assert_eq!(clean("Sở \u{202E}Y tế\u{2066}\u{200F}"), "Sở Y tế");
         let v = vec![serde_json::json!({ "title": "x\u{7}y" })];
         assert_eq!(clean_all(&v).unwrap()[0]["title"], "xy");
     }

@@ -199,6 +199,20 @@ fn user_text_is_never_a_formula() {
     }
 }
 
+/// A text longer than an Excel cell holds (a plan file can carry one) is refused in Vietnamese,
+/// saying what to shorten; the writer's English never reaches the planner.
+#[test]
+fn a_text_longer_than_a_cell_is_refused_in_vietnamese() {
+    let mut plan = common::small_plan();
+    plan.groups[0].tasks[0].title = "Xây dựng kho dữ liệu ".repeat(2_000);
+    let e = dxplan::xlsx::build(&plan).unwrap_err().to_string();
+    assert!(
+        e.contains("một ô có hơn 32.767 ký tự, giới hạn của Excel"),
+        "{e}"
+    );
+    assert!(!e.contains("exceeds") && !e.contains("limit of"), "{e}");
+}
+
 /// A department fills the template: the test copies every cell of the proposal sheet and
 /// adds its own rows, the way a filled file comes back (columns optionally shuffled).
 fn fill(

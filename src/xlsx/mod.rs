@@ -22,8 +22,24 @@ pub(crate) const FONT: &str = "Times New Roman";
 /// Points per wrapped line of 12 pt text.
 const LINE_PT: f64 = 15.75;
 
+/// The writer's error in the planner's words; its own (English) text goes to the log.
 pub(crate) fn xl(e: XlsxError) -> Error {
-    Error::Invalid(format!("không tạo được tệp Excel: {e}"))
+    log::warn!("rust_xlsxwriter: {e}");
+    let why = match e {
+        XlsxError::MaxStringLengthExceeded => {
+            "một ô có hơn 32.767 ký tự, giới hạn của Excel; hãy rút gọn văn bản dài đó (tên, mô tả hoặc ghi chú)"
+        }
+        XlsxError::RowColumnLimitError => "bảng vượt quá số dòng hoặc số cột Excel cho phép",
+        XlsxError::SheetnameLengthExceeded(_)
+        | XlsxError::SheetnameContainsInvalidCharacter(_)
+        | XlsxError::SheetnameStartsOrEndsWithApostrophe(_)
+        | XlsxError::SheetnameCannotBeBlank(_)
+        | XlsxError::SheetnameReused(_) => "tên trang tính không hợp lệ (quá 31 ký tự, trùng hoặc có ký tự Excel không cho phép)",
+        XlsxError::MaxUrlLengthExceeded => "một đường liên kết dài quá giới hạn của Excel",
+        XlsxError::IoError(_) | XlsxError::TempFileError(..) => "lỗi đọc ghi dữ liệu tạm",
+        _ => "lỗi khi dựng bảng tính (chi tiết đã ghi vào nhật ký)",
+    };
+    Error::Invalid(format!("không tạo được tệp Excel: {why}"))
 }
 
 /// The formats a sheet uses, all Times New Roman 12 pt.
