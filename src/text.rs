@@ -94,6 +94,17 @@ pub fn clean(s: &str) -> String {
         .collect()
 }
 
+/// The text on one line, cut after `max` characters with "…": how a long text is quoted in
+/// a message or a form.
+pub fn shortened(text: &str, max: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        format!("{}…", flat.chars().take(max).collect::<String>())
+    }
+}
+
 /// Lower case, no diacritics, "đ" → "d", runs of non-alphanumerics → one space:
 /// "Sở Y tế" and "so y te" fold to the same key.
 pub fn fold(s: &str) -> String {

@@ -208,7 +208,12 @@ fn fuzz_word_import() {
     // out by offices (python-docx on Word's template, and saved by LibreOffice): each file's
     // document.xml, and numbering.xml where it has one, mutated inside its own package.
     let mut packages = vec![sample_docx()];
-    for folder in ["import-variants", "import-office", "import-libreoffice"] {
+    for folder in [
+        "import-variants",
+        "import-office",
+        "import-libreoffice",
+        "import-trial",
+    ] {
         let dir = Path::new("tests/fixtures").join(folder);
         let mut files: Vec<_> = std::fs::read_dir(dir)
             .unwrap()

@@ -252,3 +252,47 @@ fn tables_saved_by_libreoffice_read_as_written() {
         );
     }
 }
+
+/// Seed 004 written as raw WordprocessingML by a script that shares no code with the app
+/// (`tests/fixtures/import-trial/make.py`). A table nested in a task's cell and a footnote
+/// were dropped without a word: the nested rows are kept in the task ("a | b"), the footnote
+/// is listed for the planner, and the text box is still read once.
+#[test]
+fn a_table_in_a_cell_is_kept_and_a_footnote_is_said() {
+    let read = import_from("import-trial", "01-ban-day-du.docx");
+    let p = &read.plan;
+    assert_eq!((read.groups, read.tasks), (10, 76));
+    let nested: Vec<&str> = p
+        .tasks()
+        .map(|(_, t)| t.title.as_str())
+        .filter(|t| t.contains("NESTED"))
+        .collect();
+    assert_eq!(
+        nested,
+        ["Triển khai cung cấp DVCTT theo hướng toàn trình trong phạm vi quản lý của mình\nCấp tỉnh: NESTED-A 30 thủ tục | Cấp xã: NESTED-B 20 thủ tục"]
+    );
+    let flags: Vec<String> = read
+        .flags
+        .iter()
+        .map(|f| format!("{}: {}", f.place, f.message))
+        .collect();
+    assert!(
+        flags.iter().any(|f| f.starts_with(
+            "Chú thích cuối trang: «FOOTNOTE-TEXT: theo Báo cáo số 45/BC-STTTT của Sở TT&TT.» chưa đưa vào kế hoạch"
+        )),
+        "{flags:#?}"
+    );
+    // The text box (the budget's "Nguồn chi thường xuyên" line) once, not twice.
+    let json = serde_json::to_string(p).unwrap();
+    assert_eq!(
+        json.matches("Nguồn chi thường xuyên").count(),
+        1,
+        "text box read once"
+    );
+    println!(
+        "{} nhóm, {} nhiệm vụ, {} cần xem",
+        read.groups,
+        read.tasks,
+        read.flags.len()
+    );
+}

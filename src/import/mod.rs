@@ -98,7 +98,16 @@ pub fn import_docx(path: &Path, preset: &[Agency], options: Options) -> Result<I
     let blocks = package::read_blocks(&bytes).map_err(|m| bad(path, Office::Word, m))?;
     let mut r = Reading {
         dir: agencies::Directory::new(preset),
-        flags: Vec::new(),
+        flags: package::notes(&bytes)
+            .into_iter()
+            .map(|note| Flag {
+                place: "Chú thích cuối trang".into(),
+                message: format!(
+                    "«{}» chưa đưa vào kế hoạch (kế hoạch không có chú thích): nếu cần, chép vào phần liên quan.",
+                    crate::text::shortened(&note, 200)
+                ),
+            })
+            .collect(),
         ledger: report::Ledger::default(),
     };
     let (plan, account, tasks_from_tables) = numbered_ids(|| -> Result<_> {

@@ -85,6 +85,71 @@ fn text_boxes<'a>(p: roxmltree::Node<'a, 'a>) -> Vec<roxmltree::Node<'a, 'a>> {
         .collect()
 }
 
+/// A cell's text: its paragraphs with their text boxes, a table nested in it as lines of
+/// "a | b", a content control's paragraphs. Offices put all three in task tables; read as
+/// paragraphs only, their text was lost without a word. `depth` bounds the nesting.
+fn cell_text(node: roxmltree::Node, numbering: &mut Numbering, depth: usize) -> String {
+    if depth > 8 {
+        return String::new();
+    }
+    let mut lines = Vec::new();
+    for child in node.children().filter(|c| c.is_element()) {
+        if child.has_tag_name((W, "p")) {
+            for b in text_boxes(child) {
+                lines.push(cell_text(b, numbering, depth + 1));
+            }
+            lines.push(para_text(child, numbering));
+        } else if child.has_tag_name((W, "tbl")) {
+            for tr in child.children().filter(|r| r.has_tag_name((W, "tr"))) {
+                let cells: Vec<String> = tr
+                    .children()
+                    .filter(|c| c.has_tag_name((W, "tc")))
+                    .map(|tc| cell_text(tc, numbering, depth + 1).replace('\n', " "))
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                lines.push(cells.join(" | "));
+            }
+        } else if child.has_tag_name((W, "sdt")) {
+            if let Some(content) = child.children().find(|c| c.has_tag_name((W, "sdtContent"))) {
+                lines.push(cell_text(content, numbering, depth + 1));
+            }
+        }
+    }
+    lines.retain(|l| !l.is_empty());
+    lines.join("\n")
+}
+
+/// The text of each footnote and endnote (Word's separators left out). A plan has no notes:
+/// the import lists them for the planner rather than drop them.
+pub fn notes(bytes: &[u8]) -> Vec<String> {
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return Vec::new();
+    };
+    let mut numbering = Numbering::read(None, None);
+    let mut out = Vec::new();
+    for (part_name, tag) in [
+        ("word/footnotes.xml", "footnote"),
+        ("word/endnotes.xml", "endnote"),
+    ] {
+        let Some(xml) = part(&mut zip, part_name) else {
+            continue;
+        };
+        let Ok(doc) = roxmltree::Document::parse(&xml) else {
+            continue;
+        };
+        for note in doc.descendants().filter(|n| n.has_tag_name((W, tag))) {
+            if note.attribute((W, "type")).is_some_and(|t| t != "normal") {
+                continue;
+            }
+            let text = cell_text(note, &mut numbering, 0).replace('\n', " ");
+            if !text.is_empty() {
+                out.push(text);
+            }
+        }
+    }
+    out
+}
+
 fn attr_val<'a>(node: roxmltree::Node<'a, 'a>, tag: &str) -> Option<Option<&'a str>> {
     let props = node.children().find(|c| c.has_tag_name((W, "tcPr")))?;
     let el = props.children().find(|c| c.has_tag_name((W, tag)))?;
@@ -97,13 +162,7 @@ fn table_rows(tbl: roxmltree::Node, numbering: &mut Numbering) -> Vec<Row> {
     for tr in tbl.children().filter(|r| r.has_tag_name((W, "tr"))) {
         let mut row: Row = Vec::new();
         for tc in tr.children().filter(|c| c.has_tag_name((W, "tc"))) {
-            let text = tc
-                .children()
-                .filter(|p| p.has_tag_name((W, "p")))
-                .map(|p| para_text(p, numbering))
-                .filter(|t| !t.is_empty())
-                .collect::<Vec<_>>()
-                .join("\n");
+            let text = cell_text(tc, numbering, 0);
             // A span is bounded so a hostile file cannot ask for a billion columns.
             let span = attr_val(tc, "gridSpan")
                 .flatten()

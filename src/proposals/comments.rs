@@ -61,12 +61,7 @@ pub struct PlaceRow {
 }
 
 fn excerpt(text: &str) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= EXCERPT {
-        flat
-    } else {
-        format!("{}…", flat.chars().take(EXCERPT).collect::<String>())
-    }
+    crate::text::shortened(text, EXCERPT)
 }
 
 fn section_code(s: Section) -> String {
