@@ -281,4 +281,24 @@ fn a_skipped_year_moves_deadlines_by_every_year_skipped() {
         "{}",
         report.carried[0]
     );
+    // Phần I would print "kết quả thực hiện năm 2026" over 2023's tasks: said in the review
+    // and kept as a point to check of the plan, in Phần I, until marked as seen.
+    let said = "Kế hoạch gốc là năm 2023, không phải năm 2026";
+    assert!(
+        report.to_review.iter().any(|n| n.starts_with(said)),
+        "{:?}",
+        report.to_review
+    );
+    let finding = dxplan::validation::validate(&next)
+        .into_iter()
+        .find(|f| f.message.starts_with(said))
+        .expect("a warning of the check");
+    assert_eq!(finding.location.section, dxplan::model::Section::Assessment);
+    // Rolled over to the next year, nothing is said.
+    let (next_year, report) = rollover(&plan, 2024, &Options::default());
+    assert!(!report.to_review.iter().any(|n| n.contains("Kế hoạch gốc")));
+    assert!(!next_year
+        .to_review
+        .iter()
+        .any(|n| n.message.contains("Kế hoạch gốc")));
 }

@@ -246,6 +246,18 @@ pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
     r.replacements = shift.replacements;
     // The new Phần I reviews year N: its indicators and tasks, with empty slots.
     next.assessment = review_of(plan);
+    if to_year - from > 1 {
+        // Phần I prints "kết quả thực hiện năm {to_year - 1}" over the tasks of `from`: said
+        // in the review and kept in the plan (a warning of the check) until the planner
+        // removes it.
+        let note = skipped_years(from, to_year);
+        r.to_review.push(note.clone());
+        next.to_review.push(crate::model::ReviewNote {
+            id: new_id(),
+            place: "Phần I (đánh giá năm trước)".into(),
+            message: note,
+        });
+    }
     summarise(plan, &next, &mut r);
     let cats = crate::catalogue::Catalogues::builtin();
     if reform::crosses(from, to_year) {
@@ -411,6 +423,15 @@ fn review_of(plan: &Plan) -> Assessment {
             .cloned()
             .collect(),
     }
+}
+
+/// What a roll-over across years without a plan must say: Phần I is the review of the year
+/// before the new plan, and the plan rolled over is not that year's.
+fn skipped_years(from: i32, to_year: i32) -> String {
+    let last = to_year - 1;
+    format!(
+        "Kế hoạch gốc là năm {from}, không phải năm {last}: Phần I đang liệt kê nhiệm vụ và chỉ tiêu năm {from}, trong khi văn bản in «đánh giá kết quả thực hiện năm {last}». Hãy đánh giá kết quả năm {last} (tốt nhất là chuyển tiếp từ kế hoạch năm {last} nếu đã có), rồi đánh dấu «Đã xem» ghi chú này."
+    )
 }
 
 /// What the review lists as carried, reset and to check.

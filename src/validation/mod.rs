@@ -431,6 +431,7 @@ fn review_notes(plan: &Plan, f: &mut Findings) {
             ("danh ba", Section::Directory),
             ("can cu", Section::LegalBases),
             ("phu luc van ban", Section::Assessment),
+            ("phan i ", Section::Assessment),
             ("muc tieu", Section::Goals),
             ("chi tieu", Section::Goals),
             ("kinh phi", Section::Budget),
