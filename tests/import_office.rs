@@ -255,10 +255,11 @@ fn tables_saved_by_libreoffice_read_as_written() {
 
 /// Seed 004 written as raw WordprocessingML by a script that shares no code with the app
 /// (`tests/fixtures/import-trial/make.py`). A table nested in a task's cell and a footnote
-/// were dropped without a word: the nested rows are kept in the task ("a | b"), the footnote
-/// is listed for the planner, and the text box is still read once.
+/// were dropped without a word, and "Nơi nhận" with the signature written as paragraphs was
+/// not read: the nested rows are kept in the task ("a | b"), the footnote is listed for the
+/// planner, the recipients and the signer are read, and the text box is still read once.
 #[test]
-fn a_table_in_a_cell_is_kept_and_a_footnote_is_said() {
+fn a_table_in_a_cell_a_footnote_and_a_signature_in_paragraphs() {
     let read = import_from("import-trial", "01-ban-day-du.docx");
     let p = &read.plan;
     assert_eq!((read.groups, read.tasks), (10, 76));
@@ -281,6 +282,27 @@ fn a_table_in_a_cell_is_kept_and_a_footnote_is_said() {
             "Chú thích cuối trang: «FOOTNOTE-TEXT: theo Báo cáo số 45/BC-STTTT của Sở TT&TT.» chưa đưa vào kế hoạch"
         )),
         "{flags:#?}"
+    );
+    // "Nơi nhận" and the signature as paragraphs, not in their usual table, read as that
+    // table (they were listed as not placed, the plan left without recipients or signer).
+    let i = &p.identity;
+    assert_eq!(i.recipients.len(), 7, "{:?}", i.recipients);
+    assert_eq!(i.recipients[0], "Bộ Thông tin và Truyền thông");
+    assert_eq!(i.recipients[5], "UBND các huyện, thị xã, thành phố");
+    assert!(i.archive_unit.starts_with("KGVX"), "{}", i.archive_unit);
+    assert_eq!(
+        (
+            i.signer.authority.as_str(),
+            i.signer.deputy_line.as_deref(),
+            i.signer.title.as_str(),
+            i.signer.name.as_str()
+        ),
+        (
+            "TM. ỦY BAN NHÂN DÂN",
+            Some("KT. CHỦ TỊCH"),
+            "PHÓ CHỦ TỊCH",
+            "Đặng Văn Minh"
+        )
     );
     // The text box (the budget's "Nguồn chi thường xuyên" line) once, not twice.
     let json = serde_json::to_string(p).unwrap();

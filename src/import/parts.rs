@@ -241,9 +241,42 @@ struct Walk {
     /// The appendix's entries have begun (its title is over).
     appendix_started: bool,
     last_task_table: Option<TaskColumns>,
+    /// "Nơi nhận" and the signature written as paragraphs, not in their usual table: the
+    /// recipients' lines and the signer's, read as that table's two cells when they end.
+    signature: Option<(Vec<String>, Vec<String>)>,
 }
 
 impl Walk {
+    /// The paragraphs of a signature block, as the table offices usually put them in.
+    fn end_signature(&mut self, parts: &mut Parts) {
+        if let Some((notice, signer)) = self.signature.take() {
+            parts
+                .signature_tables
+                .push(vec![vec![notice.join("\n"), signer.join("\n")]]);
+        }
+    }
+
+    /// A paragraph taken into the signature block being read; `false` ends the block.
+    fn signature_line(&mut self, t: &str) -> bool {
+        let Some((notice, signer)) = self.signature.as_mut() else {
+            return false;
+        };
+        let lower = t.chars().any(|c| c.is_lowercase());
+        let signing = t.starts_with("TM.") || t.starts_with("KT.") || !lower;
+        if signer.is_empty()
+            && (t.starts_with(['-', '+', '•']) || !signing)
+            && t.chars().count() < 200
+        {
+            notice.push(t.to_string());
+        } else if signing || (!signer.is_empty() && lower && t.chars().count() < 60) {
+            // The name under the title ends the block.
+            signer.push(t.to_string());
+        } else {
+            return false;
+        }
+        true
+    }
+
     fn flush(&mut self, parts: &mut Parts) {
         if !self.buffer.is_empty() || self.title.is_some() {
             parts.buckets.push(Bucket {
@@ -274,6 +307,7 @@ pub(super) fn body(blocks: &[Block], r: &mut Reading) -> Parts {
     for block in blocks {
         match block {
             Block::T { n, rows } => {
+                w.end_signature(&mut parts);
                 w.appendix_started = true;
                 table(*n, rows, &mut w, &mut parts, r)
             }
@@ -288,6 +322,7 @@ pub(super) fn body(blocks: &[Block], r: &mut Reading) -> Parts {
             }
         }
     }
+    w.end_signature(&mut parts);
     w.flush(&mut parts);
     parts
 }
@@ -349,6 +384,20 @@ fn paragraph(n: usize, t: &str, w: &mut Walk, parts: &mut Parts, r: &mut Reading
         text: t.to_string(),
     };
     let f = fold(t);
+    if w.signature.is_some() {
+        let name_read = w.signature.as_ref().is_some_and(|(_, s)| {
+            s.last()
+                .is_some_and(|l| l.chars().any(|c| c.is_lowercase()))
+        });
+        if !name_read
+            && !(f.starts_with("phu luc") && t.chars().count() < 20)
+            && w.signature_line(t)
+        {
+            r.ledger.place(n);
+            return;
+        }
+        w.end_signature(parts);
+    }
     if f.starts_with("phu luc") && t.chars().count() < 20 {
         w.flush(parts);
         w.in_appendix = Some(t.to_string());
@@ -361,7 +410,14 @@ fn paragraph(n: usize, t: &str, w: &mut Walk, parts: &mut Parts, r: &mut Reading
         appendix_paragraph(n, t, w, parts, r);
         return;
     }
-    if t.starts_with("Nơi nhận") || is_reference_sentence(t) || is_boilerplate(t) {
+    if t.starts_with("Nơi nhận") && w.in_appendix.is_none() {
+        // Outside a table: the block is read from the paragraphs that follow.
+        w.flush(parts);
+        w.signature = Some((vec![t.to_string()], Vec::new()));
+        r.ledger.place(n);
+        return;
+    }
+    if is_reference_sentence(t) || is_boilerplate(t) {
         r.ledger.place(n); // written again on export
         return;
     }
