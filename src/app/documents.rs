@@ -51,19 +51,31 @@ impl ExportKind {
             .map(crate::format::capitalise_first)
             .collect::<Vec<_>>()
             .join("-");
-        let (stem, ext) = match self {
-            ExportKind::KeHoach => ("Ke-hoach-CDS", "docx"),
-            ExportKind::QuyetDinh => ("Quyet-dinh-ban-hanh-KH-CDS", "docx"),
-            ExportKind::PhuLuc => ("Phu-luc-nhiem-vu-CDS", "docx"),
-            ExportKind::Workbook => ("Phu-luc-CDS", "xlsx"),
-            ExportKind::BaoCao => ("Bao-cao-ket-qua-CDS", "docx"),
-            ExportKind::BaoCaoWorkbook => ("Bao-cao-ket-qua-CDS", "xlsx"),
-            ExportKind::ToTrinh => ("To-trinh-KH-CDS", "docx"),
-            ExportKind::CongVan => ("Cong-van-xin-y-kien-du-thao-KH-CDS", "docx"),
-            ExportKind::GopY | ExportKind::GopYTheoPhan => ("Bang-tong-hop-y-kien-KH-CDS", "docx"),
-            ExportKind::KeHoachSuaDoi => ("Ke-hoach-CDS-sua-doi-sau-gop-y", "docx"),
+        let stem = match self {
+            ExportKind::KeHoach => "Ke-hoach-CDS",
+            ExportKind::QuyetDinh => "Quyet-dinh-ban-hanh-KH-CDS",
+            ExportKind::PhuLuc => "Phu-luc-nhiem-vu-CDS",
+            ExportKind::Workbook => "Phu-luc-CDS",
+            ExportKind::BaoCao | ExportKind::BaoCaoWorkbook => "Bao-cao-ket-qua-CDS",
+            ExportKind::ToTrinh => "To-trinh-KH-CDS",
+            ExportKind::CongVan => "Cong-van-xin-y-kien-du-thao-KH-CDS",
+            ExportKind::GopY | ExportKind::GopYTheoPhan => "Bang-tong-hop-y-kien-KH-CDS",
+            ExportKind::KeHoachSuaDoi => "Ke-hoach-CDS-sua-doi-sau-gop-y",
         };
-        format!("{stem}-{province}-{}.{ext}", plan.identity.year)
+        format!(
+            "{stem}-{province}-{}.{}",
+            plan.identity.year,
+            self.extension()
+        )
+    }
+
+    /// "docx" for a Word document, "xlsx" for a workbook.
+    fn extension(self) -> &'static str {
+        if self.doc().is_some() {
+            "docx"
+        } else {
+            "xlsx"
+        }
     }
 
     fn doc(self) -> Option<DocChoice> {
@@ -94,10 +106,8 @@ impl Session {
     /// Writes one document of the plan to `path` (atomically).
     pub async fn export(&self, id: &str, kind: ExportKind, draft: bool, path: &Path) -> Result<()> {
         // A Word file named .xlsx (or the reverse) opens in neither program.
-        let (wanted, program) = match kind.doc() {
-            Some(_) => ("docx", "Word"),
-            None => ("xlsx", "Excel"),
-        };
+        let wanted = kind.extension();
+        let program = if wanted == "docx" { "Word" } else { "Excel" };
         if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
             if !ext.eq_ignore_ascii_case(wanted) {
                 return Err(Error::Invalid(format!(
