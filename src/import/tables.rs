@@ -293,10 +293,11 @@ impl TaskColumns {
             .unwrap_or_default()
     }
 
-    /// The amount cells of a row that hold something other than an amount: a date, a
-    /// formula's error, a formula never calculated, a negative number, words. Each is left out
-    /// of the budget, and said, instead of becoming a wrong figure or vanishing.
-    fn unread_amounts(&self, r: &[String]) -> Vec<String> {
+    /// The amount cells of a row that hold something other than an amount — a formula never
+    /// calculated, a negative number, a date, a formula's error, words — each with why it is
+    /// not one. Each is left out of the budget, and said, instead of becoming a wrong figure
+    /// or vanishing.
+    fn unread_amounts(&self, r: &[String]) -> Vec<(String, &'static str)> {
         self.cols
             .iter()
             .filter(|(c, _)| *c == TCol::Amount)
@@ -304,8 +305,17 @@ impl TaskColumns {
             .filter(|t| {
                 !t.is_empty() && !t.chars().all(|c| matches!(c, '-' | '–' | '—' | '.' | '0'))
             })
-            .filter(|t| crate::format::parse_money(t).is_none_or(|a| a < Decimal::ZERO))
-            .map(str::to_string)
+            .filter_map(|t| {
+                let why = match crate::format::parse_money(t) {
+                    Some(a) if a >= Decimal::ZERO => return None,
+                    Some(_) => "là số âm",
+                    None if t.starts_with('=') => {
+                        "là công thức chưa được tính (hãy mở tệp bằng Excel, lưu lại rồi nhập lại)"
+                    }
+                    None => "không phải là số tiền (triệu đồng)",
+                };
+                Some((t.to_string(), why))
+            })
             .collect()
     }
 
@@ -520,14 +530,7 @@ fn task_of(
         });
     }
     let budget = table.budget(r);
-    for cell in table.unread_amounts(r) {
-        let why = if cell.starts_with('=') {
-            "là công thức chưa được tính (hãy mở tệp bằng Excel, lưu lại rồi nhập lại)"
-        } else if crate::format::parse_money(&cell).is_some() {
-            "là số âm"
-        } else {
-            "không phải là số tiền (triệu đồng)"
-        };
+    for (cell, why) in table.unread_amounts(r) {
         flags.push(Flag {
             place: format!("Nhiệm vụ {no}"),
             message: format!("Ô kinh phí «{cell}» {why}: chưa đưa vào kinh phí, cần nhập lại."),
