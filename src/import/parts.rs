@@ -256,11 +256,18 @@ impl Walk {
         }
     }
 
-    /// A paragraph taken into the signature block being read; `false` ends the block.
+    /// A paragraph taken into the signature block being read; `false` ends the block: after
+    /// the signer's name, at an appendix's heading, at a paragraph that is neither.
     fn signature_line(&mut self, t: &str) -> bool {
         let Some((notice, signer)) = self.signature.as_mut() else {
             return false;
         };
+        let name_read = signer
+            .last()
+            .is_some_and(|l| l.chars().any(|c| c.is_lowercase()));
+        if name_read || is_appendix_heading(t) {
+            return false;
+        }
         let lower = t.chars().any(|c| c.is_lowercase());
         let signing = t.starts_with("TM.") || t.starts_with("KT.") || !lower;
         if signer.is_empty()
@@ -269,7 +276,6 @@ impl Walk {
         {
             notice.push(t.to_string());
         } else if signing || (!signer.is_empty() && lower && t.chars().count() < 60) {
-            // The name under the title ends the block.
             signer.push(t.to_string());
         } else {
             return false;
@@ -378,27 +384,22 @@ fn table(n: usize, rows: &[super::package::Row], w: &mut Walk, parts: &mut Parts
     r.ledger.table(n, &first_row, placed);
 }
 
+/// "Phụ lục 1", "PHỤ LỤC II": a short paragraph that opens an appendix.
+fn is_appendix_heading(t: &str) -> bool {
+    fold(t).starts_with("phu luc") && t.chars().count() < 20
+}
+
 fn paragraph(n: usize, t: &str, w: &mut Walk, parts: &mut Parts, r: &mut Reading) {
     let line = || Line {
         n,
         text: t.to_string(),
     };
-    let f = fold(t);
-    if w.signature.is_some() {
-        let name_read = w.signature.as_ref().is_some_and(|(_, s)| {
-            s.last()
-                .is_some_and(|l| l.chars().any(|c| c.is_lowercase()))
-        });
-        if !name_read
-            && !(f.starts_with("phu luc") && t.chars().count() < 20)
-            && w.signature_line(t)
-        {
-            r.ledger.place(n);
-            return;
-        }
-        w.end_signature(parts);
+    if w.signature_line(t) {
+        r.ledger.place(n);
+        return;
     }
-    if f.starts_with("phu luc") && t.chars().count() < 20 {
+    w.end_signature(parts);
+    if is_appendix_heading(t) {
         w.flush(parts);
         w.in_appendix = Some(t.to_string());
         w.appendix_lines.clear();
@@ -410,7 +411,7 @@ fn paragraph(n: usize, t: &str, w: &mut Walk, parts: &mut Parts, r: &mut Reading
         appendix_paragraph(n, t, w, parts, r);
         return;
     }
-    if t.starts_with("Nơi nhận") && w.in_appendix.is_none() {
+    if t.starts_with("Nơi nhận") {
         // Outside a table: the block is read from the paragraphs that follow.
         w.flush(parts);
         w.signature = Some((vec![t.to_string()], Vec::new()));
