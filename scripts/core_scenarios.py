@@ -51,9 +51,17 @@ class Runner:
         # Under Wine a process now and then hangs or is killed (seen once in each of two runs
         # here, on `connect` and on `list`; both passed when run again, and never on Linux):
         # run it once more, and say so in the log. On Linux there is no second chance.
+        # Before that, the prefix's Wine server is stopped (wineserver -k), so whatever the
+        # stopped process left it holding cannot stall the second run, and the last lines of
+        # the app's log say how far the first one got.
         if self.name == "wine" and (p is None or p.returncode < 0):
             print(f"(Wine: «dxplan {' '.join(argv)}» {'quá thời gian' if p is None else f'bị dừng, mã {p.returncode}'}; chạy lại một lần)",
                   file=sys.stderr)
+            log = self.work / "dxplan.log"
+            if log.exists():
+                tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-6:]
+                print("  nhật ký: " + "\n  nhật ký: ".join(tail), file=sys.stderr)
+            subprocess.run(["wineserver", "-k"], capture_output=True, timeout=60)
             p = once()
         return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 

@@ -72,7 +72,11 @@ fn main() -> ExitCode {
         .enable_all()
         .build()
         .expect("tokio runtime");
-    match runtime.block_on(cli::run(cli)) {
+    let done = runtime.block_on(cli::run(cli));
+    // The command has ended: a lookup or driver thread still blocked (seen under Wine, where
+    // a `connect` now and then never exited) must not keep the process alive after its answer.
+    runtime.shutdown_timeout(std::time::Duration::from_secs(2));
+    match done {
         Ok(code) => code,
         Err(e) => {
             log::warn!("{}", e.detail());

@@ -64,12 +64,15 @@ pub(super) async fn connect(url: &str) -> Result<PgPool> {
     let options = PgConnectOptions::from_str(url)
         .map_err(fail)?
         .options([("lock_timeout", "5s"), ("statement_timeout", "60s")]);
+    // Each step in the log, so a connection that hangs shows where (support, and CI under Wine).
+    log::info!("postgres {server}: kết nối");
     let pool = PgPoolOptions::new()
         .max_connections(4)
         .acquire_timeout(Duration::from_secs(10))
         .connect_with(options)
         .await
         .map_err(fail)?;
+    log::info!("postgres {server}: đã kết nối");
     if up_to_date(&pool).await {
         return Ok(pool);
     }
