@@ -121,6 +121,8 @@ fn the_draft_goes_out_comments_come_back_and_each_is_answered() {
             "{all}"
         );
         assert!(all.contains("Số:        /SKHCN-CĐS"), "{all}");
+        // Filed by the department under the unit of its symbol, not the committee's KGVX.
+        assert!(paras.iter().any(|p| p == "- Lưu: VT, CĐS."), "{all}");
         for a in &four {
             let name = &plan.agency(a).unwrap().name;
             assert!(

@@ -870,11 +870,17 @@ fn the_to_trinh_says_the_plans_own_figures_and_the_decision_cites_it() {
         number: Some("35".into()),
         issue_date: chrono::NaiveDate::from_ymd_opt(2022, 12, 2),
         signer_name: "Nguyễn Văn B".into(),
+        archive_unit: "CĐS".into(),
         ..Default::default()
     });
     let pkg = open(&build(&plan, &opts(DocChoice::ToTrinh, false)).unwrap());
     let xml = Document::parse(&pkg.parts["word/document.xml"]).unwrap();
     let body = w(xml.root(), "body").next().unwrap();
+    // The department's office files its Tờ trình under its own unit, not the committee's.
+    let sig = w(body, "tbl")
+        .find(|t| text(*t).contains("Nơi nhận:"))
+        .unwrap();
+    assert!(rows_text(sig)[0][0].ends_with("- Lưu: VT, CĐS."));
     let rows = rows_text(body.children().find(|c| c.is_element()).unwrap());
     assert_eq!(
         rows[1],

@@ -87,7 +87,9 @@ pub fn letter(ctx: &Ctx, c: &Consultation, w: &ConsultationWording) -> Vec<Block
     out.push(signed(
         ctx,
         parts::recipient_lines(w.letter_recipients.iter().cloned()),
-        parts::archive_line(ctx),
+        // The department's office files it under the unit its symbol names (Decree 30: the
+        // symbol of a công văn ends with the drafting unit, "SKHCN-CĐS").
+        parts::archive_of(c.letter_symbol.split_once('-').map_or("", |(_, unit)| unit)),
     ));
     out
 }

@@ -70,9 +70,27 @@ pub fn recipient_lines(recipients: impl IntoIterator<Item = String>) -> Vec<Stri
         .collect()
 }
 
-/// The closing "- Lưu: VT, KGVX." line, with the drafting unit when the plan names one.
+/// The closing "- Lưu: VT, KGVX." line of the committee's documents, with the drafting unit
+/// when the plan names one.
 pub fn archive_line(ctx: &Ctx) -> String {
-    let unit = ctx.plan.identity.archive_unit.trim();
+    archive_of(&ctx.plan.identity.archive_unit)
+}
+
+/// The same line for the department's Tờ trình: its office files it, with the department's
+/// own drafting unit.
+pub fn department_archive_line(ctx: &Ctx) -> String {
+    archive_of(
+        ctx.plan
+            .identity
+            .submission
+            .as_ref()
+            .map_or("", |s| s.archive_unit.as_str()),
+    )
+}
+
+/// "- Lưu: VT, {unit}.", or "- Lưu: VT." without one.
+pub fn archive_of(unit: &str) -> String {
+    let unit = unit.trim();
     if unit.is_empty() {
         "- Lưu: VT.".to_string()
     } else {

@@ -74,7 +74,7 @@ pub fn body(ctx: &Ctx, w: &SubmissionWording) -> Vec<Block> {
     out.push(Block::Blank);
     out.push(Block::Signature(Signature {
         recipients: parts::recipient_lines(w.recipients.iter().cloned()),
-        archive: parts::archive_line(ctx),
+        archive: parts::department_archive_line(ctx),
         authority: s.signer_title.clone(),
         deputy: None,
         title: String::new(),

@@ -250,6 +250,11 @@ pub struct Submission {
     pub signer_title: String,
     #[serde(default)]
     pub signer_name: String,
+    /// The department's own drafting unit in its "Lưu: VT, CĐS." line — the Tờ trình and
+    /// the consultation letter are the department's documents, filed by its office, not by
+    /// the committee's (whose unit is `Identity::archive_unit`).
+    #[serde(default)]
+    pub archive_unit: String,
 }
 
 impl Submission {
@@ -261,6 +266,7 @@ impl Submission {
             issue_date: None,
             signer_title: "GIÁM ĐỐC".into(),
             signer_name: String::new(),
+            archive_unit: String::new(),
         }
     }
 }

@@ -110,8 +110,8 @@ def test_draft_a_whole_2027_plan_from_blank(launch, workdir):
     recipients.send_keys("Bộ Khoa học và Công nghệ", Keys.ENTER, "Thường trực Tỉnh ủy", Keys.ENTER, "Các sở, ban, ngành tỉnh")
     recipients.send_keys(Keys.TAB)
     settle(d)
-    retype(d, labelled(body(d), "Lưu: VT, … (đơn vị soạn thảo)"), "Lưu: VT, KGVX")
-    wait(d).until(lambda d: labelled(body(d), "Lưu: VT, … (đơn vị soạn thảo)").get_attribute("value") == "KGVX")
+    retype(d, labelled(body(d), "Lưu: VT, … (phòng của Văn phòng UBND)"), "Lưu: VT, KGVX")
+    wait(d).until(lambda d: labelled(body(d), "Lưu: VT, … (phòng của Văn phòng UBND)").get_attribute("value") == "KGVX")
     date = labelled(body(d), "Ngày ban hành")
     assert date.get_attribute("value") == "" and date.get_attribute("placeholder") == "dd/mm/yyyy"
     date.send_keys("31/02/2026", Keys.TAB)
@@ -126,6 +126,11 @@ def test_draft_a_whole_2027_plan_from_blank(launch, workdir):
     wait(d).until(lambda d: "Không có ngày 31/11/2026." in body(d).text)
     retype(d, labelled(body(d), "Ngày tờ trình"), "01/12/2026")
     retype(d, labelled(body(d), "Người ký tờ trình"), "Trần Thị Hoa")
+    # The department files its Tờ trình under its own unit, typed the way a letter ends.
+    unit = labelled(body(d), "Lưu: VT, … (phòng soạn thảo của sở)")
+    assert unit.get_attribute("value") == ""
+    retype(d, unit, "Lưu: VT, CĐS.")
+    wait(d).until(lambda d: labelled(body(d), "Lưu: VT, … (phòng soạn thảo của sở)").get_attribute("value") == "CĐS")
     body(d).find_element(By.XPATH, ".//label[contains(., 'ban hành kèm theo một quyết định')]/input").click()
     settle(d)
     assert "khi tờ trình có số và ngày" in body(d).find_element(By.CSS_SELECTOR, "[data-testid='decision-cites']").text
@@ -283,7 +288,7 @@ def test_draft_a_whole_2027_plan_from_blank(launch, workdir):
     assert (ident["year"], ident["signer"]["name"], ident["archive_unit"], ident["issue_date"]) == (2027, "Nguyễn Văn Sơn", "KGVX", "2026-12-09")
     assert ident["recipients"] == ["Bộ Khoa học và Công nghệ", "Thường trực Tỉnh ủy", "Các sở, ban, ngành tỉnh"]
     assert ident["submission"] == {"number": "456", "symbol": "TTr-SKHCN", "issue_date": "2026-12-01",
-                                   "signer_title": "GIÁM ĐỐC", "signer_name": "Trần Thị Hoa"}
+                                   "signer_title": "GIÁM ĐỐC", "signer_name": "Trần Thị Hoa", "archive_unit": "CĐS"}
     assert ident["decision"]["proposal"] == ""
     assert ident["decision"]["issue_date"] == "2026-12-10"
     bases = plan["legal_bases"]

@@ -170,7 +170,7 @@ export function newTaskReview(): TaskReview {
 
 /** A new Tờ trình of the drafting department, numbered when it is signed (as Submission::new). */
 export function newSubmission(): Submission {
-  return { number: null, symbol: "TTr-SKHCN", issue_date: null, signer_title: "GIÁM ĐỐC", signer_name: "" };
+  return { number: null, symbol: "TTr-SKHCN", issue_date: null, signer_title: "GIÁM ĐỐC", signer_name: "", archive_unit: "" };
 }
 
 export function newGoal(): Goal {

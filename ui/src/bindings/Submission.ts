@@ -12,4 +12,10 @@ symbol: string, issue_date: string | null,
 /**
  * "GIÁM ĐỐC", or "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC" over two lines.
  */
-signer_title: string, signer_name: string, };
+signer_title: string, signer_name: string, 
+/**
+ * The department's own drafting unit in its "Lưu: VT, CĐS." line — the Tờ trình and
+ * the consultation letter are the department's documents, filed by its office, not by
+ * the committee's (whose unit is `Identity::archive_unit`).
+ */
+archive_unit: string, };

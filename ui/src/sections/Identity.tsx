@@ -64,7 +64,7 @@ export function IdentityEditor({ view, plan }: Props) {
         onCommit={(t) => set({ recipients: t.split("\n").map((s) => s.trim()).filter(Boolean) })}
       />
       <TextInput
-        label="Lưu: VT, … (đơn vị soạn thảo)"
+        label="Lưu: VT, … (phòng của Văn phòng UBND)"
         placeholder="KGVX"
         value={id.archive_unit}
         onCommit={(typed) => set({ archive_unit: archiveUnit(typed) })}
@@ -82,6 +82,13 @@ export function IdentityEditor({ view, plan }: Props) {
           <DateInput label="Ngày tờ trình" value={id.submission.issue_date} onChange={(issue_date) => submission({ issue_date })} />
           <TextInput label="Chức vụ người ký tờ trình" value={id.submission.signer_title} onCommit={(signer_title) => submission({ signer_title })} />
           <TextInput label="Người ký tờ trình" value={id.submission.signer_name} onCommit={(signer_name) => submission({ signer_name })} />
+          {/* The department's own office files its Tờ trình: its unit, not the committee's above. */}
+          <TextInput
+            label="Lưu: VT, … (phòng soạn thảo của sở)"
+            placeholder="CĐS"
+            value={id.submission.archive_unit}
+            onCommit={(typed) => submission({ archive_unit: archiveUnit(typed) })}
+          />
         </div>
       )}
       <h3>Quyết định ban hành kế hoạch</h3>
