@@ -127,10 +127,10 @@ def test_draft_a_whole_2027_plan_from_blank(launch, workdir):
     retype(d, labelled(body(d), "Ngày tờ trình"), "01/12/2026")
     retype(d, labelled(body(d), "Người ký tờ trình"), "Trần Thị Hoa")
     # The department files its Tờ trình under its own unit, typed the way a letter ends.
-    unit = labelled(body(d), "Lưu: VT, … (phòng soạn thảo của sở)")
+    unit = labelled(body(d), "Lưu: VT, … (phòng của sở)")
     assert unit.get_attribute("value") == ""
     retype(d, unit, "Lưu: VT, CĐS.")
-    wait(d).until(lambda d: labelled(body(d), "Lưu: VT, … (phòng soạn thảo của sở)").get_attribute("value") == "CĐS")
+    wait(d).until(lambda d: labelled(body(d), "Lưu: VT, … (phòng của sở)").get_attribute("value") == "CĐS")
     body(d).find_element(By.XPATH, ".//label[contains(., 'ban hành kèm theo một quyết định')]/input").click()
     settle(d)
     assert "khi tờ trình có số và ngày" in body(d).find_element(By.CSS_SELECTOR, "[data-testid='decision-cites']").text
@@ -139,6 +139,7 @@ def test_draft_a_whole_2027_plan_from_blank(launch, workdir):
     wait(d).until(lambda d: "khi tờ trình" not in body(d).find_element(By.CSS_SELECTOR, "[data-testid='decision-cites']").text)
     retype(d, labelled(body(d), "Ngày quyết định"), "10/12/2026")
     assert "Chưa nhập họ tên người ký." not in panel(d)
+    shot(d, "20b-identity")
 
     # --- Căn cứ pháp lý: one from the library, one typed.
     outline(d, "Căn cứ pháp lý")

@@ -84,7 +84,7 @@ export function IdentityEditor({ view, plan }: Props) {
           <TextInput label="Người ký tờ trình" value={id.submission.signer_name} onCommit={(signer_name) => submission({ signer_name })} />
           {/* The department's own office files its Tờ trình: its unit, not the committee's above. */}
           <TextInput
-            label="Lưu: VT, … (phòng soạn thảo của sở)"
+            label="Lưu: VT, … (phòng của sở)"
             placeholder="CĐS"
             value={id.submission.archive_unit}
             onCommit={(typed) => submission({ archive_unit: archiveUnit(typed) })}
