@@ -304,6 +304,15 @@ fn a_table_in_a_cell_a_footnote_and_a_signature_in_paragraphs() {
             "Đặng Văn Minh"
         )
     );
+    // "Sở Khoa học và Công nghệ Ưu tiên kinh phí …", heading and sentence in one paragraph:
+    // the duty under the agency's name, the sentence its text (it was a heading printed
+    // with nothing under it).
+    let science = p.organisation.duties.last().unwrap();
+    assert_eq!(science.heading, "Sở Khoa học và Công nghệ");
+    assert!(
+        science.text.starts_with("Ưu tiên kinh phí triển khai"),
+        "{science:?}"
+    );
     // The text box (the budget's "Nguồn chi thường xuyên" line) once, not twice.
     let json = serde_json::to_string(p).unwrap();
     assert_eq!(

@@ -150,6 +150,18 @@ fn part_two(blocks: &mut Vec<Block>, roman: &str) {
     blocks.push(p(&format!("{}. TỔ CHỨC THỰC HIỆN", next_roman(roman, 3))));
     blocks.push(p("1. Sở Khoa học và Công nghệ"));
     blocks.push(p("Chủ trì theo dõi, đôn đốc thực hiện Kế hoạch."));
+    // Headings typed together with their first sentence, with and without a colon, and a
+    // heading of two agencies, which stays whole.
+    blocks.push(p(
+        "2. Sở Tài chính: Bố trí kinh phí thực hiện các nhiệm vụ của Kế hoạch.",
+    ));
+    blocks.push(p(
+        "3. Sở Nội vụ Đưa kỹ năng số vào chương trình bồi dưỡng công chức.",
+    ));
+    blocks.push(p("4. Sở Nội vụ, Sở Tài chính"));
+    blocks.push(p(
+        "Phối hợp hướng dẫn các xã bố trí công chức phụ trách chuyển đổi số.",
+    ));
     blocks.push(p("Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan báo cáo UBND tỉnh (thông qua Sở Khoa học và Công nghệ) để xem xét, giải quyết./."));
     blocks.push(Block::T(vec![vec![
         "Nơi nhận:\n- Bộ Khoa học và Công nghệ;\n- Lưu: VT, KGVX.".into(),
@@ -537,6 +549,34 @@ fn every_variant_of_a_province_word_file_imports_the_same_tasks() {
         }
         for x in &account.not_placed {
             failures.push(format!("{name}: not placed [{}] {}", x.place, x.text));
+        }
+        // Each duty under its agency's name, its first sentence in its text.
+        let duties: Vec<(&str, &str)> = plan
+            .organisation
+            .duties
+            .iter()
+            .map(|d| (d.heading.as_str(), d.text.as_str()))
+            .collect();
+        let want = [
+            (
+                "Sở Khoa học và Công nghệ",
+                "Chủ trì theo dõi, đôn đốc thực hiện Kế hoạch.",
+            ),
+            (
+                "Sở Tài chính",
+                "Bố trí kinh phí thực hiện các nhiệm vụ của Kế hoạch.",
+            ),
+            (
+                "Sở Nội vụ",
+                "Đưa kỹ năng số vào chương trình bồi dưỡng công chức.",
+            ),
+            (
+                "Sở Nội vụ, Sở Tài chính",
+                "Phối hợp hướng dẫn các xã bố trí công chức phụ trách chuyển đổi số.",
+            ),
+        ];
+        if duties.len() < 4 || duties[..4] != want {
+            failures.push(format!("{name}: duties {duties:#?}"));
         }
         // One agency for every form of a name.
         let commune: Vec<_> = plan

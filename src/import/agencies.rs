@@ -58,6 +58,44 @@ impl Directory {
             })
     }
 
+    /// "Sở Khoa học và Công nghệ: Ưu tiên kinh phí …", or the same without the colon: a
+    /// duty's heading run together with its first sentence, as offices sometimes type it.
+    /// Splits off the known agency's name when what follows is a sentence of its own (starts
+    /// with a capital, names no agency) and returns the name and the sentence.
+    pub(super) fn name_and_sentence(&self, text: &str) -> Option<(String, String)> {
+        let text = text.trim();
+        if self.known(text) {
+            return None;
+        }
+        let sentence = |rest: &str| {
+            let first = rest.split([',', ';']).next().unwrap_or(rest).trim();
+            rest.starts_with(char::is_uppercase)
+                && rest.split_whitespace().count() >= 4
+                && !self.known(first)
+                && !first.split(" và ").any(|p| self.known(p))
+        };
+        if let Some((name, rest)) = text.split_once(':') {
+            let rest = rest.trim();
+            if self.known(name) && sentence(rest) {
+                return Some((name.trim().to_string(), rest.to_string()));
+            }
+        }
+        // The longest known name that ends at a word before a capitalised word.
+        let cuts: Vec<usize> = text
+            .char_indices()
+            .filter(|&(i, c)| {
+                c == ' '
+                    && text[..i].ends_with(char::is_alphanumeric)
+                    && text[i + 1..].starts_with(char::is_uppercase)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        cuts.into_iter()
+            .rev()
+            .find(|&i| self.known(&text[..i]) && sentence(text[i + 1..].trim()))
+            .map(|i| (text[..i].to_string(), text[i + 1..].trim().to_string()))
+    }
+
     pub(super) fn resolve(&mut self, name: &str) -> Id {
         let name = name.trim().trim_end_matches([',', ';', '.']).trim();
         let key = agency_key(name);

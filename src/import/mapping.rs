@@ -193,6 +193,10 @@ fn bucket_to_plan(
         }),
         (Content::Budget, _) => plan.budget.narrative = join(&plan.budget.narrative, &text),
         (Content::Organisation, Some(t)) => {
+            let (t, text) = match r.dir.name_and_sentence(&t) {
+                Some((name, first)) => (name, join(&first, &text)),
+                None => (t, text),
+            };
             let agencies = if r.dir.known(&t) {
                 vec![r.dir.resolve(&t)]
             } else {
