@@ -39,23 +39,59 @@ pub fn money_million(value: Decimal) -> String {
     format!("{} triệu đồng", money(value))
 }
 
+/// How a file writes its numbers: the Vietnamese "1.234,5" (ours) or the English
+/// "1,234.5" (a workbook or document made with English settings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NumberStyle {
+    #[default]
+    Vietnamese,
+    English,
+}
+
+impl NumberStyle {
+    /// The style a number can only be written in — "1,234.5" or "1,234,567" English,
+    /// "1.234,5" or "1.234.567" Vietnamese — or `None` when either could have written it.
+    pub fn of(text: &str) -> Option<NumberStyle> {
+        let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let (comma, dot) = (t.rfind(','), t.rfind('.'));
+        match (comma, dot) {
+            (Some(c), Some(d)) if c < d => Some(NumberStyle::English),
+            (Some(_), Some(_)) => Some(NumberStyle::Vietnamese),
+            _ if t.matches(',').count() > 1 => Some(NumberStyle::English),
+            _ if t.matches('.').count() > 1 => Some(NumberStyle::Vietnamese),
+            _ => None,
+        }
+    }
+}
+
 /// Parses an amount the way a planner types it: "132.897,5", "132897,5", "132897.5",
 /// "26.650". A single "." followed by exactly three digits is read as thousands, the
 /// Vietnamese way.
 pub fn parse_money(text: &str) -> Option<Decimal> {
+    parse_money_in(text, NumberStyle::Vietnamese)
+}
+
+/// `parse_money` for a file whose style is known. Where both separators appear the last
+/// one is the decimal mark whatever the style ("1,234.5" is never 1,2345); a lone
+/// separator before exactly three digits ("12,500", "12.500") is read the style's way.
+pub fn parse_money_in(text: &str, style: NumberStyle) -> Option<Decimal> {
     let t: String = text.trim().chars().filter(|c| !c.is_whitespace()).collect();
     if t.is_empty() {
         return None;
     }
-    let normalised = if t.contains(',') {
-        t.replace('.', "").replace(',', ".")
-    } else if t.matches('.').count() > 1 {
-        t.replace('.', "")
-    } else if let Some((_, after)) = t.split_once('.') {
+    let (group, decimal) = match NumberStyle::of(&t).unwrap_or(style) {
+        NumberStyle::Vietnamese => ('.', ','),
+        NumberStyle::English => (',', '.'),
+    };
+    let normalised = if t.contains(decimal) {
+        t.replace(group, "").replace(decimal, ".")
+    } else if t.matches(group).count() > 1 {
+        t.replace(group, "")
+    } else if let Some((_, after)) = t.split_once(group) {
         if after.len() == 3 {
-            t.replace('.', "")
+            t.replace(group, "")
         } else {
-            t
+            t.replace(group, ".")
         }
     } else {
         t
@@ -67,6 +103,20 @@ pub fn parse_money(text: &str) -> Option<Decimal> {
         return None;
     }
     normalised.parse::<Decimal>().ok()
+}
+
+/// Whether an amount reads differently in the two styles: one separator before exactly
+/// three digits ("12,500" is 12,5 the Vietnamese way and 12.500 the English way).
+pub fn ambiguous_money(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let separators = t.matches([',', '.']).count();
+    separators == 1
+        && t.split_once([',', '.']).is_some_and(|(before, after)| {
+            !before.is_empty()
+                && after.len() == 3
+                && before.chars().all(|c| c.is_ascii_digit())
+                && after.chars().all(|c| c.is_ascii_digit())
+        })
 }
 
 /// Date in running text: "ngày 09 tháng 12 năm 2022" (Decree 30: day < 10 and months 1, 2
@@ -413,6 +463,20 @@ mod tests {
         assert_eq!(parse_money(" 500 "), Some(dec("500")));
         assert_eq!(parse_money("năm trăm"), None);
         assert_eq!(parse_money(""), None);
+        // Both marks: the last is the decimal one, whichever style the file has.
+        assert_eq!(parse_money("1,234.5"), Some(dec("1234.5")));
+        assert_eq!(parse_money("1,234,567"), Some(dec("1234567")));
+        assert_eq!(parse_money("12,5"), Some(dec("12.5")));
+        let en = NumberStyle::English;
+        assert_eq!(parse_money_in("12,500", en), Some(dec("12500")));
+        assert_eq!(parse_money_in("12.5", en), Some(dec("12.5")));
+        assert_eq!(parse_money_in("1.234,5", en), Some(dec("1234.5")));
+        assert_eq!(parse_money("12,500"), Some(dec("12.5")));
+        assert_eq!(NumberStyle::of("106,247.5"), Some(en));
+        assert_eq!(NumberStyle::of("106.247,5"), Some(NumberStyle::Vietnamese));
+        assert_eq!(NumberStyle::of("12,500"), None);
+        assert!(ambiguous_money("12,500") && ambiguous_money("26.650"));
+        assert!(!ambiguous_money("12,5") && !ambiguous_money("1.234,5") && !ambiguous_money("500"));
     }
 
     #[test]

@@ -327,3 +327,44 @@ fn a_table_in_a_cell_a_footnote_and_a_signature_in_paragraphs() {
         read.flags.len()
     );
 }
+
+/// The amounts of seed 004 as other programs write them (`tests/fixtures/import-other-programs`,
+/// from a colleague's user trial). LibreOffice's file has the task table's amounts and
+/// section V's "Nguồn chi thường xuyên: … cấp tỉnh là 106.247,5, cấp huyện là 26.650": the
+/// sentence restates the tasks (it was added on top, printing 265.795 as the total). The
+/// python-docx file writes amounts the English way ("12,500", "1,234.5": read 1000 times too
+/// small). The third's "Tổng cộng" row disagrees with its tasks, which is said.
+#[test]
+fn amounts_written_by_other_programs() {
+    use rust_decimal::Decimal;
+    let total = |p: &Plan| -> Decimal {
+        p.tasks()
+            .flat_map(|(_, t)| t.budget.iter())
+            .chain(p.budget.unallocated.iter())
+            .map(|l| l.amount)
+            .sum()
+    };
+    let expected: Decimal = "132897.5".parse().unwrap();
+    for name in ["20-lo-fodt.docx", "21-py-so-kieu-anh.docx"] {
+        let read = import_from("import-other-programs", name);
+        assert_eq!((read.groups, read.tasks), (10, 76), "{name}");
+        assert_eq!(total(&read.plan), expected, "{name}");
+        assert!(read.plan.budget.unallocated.is_empty(), "{name}");
+        let said: Vec<&str> = read.flags.iter().map(|f| f.message.as_str()).collect();
+        assert!(
+            !said
+                .iter()
+                .any(|m| m.contains("Ô kinh phí") || m.contains("Tổng cộng")),
+            "{name}: {said:#?}"
+        );
+    }
+    let read = import_from("import-other-programs", "22-py-tong-sai.docx");
+    assert_eq!(total(&read.plan), expected);
+    assert!(
+        read.flags.iter().any(|f| f.message.starts_with(
+            "Dòng «Tổng cộng» ghi 1.026.649 triệu đồng nhưng kinh phí các nhiệm vụ đọc được cộng lại 132.897,5 triệu đồng"
+        )),
+        "{:#?}",
+        read.flags
+    );
+}

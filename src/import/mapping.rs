@@ -311,11 +311,17 @@ fn goal(
 fn budget(plan: &mut Plan, r: &mut Reading) {
     let written = budget_lines(&crate::narrative::plain(&plan.budget.narrative));
     let mut unallocated = Vec::new();
+    // A task line that does not say its source (or level) may be any: a table with only a
+    // "Kinh phí" column under "Nguồn chi thường xuyên: … cấp tỉnh là 106.247,5" already
+    // holds that amount, which is not to be added a second time.
+    fn agrees<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
+        a.is_none() || b.is_none() || a == b
+    }
     for line in written {
         let in_tasks = crate::budget::total(
             plan.tasks()
                 .flat_map(|(_, t)| t.budget.iter())
-                .filter(|l| l.source == line.source && l.level == line.level)
+                .filter(|l| agrees(l.source, line.source) && agrees(l.level, line.level))
                 .map(|l| l.amount),
         );
         if line.amount > in_tasks {

@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::format::NumberStyle;
 use crate::model::*;
 use crate::text::fold;
 
@@ -64,6 +65,8 @@ pub(super) struct TaskColumns {
     width: usize,
     /// The header text of each column (both rows of a two-row header read together).
     heads: Vec<String>,
+    /// How the table's amounts are written, from the cells that can only be one way.
+    style: NumberStyle,
 }
 
 /// The columns of a header; every amount column is kept (a budget split by source:
@@ -196,6 +199,7 @@ pub(super) fn task_header(rows: &[Row]) -> Option<TaskColumns> {
                 header_rows: 2,
                 width,
                 heads: joined.unwrap_or_default(),
+                style: NumberStyle::default(),
             })
         }
         _ => is_task_header(&one).then_some(TaskColumns {
@@ -203,6 +207,7 @@ pub(super) fn task_header(rows: &[Row]) -> Option<TaskColumns> {
             header_rows: 1,
             width,
             heads: first,
+            style: NumberStyle::default(),
         }),
     }
 }
@@ -219,6 +224,40 @@ impl TaskColumns {
         })
     }
 
+    fn money(&self, text: &str) -> Option<Decimal> {
+        crate::format::parse_money_in(text, self.style)
+    }
+
+    fn amount_cells<'a>(&'a self, r: &'a [String]) -> impl Iterator<Item = &'a str> + 'a {
+        self.cols
+            .iter()
+            .filter(|(c, _)| *c == TCol::Amount)
+            .filter_map(move |(_, i)| r.get(*i).map(|t| t.trim()))
+    }
+
+    /// The table's style of numbers: English when some amount can only be English and none
+    /// only Vietnamese ("1,234.5" beside "12,500"), else ours.
+    fn with_style_of(&self, rows: &[Vec<String>]) -> TaskColumns {
+        let styles: Vec<NumberStyle> = rows
+            .iter()
+            .flat_map(|r| {
+                self.amount_cells(r)
+                    .filter_map(NumberStyle::of)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let english =
+            styles.contains(&NumberStyle::English) && !styles.contains(&NumberStyle::Vietnamese);
+        TaskColumns {
+            style: if english {
+                NumberStyle::English
+            } else {
+                NumberStyle::Vietnamese
+            },
+            ..self.clone()
+        }
+    }
+
     /// A task row's budget: one line per amount column (a budget split by source), or the
     /// one amount with the row's source and level columns.
     fn budget(&self, r: &[String]) -> Vec<BudgetLine> {
@@ -231,7 +270,7 @@ impl TaskColumns {
         // A negative or unreadable amount is not a line; `unread_amounts` reports it.
         let money = |i: usize| {
             r.get(i)
-                .and_then(|t| crate::format::parse_money(t))
+                .and_then(|t| self.money(t))
                 .filter(|a| *a > Decimal::ZERO)
         };
         // Split by source only when a header says so (not, say, two years' amounts).
@@ -264,7 +303,7 @@ impl TaskColumns {
             .iter()
             .filter_map(|l| {
                 let (label, amount) = l.rsplit_once(':')?;
-                labelled_line(label, crate::format::parse_money(amount.trim())?)
+                labelled_line(label, self.money(amount.trim())?)
             })
             .collect();
         if listed.len() > 1 && named.len() == listed.len() {
@@ -298,15 +337,12 @@ impl TaskColumns {
     /// not one. Each is left out of the budget, and said, instead of becoming a wrong figure
     /// or vanishing.
     fn unread_amounts(&self, r: &[String]) -> Vec<(String, &'static str)> {
-        self.cols
-            .iter()
-            .filter(|(c, _)| *c == TCol::Amount)
-            .filter_map(|(_, i)| r.get(*i).map(|t| t.trim()))
+        self.amount_cells(r)
             .filter(|t| {
                 !t.is_empty() && !t.chars().all(|c| matches!(c, '-' | '–' | '—' | '.' | '0'))
             })
             .filter_map(|t| {
-                let why = match crate::format::parse_money(t) {
+                let why = match self.money(t) {
                     Some(a) if a >= Decimal::ZERO => return None,
                     Some(_) => "là số âm",
                     None if t.starts_with('=') => {
@@ -328,7 +364,7 @@ impl TaskColumns {
         }
         let (_, i) =
             amounts.find(|(_, i)| self.heads.get(*i).is_some_and(|h| is_total_column(h)))?;
-        crate::format::parse_money(r.get(*i)?)
+        self.money(r.get(*i)?)
     }
 
     fn get(&self, r: &[String], c: TCol) -> String {
@@ -431,6 +467,7 @@ pub(super) fn read_task_table(
     flags: &mut Vec<Flag>,
 ) -> TableRead {
     let merged = logical_rows(rows, table, skip_header);
+    let table = &table.with_style_of(&merged);
     let mut read = TableRead::default();
     let number_of = |r: &Vec<String>| table.get(r, TCol::No).trim_end_matches('.').to_string();
     let roman_groups = merged.iter().any(|r| {
@@ -438,6 +475,10 @@ pub(super) fn read_task_table(
         is_roman(&no) || (no.len() == 1 && no.chars().all(|c| c.is_ascii_uppercase()))
     });
     for r in merged {
+        if let Some(label) = total_label(&r, &number_of(&r)) {
+            check_total(&r, &label, table, groups, read.tasks, flags);
+            continue;
+        }
         let no = number_of(&r);
         let title = table.get(&r, TCol::Title);
         let filled: Vec<&String> = r.iter().filter(|c| !c.trim().is_empty()).collect();
@@ -496,6 +537,61 @@ pub(super) fn read_task_table(
     read
 }
 
+/// "Tổng cộng" (or "Tổng", "Cộng") opening a row that has no task number of its own.
+fn total_label(r: &[String], no: &str) -> Option<String> {
+    let first = r.iter().map(|c| c.trim()).find(|c| !c.is_empty())?;
+    let f = fold(first.trim_end_matches(':'));
+    let total = f == "tong"
+        || f == "cong"
+        || f.starts_with("tong cong")
+        || f.starts_with("tong so")
+        || f.starts_with("tong kinh phi");
+    (total && (no.is_empty() || no == first.trim_end_matches('.'))).then(|| first.to_string())
+}
+
+/// A total row's amount against the tasks read: the whole appendix, this table, or the group
+/// above (a subtotal). When none agrees, the planner is told — an amount read wrong (written
+/// "1,234.5" the English way, say) or a total that was wrong in the source.
+fn check_total(
+    r: &[String],
+    label: &str,
+    table: &TaskColumns,
+    groups: &[TaskGroup],
+    tasks_in_table: usize,
+    flags: &mut Vec<Flag>,
+) {
+    let lines = table.budget(r);
+    let Some(written) = table
+        .written_total(r)
+        .or_else(|| (!lines.is_empty()).then(|| lines.iter().map(|l| l.amount).sum()))
+    else {
+        return;
+    };
+    let sum = |tasks: Vec<&Task>| -> Decimal {
+        tasks
+            .iter()
+            .flat_map(|t| t.budget.iter())
+            .map(|l| l.amount)
+            .sum()
+    };
+    let all: Vec<&Task> = groups.iter().flat_map(|g| g.tasks.iter()).collect();
+    let this_table = all[all.len().saturating_sub(tasks_in_table)..].to_vec();
+    let last_group = groups
+        .last()
+        .map_or(Vec::new(), |g| g.tasks.iter().collect());
+    let read = sum(all);
+    if written != read && written != sum(this_table) && written != sum(last_group) {
+        flags.push(Flag {
+            place: format!("Phụ lục, dòng «{label}»"),
+            message: format!(
+                "Dòng «{label}» ghi {} triệu đồng nhưng kinh phí các nhiệm vụ đọc được cộng lại {} triệu đồng: cần kiểm tra số tiền từng nhiệm vụ (và cách viết số, 1.234,5 hay 1,234.5).",
+                crate::format::money(written),
+                crate::format::money(read)
+            ),
+        });
+    }
+}
+
 /// A row without a number or a title, as it is listed unread ("a | b"); `None` for an
 /// empty row, a total, and our own appendix's row of the budget not given to a task (the
 /// budget section's sentence is where that is read: read here too, it would count twice).
@@ -530,6 +626,26 @@ fn task_of(
         });
     }
     let budget = table.budget(r);
+    // "12,500": 12,5 our way, 12.500 the English way; read the table's way, and said.
+    let decimal_mark = match table.style {
+        NumberStyle::Vietnamese => ',',
+        NumberStyle::English => '.',
+    };
+    for cell in table
+        .amount_cells(r)
+        .filter(|t| crate::format::ambiguous_money(t) && t.contains(decimal_mark))
+    {
+        if let Some(a) = table.money(cell) {
+            flags.push(Flag {
+                place: format!("Nhiệm vụ {no}"),
+                message: format!(
+                    "Ô kinh phí «{cell}» được đọc là {} triệu đồng; nếu là {} triệu đồng, hãy sửa lại.",
+                    crate::format::money(a),
+                    crate::format::money(a * Decimal::from(1000))
+                ),
+            });
+        }
+    }
     for (cell, why) in table.unread_amounts(r) {
         flags.push(Flag {
             place: format!("Nhiệm vụ {no}"),
