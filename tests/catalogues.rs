@@ -209,6 +209,7 @@ fn a_new_plan_starts_from_the_2025_presets() {
             "identity.no_recipients",
             "identity.no_signer",
             "legal_bases.none",
+            "organisation.none",
             "plan.no_groups"
         ]
     );

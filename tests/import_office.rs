@@ -350,6 +350,18 @@ fn amounts_written_by_other_programs() {
         assert_eq!((read.groups, read.tasks), (10, 76), "{name}");
         assert_eq!(total(&read.plan), expected, "{name}");
         assert!(read.plan.budget.unallocated.is_empty(), "{name}");
+        // What was not placed is kept with the draft as points to check, not only shown
+        // in the import's dialog (LibreOffice's frame is such a piece).
+        for x in &read.account.not_placed {
+            let kept = format!("Chưa đưa vào kế hoạch: «{}»", x.text);
+            assert!(
+                read.plan
+                    .to_review
+                    .iter()
+                    .any(|n| n.place == x.place && n.message.starts_with(&kept)),
+                "{name}: {x:?}"
+            );
+        }
         let said: Vec<&str> = read.flags.iter().map(|f| f.message.as_str()).collect();
         assert!(
             !said
@@ -358,6 +370,12 @@ fn amounts_written_by_other_programs() {
             "{name}: {said:#?}"
         );
     }
+    let lo = import_from("import-other-programs", "20-lo-fodt.docx");
+    assert!(lo
+        .plan
+        .to_review
+        .iter()
+        .any(|n| n.message.contains("KHUNG VĂN BẢN: Tỉnh ưu tiên kinh phí")));
     let read = import_from("import-other-programs", "22-py-tong-sai.docx");
     assert_eq!(total(&read.plan), expected);
     assert!(

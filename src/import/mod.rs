@@ -71,13 +71,24 @@ fn bad(path: &Path, kind: Office, reason: String) -> Error {
 
 /// The draft cleaned (NFC, no control characters) and checked, with its counts.
 fn finish(mut plan: Plan, flags: Vec<Flag>, account: Account) -> Result<Imported> {
-    // The flags outlive the import's dialog: each is a finding of the draft until seen.
+    // The flags outlive the import's dialog: each is a finding of the draft until seen. So
+    // does each piece of the source not placed: listed only in the dialog, it was forgotten
+    // once the draft was saved.
+    let not_placed = account.not_placed.iter().map(|x| Flag {
+        place: x.place.clone(),
+        message: format!(
+            "Chưa đưa vào kế hoạch: «{}» — nếu cần, chép vào phần liên quan.",
+            crate::text::shortened(&x.text, 300)
+        ),
+    });
     plan.to_review = flags
         .iter()
+        .cloned()
+        .chain(not_placed)
         .map(|f| crate::model::ReviewNote {
             id: crate::model::new_id(),
-            place: f.place.clone(),
-            message: f.message.clone(),
+            place: f.place,
+            message: f.message,
         })
         .collect();
     let plan = crate::text::clean_all(&plan)?;

@@ -243,6 +243,17 @@ fn missing_parts(plan: &Plan, f: &mut Findings) {
             "Chưa có mục tiêu cụ thể nào.",
         );
     }
+    // A plan always says who does what; an import that could not read section VI left it
+    // empty, and the plan printed a heading with only its closing paragraph.
+    if plan.organisation.duties.is_empty() {
+        lack(
+            Section::Organisation,
+            "Tổ chức thực hiện",
+            "organisation.none",
+            Severity::Error,
+            "Chưa có nhiệm vụ của cơ quan nào ở mục Tổ chức thực hiện.",
+        );
+    }
     // With no group at all, "plan.no_groups" says it already.
     if plan.tasks().next().is_none() && !plan.groups.is_empty() {
         lack(

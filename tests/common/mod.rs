@@ -68,6 +68,13 @@ pub fn small_plan() -> Plan {
             measured: None,
         }],
     }];
+    p.organisation.duties = vec![Duty {
+        id: "d1".into(),
+        heading: "Sở Khoa học và Công nghệ".into(),
+        agencies: vec!["so-khcn".into()],
+        text: "Chủ trì theo dõi, đôn đốc thực hiện Kế hoạch.".into(),
+        generated: false,
+    }];
     p.groups = vec![TaskGroup {
         id: "g1".into(),
         title: "Chính quyền số".into(),
