@@ -56,11 +56,15 @@ pub(super) fn numbered_heading(t: &str) -> Option<&str> {
         .then_some(rest.trim())
 }
 
-/// A line of the source as Markdown: "a) x" a lettered point, "- x" a bullet.
+/// A line of the source as Markdown: "a) x" a lettered point, "- x" a bullet. Word's and
+/// LibreOffice's automatic letters are the English alphabet's ("e), f), g)"), typed ones
+/// Vietnamese ("đ), e), g)"): either is a point, the documents letter them again.
 fn md_line(t: &str) -> String {
     let mut chars = t.chars();
     if let (Some(c), Some(')')) = (chars.next(), chars.next()) {
-        if crate::numbering::POINT_LETTERS.contains(&c.to_string().as_str()) {
+        if c.is_ascii_lowercase()
+            || crate::numbering::POINT_LETTERS.contains(&c.to_string().as_str())
+        {
             return format!("1. {}", chars.as_str().trim());
         }
     }
@@ -398,6 +402,17 @@ pub(super) fn parse_review(line: &str) -> Option<IndicatorReview> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn automatic_letters_past_e_are_points_too() {
+        let lines: Vec<String> = ["a) một", "e) năm", "f) sáu", "đ) gõ tay", "- gạch"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            md(&lines),
+            "1. một\n\n1. năm\n\n1. sáu\n\n1. gõ tay\n\n- gạch"
+        );
+    }
 
     #[test]
     fn several_targets_in_one_sentence_are_several_indicators() {
