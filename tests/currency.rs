@@ -294,6 +294,29 @@ fn an_old_guidance_letter_and_an_old_national_list_are_flagged() {
         found[0].contains("hướng dẫn lập kế hoạch năm 2023"),
         "{found:?}"
     );
+    // Cited among the legal bases as well: said there too, so the finding leads to it.
+    plan.legal_bases.push(LegalBasis {
+        id: "lb-5406".into(),
+        kind: DocType::CongVan,
+        number: Some("5406/BTTTT-CĐSQG".into()),
+        date: chrono::NaiveDate::from_ymd_opt(2022, 11, 3),
+        issuer: "Bộ Thông tin và Truyền thông".into(),
+        title: "hướng dẫn xây dựng kế hoạch chuyển đổi số năm 2023".into(),
+        library_ref: None,
+    });
+    let places: Vec<(Section, String)> = validate(&plan)
+        .into_iter()
+        .filter(|f| f.code == "currency.guidance_old")
+        .map(|f| (f.location.section, f.location.label))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            (Section::Identity, "Phần mở đầu".to_string()),
+            (Section::LegalBases, "Căn cứ pháp lý".to_string())
+        ]
+    );
+    plan.legal_bases.pop();
     plan.identity.opening = "Thực hiện Công văn số 5511/BKHCN-CĐSQG ngày 10/10/2025 …".into();
     assert!(
         codes(&plan, "currency.guidance_old").is_empty(),

@@ -90,13 +90,22 @@ fn sample_2023_rolls_over_to_2024() {
         .all(|f| f.code != "task.deadline_outside_year"));
 
     // Every year replacement is listed, and no plan-year mention is left unlisted.
-    assert_eq!(report.replacements.len(), 6, "{:#?}", report.replacements);
+    // Six mentions of 2023, and the goals' two "so với năm 2022" (the year before) now 2023.
+    assert_eq!(report.replacements.len(), 8, "{:#?}", report.replacements);
     for r in &report.replacements {
+        let baseline = r.before.contains("so với năm 2022") && r.after.contains("so với năm 2023");
         assert!(
-            r.before.contains("2023") && r.after.contains("2024") && !r.after.contains("năm 2023"),
+            baseline
+                || r.before.contains("2023")
+                    && r.after.contains("2024")
+                    && !r.after.contains("năm 2023"),
             "{r:?}"
         );
     }
+    assert!(report
+        .replacements
+        .iter()
+        .any(|r| r.after.contains("tăng 5% so với năm 2023")));
     assert_eq!(
         next.identity.title,
         "Chuyển đổi số tỉnh Quảng Ngãi năm 2024"
@@ -181,7 +190,8 @@ fn sample_2023_rolls_over_to_2024() {
         next.organisation.duties.len(),
         plan.organisation.duties.len()
     );
-    // The 15 legal bases, and the signer of last year's plan.
+    // The 15 legal bases, and the signer of last year's plan (the sample's tasks have no
+    // amounts of their own: no note on carried amounts).
     assert_eq!(report.to_review.len(), 16);
     assert!(
         report.to_review[15].starts_with("Người ký: "),
@@ -301,4 +311,38 @@ fn a_skipped_year_moves_deadlines_by_every_year_skipped() {
         .to_review
         .iter()
         .any(|n| n.message.contains("Kế hoạch gốc")));
+}
+
+/// Tasks carried with their amounts keep last year's estimates: the new plan says so in
+/// Kinh phí until the planner has set the year's amounts and marked the note seen.
+#[test]
+fn amounts_carried_are_a_point_to_check() {
+    let mut plan = prepared();
+    let line = |amount: &str| BudgetLine {
+        amount: amount.parse().unwrap(),
+        source: Some(BudgetSource::ThuongXuyen),
+        level: Some(BudgetLevel::Tinh),
+        note: String::new(),
+    };
+    plan.groups[0].tasks[1].budget = vec![line("1234.5")];
+    plan.groups[2].tasks[0].budget = vec![line("500"), line("265.5")];
+    let (next, report) = rollover(&plan, 2024, &Options::default());
+    let said = "2 nhiệm vụ mang sang còn giữ kinh phí dự kiến của năm 2023 (cộng 2.000 triệu đồng): hãy xác định lại kinh phí năm 2024";
+    assert!(
+        report.to_review[0].starts_with(said),
+        "{:?}",
+        report.to_review
+    );
+    let note = next
+        .to_review
+        .iter()
+        .find(|n| n.place == "Kinh phí")
+        .unwrap();
+    assert!(note.message.starts_with(said));
+    // Rolled on without amounts: no such note.
+    let (_, plain) = rollover(&prepared(), 2024, &Options::default());
+    assert!(!plain
+        .to_review
+        .iter()
+        .any(|n| n.contains("kinh phí dự kiến")));
 }

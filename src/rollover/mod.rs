@@ -113,7 +113,12 @@ pub fn shift_year_mentions(text: &str, from: i32, to: i32) -> String {
             i += 1;
         }
     }
-    out
+    // A target "so với năm N−1" compares with the year before the plan's: the new plan's
+    // (after the pass above, so "năm 2025" of a 2026 plan does not go on to 2027).
+    out.replace(
+        &format!("so với năm {}", from - 1),
+        &format!("so với năm {}", to - 1),
+    )
 }
 
 /// True when the number at `at` is part of a date ("03/11/2023", "Quý III/2023") or one
@@ -255,6 +260,14 @@ pub fn rollover(plan: &Plan, to_year: i32, opts: &Options) -> (Plan, Report) {
         next.to_review.push(crate::model::ReviewNote {
             id: new_id(),
             place: "Phần I (đánh giá năm trước)".into(),
+            message: note,
+        });
+    }
+    if let Some(note) = carried_budget(&next, from, to_year) {
+        r.to_review.push(note.clone());
+        next.to_review.push(crate::model::ReviewNote {
+            id: new_id(),
+            place: "Kinh phí".into(),
             message: note,
         });
     }
@@ -434,6 +447,30 @@ fn skipped_years(from: i32, to_year: i32) -> String {
     )
 }
 
+/// The tasks carried with their amounts: those are the estimates of `from`, and the new
+/// plan's total is made of them until the planner sets the year's (a note until seen).
+fn carried_budget(next: &Plan, from: i32, to_year: i32) -> Option<String> {
+    let with_budget: Vec<&Task> = next
+        .tasks()
+        .map(|(_, t)| t)
+        .filter(|t| !t.budget.is_empty())
+        .collect();
+    if with_budget.is_empty() {
+        return None;
+    }
+    let total = crate::budget::total(
+        with_budget
+            .iter()
+            .flat_map(|t| t.budget.iter())
+            .map(|l| l.amount),
+    );
+    Some(format!(
+        "{} nhiệm vụ mang sang còn giữ kinh phí dự kiến của năm {from} (cộng {}): hãy xác định lại kinh phí năm {to_year} cho từng nhiệm vụ, rồi đánh dấu «Đã xem» ghi chú này.",
+        with_budget.len(),
+        crate::format::money_million(total)
+    ))
+}
+
 /// What the review lists as carried, reset and to check.
 fn summarise(plan: &Plan, next: &Plan, r: &mut Report) {
     let (from, to_year) = (r.from_year, r.to_year);
@@ -478,6 +515,18 @@ fn summarise(plan: &Plan, next: &Plan, r: &mut Report) {
 #[cfg(test)]
 mod tests {
     use super::shift_year_mentions as s;
+
+    #[test]
+    fn a_comparison_with_the_year_before_moves_with_it() {
+        assert_eq!(
+            s("tăng 5% so với năm 2025; năm 2026", 2026, 2027),
+            "tăng 5% so với năm 2026; năm 2027"
+        );
+        assert_eq!(
+            s("tăng 5% so với năm 2022", 2023, 2027),
+            "tăng 5% so với năm 2026"
+        );
+    }
 
     #[test]
     fn only_the_plan_year_moves() {

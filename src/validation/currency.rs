@@ -287,13 +287,22 @@ fn catalogues_and_guidance(plan: &Plan, cats: &Catalogues, f: &mut Findings) {
             );
         }
     }
-    let cited = |number: &str| {
+    // Where the letter is cited: the opening, the legal bases, or both — each place said, so
+    // the finding takes the planner to it.
+    let places = |number: &str| {
         let n = fold(number);
-        fold(&plan.identity.opening).contains(&n)
-            || plan
-                .legal_bases
-                .iter()
-                .any(|b| b.number.as_deref().is_some_and(|x| fold(x) == n))
+        let mut out = Vec::new();
+        if fold(&plan.identity.opening).contains(&n) {
+            out.push(at(Section::Identity, "Phần mở đầu"));
+        }
+        if plan
+            .legal_bases
+            .iter()
+            .any(|b| b.number.as_deref().is_some_and(|x| fold(x) == n))
+        {
+            out.push(at(Section::LegalBases, "Căn cứ pháp lý"));
+        }
+        out
     };
     for letter in cats.library() {
         let (Some(for_year), Some(number)) =
@@ -301,11 +310,14 @@ fn catalogues_and_guidance(plan: &Plan, cats: &Catalogues, f: &mut Findings) {
         else {
             continue;
         };
-        if for_year < year - 1 && cited(number) {
+        if for_year >= year - 1 {
+            continue;
+        }
+        for place in places(number) {
             f.push(
                 Severity::Warning,
                 "currency.guidance_old",
-                at(Section::Identity, "Phần mở đầu"),
+                place,
                 format!(
                     "Kế hoạch năm {year} viện dẫn Công văn {number} — hướng dẫn lập kế hoạch năm {for_year}. Thay bằng hướng dẫn năm {year} (hoặc năm {}, nếu năm {year} chưa có).",
                     year - 1
