@@ -970,6 +970,95 @@ fn the_province_from_the_header_and_parts_named_without_phan() {
     assert_eq!(plan.groups[0].tasks[0].title, "Tổ chức Ngày Chuyển đổi số");
 }
 
+/// "KẾ HOẠCH" and the title typed in one paragraph (a file the user trial made was refused as
+/// "not a plan"); the title read whole, and the paragraph not left unplaced.
+#[test]
+fn the_title_in_the_same_paragraph_as_ke_hoach() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = paragraphs_then_table(
+        &[
+            "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK",
+            "Số: 155/KH-UBND",
+            "KẾ HOẠCH Chuyển đổi số tỉnh Đắk Lắk năm 2026",
+            "I. NHIỆM VỤ, GIẢI PHÁP",
+            "1. Nhận thức số",
+            "Tổ chức tuyên truyền về chuyển đổi số.",
+        ],
+        vec![
+            vec!["TT".into(), "Tên nhiệm vụ".into(), "Cơ quan chủ trì".into()],
+            vec!["1".into(), "Nhận thức số".into(), String::new()],
+            vec![
+                "1.1".into(),
+                "Tổ chức Ngày Chuyển đổi số".into(),
+                "Sở Khoa học và Công nghệ".into(),
+            ],
+        ],
+    );
+    let file = write(dir.path(), "KH 155 mot dong.docx", &bytes);
+    let read = import_docx(&file, &preset(), Default::default()).unwrap();
+    let i = &read.plan.identity;
+    assert_eq!(
+        (i.title.as_str(), i.province.as_str(), i.year),
+        ("Chuyển đổi số tỉnh Đắk Lắk năm 2026", "Đắk Lắk", 2026)
+    );
+    assert!(
+        !read
+            .account
+            .not_placed
+            .iter()
+            .any(|x| x.text.contains("KẾ HOẠCH")),
+        "{:?}",
+        read.account.not_placed
+    );
+    assert_eq!(read.tasks, 1);
+}
+
+/// A column the plan has no place for ("Ghi chú") was dropped without a word, however full;
+/// now each such column is listed with what its tasks held. Empty ones say nothing.
+#[test]
+fn a_column_the_plan_has_no_place_for_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let row = |c: [&str; 5]| c.map(String::from).to_vec();
+    let bytes = paragraphs_then_table(
+        &[
+            "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK",
+            "KẾ HOẠCH",
+            "Chuyển đổi số tỉnh Đắk Lắk năm 2026",
+            "I. NHIỆM VỤ, GIẢI PHÁP",
+        ],
+        vec![
+            row([
+                "TT",
+                "Tên nhiệm vụ",
+                "Cơ quan chủ trì",
+                "Ghi chú",
+                "Cột trống",
+            ]),
+            row(["1", "Nhận thức số", "", "", ""]),
+            row([
+                "1.1",
+                "Tổ chức Ngày Chuyển đổi số",
+                "Sở Khoa học và Công nghệ",
+                "Phối hợp với Viettel",
+                "",
+            ]),
+            row(["1.2", "Tập huấn kỹ năng số", "Sở Nội vụ", "Hai đợt", ""]),
+        ],
+    );
+    let file = write(dir.path(), "KH cot ghi chu.docx", &bytes);
+    let read = import_docx(&file, &preset(), Default::default()).unwrap();
+    let said: Vec<String> = read
+        .flags
+        .iter()
+        .filter(|f| f.place.starts_with("Phụ lục, cột"))
+        .map(|f| format!("{}: {}", f.place, f.message))
+        .collect();
+    assert_eq!(
+        said,
+        ["Phụ lục, cột «Ghi chú»: Bảng nhiệm vụ có cột «Ghi chú» mà kế hoạch không có chỗ: nội dung ở 2 nhiệm vụ chưa được đưa vào (nhiệm vụ 1.1: «Phối hợp với Viettel»)."]
+    );
+}
+
 /// A task table whose budget is split by source under a merged "Kinh phí" header: the second
 /// header row is not a task, and each task gets one line per source, the total column not
 /// added again (45.000 of 58.757,5 million was read before, with no source).

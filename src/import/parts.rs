@@ -91,15 +91,27 @@ pub(super) fn identity(blocks: &[Block], r: &mut Reading) -> Result<(Plan, usize
             ),
         }
     }
+    // "KẾ HOẠCH" on its line and the title on the next, or both in one paragraph ("KẾ HOẠCH
+    // Chuyển đổi số tỉnh … năm 2023"), as some offices type it.
+    let one_line = |l: &str| {
+        l.trim_start()
+            .strip_prefix("KẾ HOẠCH ")
+            .map(str::trim)
+            .filter(|rest| !rest.is_empty() && !rest.starts_with(|c: char| c.is_lowercase()))
+            .map(str::to_string)
+    };
     let kh = all_lines
         .iter()
-        .position(|(_, l)| fold(l) == "ke hoach")
-        .ok_or("không tìm thấy tiêu đề «KẾ HOẠCH»: tệp không giống một kế hoạch")?;
-    let (title_n, title) = all_lines[kh + 1..]
-        .iter()
-        .find(|(_, l)| !l.trim().is_empty())
-        .cloned()
-        .unwrap_or_default();
+        .position(|(_, l)| fold(l) == "ke hoach" || one_line(l).is_some())
+        .ok_or("không tìm thấy tiêu đề «KẾ HOẠCH» với trích yếu (tên tỉnh, năm) dưới nó: tệp không giống một kế hoạch. Nếu tệp chỉ có bảng nhiệm vụ, hãy chép bảng sang Excel và nhập phụ lục Excel (ghi tỉnh và năm)")?;
+    let (title_n, title) = match one_line(&all_lines[kh].1) {
+        Some(rest) => (all_lines[kh].0, rest),
+        None => all_lines[kh + 1..]
+            .iter()
+            .find(|(_, l)| !l.trim().is_empty())
+            .cloned()
+            .unwrap_or_default(),
+    };
     let year = title
         .split_whitespace()
         .filter_map(|w| w.parse::<i32>().ok())

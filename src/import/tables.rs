@@ -469,6 +469,7 @@ pub(super) fn read_task_table(
     let merged = logical_rows(rows, table, skip_header);
     let table = &table.with_style_of(&merged);
     let mut read = TableRead::default();
+    let mut unused = UnusedColumns::default();
     let number_of = |r: &Vec<String>| table.get(r, TCol::No).trim_end_matches('.').to_string();
     let roman_groups = merged.iter().any(|r| {
         let no = number_of(r);
@@ -527,6 +528,7 @@ pub(super) fn read_task_table(
                 tasks: Vec::new(),
             });
         }
+        unused.note(table, &r, &no, &title);
         groups
             .last_mut()
             .unwrap()
@@ -534,7 +536,68 @@ pub(super) fn read_task_table(
             .push(task_of(&r, &no, title, table, dir, flags));
         read.tasks += 1;
     }
+    flags.extend(unused.flags(table));
     read
+}
+
+/// The columns of a task table the plan has no place for ("Ghi chú", a second "Phối hợp",
+/// a year's figures), with what their task rows held: said, not dropped without a word.
+#[derive(Default)]
+struct UnusedColumns {
+    /// Column → (tasks with text in it, the first: task number and text).
+    filled: std::collections::BTreeMap<usize, (usize, String, String)>,
+}
+
+impl UnusedColumns {
+    fn note(&mut self, table: &TaskColumns, r: &[String], no: &str, title: &str) {
+        for (i, text) in r.iter().enumerate() {
+            let text = text.trim();
+            // A cell merged across the row repeats the title: nothing of its own.
+            if text.is_empty() || text == title || table.cols.iter().any(|(_, c)| *c == i) {
+                continue;
+            }
+            let e = self
+                .filled
+                .entry(i)
+                .or_insert_with(|| (0, no.to_string(), text.to_string()));
+            e.0 += 1;
+        }
+    }
+
+    fn flags(self, table: &TaskColumns) -> Vec<Flag> {
+        let head = |i: usize| {
+            let h = table.heads.get(i).map_or("", |h| h.trim());
+            if h.is_empty() {
+                format!("cột thứ {}", i + 1)
+            } else {
+                format!("cột «{h}»")
+            }
+        };
+        const LISTED: usize = 5;
+        let mut out: Vec<Flag> = self
+            .filled
+            .iter()
+            .take(LISTED)
+            .map(|(&i, (n, no, text))| Flag {
+                place: format!("Phụ lục, {}", head(i)),
+                message: format!(
+                    "Bảng nhiệm vụ có {} mà kế hoạch không có chỗ: nội dung ở {n} nhiệm vụ chưa được đưa vào (nhiệm vụ {no}: «{}»).",
+                    head(i),
+                    crate::text::shortened(text, 120)
+                ),
+            })
+            .collect();
+        if self.filled.len() > LISTED {
+            out.push(Flag {
+                place: "Phụ lục".into(),
+                message: format!(
+                    "Còn {} cột khác của bảng nhiệm vụ có nội dung chưa được đưa vào.",
+                    self.filled.len() - LISTED
+                ),
+            });
+        }
+        out
+    }
 }
 
 /// "Tổng cộng" (or "Tổng", "Cộng") opening a row that has no task number of its own.
