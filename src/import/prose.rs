@@ -219,11 +219,27 @@ fn one_target_each(clause: &str) -> Vec<String> {
     if clause.matches('%').count() < 2 {
         return vec![clause.to_string()];
     }
+    // Each piece with the separator written before it, so that pieces joined back read as
+    // the source ("tạo lập và xử lý" stayed "tạo lập, xử lý", and no longer matched the goal).
+    let mut parts: Vec<(&str, &str)> = Vec::new();
+    let (mut rest, mut sep) = (clause, "");
+    loop {
+        let next = [", ", " và "]
+            .into_iter()
+            .filter_map(|s| rest.find(s).map(|i| (i, s)))
+            .min_by_key(|(i, _)| *i);
+        let Some((i, s)) = next else {
+            parts.push((sep, rest));
+            break;
+        };
+        parts.push((sep, &rest[..i]));
+        (sep, rest) = (s, &rest[i + s.len()..]);
+    }
     let mut pieces: Vec<String> = Vec::new();
-    for piece in clause.split(", ").flat_map(|p| p.split(" và ")) {
+    for (sep, piece) in parts {
         match pieces.last_mut() {
             Some(last) if !piece.contains('%') || !last.contains('%') => {
-                last.push_str(", ");
+                last.push_str(sep);
                 last.push_str(piece);
             }
             _ => pieces.push(piece.to_string()),
@@ -402,6 +418,27 @@ pub(super) fn parse_review(line: &str) -> Option<IndicatorReview> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clause_split_by_target_keeps_its_words() {
+        let text = "Văn bản được tạo lập và xử lý trên môi trường mạng đạt tỷ lệ 100% và đạt tỷ lệ 70% đối với cơ quan cấp xã; 20% doanh nghiệp nhỏ và vừa sử dụng nền tảng số, 10% tham gia chương trình SMEdx.";
+        let names: Vec<String> = indicators_in(text, &mut Vec::new(), "x")
+            .into_iter()
+            .map(|i| i.name)
+            .collect();
+        assert!(
+            names
+                .iter()
+                .any(|n| n.starts_with("Văn bản được tạo lập và xử lý")),
+            "{names:?}"
+        );
+        assert!(
+            names
+                .iter()
+                .any(|n| n.starts_with("20% doanh nghiệp nhỏ và vừa")),
+            "{names:?}"
+        );
+    }
 
     #[test]
     fn automatic_letters_past_e_are_points_too() {
