@@ -62,7 +62,10 @@ pub fn nfc(s: &str) -> String {
 /// Characters no text of a plan may hold: C0 and C1 controls other than line feed and tab,
 /// DEL, the byte-order mark, the two non-characters XML forbids, and the invisible marks that
 /// turn text right to left (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F): Vietnamese never
-/// needs them, and they make a printed name read otherwise than it is stored.
+/// needs them, and they make a printed name read otherwise than it is stored. Likewise the
+/// invisible breaks Word and web pages leave in copied text — zero-width space (U+200B),
+/// soft hyphen (U+00AD), word joiner (U+2060) — which hide a name from a search or a check
+/// ("Sở\u{200B} Y tế" is not "Sở Y tế"). The zero-width joiner stays: emoji need it.
 fn forbidden(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(
@@ -70,6 +73,9 @@ fn forbidden(c: char) -> bool {
             '\u{FEFF}'
                 | '\u{FFFE}'
                 | '\u{FFFF}'
+                | '\u{00AD}'
+                | '\u{200B}'
+                | '\u{2060}'
                 | '\u{200E}'
                 | '\u{200F}'
                 | '\u{202A}'..='\u{202E}'
@@ -150,6 +156,8 @@ mod tests {
         assert_eq!(clean("Tie\u{302}\u{301}p"), "Tiếp");
         // Marks that would print a name right to left, invisibly.
         assert_eq!(clean("Sở \u{202E}Y tế\u{2066}\u{200F}"), "Sở Y tế");
+        assert_eq!(clean("Sở\u{200B} Y\u{00AD} tế\u{2060}"), "Sở Y tế");
+        assert_eq!(clean("👩\u{200D}💻"), "👩\u{200D}💻");
         let v = vec![serde_json::json!({ "title": "x\u{7}y" })];
         assert_eq!(clean_all(&v).unwrap()[0]["title"], "xy");
     }

@@ -154,6 +154,13 @@ fn a_province_word_file_from_seed_004() {
     assert_eq!(account.tables_placed, account.tables);
     let sizes: Vec<usize> = plan.groups.iter().map(|g| g.tasks.len()).collect();
     assert_eq!(sizes, [3, 13, 11, 8, 3, 7, 12, 9, 5, 5]);
+    // The issued plan numbers 6.1 and 8.4 twice: the plan numbers by place, and says so.
+    let twice: Vec<&str> = flags
+        .iter()
+        .filter(|f| f.message.contains("có hai lần trong bảng nhiệm vụ"))
+        .map(|f| f.place.as_str())
+        .collect();
+    assert_eq!(twice, ["Phụ lục, dòng 6.1", "Phụ lục, dòng 8.4"]);
     assert_eq!(plan.groups[6].title, "An toàn thông tin mạng");
     let id = &plan.identity;
     assert_eq!(

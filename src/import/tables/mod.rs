@@ -476,6 +476,7 @@ pub(super) fn read_task_table(
     let table = &table.with_style_of(&merged);
     let mut read = TableRead::default();
     let mut unused = UnusedColumns::default();
+    let mut numbers_seen = std::collections::HashSet::new();
     let number_of = |r: &Vec<String>| table.get(r, TCol::No).trim_end_matches('.').to_string();
     let roman_groups = merged.iter().any(|r| {
         let no = number_of(r);
@@ -532,6 +533,18 @@ pub(super) fn read_task_table(
                 framework_ref: None,
                 intro: String::new(),
                 tasks: Vec::new(),
+            });
+        }
+        // Under roman groups the tasks are numbered 1, 2, … again in each group.
+        if !numbers_seen.insert((groups.len(), no.clone())) {
+            // The plan numbers its tasks by their place: a number written twice (a row copied
+            // and not renumbered) is said, as the tasks after it take other numbers.
+            flags.push(Flag {
+                place: format!("Phụ lục, dòng {no}"),
+                message: format!(
+                    "Số thứ tự {no} có hai lần trong bảng nhiệm vụ (lần sau: «{}»): kế hoạch đánh số lại theo thứ tự, cần kiểm tra các số sau đó.",
+                    crate::text::shortened(&title, 80)
+                ),
             });
         }
         unused.note(table, &r, &no, &title);
