@@ -32,7 +32,10 @@ fn replaceable(path: &Path) -> std::result::Result<(), String> {
     Ok(())
 }
 
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+/// The folder a save at `path` writes into, once it is known that the save may: the folder
+/// exists and what is at `path` may be replaced. A command writing several files checks each
+/// first, so that a bad second path does not leave the first written alone.
+pub fn destination(path: &Path) -> Result<std::path::PathBuf> {
     let fail = |reason: String| Error::Write {
         path: path.to_path_buf(),
         reason,
@@ -45,6 +48,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         return Err(fail("thư mục không tồn tại".into()));
     }
     replaceable(path).map_err(fail)?;
+    Ok(dir)
+}
+
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let fail = |reason: String| Error::Write {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let dir = destination(path)?;
     let mut tmp = tempfile::Builder::new()
         .prefix(".dxplan-")
         .suffix(".tmp")

@@ -233,6 +233,29 @@ fn export_word_documents() {
         "{}",
         stderr(&o)
     );
+
+    // A Word file and a workbook whose folder does not exist: neither is written (the Word
+    // file was, before the workbook failed), and the plan is not marked issued.
+    let both = dir.path().join("ca-hai.docx");
+    let o = dxplan(
+        &db,
+        &[
+            "export",
+            &id,
+            "--docx",
+            both.to_str().unwrap(),
+            "--xlsx",
+            dir.path().join("không có/phụ lục.xlsx").to_str().unwrap(),
+            "--draft",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("thư mục không tồn tại"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!both.exists());
 }
 
 #[test]

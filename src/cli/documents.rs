@@ -184,6 +184,10 @@ async fn export(
     let in_database = !Path::new(&plan).is_file();
     let id = plan;
     let plan = place.resolve(&id).await?;
+    // Every file is built and every place checked before any is written: a wrong second
+    // path, or a workbook the plan cannot make, leaves no first file behind.
+    let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut issues_plan = false;
     if let Some(docx) = docx {
         let opts = dxplan::docx::Options {
             doc: doc.parse()?,
@@ -199,20 +203,32 @@ async fn export(
         if !draft && matches!(opts.doc, dxplan::docx::DocChoice::BaoCao { .. }) {
             dxplan::readiness::ensure_report_numbered(&plan)?;
         }
-        dxplan::docx::export(&plan, &opts, &docx)?;
-        eprintln!("Đã xuất {}", docx.display());
-        // As in the window: a final plan document exported is the plan issued.
-        if !draft && plan_document && in_database {
-            let session = place.session().await?;
-            session.mark_issued(&id).await?;
-            session.close().await;
-        }
+        issues_plan = !draft && plan_document && in_database;
+        outputs.push((docx, dxplan::docx::build(&plan, &opts)?));
     }
     if let Some(xlsx) = xlsx {
-        dxplan::xlsx::export(&plan, &xlsx)?;
-        eprintln!("Đã xuất {}", xlsx.display());
+        outputs.push((xlsx, dxplan::xlsx::build(&plan)?));
+    }
+    write_all(&outputs)?;
+    // As in the window: a final plan document exported is the plan issued.
+    if issues_plan {
+        let session = place.session().await?;
+        session.mark_issued(&id).await?;
+        session.close().await;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes files built beforehand, each atomically, once every destination is known good.
+fn write_all(outputs: &[(PathBuf, Vec<u8>)]) -> Result<()> {
+    for (path, _) in outputs {
+        dxplan::fsutil::destination(path)?;
+    }
+    for (path, bytes) in outputs {
+        dxplan::fsutil::write_atomic(path, bytes)?;
+        eprintln!("Đã xuất {}", path.display());
+    }
+    Ok(())
 }
 
 async fn report(
@@ -240,6 +256,7 @@ async fn report(
             })?,
         ),
     };
+    let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     if let Some(docx) = docx {
         if !draft {
             dxplan::readiness::ensure_report_numbered(&plan)?;
@@ -249,13 +266,12 @@ async fn report(
             draft,
             ..Default::default()
         };
-        dxplan::docx::export(&plan, &opts, &docx)?;
-        eprintln!("Đã xuất {}", docx.display());
+        outputs.push((docx, dxplan::docx::build(&plan, &opts)?));
     }
     if let Some(xlsx) = xlsx {
         let day = dxplan::docx::report::as_of(&plan, as_of);
-        dxplan::xlsx::export_report(&plan, day, &xlsx)?;
-        eprintln!("Đã xuất {}", xlsx.display());
+        outputs.push((xlsx, dxplan::xlsx::report(&plan, day)?));
     }
+    write_all(&outputs)?;
     Ok(ExitCode::SUCCESS)
 }
