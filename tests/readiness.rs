@@ -245,6 +245,9 @@ fn a_final_export_is_refused_with_the_list_and_writes_nothing() {
         plan.identity.number = Some("12".into());
         plan.identity.issue_date = chrono::NaiveDate::from_ymd_opt(2026, 12, 20);
         plan.identity.signer.name = "Nguyễn Văn A".into();
+        // A title copied with its list's comma prints "…: chưa đánh giá.", not "…,: …".
+        let comma = format!("{},", plan.assessment.tasks[1].title);
+        plan.assessment.tasks[1].title = comma.clone();
         let id = s.add(&plan).await.unwrap();
         let out = dir.path().join("ke-hoach.docx");
         let e = s
@@ -266,6 +269,11 @@ fn a_final_export_is_refused_with_the_list_and_writes_nothing() {
             text.contains(&format!("- {}: chưa đánh giá.", t.title)),
             "task review printed"
         );
+        assert!(text.contains(&format!(
+            "- {}: chưa đánh giá.",
+            comma.trim_end_matches(',')
+        )));
+        assert!(!text.contains(",: "), "a comma before the colon");
         // The window's check is the same one.
         let ready = s.readiness(&id).await.unwrap();
         assert!(ready.iter().any(|f| f.code == "final.task_unassessed"));

@@ -180,9 +180,10 @@ fn task_reviews(ctx: &Ctx, of: impl Fn(&str) -> bool) -> Vec<Block> {
             } else {
                 format!(" {result}.")
             };
+            // A title copied with its list's comma or semicolon does not print ",:".
             Block::text(&format!(
                 "- {}: {status}.{result}",
-                t.title.trim().trim_end_matches('.')
+                t.title.trim().trim_end_matches(['.', ',', ';', ':'])
             ))
         })
         .collect()
@@ -208,7 +209,10 @@ fn indicator_reviews(ctx: &Ctx) -> Vec<Block> {
             });
             Block::text(&format!(
                 "- {}: chỉ tiêu {}{actual} — {verdict}.",
-                r.indicator.name,
+                r.indicator
+                    .name
+                    .trim()
+                    .trim_end_matches(['.', ',', ';', ':']),
                 r.indicator.target_text()
             ))
         })
@@ -243,7 +247,13 @@ fn goals(ctx: &Ctx, appendix: Option<String>, with_vision: bool) -> Vec<Block> {
             g.indicators
                 .iter()
                 .filter(|i| !said.contains(&crate::text::fold(&i.name)))
-                .map(|i| Block::text(&format!("- {}: {}.", i.name, i.target_text()))),
+                .map(|i| {
+                    Block::text(&format!(
+                        "- {}: {}.",
+                        i.name.trim().trim_end_matches(['.', ',', ';', ':']),
+                        i.target_text()
+                    ))
+                }),
         );
     }
     if let Some(l) = appendix {
