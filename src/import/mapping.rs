@@ -81,6 +81,14 @@ pub(super) fn map(parts: Parts, plan: &mut Plan, r: &mut Reading) {
         super::signature::read(rows, plan);
     }
     budget(plan, r);
+    // Goals' headings the file did not mark as headings (a list LibreOffice turned into
+    // bullets): the whole section became the general goal. Said, for the planner to split.
+    if plan.specific_goals.is_empty() && !plan.general_goal.trim().is_empty() {
+        r.flags.push(Flag {
+            place: "Mục tiêu".into(),
+            message: "Không nhận ra mục tiêu cụ thể nào: cả mục Mục tiêu đã đưa vào mục tiêu tổng quát; nếu văn bản có các mục tiêu cụ thể (đề mục «a)», «1.»), hãy tách chúng ra.".into(),
+        });
+    }
 }
 
 /// Bases listed in the opening ("- Luật …;" before "Thực hiện …", or "Căn cứ …;"), read

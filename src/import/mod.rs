@@ -85,8 +85,10 @@ fn finish(mut plan: Plan, flags: Vec<Flag>, account: Account) -> Result<Imported
         .iter()
         .cloned()
         .chain(not_placed)
-        .map(|f| crate::model::ReviewNote {
-            id: crate::model::new_id(),
+        .enumerate()
+        // Numbered, as the rest of the draft's ids: the same file gives the same draft.
+        .map(|(k, f)| crate::model::ReviewNote {
+            id: format!("xem-{}", k + 1),
             place: f.place,
             message: f.message,
         })
