@@ -1066,6 +1066,48 @@ fn a_column_the_plan_has_no_place_for_is_said() {
     );
 }
 
+/// A row with only an amount under a task is not a row cut by a page break: its amount went
+/// to the task above without a word; it is listed as not read, the task keeps its own.
+#[test]
+fn a_row_with_only_an_amount_is_listed_not_joined() {
+    let dir = tempfile::tempdir().unwrap();
+    let row = |c: [&str; 4]| c.map(String::from).to_vec();
+    let bytes = paragraphs_then_table(
+        &[
+            "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK",
+            "KẾ HOẠCH",
+            "Chuyển đổi số tỉnh Đắk Lắk năm 2026",
+            "I. NHIỆM VỤ, GIẢI PHÁP",
+        ],
+        vec![
+            row([
+                "TT",
+                "Tên nhiệm vụ",
+                "Cơ quan chủ trì",
+                "Kinh phí (triệu đồng)",
+            ]),
+            row(["1", "Nhận thức số", "", ""]),
+            row([
+                "1.1",
+                "Tổ chức Ngày Chuyển đổi số",
+                "Sở Khoa học và Công nghệ",
+                "",
+            ]),
+            row(["", "", "", "777"]),
+            row(["1.2", "Tập huấn kỹ năng số", "Sở Nội vụ", "50"]),
+        ],
+    );
+    let file = write(dir.path(), "KH dong chi co kinh phi.docx", &bytes);
+    let read = import_docx(&file, &preset(), Default::default()).unwrap();
+    let tasks: Vec<usize> = read.plan.tasks().map(|(_, t)| t.budget.len()).collect();
+    assert_eq!(tasks, [0, 1]);
+    assert!(
+        read.account.not_placed.iter().any(|x| x.text == "777"),
+        "{:?}",
+        read.account.not_placed
+    );
+}
+
 /// A task table whose budget is split by source under a merged "Kinh phí" header: the second
 /// header row is not a task, and each task gets one line per source, the total column not
 /// added again (45.000 of 58.757,5 million was read before, with no source).

@@ -443,7 +443,14 @@ fn logical_rows(rows: &[Row], table: &TaskColumns, skip_header: bool) -> Vec<Vec
         let no = table.get(&cells, TCol::No);
         let title = table.get(&cells, TCol::Title);
         let continues = title.is_empty() || title.starts_with(|c: char| c.is_lowercase());
-        if no.is_empty() && continues && !merged.is_empty() {
+        // A row holding only an amount is no text cut by a page break: joined, its amount
+        // became the task's above without a word; kept apart, it is listed as not read.
+        let only_amounts = cells.iter().any(|c| !c.trim().is_empty())
+            && cells
+                .iter()
+                .enumerate()
+                .all(|(i, c)| c.trim().is_empty() || table.cols.contains(&(TCol::Amount, i)));
+        if no.is_empty() && continues && !merged.is_empty() && !only_amounts {
             if cells.iter().any(|c| !c.is_empty()) {
                 let last = merged.last_mut().unwrap();
                 for (i, cell) in cells.iter().enumerate() {
