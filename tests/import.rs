@@ -1020,38 +1020,43 @@ fn the_title_in_the_same_paragraph_as_ke_hoach() {
     assert_eq!(read.tasks, 1);
 }
 
-/// A column the plan has no place for ("Ghi chú") was dropped without a word, however full;
-/// now each such column is listed with what its tasks held. Empty ones say nothing.
-#[test]
-fn a_column_the_plan_has_no_place_for_is_said() {
-    let dir = tempfile::tempdir().unwrap();
-    let row = |c: [&str; 5]| c.map(String::from).to_vec();
-    let bytes = paragraphs_then_table(
+/// A Word file of Đắk Lắk's 2026 plan: its title, a part of tasks, and the task table `rows`.
+fn dak_lak_2026_with(rows: Vec<Vec<String>>) -> Vec<u8> {
+    paragraphs_then_table(
         &[
             "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK",
             "KẾ HOẠCH",
             "Chuyển đổi số tỉnh Đắk Lắk năm 2026",
             "I. NHIỆM VỤ, GIẢI PHÁP",
         ],
-        vec![
-            row([
-                "TT",
-                "Tên nhiệm vụ",
-                "Cơ quan chủ trì",
-                "Ghi chú",
-                "Cột trống",
-            ]),
-            row(["1", "Nhận thức số", "", "", ""]),
-            row([
-                "1.1",
-                "Tổ chức Ngày Chuyển đổi số",
-                "Sở Khoa học và Công nghệ",
-                "Phối hợp với Viettel",
-                "",
-            ]),
-            row(["1.2", "Tập huấn kỹ năng số", "Sở Nội vụ", "Hai đợt", ""]),
-        ],
-    );
+        rows,
+    )
+}
+
+/// A column the plan has no place for ("Ghi chú") was dropped without a word, however full;
+/// now each such column is listed with what its tasks held. Empty ones say nothing.
+#[test]
+fn a_column_the_plan_has_no_place_for_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let row = |c: [&str; 5]| c.map(String::from).to_vec();
+    let bytes = dak_lak_2026_with(vec![
+        row([
+            "TT",
+            "Tên nhiệm vụ",
+            "Cơ quan chủ trì",
+            "Ghi chú",
+            "Cột trống",
+        ]),
+        row(["1", "Nhận thức số", "", "", ""]),
+        row([
+            "1.1",
+            "Tổ chức Ngày Chuyển đổi số",
+            "Sở Khoa học và Công nghệ",
+            "Phối hợp với Viettel",
+            "",
+        ]),
+        row(["1.2", "Tập huấn kỹ năng số", "Sở Nội vụ", "Hai đợt", ""]),
+    ]);
     let file = write(dir.path(), "KH cot ghi chu.docx", &bytes);
     let read = import_docx(&file, &preset(), Default::default()).unwrap();
     let said: Vec<String> = read
@@ -1072,31 +1077,23 @@ fn a_column_the_plan_has_no_place_for_is_said() {
 fn a_row_with_only_an_amount_is_listed_not_joined() {
     let dir = tempfile::tempdir().unwrap();
     let row = |c: [&str; 4]| c.map(String::from).to_vec();
-    let bytes = paragraphs_then_table(
-        &[
-            "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK",
-            "KẾ HOẠCH",
-            "Chuyển đổi số tỉnh Đắk Lắk năm 2026",
-            "I. NHIỆM VỤ, GIẢI PHÁP",
-        ],
-        vec![
-            row([
-                "TT",
-                "Tên nhiệm vụ",
-                "Cơ quan chủ trì",
-                "Kinh phí (triệu đồng)",
-            ]),
-            row(["1", "Nhận thức số", "", ""]),
-            row([
-                "1.1",
-                "Tổ chức Ngày Chuyển đổi số",
-                "Sở Khoa học và Công nghệ",
-                "",
-            ]),
-            row(["", "", "", "777"]),
-            row(["1.2", "Tập huấn kỹ năng số", "Sở Nội vụ", "50"]),
-        ],
-    );
+    let bytes = dak_lak_2026_with(vec![
+        row([
+            "TT",
+            "Tên nhiệm vụ",
+            "Cơ quan chủ trì",
+            "Kinh phí (triệu đồng)",
+        ]),
+        row(["1", "Nhận thức số", "", ""]),
+        row([
+            "1.1",
+            "Tổ chức Ngày Chuyển đổi số",
+            "Sở Khoa học và Công nghệ",
+            "",
+        ]),
+        row(["", "", "", "777"]),
+        row(["1.2", "Tập huấn kỹ năng số", "Sở Nội vụ", "50"]),
+    ]);
     let file = write(dir.path(), "KH dong chi co kinh phi.docx", &bytes);
     let read = import_docx(&file, &preset(), Default::default()).unwrap();
     let tasks: Vec<usize> = read.plan.tasks().map(|(_, t)| t.budget.len()).collect();
