@@ -250,9 +250,10 @@ pub struct Submission {
     pub signer_title: String,
     #[serde(default)]
     pub signer_name: String,
-    /// The department's own drafting unit in its "Lưu: VT, CĐS." line — the Tờ trình and
-    /// the consultation letter are the department's documents, filed by its office, not by
-    /// the committee's (whose unit is `Identity::archive_unit`).
+    /// The department's own drafting unit in the Tờ trình's "Lưu: VT, CĐS." line: the Tờ
+    /// trình is the department's document, filed by its office, not by the committee's
+    /// (whose unit is `Identity::archive_unit`). The consultation letter takes the unit its
+    /// symbol names.
     #[serde(default)]
     pub archive_unit: String,
 }

@@ -14,8 +14,9 @@ symbol: string, issue_date: string | null,
  */
 signer_title: string, signer_name: string, 
 /**
- * The department's own drafting unit in its "Lưu: VT, CĐS." line — the Tờ trình and
- * the consultation letter are the department's documents, filed by its office, not by
- * the committee's (whose unit is `Identity::archive_unit`).
+ * The department's own drafting unit in the Tờ trình's "Lưu: VT, CĐS." line: the Tờ
+ * trình is the department's document, filed by its office, not by the committee's
+ * (whose unit is `Identity::archive_unit`). The consultation letter takes the unit its
+ * symbol names.
  */
 archive_unit: string, };
