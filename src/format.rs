@@ -62,6 +62,14 @@ impl NumberStyle {
             _ => None,
         }
     }
+
+    /// The thousands mark and the decimal mark: "." and "," ours, "," and "." English.
+    pub fn marks(self) -> (char, char) {
+        match self {
+            NumberStyle::Vietnamese => ('.', ','),
+            NumberStyle::English => (',', '.'),
+        }
+    }
 }
 
 /// Parses an amount the way a planner types it: "132.897,5", "132897,5", "132897.5",
@@ -79,10 +87,7 @@ pub fn parse_money_in(text: &str, style: NumberStyle) -> Option<Decimal> {
     if t.is_empty() {
         return None;
     }
-    let (group, decimal) = match NumberStyle::of(&t).unwrap_or(style) {
-        NumberStyle::Vietnamese => ('.', ','),
-        NumberStyle::English => (',', '.'),
-    };
+    let (group, decimal) = NumberStyle::of(&t).unwrap_or(style).marks();
     let normalised = if t.contains(decimal) {
         t.replace(group, "").replace(decimal, ".")
     } else if t.matches(group).count() > 1 {

@@ -1,10 +1,7 @@
 //! What a task table holds that the plan does not take: columns it has no place for, and a
 //! "Tổng cộng" row, checked against the tasks read rather than skipped unread.
 
-use rust_decimal::Decimal;
-
 use crate::model::*;
-use crate::text::fold;
 
 use super::TaskColumns;
 use crate::import::Flag;
@@ -69,16 +66,23 @@ impl UnusedColumns {
     }
 }
 
+/// Whether a text names a total: "Tổng", "Tổng cộng", "Tổng số", "Tổng kinh phí", "Cộng",
+/// "Cộng nhóm 1". Read with its marks: folded, "Cộng" is "Công" and "Cổng", and a group
+/// "Công nghiệp công nghệ số" or "Cổng dịch vụ công" was dropped as a total.
+pub(super) fn is_total(text: &str) -> bool {
+    let t = crate::text::nfc(text.trim().trim_end_matches(':')).to_lowercase();
+    t == "tổng"
+        || t.split_whitespace().next() == Some("cộng")
+        || ["tổng cộng", "tổng số", "tổng kinh phí"]
+            .iter()
+            .any(|p| t.starts_with(p))
+}
+
 /// "Tổng cộng" (or "Tổng", "Cộng") opening a row that has no task number of its own.
 pub(super) fn total_label(r: &[String], no: &str) -> Option<String> {
     let first = r.iter().map(|c| c.trim()).find(|c| !c.is_empty())?;
-    let f = fold(first.trim_end_matches(':'));
-    let total = f == "tong"
-        || f == "cong"
-        || f.starts_with("tong cong")
-        || f.starts_with("tong so")
-        || f.starts_with("tong kinh phi");
-    (total && (no.is_empty() || no == first.trim_end_matches('.'))).then(|| first.to_string())
+    (is_total(first) && (no.is_empty() || no == first.trim_end_matches('.')))
+        .then(|| first.to_string())
 }
 
 /// A total row's amount against the tasks read: the whole appendix, this table, or the group
@@ -95,24 +99,20 @@ pub(super) fn check_total(
     let lines = table.budget(r);
     let Some(written) = table
         .written_total(r)
-        .or_else(|| (!lines.is_empty()).then(|| lines.iter().map(|l| l.amount).sum()))
+        .or_else(|| (!lines.is_empty()).then(|| crate::budget::sum(&lines)))
     else {
         return;
     };
-    let sum = |tasks: Vec<&Task>| -> Decimal {
-        tasks
-            .iter()
-            .flat_map(|t| t.budget.iter())
-            .map(|l| l.amount)
-            .sum()
+    let sum = |tasks: &[&Task]| {
+        crate::budget::total(tasks.iter().flat_map(|t| t.budget.iter()).map(|l| l.amount))
     };
     let all: Vec<&Task> = groups.iter().flat_map(|g| g.tasks.iter()).collect();
-    let this_table = all[all.len().saturating_sub(tasks_in_table)..].to_vec();
-    let last_group = groups
+    let this_table = &all[all.len().saturating_sub(tasks_in_table)..];
+    let last_group: Vec<&Task> = groups
         .last()
         .map_or(Vec::new(), |g| g.tasks.iter().collect());
-    let read = sum(all);
-    if written != read && written != sum(this_table) && written != sum(last_group) {
+    let read = sum(&all);
+    if written != read && written != sum(this_table) && written != sum(&last_group) {
         flags.push(Flag {
             place: format!("Phụ lục, dòng «{label}»"),
             message: format!(

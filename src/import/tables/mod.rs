@@ -15,7 +15,7 @@ use super::Flag;
 mod checks;
 mod indicators;
 
-use checks::{check_total, total_label, UnusedColumns};
+use checks::{check_total, is_total, total_label, UnusedColumns};
 pub(super) use indicators::{is_indicator_table, parse_target, read_indicator_table};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,11 +93,6 @@ fn columns_of(header: &[String]) -> Vec<(TCol, usize)> {
 /// Whether an amount column is the "Tổng" beside the sources.
 fn is_total_column(header: &str) -> bool {
     fold(header).contains("tong")
-}
-
-/// Whether a row's text (folded) is a total: "Tổng cộng", "Cộng".
-fn is_total_row(folded: &str) -> bool {
-    folded.starts_with("tong") || folded.starts_with("cong")
 }
 
 /// What an amount column of a budget split by source holds, from its header: a source or a
@@ -234,11 +229,17 @@ impl TaskColumns {
         crate::format::parse_money_in(text, self.style)
     }
 
-    fn amount_cells<'a>(&'a self, r: &'a [String]) -> impl Iterator<Item = &'a str> + 'a {
+    /// The amount columns, in order (one, or a budget split by source and its "Tổng").
+    fn amount_columns(&self) -> impl Iterator<Item = usize> + '_ {
         self.cols
             .iter()
             .filter(|(c, _)| *c == TCol::Amount)
-            .filter_map(move |(_, i)| r.get(*i).map(|t| t.trim()))
+            .map(|(_, i)| *i)
+    }
+
+    fn amount_cells<'a>(&'a self, r: &'a [String]) -> impl Iterator<Item = &'a str> + 'a {
+        self.amount_columns()
+            .filter_map(move |i| r.get(i).map(|t| t.trim()))
     }
 
     /// The table's style of numbers: English when some amount can only be English and none
@@ -246,11 +247,8 @@ impl TaskColumns {
     fn with_style_of(&self, rows: &[Vec<String>]) -> TaskColumns {
         let styles: Vec<NumberStyle> = rows
             .iter()
-            .flat_map(|r| {
-                self.amount_cells(r)
-                    .filter_map(NumberStyle::of)
-                    .collect::<Vec<_>>()
-            })
+            .flat_map(|r| self.amount_cells(r))
+            .filter_map(NumberStyle::of)
             .collect();
         let english =
             styles.contains(&NumberStyle::English) && !styles.contains(&NumberStyle::Vietnamese);
@@ -267,12 +265,7 @@ impl TaskColumns {
     /// A task row's budget: one line per amount column (a budget split by source), or the
     /// one amount with the row's source and level columns.
     fn budget(&self, r: &[String]) -> Vec<BudgetLine> {
-        let amounts: Vec<usize> = self
-            .cols
-            .iter()
-            .filter(|(c, _)| *c == TCol::Amount)
-            .map(|(_, i)| *i)
-            .collect();
+        let amounts: Vec<usize> = self.amount_columns().collect();
         // A negative or unreadable amount is not a line; `unread_amounts` reports it.
         let money = |i: usize| {
             r.get(i)
@@ -364,13 +357,13 @@ impl TaskColumns {
     /// The amount a "Tổng" column beside the sources writes for a row (it is not read as a
     /// line: the lines add up to it).
     fn written_total(&self, r: &[String]) -> Option<Decimal> {
-        let mut amounts = self.cols.iter().filter(|(c, _)| *c == TCol::Amount);
-        if amounts.clone().count() < 2 {
+        if self.amount_columns().count() < 2 {
             return None;
         }
-        let (_, i) =
-            amounts.find(|(_, i)| self.heads.get(*i).is_some_and(|h| is_total_column(h)))?;
-        self.money(r.get(*i)?)
+        let i = self
+            .amount_columns()
+            .find(|&i| self.heads.get(i).is_some_and(|h| is_total_column(h)))?;
+        self.money(r.get(i)?)
     }
 
     fn get(&self, r: &[String], c: TCol) -> String {
@@ -449,7 +442,7 @@ fn logical_rows(rows: &[Row], table: &TaskColumns, skip_header: bool) -> Vec<Vec
             && cells
                 .iter()
                 .enumerate()
-                .all(|(i, c)| c.trim().is_empty() || table.cols.contains(&(TCol::Amount, i)));
+                .all(|(i, c)| c.trim().is_empty() || table.amount_columns().any(|a| a == i));
         if no.is_empty() && continues && !merged.is_empty() && !only_amounts {
             if cells.iter().any(|c| !c.is_empty()) {
                 let last = merged.last_mut().unwrap();
@@ -512,9 +505,8 @@ pub(super) fn read_task_table(
         };
         if across || (group_no && !title.is_empty()) {
             let text = if across { filled[0].clone() } else { title };
-            let f = fold(&text);
-            if is_total_row(&f) {
-                continue; // "Tổng cộng" written across the row
+            if is_total(&text) {
+                continue; // "III | Tổng cộng": a total with a group's number
             }
             groups.push(TaskGroup {
                 id: new_id(),
@@ -571,8 +563,8 @@ pub(super) fn read_task_table(
 /// budget section's sentence is where that is read: read here too, it would count twice).
 fn unread_row(filled: &[&String]) -> Option<String> {
     let text: Vec<&str> = filled.iter().map(|s| s.as_str()).collect();
-    let f = fold(&text.join(" "));
-    let written_again = is_total_row(&f) || f.starts_with("kinh phi du kien chua phan bo");
+    let written_again = is_total(&text.join(" "))
+        || fold(&text.join(" ")).starts_with("kinh phi du kien chua phan bo");
     (!filled.is_empty() && !written_again).then(|| text.join(" | "))
 }
 
@@ -601,10 +593,7 @@ fn task_of(
     }
     let budget = table.budget(r);
     // "12,500": 12,5 our way, 12.500 the English way; read the table's way, and said.
-    let decimal_mark = match table.style {
-        NumberStyle::Vietnamese => ',',
-        NumberStyle::English => '.',
-    };
+    let (_, decimal_mark) = table.style.marks();
     for cell in table
         .amount_cells(r)
         .filter(|t| crate::format::ambiguous_money(t) && t.contains(decimal_mark))
@@ -627,7 +616,7 @@ fn task_of(
         });
     }
     if let Some(total) = table.written_total(r) {
-        let sum: Decimal = budget.iter().map(|l| l.amount).sum();
+        let sum = crate::budget::sum(&budget);
         if sum != total && !budget.is_empty() {
             flags.push(Flag {
                 place: format!("Nhiệm vụ {no}"),
@@ -732,6 +721,57 @@ mod tests {
         );
         assert_eq!(read.tasks, 3);
         assert!(read.skipped.is_empty(), "{:?}", read.skipped);
+    }
+
+    /// Groups whose titles begin "Công…" or "Cổng…" (folded, "cong", as "Cộng" is) are groups,
+    /// not totals; "Cộng" and "Tổng cộng" rows are totals, neither a group nor a row unread.
+    #[test]
+    fn a_group_named_cong_is_not_a_total() {
+        let (groups, read) = read(&[
+            row(&["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Kinh phí"]),
+            row(&["1", "Công nghiệp công nghệ số", "", ""]),
+            row(&["1.1", "Hỗ trợ doanh nghiệp số", "Sở Công Thương", "100"]),
+            row(&["", "Cộng", "", "100"]),
+            row(&["2", "Cổng dịch vụ công", "", ""]),
+            row(&["2.1", "Nâng cấp cổng", "Văn phòng UBND tỉnh", "50"]),
+            row(&["", "Cổng dữ liệu mở", "", ""]),
+            row(&["3.1", "Mở dữ liệu", "Sở Khoa học và Công nghệ", "25"]),
+            row(&["", "Tổng cộng", "", "175"]),
+        ]);
+        let shape: Vec<(String, usize)> = groups
+            .iter()
+            .map(|g| (g.title.clone(), g.tasks.len()))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                ("Công nghiệp công nghệ số".to_string(), 1),
+                ("Cổng dịch vụ công".to_string(), 1),
+                ("Cổng dữ liệu mở".to_string(), 1)
+            ]
+        );
+        assert!(read.skipped.is_empty(), "{:?}", read.skipped);
+    }
+
+    /// Amounts near Decimal's limit in a task row and in the total row are added with
+    /// `budget::sum` (saturating), not `+`, which panics past about 7.9·10²⁸.
+    #[test]
+    fn huge_amounts_in_a_split_budget_do_not_panic() {
+        let huge = "79228162514264337593543950335";
+        let (_, read) = read(&[
+            row(&[
+                "TT",
+                "Tên nhiệm vụ",
+                "Cơ quan chủ trì",
+                "Kinh phí ngân sách tỉnh",
+                "Kinh phí ngân sách huyện",
+                "Kinh phí tổng",
+            ]),
+            row(&["1", "Nhận thức số", "", "", "", ""]),
+            row(&["1.1", "Tuyên truyền", "Sở Văn hóa", huge, huge, "1"]),
+            row(&["", "Tổng cộng", "", huge, huge, ""]),
+        ]);
+        assert_eq!(read.tasks, 1);
     }
 
     #[test]
